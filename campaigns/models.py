@@ -1,0 +1,267 @@
+"""Intent as tables: campaigns and their targets, channels and stations, the delivery outbox, reach."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from content.db import Base, UTCDateTime, text_enum, utcnow
+from content.models import Area, Message, Topic
+
+
+class ChannelKind(enum.StrEnum):
+    PORTAL = "portal"
+    FEED = "feed"
+    FACEBOOK = "facebook"
+    ZALO = "zalo"
+    TELEGRAM = "telegram"
+    WEBHOOK = "webhook"
+
+
+class DeliveryStatus(enum.StrEnum):
+    PLANNED = "planned"
+    CLAIMED = "claimed"
+    SENT = "sent"
+    FAILED = "failed"
+    HELD = "held"
+    CANCELLED = "cancelled"
+
+
+class AiringStatus(enum.StrEnum):
+    AIRED = "aired"
+    NOT_AIRED = "not_aired"
+
+
+class ReachSource(enum.StrEnum):
+    MEASURED = "measured"
+    REPORTED = "reported"
+    ESTIMATED = "estimated"
+
+
+campaign_areas = Table(
+    "campaign_areas",
+    Base.metadata,
+    Column("campaign_id", ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True),
+    Column("area_id", ForeignKey("areas.id"), primary_key=True),
+)
+
+campaign_topics = Table(
+    "campaign_topics",
+    Base.metadata,
+    Column("campaign_id", ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True),
+    Column("topic_id", ForeignKey("topics.id"), primary_key=True),
+)
+
+# A message belongs to at most one campaign; the link lives here so content/ knows nothing of campaigns.
+campaign_messages = Table(
+    "campaign_messages",
+    Base.metadata,
+    Column("campaign_id", ForeignKey("campaigns.id", ondelete="CASCADE"), index=True, nullable=False),
+    Column("message_id", ForeignKey("messages.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Campaign(Base):
+    __tablename__ = "campaigns"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_number: Mapped[str] = mapped_column(String(120))
+    issuing_body: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(300))
+    slug: Mapped[str] = mapped_column(String(320), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    starts_on: Mapped[date]
+    ends_on: Mapped[date]
+    owner_area_id: Mapped[int] = mapped_column(ForeignKey("areas.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    owner_area: Mapped[Area] = relationship()
+    areas: Mapped[list[Area]] = relationship(secondary=campaign_areas)
+    topics: Mapped[list[Topic]] = relationship(secondary=campaign_topics)
+    messages: Mapped[list[Message]] = relationship(secondary=campaign_messages)
+    targets: Mapped[list[Target]] = relationship(back_populates="campaign", cascade="all, delete-orphan")
+    peak_periods: Mapped[list[PeakPeriod]] = relationship(
+        back_populates="campaign", cascade="all, delete-orphan"
+    )
+
+
+class Target(Base):
+    """A measurable aim of a plan, e.g. "at least 50% of residential areas run a self-management model"."""
+
+    __tablename__ = "targets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(80))
+    description: Mapped[str] = mapped_column(Text, default="")
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(40), default="")
+    starts_on: Mapped[date | None]
+    ends_on: Mapped[date | None]
+    area_id: Mapped[int | None] = mapped_column(ForeignKey("areas.id"))
+
+    campaign: Mapped[Campaign] = relationship(back_populates="targets")
+
+
+class PeakPeriod(Base):
+    __tablename__ = "peak_periods"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    campaign: Mapped[Campaign] = relationship(back_populates="peak_periods")
+
+
+class Channel(Base):
+    __tablename__ = "channels"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[ChannelKind] = mapped_column(text_enum(ChannelKind))
+    name: Mapped[str] = mapped_column(String(200))
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # Where the credential lives (encrypted); the secret itself is never in settings.
+    secret_ref: Mapped[str | None] = mapped_column(String(200))
+    secret_ciphertext: Mapped[str | None] = mapped_column(Text)
+    is_enabled: Mapped[bool] = mapped_column(default=True)
+    needs_attention: Mapped[str | None] = mapped_column(Text)
+    area_id: Mapped[int | None] = mapped_column(ForeignKey("areas.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Station(Base):
+    """A commune loudspeaker station (đài truyền thanh cơ sở)."""
+
+    __tablename__ = "stations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    area_id: Mapped[int] = mapped_column(ForeignKey("areas.id"), index=True)
+    coverage_population: Mapped[int | None]
+    contact: Mapped[str] = mapped_column(String(300), default="")
+    token_hash: Mapped[str | None] = mapped_column(String(128), unique=True)
+    token_issued_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    is_active: Mapped[bool] = mapped_column(default=True)
+
+    area: Mapped[Area] = relationship()
+    slots: Mapped[list[BroadcastSlot]] = relationship(
+        back_populates="station", order_by="BroadcastSlot.starts_at", cascade="all, delete-orphan"
+    )
+
+
+class BroadcastSlot(Base):
+    __tablename__ = "broadcast_slots"
+    __table_args__ = (UniqueConstraint("station_id", "starts_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("stations.id", ondelete="CASCADE"))
+    # Local wall-clock time in the configured zone: "06:00 every day" does not move with UTC.
+    starts_at: Mapped[time]
+    minutes: Mapped[int]
+
+    station: Mapped[Station] = relationship(back_populates="slots")
+
+
+class Delivery(Base):
+    """One message going to one channel or one station at one time: a row of the outbox."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (
+        CheckConstraint(
+            "(channel_id IS NULL) <> (station_id IS NULL)", name="one_destination"
+        ),
+        Index("ix_deliveries_due", "status", "due_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("messages.id", ondelete="CASCADE"), index=True)
+    channel_id: Mapped[int | None] = mapped_column(ForeignKey("channels.id"), index=True)
+    station_id: Mapped[int | None] = mapped_column(ForeignKey("stations.id"), index=True)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[DeliveryStatus] = mapped_column(text_enum(DeliveryStatus), default=DeliveryStatus.PLANNED)
+    # The per-channel text as sent (short social text, spoken text); None means "render at send time".
+    variant: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    claimed_by: Mapped[str | None] = mapped_column(String(120))
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    external_id: Mapped[str | None] = mapped_column(String(200))
+    idempotency_key: Mapped[str] = mapped_column(String(80), unique=True)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    message: Mapped[Message] = relationship()
+    channel: Mapped[Channel | None] = relationship()
+    station: Mapped[Station | None] = relationship()
+
+
+class Airing(Base):
+    __tablename__ = "airings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    delivery_id: Mapped[int] = mapped_column(ForeignKey("deliveries.id", ondelete="CASCADE"), index=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("stations.id"), index=True)
+    status: Mapped[AiringStatus] = mapped_column(text_enum(AiringStatus))
+    aired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ReachEvent(Base):
+    """One observation of reach, labelled with where it came from and under which metric name."""
+
+    __tablename__ = "reach_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("messages.id", ondelete="CASCADE"), index=True)
+    channel_id: Mapped[int | None] = mapped_column(ForeignKey("channels.id"))
+    station_id: Mapped[int | None] = mapped_column(ForeignKey("stations.id"))
+    area_id: Mapped[int | None] = mapped_column(ForeignKey("areas.id"))
+    metric: Mapped[str] = mapped_column(String(80))
+    source: Mapped[ReachSource] = mapped_column(text_enum(ReachSource))
+    api_version: Mapped[str | None] = mapped_column(String(40))
+    value: Mapped[float] = mapped_column(Float)
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ReachDaily(Base):
+    """Reach events summed per local day; rebuilt idempotently from the events."""
+
+    __tablename__ = "reach_daily"
+    __table_args__ = (
+        UniqueConstraint(
+            "day", "message_id", "channel_id", "station_id", "area_id", "metric", "source",
+            name="uq_reach_daily_key",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(index=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("messages.id", ondelete="CASCADE"))
+    channel_id: Mapped[int | None] = mapped_column(ForeignKey("channels.id"))
+    station_id: Mapped[int | None] = mapped_column(ForeignKey("stations.id"))
+    area_id: Mapped[int | None] = mapped_column(ForeignKey("areas.id"))
+    metric: Mapped[str] = mapped_column(String(80))
+    source: Mapped[ReachSource] = mapped_column(text_enum(ReachSource))
+    value: Mapped[float] = mapped_column(Float)

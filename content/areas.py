@@ -1,0 +1,26 @@
+"""Area lookups: subtrees by path, so scoping a user or fanning out a plan is one indexed query."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from content.errors import NotFound
+from content.models import Area
+
+
+def is_within(area: Area, root: Area | None) -> bool:
+    """True when `area` is `root` or below it; a None root is the whole country."""
+    return root is None or area.path.startswith(root.path)
+
+
+def get_area_by_code(session: Session, code: str) -> Area:
+    area = session.scalar(select(Area).where(Area.code == code))
+    if area is None:
+        raise NotFound(f"Không có địa bàn mã {code}.")
+    return area
+
+
+def select_subtree(root: Area):
+    """A select of every area in `root`'s subtree, root included."""
+    return select(Area).where(Area.path.startswith(root.path, autoescape=True))

@@ -1,0 +1,216 @@
+"""Writing and reviewing messages: every save is a revision, every transition is audited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from content.areas import is_within
+from content.audit import record_audit
+from content.errors import Conflict, InvalidInput, PermissionDenied
+from content.models import Area, Message, MessageKind, MessageStatus, Priority, Revision, Role, Topic, User
+from content.rendering import render_markdown
+from content.vietnamese import slugify
+from content.workflow import next_status
+
+MAX_BODY_CHARS = 100_000
+MAX_TITLE_CHARS = 300
+WRITERS = frozenset({Role.ADMIN, Role.EDITOR})
+APPROVERS = frozenset({Role.ADMIN, Role.APPROVER})
+
+
+@dataclass(frozen=True)
+class StoryFields:
+    person_name: str
+    deed: str
+    person_area_id: int | None = None
+    deed_on: date | None = None
+    name_consent: bool = False
+    commendation: str | None = None
+
+
+@dataclass(frozen=True)
+class MessageInput:
+    """What an editor's form sends; validated here, so every entry point checks the same rules."""
+
+    kind: MessageKind
+    title: str
+    body_md: str
+    area_id: int
+    summary: str = ""
+    priority: Priority = Priority.NORMAL
+    spoken_override: str | None = None
+    target_area_ids: tuple[int, ...] = ()
+    topic_ids: tuple[int, ...] = ()
+    story: StoryFields | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _validate(session: Session, data: MessageInput) -> dict[str, Any]:
+    errors: dict[str, str] = {}
+    title = data.title.strip()
+    if not title:
+        errors["title"] = "Tiêu đề không được để trống."
+    elif len(title) > MAX_TITLE_CHARS:
+        errors["title"] = f"Tiêu đề dài quá {MAX_TITLE_CHARS} ký tự."
+    if not data.body_md.strip():
+        errors["body_md"] = "Nội dung không được để trống."
+    elif len(data.body_md) > MAX_BODY_CHARS:
+        errors["body_md"] = f"Nội dung dài {len(data.body_md):,} ký tự, vượt giới hạn {MAX_BODY_CHARS:,}."
+    area = session.get(Area, data.area_id)
+    if area is None:
+        errors["area_id"] = "Địa bàn không tồn tại."
+    targets = list(session.scalars(select(Area).where(Area.id.in_(data.target_area_ids))))
+    if len(targets) != len(set(data.target_area_ids)):
+        errors["target_area_ids"] = "Có địa bàn nhận tin không tồn tại."
+    topics = list(session.scalars(select(Topic).where(Topic.id.in_(data.topic_ids))))
+    if len(topics) != len(set(data.topic_ids)):
+        errors["topic_ids"] = "Có chủ đề không tồn tại."
+    if data.kind is MessageKind.STORY:
+        if data.story is None or not data.story.person_name.strip():
+            errors["person_name"] = "Câu chuyện người tốt việc tốt cần tên người được nêu gương."
+        if data.story is None or not data.story.deed.strip():
+            errors["deed"] = "Hãy mô tả việc tốt."
+    if errors:
+        raise InvalidInput(errors)
+    return {"area": area, "targets": targets, "topics": topics, "title": title}
+
+
+def _apply(message: Message, data: MessageInput, checked: dict[str, Any]) -> None:
+    message.kind = data.kind
+    message.title = checked["title"]
+    message.summary = data.summary.strip()
+    message.body_md = data.body_md
+    message.body_html = render_markdown(data.body_md)
+    message.priority = data.priority
+    message.spoken_override = (data.spoken_override or "").strip() or None
+    message.area = checked["area"]
+    message.target_areas = checked["targets"] or [checked["area"]]
+    message.topics = checked["topics"]
+    story = data.story if data.kind is MessageKind.STORY else None
+    message.person_name = story.person_name.strip() if story else None
+    message.deed = story.deed.strip() if story else None
+    message.person_area_id = story.person_area_id if story else None
+    message.deed_on = story.deed_on if story else None
+    message.name_consent = story.name_consent if story else False
+    message.commendation = story.commendation if story else None
+
+
+def _add_revision(session: Session, message: Message, author: User, now: datetime) -> Revision:
+    number = (session.scalar(select(func.max(Revision.number)).where(Revision.message_id == message.id)) or 0) + 1
+    revision = Revision(
+        message=message,
+        number=number,
+        title=message.title,
+        body_md=message.body_md,
+        body_html=message.body_html,
+        fields={"summary": message.summary, "priority": message.priority.value, "kind": message.kind.value},
+        author_id=author.id,
+        created_at=now,
+    )
+    session.add(revision)
+    session.flush()
+    return revision
+
+
+def _unique_slug(session: Session, title: str) -> str:
+    base = slugify(title)
+    slug, n = base, 1
+    while session.scalar(select(Message.id).where(Message.slug == slug)) is not None:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def ensure_can_write(user: User, area: Area) -> None:
+    if user.role not in WRITERS or not is_within(area, user.area):
+        raise PermissionDenied("Bạn không có quyền soạn tin cho địa bàn này.", attempted="message.write",
+                               object_type="area", object_id=area.id)
+
+
+def create_message(
+    session: Session, author: User, data: MessageInput, *, now: datetime, remote_addr: str | None = None
+) -> Message:
+    checked = _validate(session, data)
+    ensure_can_write(author, checked["area"])
+    message = Message(author=author, slug=_unique_slug(session, checked["title"]), created_at=now, updated_at=now)
+    _apply(message, data, checked)
+    session.add(message)
+    session.flush()
+    _add_revision(session, message, author, now)
+    record_audit(session, actor=author, action="message.create", object_type="message", object_id=message.id,
+                 now=now, remote_addr=remote_addr)
+    return message
+
+
+def update_message(
+    session: Session,
+    message: Message,
+    editor: User,
+    data: MessageInput,
+    *,
+    expected_version: int,
+    now: datetime,
+    remote_addr: str | None = None,
+) -> Message:
+    """Save a new revision; an edit after approval sends the message back to review."""
+    if message.version != expected_version:
+        raise Conflict("Tin này vừa được người khác lưu một phiên bản mới hơn.")
+    checked = _validate(session, data)
+    ensure_can_write(editor, message.area)
+    ensure_can_write(editor, checked["area"])
+    _apply(message, data, checked)
+    message.version += 1
+    message.updated_at = now
+    if message.status in (MessageStatus.APPROVED, MessageStatus.SCHEDULED):
+        message.status = MessageStatus.IN_REVIEW
+    _add_revision(session, message, editor, now)
+    record_audit(session, actor=editor, action="message.update", object_type="message", object_id=message.id,
+                 now=now, remote_addr=remote_addr, detail={"version": message.version})
+    return message
+
+
+def latest_revision(message: Message) -> Revision:
+    return message.revisions[-1]
+
+
+def transition_message(
+    session: Session,
+    message: Message,
+    action: str,
+    *,
+    actor: User,
+    now: datetime,
+    comment: str | None = None,
+    remote_addr: str | None = None,
+) -> Message:
+    """Move a message through the workflow after checking the actor may take this step."""
+    if action in ("approve", "request_changes"):
+        if actor.role not in APPROVERS or not is_within(message.area, actor.area):
+            _deny(action, message)
+        revision = latest_revision(message)
+        if action == "approve" and revision.author_id == actor.id:
+            _deny(action, message, "Không ai được tự duyệt bài của mình.")
+        if action == "request_changes" and not (comment or "").strip():
+            raise InvalidInput({"comment": "Hãy ghi rõ cần sửa gì."})
+        if action == "approve":
+            revision.approved_by_id, revision.approved_at = actor.id, now
+        revision.comment = comment
+    else:
+        if actor.role not in WRITERS | APPROVERS or not is_within(message.area, actor.area):
+            _deny(action, message)
+    previous = message.status
+    message.status = next_status(message.status, action)
+    session.flush()
+    record_audit(session, actor=actor, action=f"message.{action}", object_type="message", object_id=message.id,
+                 now=now, remote_addr=remote_addr,
+                 detail={"from": previous.value, "to": message.status.value, "comment": comment})
+    return message
+
+
+def _deny(action: str, message: Message, reason: str = "Bạn không có quyền thực hiện thao tác này.") -> None:
+    raise PermissionDenied(reason, attempted=f"message.{action}", object_type="message", object_id=message.id)

@@ -1,0 +1,182 @@
+"""The ground floor's tables: areas, topics, people, messages, their revisions and the audit log."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, ForeignKey, Index, String, Table, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from content.db import Base, UTCDateTime, text_enum, utcnow
+
+
+class AreaKind(enum.StrEnum):
+    PROVINCE = "province"
+    COMMUNE = "commune"
+    RESIDENTIAL = "residential"
+
+
+class Role(enum.StrEnum):
+    ADMIN = "admin"
+    EDITOR = "editor"
+    APPROVER = "approver"
+    RADIO_OPERATOR = "radio_operator"
+    ANALYST = "analyst"
+
+
+class MessageKind(enum.StrEnum):
+    ARTICLE = "article"
+    STORY = "story"
+    NOTICE = "notice"
+
+
+class MessageStatus(enum.StrEnum):
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    CHANGES_REQUESTED = "changes_requested"
+    APPROVED = "approved"
+    SCHEDULED = "scheduled"
+    PUBLISHED = "published"
+    ARCHIVED = "archived"
+
+
+class Priority(enum.StrEnum):
+    NORMAL = "normal"
+    PRIORITY = "priority"
+    EMERGENCY = "emergency"
+
+
+class Area(Base):
+    """A province, a commune (xã, phường, đặc khu) or a residential area (thôn, tổ dân phố)."""
+
+    __tablename__ = "areas"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[AreaKind] = mapped_column(text_enum(AreaKind))
+    division_type: Mapped[str] = mapped_column(String(64), default="")
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("areas.id"), index=True)
+    # "/01/00070/": a subtree is every row whose path starts with its root's path.
+    path: Mapped[str] = mapped_column(String(200), index=True)
+    population: Mapped[int | None]
+
+    parent: Mapped[Area | None] = relationship(remote_side=[id])
+
+
+class Topic(Base):
+    __tablename__ = "topics"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200), default="")
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[Role] = mapped_column(text_enum(Role))
+    # The root of the subtree this user works in; None means the whole country.
+    area_id: Mapped[int | None] = mapped_column(ForeignKey("areas.id"))
+    is_active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    area: Mapped[Area | None] = relationship()
+
+
+message_areas = Table(
+    "message_areas",
+    Base.metadata,
+    Column("message_id", ForeignKey("messages.id", ondelete="CASCADE"), primary_key=True),
+    Column("area_id", ForeignKey("areas.id"), primary_key=True),
+)
+
+message_topics = Table(
+    "message_topics",
+    Base.metadata,
+    Column("message_id", ForeignKey("messages.id", ondelete="CASCADE"), primary_key=True),
+    Column("topic_id", ForeignKey("topics.id"), primary_key=True),
+)
+
+
+class Message(Base):
+    __tablename__ = "messages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[MessageKind] = mapped_column(text_enum(MessageKind))
+    status: Mapped[MessageStatus] = mapped_column(text_enum(MessageStatus), default=MessageStatus.DRAFT, index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    slug: Mapped[str] = mapped_column(String(320), unique=True)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    body_md: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str] = mapped_column(Text)
+    # An editor's own wording for the loudspeaker; None means "derive it from the body".
+    spoken_override: Mapped[str | None] = mapped_column(Text)
+    priority: Mapped[Priority] = mapped_column(text_enum(Priority), default=Priority.NORMAL)
+    area_id: Mapped[int] = mapped_column(ForeignKey("areas.id"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    # Optimistic lock: a save must name the version it started from.
+    version: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+
+    # Good-deed story fields.
+    person_name: Mapped[str | None] = mapped_column(String(200))
+    person_area_id: Mapped[int | None] = mapped_column(ForeignKey("areas.id"))
+    deed: Mapped[str | None] = mapped_column(Text)
+    deed_on: Mapped[date | None]
+    name_consent: Mapped[bool] = mapped_column(default=False)
+    commendation: Mapped[str | None] = mapped_column(Text)
+
+    area: Mapped[Area] = relationship(foreign_keys=[area_id])
+    author: Mapped[User] = relationship()
+    person_area: Mapped[Area | None] = relationship(foreign_keys=[person_area_id])
+    target_areas: Mapped[list[Area]] = relationship(secondary=message_areas)
+    topics: Mapped[list[Topic]] = relationship(secondary=message_topics)
+    revisions: Mapped[list[Revision]] = relationship(
+        back_populates="message", order_by="Revision.number", cascade="all, delete-orphan"
+    )
+
+
+class Revision(Base):
+    """Every save of a message, kept whole so history and approval point at exact text."""
+
+    __tablename__ = "revisions"
+    __table_args__ = (UniqueConstraint("message_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("messages.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int]
+    title: Mapped[str] = mapped_column(String(300))
+    body_md: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str] = mapped_column(Text)
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    comment: Mapped[str | None] = mapped_column(Text)
+
+    message: Mapped[Message] = relationship(back_populates="revisions")
+    author: Mapped[User] = relationship(foreign_keys=[author_id])
+
+
+class AuditLog(Base):
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_object", "object_type", "object_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    action: Mapped[str] = mapped_column(String(80))
+    object_type: Mapped[str] = mapped_column(String(40))
+    object_id: Mapped[int | None]
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    remote_addr: Mapped[str | None] = mapped_column(String(64))

@@ -1,0 +1,30 @@
+"""The loudspeaker's text: what a radio operator reads aloud, with no links or markup."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from content.models import Message
+from content.rendering import render_markdown
+
+_TAG = re.compile(r"<[^>]+>")
+_URL = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b")
+_BLOCK_END = re.compile(r"</(p|h\d|li|blockquote|tr)>", re.IGNORECASE)
+_SPACES = re.compile(r"[ \t]+")
+
+
+def to_spoken(source_md: str) -> str:
+    """Markdown → plain sentences, one paragraph a line, links reduced to their words."""
+    rendered = _BLOCK_END.sub("\n", render_markdown(source_md))
+    text = html.unescape(_TAG.sub(" ", rendered))
+    text = _EMAIL.sub("", _URL.sub("", text))
+    lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def spoken_text(message: Message) -> str:
+    if message.spoken_override:
+        return message.spoken_override.strip()
+    return f"{message.title}.\n{to_spoken(message.body_md)}"

@@ -1,0 +1,36 @@
+"""Alembic environment: the metadata of every layer, one connection, batch mode for SQLite."""
+
+from __future__ import annotations
+
+from alembic import context
+
+import campaigns.models  # noqa: F401  (registers the campaigns tables on Base.metadata)
+import content.models  # noqa: F401
+from content.db import Base, make_engine
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def run_migrations_offline() -> None:
+    context.configure(url=config.get_main_option("sqlalchemy.url"), target_metadata=target_metadata,
+                      literal_binds=True, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    engine = make_engine(config.get_main_option("sqlalchemy.url"))
+    with engine.connect() as connection:
+        # SQLite can only ALTER a table by copying it; batch mode does that for us.
+        context.configure(connection=connection, target_metadata=target_metadata,
+                          render_as_batch=connection.dialect.name == "sqlite", compare_type=True)
+        with context.begin_transaction():
+            context.run_migrations()
+    engine.dispose()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()
