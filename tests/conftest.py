@@ -86,3 +86,38 @@ def session(session_factory: sessionmaker[Session]) -> Iterator[Session]:
 @pytest.fixture
 def now() -> datetime:
     return datetime(2026, 11, 23, 1, 0, tzinfo=timezone.utc)
+
+
+class Clock:
+    """A clock the test moves by hand: scheduling is tested without a single sleep."""
+
+    def __init__(self, start: datetime):
+        self.current = start
+
+    def __call__(self) -> datetime:
+        return self.current
+
+    def set(self, moment: datetime) -> None:
+        self.current = moment
+
+
+@pytest.fixture
+def clock(now: datetime) -> Clock:
+    return Clock(now)
+
+
+@pytest.fixture
+def app(database_url: str, session_factory, clock: Clock, tmp_path):  # type: ignore[no-untyped-def]
+    from web import create_app
+
+    app = create_app({"DATABASE_URL": database_url, "CLOCK": clock, "SECRET_KEY": "test-secret",
+                      "TESTING": True, "SERVER_NAME": "loa.test"})
+    app.instance_path = str(tmp_path / "instance")
+    yield app
+    # Close the app's own connections before the database is wiped (PostgreSQL would wait on them).
+    app.extensions["loa.engine"].dispose()
+
+
+@pytest.fixture
+def client(app):  # type: ignore[no-untyped-def]
+    return app.test_client()

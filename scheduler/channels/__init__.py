@@ -1,0 +1,43 @@
+"""Connectors: one module per destination kind, behind one small protocol and an explicit registry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from scheduler.channels.local import LocalPublication
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """Everything a connector needs to send one delivery; formatted before transmitting."""
+
+    delivery_id: int
+    idempotency_key: str
+    title: str
+    text: str
+    html: str
+    url: str
+    settings: dict
+
+
+class ChannelError(Exception):
+    """A send that failed; says whether trying again can help and whether a human must look."""
+
+    def __init__(self, text: str, *, retryable: bool, retry_after: float | None = None,
+                 needs_attention: bool = False):
+        super().__init__(text)
+        self.retryable, self.retry_after, self.needs_attention = retryable, retry_after, needs_attention
+
+
+class Connector(Protocol):
+    def send(self, outgoing: Outgoing) -> str | None:
+        """Transmit; return the remote id, or None where the destination has none."""
+
+
+# Keyed by ChannelKind value, plus "station" for loudspeaker deliveries.
+REGISTRY: dict[str, type[Connector]] = {
+    "portal": LocalPublication,
+    "feed": LocalPublication,
+    "station": LocalPublication,
+}

@@ -1,0 +1,44 @@
+"""APScheduler wiring: the job only ticks; the database decides what is due."""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.schedulers.base import BaseScheduler
+from apscheduler.schedulers.blocking import BlockingScheduler
+from sqlalchemy.orm import Session, sessionmaker
+
+from scheduler.dispatch import run_tick
+
+log = logging.getLogger("loa.scheduler")
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def make_scheduler(
+    session_factory: sessionmaker[Session],
+    *,
+    clock: Callable[[], datetime],
+    interval_seconds: float = 15,
+    base_url: str = "",
+    blocking: bool = False,
+) -> BaseScheduler:
+    worker = worker_name()
+
+    def tick() -> None:
+        report = run_tick(session_factory, now=clock(), worker=worker, base_url=base_url)
+        if report.claimed:
+            log.info("dispatch: %s", report)
+
+    scheduler: BaseScheduler = (BlockingScheduler if blocking else BackgroundScheduler)(timezone=timezone.utc)
+    # coalesce + one instance: a slow tick is never stacked behind itself.
+    scheduler.add_job(tick, "interval", seconds=interval_seconds, id="dispatch", max_instances=1,
+                      coalesce=True, next_run_time=datetime.now(timezone.utc))
+    return scheduler

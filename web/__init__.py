@@ -1,0 +1,35 @@
+"""The Flask app factory: the only place the web layer is assembled."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+from flask_wtf.csrf import CSRFProtect
+
+from web.auth import login_manager
+from web.config import load_config
+from web.database import init_database
+from web.errors import register_error_handlers
+from web.formatting import register_filters
+
+csrf = CSRFProtect()
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True)
+    load_config(app, config)
+    init_database(app)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    register_error_handlers(app)
+    register_filters(app)
+
+    from web import desk, feeds, portal, radio
+
+    app.register_blueprint(portal.bp)
+    app.register_blueprint(feeds.bp)
+    app.register_blueprint(desk.bp)
+    app.register_blueprint(radio.bp)
+    csrf.exempt(radio.bp)
+    return app

@@ -1,0 +1,156 @@
+"""The `loa` command: run, worker, db upgrade, demo, areas import, user create."""
+
+from __future__ import annotations
+
+import logging
+
+import click
+from flask import current_app
+from flask.cli import FlaskGroup, with_appcontext
+from sqlalchemy import inspect
+
+from content.area_import import count_units, import_areas
+from content.areas import get_area_by_code
+from content.errors import LoaError
+from content.models import Role
+from content.schema import upgrade_database
+from content.users import create_user
+from scheduler.jobs import make_scheduler
+from web import create_app
+from web.database import session_factory
+
+
+@click.group(cls=FlaskGroup, create_app=create_app, add_default_commands=False)
+def cli() -> None:
+    """Loa: awareness campaigns to loudspeakers, feeds, the portal and social channels."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def _scheduler(blocking: bool):
+    app = current_app
+    return make_scheduler(session_factory(), clock=app.config["CLOCK"], blocking=blocking,
+                          interval_seconds=float(app.config["TICK_SECONDS"]),
+                          base_url=app.config.get("BASE_URL", ""))
+
+
+def _require_schema() -> None:
+    if "deliveries" not in inspect(current_app.extensions["loa.engine"]).get_table_names():
+        raise click.ClickException("The database has no schema yet: run `loa db upgrade` (or `loa demo`).")
+
+
+def serve(host: str, port: int) -> None:
+    """Web and scheduler in one process: the whole product for a small install."""
+    from waitress import serve as waitress_serve
+
+    _require_schema()
+    scheduler = _scheduler(blocking=False)
+    scheduler.start()
+    click.echo(f"Loa is running at http://{host}:{port}/  (Ctrl+C to stop)")
+    try:
+        waitress_serve(current_app._get_current_object(), host=host, port=port, threads=8, _quiet=True)
+    finally:
+        scheduler.shutdown(wait=False)
+
+
+@cli.command("run")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@with_appcontext
+def run_command(host: str, port: int) -> None:
+    """Serve the web app and run the scheduler in this process."""
+    serve(host, port)
+
+
+@cli.command("worker")
+@with_appcontext
+def worker_command() -> None:
+    """Run only the scheduler; start as many as you like against PostgreSQL."""
+    _require_schema()
+    click.echo("Loa worker started; dispatching due deliveries.")
+    _scheduler(blocking=True).start()
+
+
+@cli.group("db")
+def db_group() -> None:
+    """Database schema."""
+
+
+@db_group.command("upgrade")
+@with_appcontext
+def db_upgrade_command() -> None:
+    """Apply every migration the database has not had yet."""
+    upgrade_database(current_app.config["DATABASE_URL"])
+    click.echo("Database is up to date.")
+
+
+@cli.group("areas")
+def areas_group() -> None:
+    """Administrative units."""
+
+
+def run_area_import(province: str | None) -> None:
+    with session_factory()() as session:
+        with click.progressbar(length=count_units(province), label="Nhập đơn vị hành chính") as bar:
+            report = import_areas(session, province_code=province, progress=bar.update)
+        session.commit()
+    click.echo(f"Areas: {report.created} created, {report.updated} updated, {report.unchanged} unchanged.")
+
+
+@areas_group.command("import")
+@click.option("--province", help="Only this province or city, by its official code (e.g. 37).")
+@with_appcontext
+def areas_import_command(province: str | None) -> None:
+    """Load the post-2025 provinces and communes from vietnam-provinces; re-running updates."""
+    try:
+        run_area_import(province)
+    except LoaError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@cli.group("user")
+def user_group() -> None:
+    """Accounts."""
+
+
+@user_group.command("create")
+@click.argument("username")
+@click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
+@click.option("--area", "area_code", help="Official code of the area the user works in; omit for the whole country.")
+@click.option("--full-name", default="")
+@click.password_option()
+@with_appcontext
+def user_create_command(username: str, role: str, area_code: str | None, full_name: str, password: str) -> None:
+    """Create an account scoped to an area."""
+    with session_factory()() as session:
+        try:
+            area = get_area_by_code(session, area_code) if area_code else None
+            create_user(session, username=username, password=password, role=Role(role), area=area,
+                        full_name=full_name)
+        except LoaError as error:
+            raise click.ClickException(str(error)) from None
+        session.commit()
+    click.echo(f"User {username} created with role {role}.")
+
+
+@cli.command("demo")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--province", default="37", show_default=True, help="Province whose real areas the demo uses.")
+@click.option("--no-serve", is_flag=True, help="Load the demo data and exit.")
+@with_appcontext
+def demo_command(host: str, port: int, province: str, no_serve: bool) -> None:
+    """Create the database, load one province and the demo data, then serve web + scheduler."""
+    from campaigns.demo import DEMO_PASSWORD, load_demo
+
+    upgrade_database(current_app.config["DATABASE_URL"])
+    run_area_import(province)
+    with session_factory()() as session:
+        summary = load_demo(session, province_code=province, now=current_app.config["CLOCK"]())
+        session.commit()
+    click.echo(summary.describe())
+    click.echo(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
+    for username, role in summary.logins:
+        click.echo(f"  {username:<12} {role}")
+    click.echo(f"\nOpen http://{host}:{port}/  — the editor desk is at http://{host}:{port}/desk/")
+    if not no_serve:
+        serve(host, port)

@@ -1,0 +1,45 @@
+"""Defaults for every setting; LOA_* environment variables and instance/loa.cfg override them."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+from content.db import utcnow
+
+DEFAULTS = {
+    "TIMEZONE": "Asia/Ho_Chi_Minh",
+    "SITE_NAME": "Tiếng loa an ninh",
+    "TICK_SECONDS": 15,
+    "MAX_CONTENT_LENGTH": 8 * 1024 * 1024,
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "REMEMBER_COOKIE_HTTPONLY": True,
+    "REMEMBER_COOKIE_SAMESITE": "Lax",
+    "PAGE_SIZE": 20,
+    # A callable returning an aware UTC datetime; tests swap it for a clock they move by hand.
+    "CLOCK": utcnow,
+}
+
+
+def load_config(app: Flask, overrides: dict | None) -> None:
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_pyfile("loa.cfg", silent=True)
+    app.config.from_prefixed_env("LOA")
+    if overrides:
+        app.config.from_mapping(overrides)
+    app.config.setdefault("DATABASE_URL", f"sqlite:///{Path(app.instance_path) / 'loa.db'}")
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
+
+
+def _instance_secret(instance: Path) -> str:
+    """A key generated once per install and kept in the instance folder, so logins survive restarts."""
+    path = instance / "secret_key"
+    if not path.exists():
+        instance.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()

@@ -1,0 +1,42 @@
+"""One engine per app, one session per request, closed at teardown; views commit, nothing else does."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from flask import Flask, current_app, g
+from sqlalchemy.orm import Session, sessionmaker
+
+from content.db import make_engine, make_session_factory
+
+
+def init_database(app: Flask) -> None:
+    engine = make_engine(app.config["DATABASE_URL"])
+    app.extensions["loa.engine"] = engine
+    app.extensions["loa.sessions"] = make_session_factory(engine)
+    app.teardown_appcontext(_close_session)
+
+
+def session_factory() -> sessionmaker[Session]:
+    return current_app.extensions["loa.sessions"]
+
+
+def get_db() -> Session:
+    if "db" not in g:
+        g.db = session_factory()()
+    return g.db
+
+
+def _close_session(_error: BaseException | None) -> None:
+    session = g.pop("db", None)
+    if session is not None:
+        session.close()
+
+
+def now() -> datetime:
+    return current_app.config["CLOCK"]()
+
+
+def zone() -> ZoneInfo:
+    return ZoneInfo(current_app.config["TIMEZONE"])

@@ -1,0 +1,155 @@
+"""The editorial desk: sign in, write, review, approve and plan deliveries."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy import select
+
+from campaigns.models import Channel, Delivery, Station
+from campaigns.planning import plan_deliveries
+from content.areas import select_subtree
+from content.errors import InvalidInput, NotFound
+from content.messages import create_message, transition_message, update_message
+from content.models import Area, AreaKind, Message, MessageKind, Priority, Topic, User
+from content.users import authenticate
+from web.auth import LoginUser
+from web.database import get_db, now, zone
+from web.desk.forms import parse_local_datetime, parse_message_form
+
+bp = Blueprint("desk", __name__, url_prefix="/desk")
+ACTIONS = {"submit": "Đã gửi duyệt.", "approve": "Đã duyệt.", "request_changes": "Đã yêu cầu sửa.",
+           "archive": "Đã lưu trữ."}
+
+
+def actor() -> User:
+    return current_user.user
+
+
+def _message(message_id: int) -> Message:
+    message = get_db().get(Message, message_id)
+    if message is None:
+        raise NotFound("Không tìm thấy tin này.")
+    return message
+
+
+def _areas_for(user: User) -> list[Area]:
+    query = select(Area).where(Area.kind != AreaKind.RESIDENTIAL).order_by(Area.path)
+    if user.area is not None:
+        query = select_subtree(user.area).where(Area.kind != AreaKind.RESIDENTIAL).order_by(Area.path)
+    return list(get_db().scalars(query))
+
+
+def _form(message: Message | None, form: dict, errors: dict[str, str], status: int = 200):
+    topics = get_db().scalars(select(Topic).order_by(Topic.name)).all()
+    return render_template("desk/form.html", message=message, form=form, errors=errors, topics=topics,
+                           areas=_areas_for(actor()), kinds=MessageKind, priorities=Priority), status
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    if request.method == "POST":
+        user = authenticate(get_db(), request.form.get("username", ""), request.form.get("password", ""))
+        if user is not None:
+            login_user(LoginUser(user))
+            target = request.args.get("next", "")
+            # Only same-site paths: never bounce a fresh login to another host.
+            return redirect(target if target.startswith("/") and not target.startswith("//") else url_for("desk.index"))
+        flash("Tên đăng nhập hoặc mật khẩu không đúng.", "error")
+    return render_template("desk/login.html")
+
+
+@bp.post("/logout")
+def logout():
+    logout_user()
+    return redirect(url_for("portal.index"))
+
+
+@bp.get("/")
+@login_required
+def index():
+    messages = get_db().scalars(select(Message).order_by(Message.updated_at.desc()).limit(100)).all()
+    return render_template("desk/index.html", messages=messages)
+
+
+@bp.route("/messages/new", methods=["GET", "POST"])
+@login_required
+def new_message():
+    if request.method == "GET":
+        return _form(None, {"kind": request.args.get("kind", "article")}, {})
+    try:
+        message = create_message(get_db(), actor(), parse_message_form(request.form), now=now(),
+                                 remote_addr=request.remote_addr)
+    except InvalidInput as error:
+        return _form(None, request.form, error.errors, 400)
+    get_db().commit()
+    flash("Đã lưu bản nháp.", "success")
+    return redirect(url_for("desk.message", message_id=message.id))
+
+
+@bp.route("/messages/<int:message_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_message(message_id: int):
+    message = _message(message_id)
+    if request.method == "GET":
+        return _form(message, {}, {})
+    try:
+        update_message(get_db(), message, actor(), parse_message_form(request.form),
+                       expected_version=request.form.get("version", type=int) or 0, now=now(),
+                       remote_addr=request.remote_addr)
+    except InvalidInput as error:
+        get_db().rollback()
+        return _form(message, request.form, error.errors, 400)
+    get_db().commit()
+    flash("Đã lưu phiên bản mới.", "success")
+    return redirect(url_for("desk.message", message_id=message.id))
+
+
+@bp.get("/messages/<int:message_id>")
+@login_required
+def message(message_id: int):
+    db = get_db()
+    message = _message(message_id)
+    deliveries = db.scalars(select(Delivery).where(Delivery.message_id == message.id).order_by(Delivery.due_at)).all()
+    return render_template(
+        "desk/message.html", message=message, deliveries=deliveries,
+        channels=db.scalars(select(Channel).where(Channel.is_enabled).order_by(Channel.id)).all(),
+        stations=db.scalars(select(Station).where(Station.is_active).order_by(Station.name)).all(),
+    )
+
+
+@bp.post("/messages/<int:message_id>/<action>")
+@login_required
+def transition(message_id: int, action: str):
+    if action not in ACTIONS:
+        abort(404)
+    transition_message(get_db(), _message(message_id), action, actor=actor(), now=now(),
+                       comment=request.form.get("comment"), remote_addr=request.remote_addr)
+    get_db().commit()
+    flash(ACTIONS[action], "success")
+    return redirect(url_for("desk.message", message_id=message_id))
+
+
+@bp.post("/messages/<int:message_id>/plan")
+@login_required
+def plan(message_id: int):
+    db = get_db()
+    message = _message(message_id)
+    channel_ids = request.form.getlist("channel_ids", type=int)
+    station_ids = request.form.getlist("station_ids", type=int)
+    try:
+        deliveries = plan_deliveries(
+            db, message, actor=actor(), now=now(),
+            due_at=parse_local_datetime(request.form.get("due_at"), zone()),
+            channels=db.scalars(select(Channel).where(Channel.id.in_(channel_ids))).all(),
+            stations=db.scalars(select(Station).where(Station.id.in_(station_ids))).all(),
+            remote_addr=request.remote_addr,
+        )
+    except InvalidInput as error:
+        db.rollback()
+        for text in error.errors.values():
+            flash(text, "error")
+        return redirect(url_for("desk.message", message_id=message_id))
+    db.commit()
+    flash(f"Đã lên lịch {len(deliveries)} lượt phát.", "success")
+    return redirect(url_for("desk.message", message_id=message_id))

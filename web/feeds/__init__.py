@@ -1,0 +1,41 @@
+"""Public feeds of what has been published, built by content.feeds from the portal's own HTML."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, url_for
+
+from campaigns.models import ChannelKind
+from campaigns.publication import list_published
+from content.feeds import FeedEntry, FeedInfo, build_atom, build_rss
+from content.models import Message
+from web.database import get_db
+
+bp = Blueprint("feeds", __name__)
+FEED_SIZE = 50
+
+
+def _entry(message: Message) -> FeedEntry:
+    link = url_for("portal.message", slug=message.slug, _external=True)
+    return FeedEntry(guid=link, title=message.title, link=link, summary=message.summary, html=message.body_html,
+                     published_at=message.published_at, categories=tuple(t.name for t in message.topics))
+
+
+def _site_feed(builder, endpoint: str, mimetype: str) -> Response:
+    info = FeedInfo(
+        title=current_app.config["SITE_NAME"],
+        link=url_for("portal.index", _external=True),
+        self_url=url_for(endpoint, _external=True),
+        description="Tin tuyên truyền an ninh, trật tự và gương người tốt, việc tốt.",
+    )
+    entries = [_entry(m) for m in list_published(get_db(), ChannelKind.FEED, limit=FEED_SIZE)]
+    return Response(builder(info, entries), mimetype=mimetype)
+
+
+@bp.get("/feed.rss")
+def site_rss():
+    return _site_feed(build_rss, "feeds.site_rss", "application/rss+xml")
+
+
+@bp.get("/feed.atom")
+def site_atom():
+    return _site_feed(build_atom, "feeds.site_atom", "application/atom+xml")
