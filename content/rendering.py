@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import partial
 
 import bleach
@@ -23,6 +24,11 @@ ALLOWED_ATTRIBUTES = {
 # No javascript:, data: or vbscript: — a link either leaves for the web, mails, or dials.
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto", "tel"})
 MARKDOWN_EXTENSIONS = ["tables", "fenced_code", "sane_lists"]
+# bleach strips a <script> tag but keeps its text; drop such elements whole so no code shows as prose.
+# Cosmetic only: bleach below remains the safety boundary for anything this misses.
+_INVISIBLE_ELEMENTS = re.compile(
+    r"<(script|style|template|iframe|object|noscript|svg|math)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL
+)
 
 
 def _external_links_are_nofollow(attrs: dict, new: bool = False) -> dict:
@@ -45,4 +51,4 @@ _cleaner = bleach.Cleaner(
 def render_markdown(source: str) -> str:
     """Markdown → sanitized HTML. Everything that shows user text as HTML uses this output."""
     html = markdown.markdown(source, extensions=MARKDOWN_EXTENSIONS, output_format="html")
-    return _cleaner.clean(html)
+    return _cleaner.clean(_INVISIBLE_ELEMENTS.sub("", html))

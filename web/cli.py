@@ -15,9 +15,10 @@ from content.errors import LoaError
 from content.models import Role
 from content.schema import upgrade_database
 from content.users import create_user
+from scheduler.demo import DEMO_PASSWORD, load_demo
 from scheduler.jobs import make_scheduler
 from web import create_app
-from web.database import session_factory
+from web.database import session_factory, zone
 
 
 @click.group(cls=FlaskGroup, create_app=create_app, add_default_commands=False)
@@ -140,13 +141,13 @@ def user_create_command(username: str, role: str, area_code: str | None, full_na
 @with_appcontext
 def demo_command(host: str, port: int, province: str, no_serve: bool) -> None:
     """Create the database, load one province and the demo data, then serve web + scheduler."""
-    from campaigns.demo import DEMO_PASSWORD, load_demo
-
     upgrade_database(current_app.config["DATABASE_URL"])
     run_area_import(province)
-    with session_factory()() as session:
-        summary = load_demo(session, province_code=province, now=current_app.config["CLOCK"]())
-        session.commit()
+    try:
+        summary = load_demo(session_factory(), province_code=province, now=current_app.config["CLOCK"](),
+                            zone=zone())
+    except LoaError as error:
+        raise click.ClickException(str(error)) from None
     click.echo(summary.describe())
     click.echo(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
     for username, role in summary.logins:

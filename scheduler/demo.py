@@ -1,0 +1,181 @@
+"""Demo data: one real province, invented people, and messages at every step of their life.
+
+Past publications go through the real dispatcher at their own past times, so the demo shows
+what the product would have done, not rows written straight into the tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from campaigns import demo_data as data
+from campaigns.models import BroadcastSlot, Campaign, Channel, ChannelKind, PeakPeriod, Station, Target
+from campaigns.planning import plan_deliveries
+from campaigns.stations import issue_station_token
+from content.areas import get_area_by_code
+from content.messages import MessageInput, StoryFields, create_message, transition_message
+from content.models import Area, AreaKind, Message, MessageKind, Priority, Role, Topic, User
+from content.users import create_user
+from content.vietnamese import slugify
+from scheduler.dispatch import run_tick
+
+DEMO_PASSWORD = "loa-demo-2026"
+STATION_COUNT = 4
+SLOTS = ((time(6, 0), 15), (time(17, 0), 15))
+
+
+@dataclass
+class DemoSummary:
+    already_loaded: bool = False
+    messages: int = 0
+    published: int = 0
+    scheduled: int = 0
+    stations: list[tuple[int, str, str]] = field(default_factory=list)
+    logins: list[tuple[str, str]] = field(default_factory=list)
+
+    def describe(self) -> str:
+        if self.already_loaded:
+            return "Demo data was already loaded; nothing added."
+        lines = [f"Demo data: {self.messages} messages ({self.published} published, {self.scheduled} scheduled "
+                 "for the coming days), 2 campaigns."]
+        lines += ["Stations and their radio API tokens (shown once):"]
+        lines += [f"  #{sid} {name}: {token}" for sid, name, token in self.stations]
+        return "\n".join(lines)
+
+
+def _local(day: date, at: time, zone: ZoneInfo) -> datetime:
+    return datetime.combine(day, at, tzinfo=zone).astimezone(timezone.utc)
+
+
+def _areas(session: Session, province: Area) -> tuple[list[Area], list[Area]]:
+    communes = list(session.scalars(
+        select(Area).where(Area.parent_id == province.id, Area.kind == AreaKind.COMMUNE).order_by(Area.code)
+        .limit(STATION_COUNT)
+    ))
+    residential = []
+    for n, name in enumerate(data.RESIDENTIAL_AREAS):
+        commune = communes[n % len(communes)]
+        code = f"{commune.code}-D{n + 1:02d}"
+        residential.append(Area(code=code, name=name, kind=AreaKind.RESIDENTIAL, division_type="thôn/tổ dân phố",
+                                parent=commune, path=f"{commune.path}{code}/", population=900 + 137 * n))
+    session.add_all(residential)
+    return communes, residential
+
+
+def _users(session: Session, province: Area, communes: list[Area]) -> dict[str, User]:
+    scope = {Role.RADIO_OPERATOR: communes[0]}
+    users = {}
+    for spec in data.USERS:
+        role = Role(spec["role"])
+        area = communes[1] if spec["username"].endswith("2") else scope.get(role, province)
+        users[spec["username"]] = create_user(session, username=spec["username"], password=DEMO_PASSWORD, role=role,
+                                              area=area, full_name=spec["full_name"])
+    return users
+
+
+def _campaigns(session: Session, province: Area, topics: dict[str, Topic], zone: ZoneInfo) -> dict[str, Campaign]:
+    campaigns = {}
+    for spec in data.CAMPAIGNS:
+        campaign = Campaign(
+            plan_number=spec["plan_number"], issuing_body=spec["issuing_body"], title=spec["title"],
+            slug=slugify(spec["title"]), description=spec["description"], starts_on=spec["starts_on"],
+            ends_on=spec["ends_on"], owner_area=province, areas=[province],
+            topics=[topics[s] for s in spec["topics"]],
+            targets=[Target(kind=t["kind"], description=t["description"], value=t["value"], unit=t["unit"])
+                     for t in spec["targets"]],
+            peak_periods=[PeakPeriod(name=p["name"], starts_at=_local(p["starts_on"], time(0), zone),
+                                     ends_at=_local(p["ends_on"], time(23, 59), zone)) for p in spec["peak_periods"]],
+        )
+        session.add(campaign)
+        campaigns[spec["key"]] = campaign
+    return campaigns
+
+
+def _input(spec: dict, area: Area, topics: dict[str, Topic], residential: dict[str, Area]) -> MessageInput:
+    story = None
+    if spec["kind"] == "story":
+        story = StoryFields(person_name=spec["person_name"], deed=spec["deed"], deed_on=spec["deed_on"],
+                            name_consent=spec["name_consent"], commendation=spec.get("commendation"),
+                            person_area_id=residential[spec["residential_area"]].id)
+    return MessageInput(kind=MessageKind(spec["kind"]), title=spec["title"], body_md=spec["body_md"],
+                        summary=spec["summary"], area_id=area.id, priority=Priority(spec.get("priority", "normal")),
+                        topic_ids=tuple(topics[s].id for s in spec["topics"]), story=story)
+
+
+def load_demo(session_factory: sessionmaker[Session], *, province_code: str, now: datetime,
+              zone: ZoneInfo) -> DemoSummary:
+    """Load the demo once; a second call changes nothing."""
+    with session_factory() as session:
+        if session.scalar(select(User.id).where(User.username == data.USERS[0]["username"])) is not None:
+            return DemoSummary(already_loaded=True, logins=[(u["username"], u["role"]) for u in data.USERS])
+        summary, due_times = _load(session, province_code=province_code, now=now, zone=zone)
+        session.commit()
+    # Publish the past at its own times, through the dispatcher, oldest first.
+    for moment in sorted(t for t in due_times if t <= now):
+        run_tick(session_factory, now=moment, worker="demo", limit=1000)
+    return summary
+
+
+def _load(session: Session, *, province_code: str, now: datetime, zone: ZoneInfo) -> tuple[DemoSummary, set[datetime]]:
+    province = get_area_by_code(session, province_code)
+    communes, residential_list = _areas(session, province)
+    residential = {a.name: a for a in residential_list}
+    topics = {t["slug"]: Topic(slug=t["slug"], name=t["name"]) for t in data.TOPICS}
+    session.add_all(topics.values())
+    users = _users(session, province, communes)
+    campaigns = _campaigns(session, province, topics, zone)
+    portal = Channel(kind=ChannelKind.PORTAL, name="Cổng thông tin điện tử")
+    feed = Channel(kind=ChannelKind.FEED, name="RSS toàn trang")
+    stations = [Station(name=f"Đài truyền thanh {c.name}", area=c, contact="Tổ phát thanh xã",
+                        slots=[BroadcastSlot(starts_at=t, minutes=m) for t, m in SLOTS]) for c in communes]
+    session.add_all([portal, feed, *stations])
+    session.flush()
+
+    editor, approver = users["bientap"], users["pheduyet"]
+    summary = DemoSummary(logins=[(u["username"], u["role"]) for u in data.USERS])
+    due_times: set[datetime] = set()
+    today = now.astimezone(zone).date()
+    for n, spec in enumerate(data.MESSAGES):
+        # Spread the work over the past three weeks; the last few of each kind stay in progress.
+        written = now - timedelta(days=21 - (n % 21), hours=n % 5)
+        message = create_message(session, editor, _input(spec, communes[n % len(communes)], topics, residential),
+                                 now=written)
+        if spec.get("campaign"):
+            campaigns[spec["campaign"]].messages.append(message)
+        summary.messages += 1
+        stage = n % 12
+        if stage >= 10:
+            continue  # drafts
+        transition_message(session, message, "submit", actor=editor, now=written + timedelta(hours=1))
+        if stage == 9:
+            continue  # waiting for review
+        if stage == 8:
+            transition_message(session, message, "request_changes", actor=approver, now=written + timedelta(hours=3),
+                               comment="Đề nghị bổ sung số điện thoại đường dây nóng của Công an xã.")
+            continue
+        transition_message(session, message, "approve", actor=approver, now=written + timedelta(hours=2))
+        station = stations[n % len(stations)]
+        if stage >= 6:
+            # Tomorrow's and the day after's loudspeaker slots, plus the portal at the same time.
+            day = today + timedelta(days=1 + stage % 2)
+            due = _local(day, SLOTS[n % 2][0], zone)
+            plan_deliveries(session, message, actor=approver, due_at=due, now=written + timedelta(hours=3),
+                            channels=[portal, feed], stations=[station])
+            summary.scheduled += 1
+            continue
+        due = _local(written.astimezone(zone).date() + timedelta(days=1), SLOTS[n % 2][0], zone)
+        plan_deliveries(session, message, actor=approver, due_at=due, now=written + timedelta(hours=3),
+                        channels=[portal, feed], stations=[station])
+        due_times.add(due)
+        if due <= now:
+            summary.published += 1
+        else:
+            summary.scheduled += 1
+    for station in stations:
+        summary.stations.append((station.id, station.name, issue_station_token(station, now=now)))
+    return summary, due_times

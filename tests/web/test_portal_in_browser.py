@@ -1,0 +1,71 @@
+"""The portal and the desk as a person sees them, in Debian's chromium."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from campaigns.models import ChannelKind
+from campaigns.planning import plan_deliveries
+from content.messages import MessageInput, create_message, transition_message
+from content.models import MessageKind, Role
+from scheduler.dispatch import run_tick
+from tests.factories import PASSWORD, make_area, make_channel, make_user
+
+pytestmark = pytest.mark.browser
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+HOSTILE = """Bà con lưu ý **số 113**.
+
+<script>window.__pwned = 1</script>
+<img src=x onerror="window.__pwned = 2">
+[bấm vào đây](javascript:window.__pwned=3)
+<svg onload="window.__pwned=4"></svg>
+<a href="data:text/html,<script>alert(1)</script>">data</a>
+"""
+
+
+def publish(session, session_factory, now, *, title: str, body: str):
+    province = make_area(session, name="Tỉnh Thử Nghiệm")
+    editor = make_user(session, role=Role.EDITOR, area=province, username="bientap")
+    approver = make_user(session, role=Role.APPROVER, area=province)
+    portal = make_channel(session, ChannelKind.PORTAL)
+    message = create_message(session, editor, MessageInput(kind=MessageKind.ARTICLE, title=title, body_md=body,
+                                                           area_id=province.id), now=now)
+    transition_message(session, message, "submit", actor=editor, now=now)
+    transition_message(session, message, "approve", actor=approver, now=now)
+    plan_deliveries(session, message, actor=approver, due_at=now + timedelta(minutes=5), now=now, channels=[portal])
+    session.commit()
+    run_tick(session_factory, now=now + timedelta(minutes=5), worker="test")
+    return message
+
+
+def test_a_published_message_with_hostile_markdown_runs_no_script(live_server, browser, session, session_factory):
+    now = datetime(2026, 11, 23, 1, 0, tzinfo=timezone.utc)
+    message = publish(session, session_factory, now, title="Tin có mã độc thử nghiệm", body=HOSTILE)
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(f"{live_server}/tin/{message.slug}")
+    page.click("text=bấm vào đây")
+    assert page.evaluate("window.__pwned") is None
+    assert dialogs == []
+    assert page.locator("strong", has_text="số 113").count() == 1
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "portal-message.png", full_page=True)
+
+
+def test_an_editor_logs_in_and_sees_the_desk_on_a_phone(live_server, browser, session):
+    province = make_area(session, name="Tỉnh Thử Nghiệm")
+    make_user(session, role=Role.EDITOR, area=province, username="bientap")
+    session.commit()
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(f"{live_server}/desk/")
+    page.fill("input[name=username]", "bientap")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button:has-text('Đăng nhập')")
+    page.wait_for_url(f"{live_server}/desk/")
+    assert page.locator("h1").inner_text() == "Bàn biên tập"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "desk-phone.png", full_page=True)
