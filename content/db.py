@@ -79,9 +79,23 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _begin_sqlite(connection: Any) -> None:
-    # IMMEDIATE takes the write lock up front, so two workers never both read a row as
-    # unclaimed and then race to claim it: SQLite's single-writer claim.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    mode = connection.get_execution_options().get(_SQLITE_BEGIN, "DEFERRED")
+    connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+_SQLITE_BEGIN = "loa_sqlite_begin"
+
+
+def begin_write(session: Session) -> None:
+    """Start the session's transaction as a writer.
+
+    On SQLite this is BEGIN IMMEDIATE: the write lock is taken before anything is read, so a
+    read-then-write transaction waits its turn instead of failing on a stale snapshot, and two
+    workers never both read a row as unclaimed (SQLite's single-writer claim). Readers are not
+    blocked (WAL). Elsewhere it does nothing: PostgreSQL locks rows, not the database.
+    """
+    if session.get_bind().dialect.name == "sqlite" and not session.in_transaction():
+        session.connection(execution_options={_SQLITE_BEGIN: "IMMEDIATE"})
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -10,6 +10,7 @@ from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from campaigns.models import Delivery, DeliveryStatus
+from content.db import begin_write
 from content.models import MessageStatus
 from content.spoken import spoken_text
 from content.workflow import SENDABLE
@@ -42,6 +43,7 @@ def _due(now: datetime):
 
 def claim_due(session: Session, *, now: datetime, worker: str, limit: int = 100) -> list[int]:
     """Lease up to `limit` due deliveries to this worker; commits so other workers see the claim."""
+    begin_write(session)
     query = select(Delivery.id).where(_due(now)).order_by(Delivery.due_at, Delivery.id).limit(limit)
     if session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update(skip_locked=True)
@@ -81,6 +83,7 @@ def _outgoing(delivery: Delivery, base_url: str) -> Outgoing:
 
 def send_one(session: Session, delivery_id: int, *, now: datetime, worker: str, base_url: str = "") -> DeliveryStatus:
     """Send one claimed delivery and record the outcome; the caller commits."""
+    begin_write(session)
     delivery = session.get(Delivery, delivery_id)
     if delivery is None or delivery.status != DeliveryStatus.CLAIMED or delivery.claimed_by != worker:
         return delivery.status if delivery else DeliveryStatus.CANCELLED

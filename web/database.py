@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from flask import Flask, current_app, g
+from flask import Flask, current_app, g, request
 from sqlalchemy.orm import Session, sessionmaker
 
-from content.db import make_engine, make_session_factory
+from content.db import begin_write, make_engine, make_session_factory
 
 
 def init_database(app: Flask) -> None:
@@ -25,6 +25,8 @@ def session_factory() -> sessionmaker[Session]:
 def get_db() -> Session:
     if "db" not in g:
         g.db = session_factory()()
+        if request.method not in ("GET", "HEAD", "OPTIONS"):
+            begin_write(g.db)
     return g.db
 
 
