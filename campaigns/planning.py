@@ -14,7 +14,7 @@ from content.areas import select_subtree
 from content.audit import record_audit
 from content.errors import InvalidInput
 from content.messages import transition_message
-from content.models import Area, Message, User
+from content.models import Area, Message, MessageStatus, User
 
 
 def stations_in_area(session: Session, area: Area) -> list[Station]:
@@ -41,7 +41,9 @@ def plan_deliveries(
         raise InvalidInput({"destinations": "Hãy chọn ít nhất một kênh hoặc một đài."})
     if due_at < now:
         raise InvalidInput({"due_at": "Thời điểm phát phải ở tương lai."})
-    transition_message(session, message, "schedule", actor=actor, now=now, remote_addr=remote_addr)
+    # A published message may be planned again (another station, a repeat) without leaving "published".
+    if message.status is not MessageStatus.PUBLISHED:
+        transition_message(session, message, "schedule", actor=actor, now=now, remote_addr=remote_addr)
     planned = [
         Delivery(message=message, due_at=due_at, status=DeliveryStatus.PLANNED,
                  idempotency_key=f"loa-{uuid.uuid4().hex}", created_at=now, created_by_id=actor.id,

@@ -54,7 +54,9 @@ def _local(day: date, at: time, zone: ZoneInfo) -> datetime:
 
 def _areas(session: Session, province: Area) -> tuple[list[Area], list[Area]]:
     communes = list(session.scalars(
-        select(Area).where(Area.parent_id == province.id, Area.kind == AreaKind.COMMUNE).order_by(Area.code)
+        # Rural communes first: that is where the loudspeaker matters most.
+        select(Area).where(Area.parent_id == province.id, Area.kind == AreaKind.COMMUNE)
+        .order_by(Area.division_type != "xã", Area.code)
         .limit(STATION_COUNT)
     ))
     residential = []
@@ -164,8 +166,9 @@ def _load(session: Session, *, province_code: str, now: datetime, zone: ZoneInfo
             # Tomorrow's and the day after's loudspeaker slots, plus the portal at the same time.
             day = today + timedelta(days=1 + stage % 2)
             due = _local(day, SLOTS[n % 2][0], zone)
+            # A province-wide plan: every station reads it.
             plan_deliveries(session, message, actor=approver, due_at=due, now=written + timedelta(hours=3),
-                            channels=[portal, feed], stations=[station])
+                            channels=[portal, feed], stations=stations)
             summary.scheduled += 1
             continue
         due = _local(written.astimezone(zone).date() + timedelta(days=1), SLOTS[n % 2][0], zone)

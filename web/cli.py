@@ -25,6 +25,8 @@ from web.database import session_factory, zone
 def cli() -> None:
     """Loa: awareness campaigns to loudspeakers, feeds, the portal and social channels."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # One line per tick every 15 seconds drowns what matters; the dispatcher logs real work itself.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
 def _scheduler(blocking: bool):

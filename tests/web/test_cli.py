@@ -1,0 +1,60 @@
+"""The `loa` command as an operator runs it, against the test database."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import func, select
+
+from campaigns.models import Delivery, DeliveryStatus, Station
+from content.models import Area, Message, MessageStatus, User
+from web.cli import cli
+
+
+@pytest.fixture
+def loa(database_url, session_factory, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("LOA_DATABASE_URL", database_url)
+    monkeypatch.setenv("LOA_SECRET_KEY", "cli-test")
+    monkeypatch.chdir(tmp_path)
+
+    def run(*args: str, input: str | None = None):
+        return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+    return run
+
+
+def test_importing_a_province_twice_updates_instead_of_duplicating(loa, session):
+    first = loa("areas", "import", "--province", "37")
+    assert first.exit_code == 0, first.output
+    second = loa("areas", "import", "--province", "37")
+    assert "0 created" in second.output and "0 updated" in second.output
+    assert session.scalar(select(func.count()).select_from(Area)) == 130
+
+
+def test_an_unknown_province_is_a_clear_error(loa):
+    result = loa("areas", "import", "--province", "99")
+    assert result.exit_code != 0
+    assert "99" in result.output
+
+
+def test_creating_a_user_for_an_unknown_area_says_so(loa, session):
+    result = loa("user", "create", "canbo", "--role", "editor", "--area", "XYZ", input="mat-khau-dai\nmat-khau-dai\n")
+    assert result.exit_code != 0 and "XYZ" in result.output
+    assert session.scalar(select(User).where(User.username == "canbo")) is None
+
+
+def test_the_demo_loads_every_kind_of_thing_once(loa, session):
+    result = loa("demo", "--no-serve")
+    assert result.exit_code == 0, result.output
+    assert "loa-demo-2026" in result.output and "pheduyet" in result.output
+    again = loa("demo", "--no-serve")
+    assert "already loaded" in again.output
+    assert session.scalar(select(func.count()).select_from(Message)) == 36
+    statuses = set(session.scalars(select(Message.status)))
+    assert {MessageStatus.PUBLISHED, MessageStatus.SCHEDULED, MessageStatus.IN_REVIEW,
+            MessageStatus.DRAFT, MessageStatus.CHANGES_REQUESTED} <= statuses
+    assert session.scalar(select(func.count()).select_from(Station)) == 4
+    waiting = session.scalars(select(Delivery).where(Delivery.status == DeliveryStatus.PLANNED)).all()
+    assert waiting and all(d.due_at.date() >= date.today() - timedelta(days=1) for d in waiting)
