@@ -56,8 +56,8 @@ def bench_rendering(articles: list[Article]) -> Comparison:
         for source in sources:
             markdown.markdown(source, extensions=baseline_extensions)
 
-    loa_timing, baseline_timing = measure_pair(loa, baseline, ops_per_call=len(sources), calls_per_round=2,
-                                               rounds=9)
+    loa_timing, baseline_timing = measure_pair(loa, baseline, ops_per_call=len(sources), calls_per_round=1,
+                                               rounds=15)
     return Comparison("render+sanitize per article", loa_timing, "markdown only", baseline_timing, "µs")
 
 
@@ -90,7 +90,7 @@ def bench_feed(articles: list[Article]) -> Comparison:
             loa_timing, baseline_timing = measure_pair(
                 lambda: client.get("/feed.rss").close(),
                 lambda: bare_client.get("/feed.rss").close(),
-                ops_per_call=1, calls_per_round=10, rounds=9, warmup_calls=3,
+                ops_per_call=1, calls_per_round=6, rounds=15, warmup_calls=3,
             )
 
             # Still the same feed after the timed requests, except the build time feedgen stamps on each build.

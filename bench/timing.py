@@ -82,8 +82,8 @@ def _figure(seconds: float, unit: str) -> str:
     return f"{seconds * _SCALE[unit]:.2f} {unit}" if unit == "ms" else f"{seconds * _SCALE[unit]:.1f} {unit}"
 
 
-def _spread(timing: Timing) -> str:
-    return f"±{(timing.slowest - timing.fastest) / 2 / timing.median * 100:.0f}%"
+def _spread(timing: Timing, unit: str) -> str:
+    return f"{_figure(timing.fastest, unit).split()[0]}–{_figure(timing.slowest, unit)}"
 
 
 def format_table(rows: Sequence[Comparison]) -> list[str]:
@@ -98,6 +98,6 @@ def format_table(rows: Sequence[Comparison]) -> list[str]:
     for row in rows:
         lines.append(
             f"  · {row.label}: median of {row.loa.rounds} rounds × {row.loa.ops_per_round} ops; "
-            f"round spread loa {_spread(row.loa)}, baseline {_spread(row.baseline)}"
+            f"rounds ranged loa {_spread(row.loa, row.unit)}, baseline {_spread(row.baseline, row.unit)}"
         )
     return lines

@@ -6,7 +6,7 @@ import logging
 
 import click
 from flask import current_app
-from flask.cli import FlaskGroup, with_appcontext
+from flask.cli import FlaskGroup, ScriptInfo, with_appcontext
 from sqlalchemy import inspect
 
 from content.area_import import count_units, import_areas
@@ -22,8 +22,11 @@ from web.database import session_factory, zone
 
 
 @click.group(cls=FlaskGroup, create_app=create_app, add_default_commands=False)
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Loa: awareness campaigns to loudspeakers, feeds, the portal and social channels."""
+    # Close pooled connections when the command ends, rather than leaving them to the garbage collector.
+    ctx.call_on_close(lambda: ctx.ensure_object(ScriptInfo).load_app().extensions["loa.engine"].dispose())
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # One line per tick every 15 seconds drowns what matters; the dispatcher logs real work itself.
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
