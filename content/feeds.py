@@ -37,8 +37,13 @@ def _generator(info: FeedInfo, entries: Iterable[FeedEntry]) -> FeedGenerator:
     feed.id(info.self_url)
     feed.description(info.description)
     feed.language(info.language)
+    ordered = sorted(entries, key=lambda e: e.published_at)
+    if ordered:
+        # The newest entry's time, not the build time: an unchanged feed is byte-identical, so it caches.
+        feed.lastBuildDate(ordered[-1].published_at)
+        feed.updated(ordered[-1].published_at)
     # feedgen prepends entries; feed them oldest first so the newest ends up on top.
-    for item in sorted(entries, key=lambda e: e.published_at):
+    for item in ordered:
         entry = feed.add_entry()
         entry.id(item.guid)
         entry.guid(item.guid, permalink=False)

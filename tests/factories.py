@@ -48,3 +48,28 @@ def make_station(session: Session, area: Area, *, slots: tuple[tuple[time, int],
     session.add(station)
     session.flush()
     return station
+
+
+def make_published_message(session: Session, session_factory, now, *, title: str = "Cảnh giác lừa đảo qua mạng",
+                           body: str = "Không cung cấp **mã OTP** cho bất kỳ ai.",
+                           kinds: tuple[ChannelKind, ...] = (ChannelKind.PORTAL, ChannelKind.FEED)):
+    """A message taken the whole way: written, approved by someone else, planned and dispatched."""
+    from datetime import timedelta
+
+    from campaigns.planning import plan_deliveries
+    from content.messages import MessageInput, create_message, transition_message
+    from content.models import MessageKind
+    from scheduler.dispatch import run_tick
+
+    province = make_area(session, name="Tỉnh Thử Nghiệm")
+    editor = make_user(session, role=Role.EDITOR, area=province)
+    approver = make_user(session, role=Role.APPROVER, area=province)
+    channels = [make_channel(session, kind) for kind in kinds]
+    message = create_message(session, editor, MessageInput(kind=MessageKind.ARTICLE, title=title, body_md=body,
+                                                           area_id=province.id), now=now)
+    transition_message(session, message, "submit", actor=editor, now=now)
+    transition_message(session, message, "approve", actor=approver, now=now)
+    plan_deliveries(session, message, actor=approver, due_at=now + timedelta(minutes=5), now=now, channels=channels)
+    session.commit()
+    run_tick(session_factory, now=now + timedelta(minutes=5), worker="test")
+    return message

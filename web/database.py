@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from flask import Flask, current_app, g, request
+from flask import Flask, current_app, g, has_request_context, request
 from sqlalchemy.orm import Session, sessionmaker
 
 from content.db import begin_write, make_engine, make_session_factory
@@ -25,7 +25,7 @@ def session_factory() -> sessionmaker[Session]:
 def get_db() -> Session:
     if "db" not in g:
         g.db = session_factory()()
-        if request.method not in ("GET", "HEAD", "OPTIONS"):
+        if has_request_context() and request.method not in ("GET", "HEAD", "OPTIONS"):
             begin_write(g.db)
     return g.db
 

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
-from campaigns.models import ChannelKind
-from campaigns.planning import plan_deliveries
-from content.messages import MessageInput, create_message, transition_message
-from content.models import MessageKind, Role
-from scheduler.dispatch import run_tick
-from tests.factories import PASSWORD, make_area, make_channel, make_user
+from content.models import Role
+from tests.factories import PASSWORD, make_area, make_published_message, make_user
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -26,24 +22,9 @@ HOSTILE = """Bà con lưu ý **số 113**.
 """
 
 
-def publish(session, session_factory, now, *, title: str, body: str):
-    province = make_area(session, name="Tỉnh Thử Nghiệm")
-    editor = make_user(session, role=Role.EDITOR, area=province, username="bientap")
-    approver = make_user(session, role=Role.APPROVER, area=province)
-    portal = make_channel(session, ChannelKind.PORTAL)
-    message = create_message(session, editor, MessageInput(kind=MessageKind.ARTICLE, title=title, body_md=body,
-                                                           area_id=province.id), now=now)
-    transition_message(session, message, "submit", actor=editor, now=now)
-    transition_message(session, message, "approve", actor=approver, now=now)
-    plan_deliveries(session, message, actor=approver, due_at=now + timedelta(minutes=5), now=now, channels=[portal])
-    session.commit()
-    run_tick(session_factory, now=now + timedelta(minutes=5), worker="test")
-    return message
-
-
 def test_a_published_message_with_hostile_markdown_runs_no_script(live_server, browser, session, session_factory):
     now = datetime(2026, 11, 23, 1, 0, tzinfo=timezone.utc)
-    message = publish(session, session_factory, now, title="Tin có mã độc thử nghiệm", body=HOSTILE)
+    message = make_published_message(session, session_factory, now, title="Tin có mã độc thử nghiệm", body=HOSTILE)
     page = browser.new_page()
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))

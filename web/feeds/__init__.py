@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, url_for
+from flask import Blueprint, Response, current_app, request, url_for
 
 from campaigns.models import ChannelKind
 from campaigns.publication import list_published
@@ -28,7 +28,10 @@ def _site_feed(builder, endpoint: str, mimetype: str) -> Response:
         description="Tin tuyên truyền an ninh, trật tự và gương người tốt, việc tốt.",
     )
     entries = [_entry(m) for m in list_published(get_db(), ChannelKind.FEED, limit=FEED_SIZE)]
-    return Response(builder(info, entries), mimetype=mimetype)
+    response = Response(builder(info, entries), mimetype=mimetype)
+    response.add_etag()
+    # Readers poll feeds; an unchanged feed answers 304 with no body.
+    return response.make_conditional(request)
 
 
 @bp.get("/feed.rss")

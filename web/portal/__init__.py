@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, current_app, render_template, request
 
 from campaigns.models import ChannelKind
 from campaigns.publication import get_published, list_published
@@ -14,7 +14,7 @@ bp = Blueprint("portal", __name__)
 @bp.get("/")
 def index():
     page = max(request.args.get("page", 1, type=int), 1)
-    size = 20
+    size = current_app.config["PAGE_SIZE"]
     messages = list_published(get_db(), ChannelKind.PORTAL, limit=size + 1, offset=(page - 1) * size)
     return render_template("portal/index.html", messages=messages[:size], page=page, has_next=len(messages) > size)
 
