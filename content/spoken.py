@@ -13,18 +13,22 @@ _URL = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b")
 _BLOCK_END = re.compile(r"</(p|h\d|li|blockquote|tr)>", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t]+")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r" +([,.;:!?])")
 
 
 def to_spoken(source_md: str) -> str:
     """Markdown → plain sentences, one paragraph a line, links reduced to their words."""
-    rendered = _BLOCK_END.sub("\n", render_markdown(source_md))
-    text = html.unescape(_TAG.sub(" ", rendered))
+    rendered = _BLOCK_END.sub("\n", render_markdown(source_md)).replace("<br>", "\n")
+    # Inline tags (<strong>, <a>) vanish without a trace; blocks already became line breaks.
+    text = html.unescape(_TAG.sub("", rendered))
     text = _EMAIL.sub("", _URL.sub("", text))
-    lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
+    lines = (_SPACE_BEFORE_PUNCTUATION.sub(r"\1", _SPACES.sub(" ", line)).strip() for line in text.splitlines())
     return "\n".join(line for line in lines if line)
 
 
 def spoken_text(message: Message) -> str:
     if message.spoken_override:
         return message.spoken_override.strip()
-    return f"{message.title}.\n{to_spoken(message.body_md)}"
+    title = message.title.strip()
+    ending = "" if title.endswith((".", "!", "?", "…")) else "."
+    return f"{title}{ending}\n{to_spoken(message.body_md)}"
