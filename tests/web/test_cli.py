@@ -58,3 +58,21 @@ def test_the_demo_loads_every_kind_of_thing_once(loa, session):
     assert session.scalar(select(func.count()).select_from(Station)) == 4
     waiting = session.scalars(select(Delivery).where(Delivery.status == DeliveryStatus.PLANNED)).all()
     assert waiting and all(d.due_at.date() >= date.today() - timedelta(days=1) for d in waiting)
+
+
+def test_db_upgrade_on_an_empty_database_gives_the_models_schema(tmp_path, monkeypatch):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from content.db import Base, make_engine
+
+    url = f"sqlite:///{tmp_path / 'empty.db'}"
+    monkeypatch.setenv("LOA_DATABASE_URL", url)
+    monkeypatch.setenv("LOA_SECRET_KEY", "cli-test")
+    result = CliRunner().invoke(cli, ["db", "upgrade"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    engine = make_engine(url)
+    with engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True}),
+                                Base.metadata) == []
+    engine.dispose()
