@@ -14,7 +14,7 @@ from content.audit import record_audit
 from content.errors import Conflict, InvalidInput, PermissionDenied
 from content.models import Area, Message, MessageKind, MessageStatus, Priority, Revision, Role, Topic, User
 from content.rendering import render_markdown
-from content.vietnamese import slugify
+from content.vietnamese import fold, slugify
 from content.workflow import next_status
 
 MAX_BODY_CHARS = 100_000
@@ -86,6 +86,7 @@ def _apply(message: Message, data: MessageInput, checked: dict[str, Any]) -> Non
     message.summary = data.summary.strip()
     message.body_md = data.body_md
     message.body_html = render_markdown(data.body_md)
+    message.search_text = fold(" ".join((message.title, message.summary, data.body_md)))
     message.priority = data.priority
     message.spoken_override = (data.spoken_override or "").strip() or None
     message.area = checked["area"]

@@ -90,6 +90,23 @@ class User(Base):
     area: Mapped[Area | None] = relationship()
 
 
+class MediaItem(Base):
+    """An uploaded image, stored once under the instance folder by the SHA-256 of its bytes."""
+
+    __tablename__ = "media_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    mime_type: Mapped[str] = mapped_column(String(40))
+    width: Mapped[int]
+    height: Mapped[int]
+    byte_size: Mapped[int]
+    original_name: Mapped[str] = mapped_column(String(255), default="")
+    alt_text: Mapped[str] = mapped_column(String(500))
+    uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 message_areas = Table(
     "message_areas",
     Base.metadata,
@@ -121,6 +138,9 @@ class Message(Base):
     priority: Mapped[Priority] = mapped_column(text_enum(Priority), default=Priority.NORMAL)
     area_id: Mapped[int] = mapped_column(ForeignKey("areas.id"), index=True)
     author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    image_id: Mapped[int | None] = mapped_column(ForeignKey("media_items.id"))
+    # Title, summary and body folded to plain lower-case ASCII at save: "cong an" finds "Công an".
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     # Optimistic lock: a save must name the version it started from.
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -138,6 +158,7 @@ class Message(Base):
     area: Mapped[Area] = relationship(foreign_keys=[area_id])
     author: Mapped[User] = relationship()
     person_area: Mapped[Area | None] = relationship(foreign_keys=[person_area_id])
+    image: Mapped[MediaItem | None] = relationship()
     target_areas: Mapped[list[Area]] = relationship(secondary=message_areas)
     topics: Mapped[list[Topic]] = relationship(secondary=message_topics)
     revisions: Mapped[list[Revision]] = relationship(

@@ -9,6 +9,16 @@ import content.models  # noqa: F401
 from content.db import Base, make_engine
 
 config = context.config
+
+
+def render_item(type_: str, obj, autogen_context):  # type: ignore[no-untyped-def]
+    """Write Loa's own column types as plain SQLAlchemy ones, so migrations never import app code."""
+    from content.db import UTCDateTime
+
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False
+
 target_metadata = Base.metadata
 
 
@@ -24,7 +34,8 @@ def run_migrations_online() -> None:
     with engine.connect() as connection:
         # SQLite can only ALTER a table by copying it; batch mode does that for us.
         context.configure(connection=connection, target_metadata=target_metadata,
-                          render_as_batch=connection.dialect.name == "sqlite", compare_type=True)
+                          render_as_batch=connection.dialect.name == "sqlite", compare_type=True,
+                          render_item=render_item)
         with context.begin_transaction():
             context.run_migrations()
     engine.dispose()
