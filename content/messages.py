@@ -9,18 +9,24 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from content.areas import is_within
 from content.audit import record_audit
 from content.errors import Conflict, InvalidInput, PermissionDenied
-from content.models import Area, Message, MessageKind, MessageStatus, Priority, Revision, Role, Topic, User
+from content.permissions import Action, authorize
+from content.models import Area, Message, MessageKind, MessageStatus, Priority, Revision, Topic, User
 from content.rendering import render_markdown
 from content.vietnamese import fold, slugify
 from content.workflow import next_status
 
 MAX_BODY_CHARS = 100_000
 MAX_TITLE_CHARS = 300
-WRITERS = frozenset({Role.ADMIN, Role.EDITOR})
-APPROVERS = frozenset({Role.ADMIN, Role.APPROVER})
+# Workflow action → the permission it needs.
+TRANSITION_PERMISSIONS = {
+    "submit": Action.MESSAGE_SUBMIT,
+    "approve": Action.MESSAGE_REVIEW,
+    "request_changes": Action.MESSAGE_REVIEW,
+    "schedule": Action.MESSAGE_SCHEDULE,
+    "archive": Action.MESSAGE_ARCHIVE,
+}
 
 
 @dataclass(frozen=True)
@@ -127,17 +133,11 @@ def _unique_slug(session: Session, title: str) -> str:
     return slug
 
 
-def ensure_can_write(user: User, area: Area) -> None:
-    if user.role not in WRITERS or not is_within(area, user.area):
-        raise PermissionDenied("Bạn không có quyền soạn tin cho địa bàn này.", attempted="message.write",
-                               object_type="area", object_id=area.id)
-
-
 def create_message(
     session: Session, author: User, data: MessageInput, *, now: datetime, remote_addr: str | None = None
 ) -> Message:
     checked = _validate(session, data)
-    ensure_can_write(author, checked["area"])
+    authorize(author, Action.MESSAGE_WRITE, checked["area"], object_type="area", object_id=checked["area"].id)
     message = Message(author=author, slug=_unique_slug(session, checked["title"]), created_at=now, updated_at=now)
     _apply(message, data, checked)
     session.add(message)
@@ -161,9 +161,9 @@ def update_message(
     """Save a new revision; an edit after approval sends the message back to review."""
     if message.version != expected_version:
         raise Conflict("Tin này vừa được người khác lưu một phiên bản mới hơn.")
+    authorize(editor, Action.MESSAGE_WRITE, message.area, object_type="message", object_id=message.id)
     checked = _validate(session, data)
-    ensure_can_write(editor, message.area)
-    ensure_can_write(editor, checked["area"])
+    authorize(editor, Action.MESSAGE_WRITE, checked["area"], object_type="message", object_id=message.id)
     _apply(message, data, checked)
     message.version += 1
     message.updated_at = now
@@ -190,20 +190,17 @@ def transition_message(
     remote_addr: str | None = None,
 ) -> Message:
     """Move a message through the workflow after checking the actor may take this step."""
+    authorize(actor, TRANSITION_PERMISSIONS[action], message.area, object_type="message", object_id=message.id)
     if action in ("approve", "request_changes"):
-        if actor.role not in APPROVERS or not is_within(message.area, actor.area):
-            _deny(action, message)
         revision = latest_revision(message)
         if action == "approve" and revision.author_id == actor.id:
-            _deny(action, message, "Không ai được tự duyệt bài của mình.")
+            raise PermissionDenied("Không ai được tự duyệt bài của mình.", attempted="message.approve",
+                                   object_type="message", object_id=message.id)
         if action == "request_changes" and not (comment or "").strip():
             raise InvalidInput({"comment": "Hãy ghi rõ cần sửa gì."})
         if action == "approve":
             revision.approved_by_id, revision.approved_at = actor.id, now
         revision.comment = comment
-    else:
-        if actor.role not in WRITERS | APPROVERS or not is_within(message.area, actor.area):
-            _deny(action, message)
     previous = message.status
     message.status = next_status(message.status, action)
     session.flush()
@@ -212,6 +209,3 @@ def transition_message(
                  detail={"from": previous.value, "to": message.status.value, "comment": comment})
     return message
 
-
-def _deny(action: str, message: Message, reason: str = "Bạn không có quyền thực hiện thao tác này.") -> None:
-    raise PermissionDenied(reason, attempted=f"message.{action}", object_type="message", object_id=message.id)

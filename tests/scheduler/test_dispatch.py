@@ -125,3 +125,19 @@ def test_editing_after_approval_holds_the_delivery(session, session_factory, now
 def test_backoff_grows_and_honours_retry_after():
     assert backoff(1) <= timedelta(seconds=30) < backoff(5)
     assert backoff(1, retry_after=600) >= timedelta(seconds=600)
+
+
+def test_an_edit_holds_planned_deliveries_and_approval_releases_them(session, session_factory, now):
+    from campaigns.review import review_message, save_revision
+
+    delivery, message, editor, data = planned(session, now)
+    approver = make_user(session, role=Role.APPROVER, area=message.area)
+    save_revision(session, message, editor, data, expected_version=message.version, now=now)
+    session.commit()
+    assert reload(session, delivery).status is DeliveryStatus.HELD
+    message = reload(session, delivery).message
+    review_message(session, message, "approve", actor=approver, now=now)
+    session.commit()
+    assert reload(session, delivery).status is DeliveryStatus.PLANNED
+    assert message.status is MessageStatus.SCHEDULED
+    assert run_tick(session_factory, now=now + timedelta(hours=1), worker="w1").sent == 1

@@ -10,7 +10,8 @@ from campaigns.models import Channel, Delivery, Station
 from campaigns.planning import plan_deliveries
 from content.areas import select_subtree
 from content.errors import InvalidInput, NotFound
-from content.messages import create_message, transition_message, update_message
+from campaigns.review import review_message, save_revision
+from content.messages import create_message
 from content.models import Area, AreaKind, Message, MessageKind, Priority, Topic, User
 from content.users import authenticate
 from web.auth import LoginUser
@@ -94,7 +95,7 @@ def edit_message(message_id: int):
     if request.method == "GET":
         return _form(message, {}, {})
     try:
-        update_message(get_db(), message, actor(), parse_message_form(request.form),
+        save_revision(get_db(), message, actor(), parse_message_form(request.form),
                        expected_version=request.form.get("version", type=int) or 0, now=now(),
                        remote_addr=request.remote_addr)
     except InvalidInput as error:
@@ -123,7 +124,7 @@ def message(message_id: int):
 def transition(message_id: int, action: str):
     if action not in ACTIONS:
         abort(404)
-    transition_message(get_db(), _message(message_id), action, actor=actor(), now=now(),
+    review_message(get_db(), _message(message_id), action, actor=actor(), now=now(),
                        comment=request.form.get("comment"), remote_addr=request.remote_addr)
     get_db().commit()
     flash(ACTIONS[action], "success")
