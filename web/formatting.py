@@ -36,3 +36,4 @@ def register_filters(app: Flask) -> None:
     app.add_template_filter(lambda v: STATUS_LABELS.get(str(v), str(v)), "status_label")
     app.add_template_filter(lambda v: KIND_LABELS.get(str(v), str(v)), "kind_label")
     app.add_template_filter(lambda v: PRIORITY_LABELS.get(str(v), str(v)), "priority_label")
+    app.add_template_filter(lambda mapping, key: {k: v for k, v in mapping.items() if k != key}, "reject_key")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 
@@ -10,13 +10,16 @@ from campaigns.models import Channel, Delivery, Station
 from campaigns.planning import plan_deliveries
 from content.areas import select_subtree
 from content.errors import InvalidInput, NotFound
+from campaigns.campaigns import list_campaigns
+from campaigns.listing import VIEWS, list_messages, list_topics
 from campaigns.review import review_message, save_revision
 from content.messages import create_message
-from content.models import Area, AreaKind, Message, MessageKind, Priority, Topic, User
+from content.models import Area, AreaKind, Message, MessageKind, MessageStatus, Priority, Topic, User
+from content.permissions import Action, authorize
 from content.users import authenticate
 from web.auth import LoginUser
 from web.database import get_db, now, zone
-from web.desk.forms import parse_local_datetime, parse_message_form
+from web.desk.forms import parse_local_datetime, parse_message_filter, parse_message_form
 
 bp = Blueprint("desk", __name__, url_prefix="/desk")
 ACTIONS = {"submit": "Đã gửi duyệt.", "approve": "Đã duyệt.", "request_changes": "Đã yêu cầu sửa.",
@@ -31,6 +34,7 @@ def _message(message_id: int) -> Message:
     message = get_db().get(Message, message_id)
     if message is None:
         raise NotFound("Không tìm thấy tin này.")
+    authorize(actor(), Action.MESSAGE_VIEW, message.area, object_type="message", object_id=message.id)
     return message
 
 
@@ -69,8 +73,15 @@ def logout():
 @bp.get("/")
 @login_required
 def index():
-    messages = get_db().scalars(select(Message).order_by(Message.updated_at.desc()).limit(100)).all()
-    return render_template("desk/index.html", messages=messages)
+    criteria, problems = parse_message_filter(request.args)
+    for problem in problems:
+        flash(problem, "error")
+    db = get_db()
+    page = list_messages(db, actor(), criteria, page=request.args.get("page", 1, type=int),
+                         size=current_app.config["PAGE_SIZE"])
+    return render_template("desk/index.html", page=page, criteria=criteria, views=VIEWS, topics=list_topics(db),
+                           campaigns=list_campaigns(db, actor()), areas=_areas_for(actor()),
+                           kinds=MessageKind, statuses=MessageStatus)
 
 
 @bp.route("/messages/new", methods=["GET", "POST"])

@@ -7,9 +7,10 @@ from zoneinfo import ZoneInfo
 
 from werkzeug.datastructures import MultiDict
 
+from campaigns.listing import VIEWS, MessageFilter
 from content.errors import InvalidInput
 from content.messages import MessageInput, StoryFields
-from content.models import MessageKind, Priority
+from content.models import MessageKind, MessageStatus, Priority
 
 
 def _int(value: str | None, field: str, errors: dict[str, str]) -> int | None:
@@ -70,3 +71,27 @@ def parse_local_datetime(value: str | None, zone: ZoneInfo) -> datetime:
     if naive.tzinfo is not None:
         raise InvalidInput({"due_at": "Hãy nhập giờ địa phương, không kèm múi giờ."})
     return naive.replace(tzinfo=zone)
+
+
+def parse_message_filter(args: MultiDict[str, str]) -> tuple[MessageFilter, list[str]]:
+    """Filters from a query string; a value that makes no sense is dropped and reported, not fatal."""
+    problems: list[str] = []
+    errors: dict[str, str] = {}
+
+    def choice(name: str, enum_type, label: str):  # type: ignore[no-untyped-def]
+        value = args.get(name) or None
+        try:
+            return enum_type(value) if value else None
+        except ValueError:
+            problems.append(f"Bỏ qua bộ lọc {label} không hợp lệ: '{value}'.")
+            return None
+
+    view = args.get("view") or "all"
+    if view not in VIEWS:
+        problems.append(f"Không có danh sách '{view}'; đang hiện tất cả.")
+        view = "all"
+    ids = {name: _int(args.get(name), name, errors) for name in ("campaign_id", "topic_id", "area_id")}
+    problems += [f"Bỏ qua bộ lọc không hợp lệ: {name}." for name in errors]
+    criteria = MessageFilter(view=view, query=args.get("q", "").strip()[:200], kind=choice("kind", MessageKind, "loại tin"),
+                             status=choice("status", MessageStatus, "trạng thái"), **ids)
+    return criteria, problems

@@ -1,0 +1,82 @@
+"""The desk's lists: what a user may see in their area, filtered, searched without diacritics, paged."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from campaigns.models import campaign_messages
+from content.models import Area, Message, MessageKind, MessageStatus, Topic, User, message_topics
+from content.vietnamese import fold
+
+VIEWS = ("all", "mine", "review", "scheduled", "published")
+
+
+@dataclass(frozen=True)
+class MessageFilter:
+    view: str = "all"
+    query: str = ""
+    campaign_id: int | None = None
+    topic_id: int | None = None
+    area_id: int | None = None
+    kind: MessageKind | None = None
+    status: MessageStatus | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[Message]
+    total: int
+    number: int
+    size: int
+    pages: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pages", max(1, math.ceil(self.total / self.size)))
+
+
+def _filtered(user: User, criteria: MessageFilter) -> Select[tuple[Message]]:
+    query = select(Message).join(Area, Message.area_id == Area.id)
+    if user.area is not None:
+        query = query.where(Area.path.startswith(user.area.path, autoescape=True))
+    if criteria.view == "mine":
+        query = query.where(Message.author_id == user.id,
+                            Message.status.in_((MessageStatus.DRAFT, MessageStatus.CHANGES_REQUESTED)))
+    elif criteria.view == "review":
+        query = query.where(Message.status == MessageStatus.IN_REVIEW)
+    elif criteria.view == "scheduled":
+        query = query.where(Message.status == MessageStatus.SCHEDULED)
+    elif criteria.view == "published":
+        query = query.where(Message.status == MessageStatus.PUBLISHED)
+    for word in fold(criteria.query).split():
+        query = query.where(Message.search_text.contains(word, autoescape=True))
+    if criteria.campaign_id:
+        query = query.where(Message.id.in_(select(campaign_messages.c.message_id)
+                                           .where(campaign_messages.c.campaign_id == criteria.campaign_id)))
+    if criteria.topic_id:
+        query = query.where(Message.id.in_(select(message_topics.c.message_id)
+                                           .where(message_topics.c.topic_id == criteria.topic_id)))
+    if criteria.area_id:
+        area = select(Area.path).where(Area.id == criteria.area_id).scalar_subquery()
+        query = query.where(Area.path.startswith(area))
+    if criteria.kind:
+        query = query.where(Message.kind == criteria.kind)
+    if criteria.status:
+        query = query.where(Message.status == criteria.status)
+    return query
+
+
+def list_messages(session: Session, user: User, criteria: MessageFilter, *, page: int = 1, size: int = 20) -> Page:
+    query = _filtered(user, criteria)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    page = min(max(page, 1), max(1, math.ceil(total / size)))
+    items = session.scalars(query.order_by(Message.updated_at.desc(), Message.id.desc())
+                            .limit(size).offset((page - 1) * size)).all()
+    return Page(items=list(items), total=total, number=page, size=size)
+
+
+def list_topics(session: Session) -> list[Topic]:
+    return list(session.scalars(select(Topic).order_by(Topic.name)))
