@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from campaigns.models import Campaign
-from content.models import Area, User
+from campaigns.models import Campaign, PeakPeriod, Target, campaign_messages
+from content.audit import record_audit
+from content.errors import InvalidInput
+from content.models import Area, Message, MessageStatus, Topic, User
+from content.permissions import Action, authorize
+from content.vietnamese import slugify
 
 
 def list_campaigns(session: Session, user: User) -> list[Campaign]:
@@ -17,3 +25,123 @@ def list_campaigns(session: Session, user: User) -> list[Campaign]:
         return list(campaigns)
     return [c for c in campaigns if user.area.path.startswith(c.owner_area.path)
             or c.owner_area.path.startswith(user.area.path)]
+
+
+@dataclass(frozen=True)
+class TargetInput:
+    kind: str
+    description: str
+    value: float
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class PeakInput:
+    name: str
+    starts_on: date
+    ends_on: date
+
+
+@dataclass(frozen=True)
+class CampaignInput:
+    plan_number: str
+    issuing_body: str
+    title: str
+    starts_on: date
+    ends_on: date
+    owner_area_id: int
+    description: str = ""
+    area_ids: tuple[int, ...] = ()
+    topic_ids: tuple[int, ...] = ()
+    targets: tuple[TargetInput, ...] = ()
+    peaks: tuple[PeakInput, ...] = ()
+
+
+def _validate(session: Session, user: User, data: CampaignInput) -> dict:
+    errors: dict[str, str] = {}
+    for name, label in (("plan_number", "Số kế hoạch"), ("issuing_body", "Cơ quan ban hành"), ("title", "Tên")):
+        if not getattr(data, name).strip():
+            errors[name] = f"{label} không được để trống."
+    if data.ends_on < data.starts_on:
+        errors["ends_on"] = "Ngày kết thúc phải sau ngày bắt đầu."
+    owner = session.get(Area, data.owner_area_id)
+    if owner is None:
+        errors["owner_area_id"] = "Địa bàn chủ trì không tồn tại."
+    areas = list(session.scalars(select(Area).where(Area.id.in_(data.area_ids))))
+    if len(areas) != len(set(data.area_ids)):
+        errors["area_ids"] = "Có địa bàn không tồn tại."
+    topics = list(session.scalars(select(Topic).where(Topic.id.in_(data.topic_ids))))
+    if len(topics) != len(set(data.topic_ids)):
+        errors["topic_ids"] = "Có chủ đề không tồn tại."
+    for peak in data.peaks:
+        if peak.ends_on < peak.starts_on or not peak.name.strip():
+            errors["peaks"] = "Mỗi đợt cao điểm cần tên, và ngày kết thúc sau ngày bắt đầu."
+    if errors:
+        raise InvalidInput(errors)
+    authorize(user, Action.CAMPAIGN_WRITE, owner, object_type="area", object_id=owner.id)
+    for area in areas:
+        authorize(user, Action.CAMPAIGN_WRITE, area, object_type="area", object_id=area.id)
+    return {"owner": owner, "areas": areas or [owner], "topics": topics}
+
+
+def _apply(campaign: Campaign, data: CampaignInput, checked: dict, zone: ZoneInfo) -> None:
+    campaign.plan_number, campaign.issuing_body = data.plan_number.strip(), data.issuing_body.strip()
+    campaign.title, campaign.description = data.title.strip(), data.description.strip()
+    campaign.starts_on, campaign.ends_on = data.starts_on, data.ends_on
+    campaign.owner_area, campaign.areas, campaign.topics = checked["owner"], checked["areas"], checked["topics"]
+    campaign.targets = [Target(kind=t.kind.strip(), description=t.description.strip(), value=t.value, unit=t.unit)
+                        for t in data.targets]
+    campaign.peak_periods = [
+        PeakPeriod(name=p.name.strip(), starts_at=datetime.combine(p.starts_on, time(0), tzinfo=zone),
+                   ends_at=datetime.combine(p.ends_on, time(23, 59), tzinfo=zone))
+        for p in data.peaks
+    ]
+
+
+def _unique_slug(session: Session, title: str, plan_number: str) -> str:
+    base = slugify(f"{plan_number} {title}")
+    slug, n = base, 1
+    while session.scalar(select(Campaign.id).where(Campaign.slug == slug)) is not None:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def create_campaign(session: Session, user: User, data: CampaignInput, *, now: datetime, zone: ZoneInfo,
+                    remote_addr: str | None = None) -> Campaign:
+    checked = _validate(session, user, data)
+    campaign = Campaign(slug=_unique_slug(session, data.title, data.plan_number), created_at=now)
+    _apply(campaign, data, checked, zone)
+    session.add(campaign)
+    session.flush()
+    record_audit(session, actor=user, action="campaign.create", object_type="campaign", object_id=campaign.id,
+                 now=now, remote_addr=remote_addr)
+    return campaign
+
+
+def update_campaign(session: Session, campaign: Campaign, user: User, data: CampaignInput, *, now: datetime,
+                    zone: ZoneInfo, remote_addr: str | None = None) -> Campaign:
+    authorize(user, Action.CAMPAIGN_WRITE, campaign.owner_area, object_type="campaign", object_id=campaign.id)
+    _apply(campaign, data, _validate(session, user, data), zone)
+    session.flush()
+    record_audit(session, actor=user, action="campaign.update", object_type="campaign", object_id=campaign.id,
+                 now=now, remote_addr=remote_addr)
+    return campaign
+
+
+def attach_message(session: Session, campaign: Campaign | None, message: Message) -> None:
+    """Put a message in one campaign (or none), replacing any earlier link."""
+    session.execute(delete(campaign_messages).where(campaign_messages.c.message_id == message.id))
+    if campaign is not None:
+        session.execute(insert(campaign_messages).values(campaign_id=campaign.id, message_id=message.id))
+
+
+def campaign_of(session: Session, message: Message) -> Campaign | None:
+    return session.scalar(select(Campaign).join(campaign_messages).where(campaign_messages.c.message_id == message.id))
+
+
+def messages_by_status(session: Session, campaign: Campaign) -> dict[MessageStatus, list[Message]]:
+    grouped: dict[MessageStatus, list[Message]] = {status: [] for status in MessageStatus}
+    for message in sorted(campaign.messages, key=lambda m: m.updated_at, reverse=True):
+        grouped[message.status].append(message)
+    return {status: items for status, items in grouped.items() if items}

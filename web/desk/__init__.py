@@ -38,7 +38,7 @@ def _message(message_id: int) -> Message:
     return message
 
 
-def _areas_for(user: User) -> list[Area]:
+def areas_for(user: User) -> list[Area]:
     query = select(Area).where(Area.kind != AreaKind.RESIDENTIAL).order_by(Area.path)
     if user.area is not None:
         query = select_subtree(user.area).where(Area.kind != AreaKind.RESIDENTIAL).order_by(Area.path)
@@ -48,7 +48,7 @@ def _areas_for(user: User) -> list[Area]:
 def _form(message: Message | None, form: dict, errors: dict[str, str], status: int = 200):
     topics = get_db().scalars(select(Topic).order_by(Topic.name)).all()
     return render_template("desk/form.html", message=message, form=form, errors=errors, topics=topics,
-                           areas=_areas_for(actor()), kinds=MessageKind, priorities=Priority), status
+                           areas=areas_for(actor()), kinds=MessageKind, priorities=Priority), status
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -80,7 +80,7 @@ def index():
     page = list_messages(db, actor(), criteria, page=request.args.get("page", 1, type=int),
                          size=current_app.config["PAGE_SIZE"])
     return render_template("desk/index.html", page=page, criteria=criteria, views=VIEWS, topics=list_topics(db),
-                           campaigns=list_campaigns(db, actor()), areas=_areas_for(actor()),
+                           campaigns=list_campaigns(db, actor()), areas=areas_for(actor()),
                            kinds=MessageKind, statuses=MessageStatus)
 
 
@@ -165,3 +165,7 @@ def plan(message_id: int):
     db.commit()
     flash(f"Đã lên lịch {len(deliveries)} lượt phát.", "success")
     return redirect(url_for("desk.message", message_id=message_id))
+
+
+# Route modules register on `bp`; imported last because they import it.
+from web.desk import campaigns  # noqa: E402,F401

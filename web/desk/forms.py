@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from werkzeug.datastructures import MultiDict
 
+from campaigns.campaigns import CampaignInput, PeakInput, TargetInput
 from campaigns.listing import VIEWS, MessageFilter
 from content.errors import InvalidInput
 from content.messages import MessageInput, StoryFields
@@ -95,3 +96,45 @@ def parse_message_filter(args: MultiDict[str, str]) -> tuple[MessageFilter, list
     criteria = MessageFilter(view=view, query=args.get("q", "").strip()[:200], kind=choice("kind", MessageKind, "loại tin"),
                              status=choice("status", MessageStatus, "trạng thái"), **ids)
     return criteria, problems
+
+
+def _rows(form: MultiDict[str, str], *names: str) -> list[tuple[str, ...]]:
+    """Repeated form rows (name[] fields) with the wholly blank ones dropped."""
+    columns = [form.getlist(name) for name in names]
+    rows = zip(*(column + [""] * (max(map(len, columns)) - len(column)) for column in columns))
+    return [tuple(v.strip() for v in row) for row in rows if any(v.strip() for v in row)]
+
+
+def parse_campaign_form(form: MultiDict[str, str]) -> CampaignInput:
+    errors: dict[str, str] = {}
+    starts_on = _date(form.get("starts_on"), "starts_on", errors)
+    ends_on = _date(form.get("ends_on"), "ends_on", errors)
+    for name in ("starts_on", "ends_on"):
+        if not form.get(name):
+            errors[name] = "Hãy nhập ngày."
+    owner = _int(form.get("owner_area_id"), "owner_area_id", errors)
+    targets = []
+    for kind, description, value, unit in _rows(form, "target_kind", "target_description", "target_value",
+                                                "target_unit"):
+        try:
+            targets.append(TargetInput(kind=kind or "khac", description=description,
+                                       value=float(value.replace(",", ".")), unit=unit))
+        except ValueError:
+            errors["targets"] = f"Chỉ tiêu '{description or kind}' cần một con số (ví dụ 50 hoặc 12,5)."
+    peaks = []
+    for name, start, end in _rows(form, "peak_name", "peak_starts_on", "peak_ends_on"):
+        start_on, end_on = _date(start, "peaks", errors), _date(end, "peaks", errors)
+        if start_on and end_on:
+            peaks.append(PeakInput(name=name, starts_on=start_on, ends_on=end_on))
+        elif "peaks" not in errors:
+            errors["peaks"] = f"Đợt cao điểm '{name}' cần ngày bắt đầu và kết thúc."
+    if errors:
+        raise InvalidInput(errors)
+    return CampaignInput(
+        plan_number=form.get("plan_number", ""), issuing_body=form.get("issuing_body", ""),
+        title=form.get("title", ""), description=form.get("description", ""), starts_on=starts_on,
+        ends_on=ends_on, owner_area_id=owner or 0,
+        area_ids=tuple(a for a in (_int(v, "area_ids", errors) for v in form.getlist("area_ids")) if a),
+        topic_ids=tuple(t for t in (_int(v, "topic_ids", errors) for v in form.getlist("topic_ids")) if t),
+        targets=tuple(targets), peaks=tuple(peaks),
+    )

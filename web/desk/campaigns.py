@@ -1,0 +1,78 @@
+"""Campaign pages of the desk: list, create, edit, and one campaign's messages by status."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import login_required
+from sqlalchemy import select
+
+from campaigns.campaigns import create_campaign, list_campaigns, messages_by_status, update_campaign
+from campaigns.listing import list_topics
+from campaigns.models import Campaign
+from content.errors import InvalidInput, NotFound
+from content.permissions import Action, authorize
+from web.database import get_db, now, zone
+from web.desk import actor, areas_for, bp
+from web.desk.forms import parse_campaign_form
+
+
+def _campaign(campaign_id: int) -> Campaign:
+    campaign = get_db().get(Campaign, campaign_id)
+    if campaign is None:
+        raise NotFound("Không tìm thấy chiến dịch này.")
+    authorize(actor(), Action.CAMPAIGN_VIEW, campaign.owner_area, object_type="campaign", object_id=campaign.id)
+    return campaign
+
+
+def _form(campaign: Campaign | None, form, errors: dict[str, str], status: int = 200):  # type: ignore[no-untyped-def]
+    return render_template("desk/campaign_form.html", campaign=campaign, form=form, errors=errors,
+                           areas=areas_for(actor()), topics=list_topics(get_db())), status
+
+
+@bp.get("/campaigns/")
+@login_required
+def campaigns():
+    authorize(actor(), Action.CAMPAIGN_VIEW, None)
+    return render_template("desk/campaigns.html", campaigns=list_campaigns(get_db(), actor()))
+
+
+@bp.route("/campaigns/new", methods=["GET", "POST"])
+@login_required
+def new_campaign():
+    authorize(actor(), Action.CAMPAIGN_WRITE, actor().area)
+    if request.method == "GET":
+        return _form(None, {}, {})
+    try:
+        campaign = create_campaign(get_db(), actor(), parse_campaign_form(request.form), now=now(), zone=zone(),
+                                   remote_addr=request.remote_addr)
+    except InvalidInput as error:
+        get_db().rollback()
+        return _form(None, request.form, error.errors, 400)
+    get_db().commit()
+    flash("Đã tạo chiến dịch.", "success")
+    return redirect(url_for("desk.campaign", campaign_id=campaign.id))
+
+
+@bp.route("/campaigns/<int:campaign_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_campaign(campaign_id: int):
+    campaign = _campaign(campaign_id)
+    authorize(actor(), Action.CAMPAIGN_WRITE, campaign.owner_area, object_type="campaign", object_id=campaign.id)
+    if request.method == "GET":
+        return _form(campaign, {}, {})
+    try:
+        update_campaign(get_db(), campaign, actor(), parse_campaign_form(request.form), now=now(), zone=zone(),
+                        remote_addr=request.remote_addr)
+    except InvalidInput as error:
+        get_db().rollback()
+        return _form(get_db().get(Campaign, campaign_id), request.form, error.errors, 400)
+    get_db().commit()
+    flash("Đã lưu chiến dịch.", "success")
+    return redirect(url_for("desk.campaign", campaign_id=campaign.id))
+
+
+@bp.get("/campaigns/<int:campaign_id>")
+@login_required
+def campaign(campaign_id: int):
+    campaign = _campaign(campaign_id)
+    return render_template("desk/campaign.html", campaign=campaign, grouped=messages_by_status(get_db(), campaign))
