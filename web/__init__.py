@@ -25,11 +25,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     register_error_handlers(app)
     register_filters(app)
 
-    from web import desk, feeds, media, portal, radio
+    from web import admin, desk, feeds, media, portal, radio
 
     app.register_blueprint(portal.bp)
     app.register_blueprint(feeds.bp)
     app.register_blueprint(desk.bp)
+    app.register_blueprint(admin.bp)
     app.register_blueprint(media.bp)
     app.register_blueprint(radio.bp)
     csrf.exempt(radio.bp)

@@ -168,4 +168,4 @@ def plan(message_id: int):
 
 
 # Route modules register on `bp`; imported last because they import it.
-from web.desk import campaigns  # noqa: E402,F401
+from web.desk import account, campaigns  # noqa: E402,F401

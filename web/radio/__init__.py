@@ -10,6 +10,7 @@ from flask_login import current_user
 from campaigns.models import Station
 from campaigns.stations import find_station_by_token
 from content.errors import InvalidInput, NotFound, PermissionDenied
+from content.permissions import Action, authorize
 from scheduler.scripts import DailyScript, build_daily_script, render_script_text
 from web.database import get_db, zone
 
@@ -21,6 +22,7 @@ def _authorized_station(station_id: int) -> Station:
     if station is None:
         raise NotFound("Không có đài này.")
     if current_user.is_authenticated:
+        authorize(current_user.user, Action.SCRIPT_VIEW, station.area, object_type="station", object_id=station.id)
         return station
     header = request.headers.get("Authorization", "")
     token = header.removeprefix("Bearer ").strip() if header.startswith("Bearer ") else request.args.get("token", "")

@@ -1,0 +1,104 @@
+"""Every role, inside and outside its area, against every guarded action: allowed, or 403 and audited.
+
+The expectations are written out here by hand, independently of content/permissions.py, so a
+change to the table that nobody meant shows up as a failing case.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+from sqlalchemy import select
+
+from campaigns.campaigns import CampaignInput, create_campaign
+from campaigns.models import ChannelKind
+from content.messages import MessageInput, create_message, transition_message
+from content.models import AuditLog, MessageKind, Role
+from tests.factories import make_area, make_channel, make_station, make_user
+from tests.web.test_thin_path import csrf_token, log_in
+
+ZONE_NOW = datetime(2026, 11, 23, 1, 0, tzinfo=timezone.utc)
+ALLOWED = {  # action → roles that may take it inside their own area
+    "message.view": {"admin", "editor", "approver", "analyst"},
+    "message.write": {"admin", "editor"},
+    "message.submit": {"admin", "editor"},
+    "message.approve": {"admin", "approver"},
+    "message.request_changes": {"admin", "approver"},
+    "message.schedule": {"admin", "editor", "approver"},
+    "message.archive": {"admin", "approver"},
+    "campaign.view": {"admin", "editor", "approver", "analyst"},
+    "campaign.write": {"admin", "editor", "approver"},
+    "script.view": {"admin", "editor", "approver", "radio_operator"},
+    "audit.view": {"admin"},
+    "user.manage": {"admin"},
+}
+# Actions whose object lives in no area: "outside" has no meaning for them.
+UNPLACED = {"audit.view", "user.manage"}
+
+
+def world(session, role: Role, inside: bool):
+    province = make_area(session, name="Tỉnh Thử Nghiệm")
+    home, away = make_area(session, parent=province), make_area(session, parent=province)
+    author = make_user(session, role=Role.ADMIN, area=province, username="tacgia")
+    make_user(session, role=role, area=home, username="nguoidung")
+    target = home if inside else away
+    portal = make_channel(session, ChannelKind.PORTAL)
+    station = make_station(session, target)
+    data = MessageInput(kind=MessageKind.ARTICLE, title="Tin thử quyền", body_md="Nội dung.", area_id=target.id)
+    messages = {status: create_message(session, author, data, now=ZONE_NOW) for status in ("draft", "review", "approved")}
+    for status in ("review", "approved"):
+        transition_message(session, messages[status], "submit", actor=author, now=ZONE_NOW)
+    reviewer = make_user(session, role=Role.APPROVER, area=province)
+    transition_message(session, messages["approved"], "approve", actor=reviewer, now=ZONE_NOW)
+    campaign = create_campaign(session, author, CampaignInput(
+        plan_number="KH 1", issuing_body="UBND", title="Chiến dịch thử", starts_on=ZONE_NOW.date(),
+        ends_on=ZONE_NOW.date(), owner_area_id=target.id), now=ZONE_NOW, zone=timezone.utc)
+    session.commit()
+    return {"messages": messages, "campaign": campaign, "station": station, "portal": portal, "target": target}
+
+
+def request_for(action: str, w: dict):
+    m, c = w["messages"], w["campaign"]
+    edit = {"kind": "article", "title": "Tin thử quyền (sửa)", "body_md": "Nội dung.", "area_id": w["target"].id,
+            "version": m["draft"].version}
+    return {
+        "message.view": ("GET", f"/desk/messages/{m['draft'].id}", None, None),
+        "message.write": ("POST", f"/desk/messages/{m['draft'].id}/edit", edit, "/desk/"),
+        "message.submit": ("POST", f"/desk/messages/{m['draft'].id}/submit", {}, "/desk/"),
+        "message.approve": ("POST", f"/desk/messages/{m['review'].id}/approve", {}, "/desk/"),
+        "message.request_changes": ("POST", f"/desk/messages/{m['review'].id}/request_changes",
+                                    {"comment": "Bổ sung số điện thoại."}, "/desk/"),
+        "message.schedule": ("POST", f"/desk/messages/{m['approved'].id}/plan",
+                             {"channel_ids": w["portal"].id, "due_at": "2026-12-01T06:00"}, "/desk/"),
+        "message.archive": ("POST", f"/desk/messages/{m['approved'].id}/archive", {}, "/desk/"),
+        "campaign.view": ("GET", f"/desk/campaigns/{c.id}", None, None),
+        "campaign.write": ("GET", f"/desk/campaigns/{c.id}/edit", None, None),
+        "script.view": ("GET", f"/radio/stations/{w['station'].id}/scripts/2026-12-01.html", None, None),
+        "audit.view": ("GET", "/admin/audit", None, None),
+        "user.manage": ("GET", "/admin/users", None, None),
+    }[action]
+
+
+CASES = [(role, inside, action) for role in Role for inside in (True, False) for action in ALLOWED
+         if inside or action not in UNPLACED]
+
+
+@pytest.mark.parametrize(("role", "inside", "action"), CASES,
+                         ids=[f"{r.value}-{'inside' if i else 'outside'}-{a}" for r, i, a in CASES])
+def test_the_permission_matrix(client, session, role, inside, action):
+    w = world(session, role, inside)
+    log_in(client, "nguoidung")
+    method, path, data, token_page = request_for(action, w)
+    if method == "GET":
+        response = client.get(path)
+    else:
+        response = client.post(path, data={**data, "csrf_token": csrf_token(client, token_page)})
+    expected = role.value in ALLOWED[action] and inside
+    if expected:
+        assert response.status_code in (200, 302), response.get_data(as_text=True)[:500]
+    else:
+        assert response.status_code == 403
+        session.expire_all()
+        denial = session.scalar(select(AuditLog).where(AuditLog.action == "denied"))
+        assert denial is not None and denial.detail["attempted"]
