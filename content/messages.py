@@ -14,6 +14,7 @@ from content.errors import Conflict, InvalidInput, PermissionDenied
 from content.permissions import Action, authorize
 from content.models import Area, Message, MessageKind, MessageStatus, Priority, Revision, Topic, User
 from content.rendering import render_markdown
+from content.stories import mask_name
 from content.vietnamese import fold, slugify
 from content.workflow import next_status
 
@@ -138,8 +139,10 @@ def create_message(
 ) -> Message:
     checked = _validate(session, data)
     authorize(author, Action.MESSAGE_WRITE, checked["area"], object_type="area", object_id=checked["area"].id)
-    message = Message(author=author, slug=_unique_slug(session, checked["title"]), created_at=now, updated_at=now)
+    message = Message(author=author, created_at=now, updated_at=now)
     _apply(message, data, checked)
+    # A URL outlives a change of consent, so a story's slug never carries the person's name.
+    message.slug = _unique_slug(session, mask_name(message, message.title))
     session.add(message)
     session.flush()
     _add_revision(session, message, author, now)

@@ -7,6 +7,7 @@ import re
 
 from content.models import Message
 from content.rendering import render_markdown
+from content.stories import public_text
 
 _TAG = re.compile(r"<[^>]+>")
 _URL = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
@@ -28,7 +29,7 @@ def to_spoken(source_md: str) -> str:
 
 def spoken_text(message: Message) -> str:
     if message.spoken_override:
-        return message.spoken_override.strip()
+        return public_text(message, message.spoken_override.strip())
     title = message.title.strip()
     ending = "" if title.endswith((".", "!", "?", "…")) else "."
-    return f"{title}{ending}\n{to_spoken(message.body_md)}"
+    return public_text(message, f"{title}{ending}\n{to_spoken(message.body_md)}")

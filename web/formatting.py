@@ -6,6 +6,7 @@ from datetime import datetime
 
 from flask import Flask
 
+from content.stories import public_person, public_text
 from web.database import zone
 
 STATUS_LABELS = {
@@ -32,6 +33,9 @@ def localtime(value: datetime | None, fmt: str = "%H:%M %d/%m/%Y") -> str:
 
 
 def register_filters(app: Flask) -> None:
+    # Public pages show a story through these, so an unconsented name never reaches a reader.
+    app.add_template_filter(lambda message, text: public_text(message, text), "public")
+    app.add_template_filter(public_person, "public_person")
     app.add_template_filter(localtime)
     app.add_template_filter(lambda v: STATUS_LABELS.get(str(v), str(v)), "status_label")
     app.add_template_filter(lambda v: KIND_LABELS.get(str(v), str(v)), "kind_label")
