@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from content.audit import record_audit
 from content.errors import Conflict, InvalidInput, PermissionDenied
@@ -167,11 +168,14 @@ def update_message(
     authorize(editor, Action.MESSAGE_WRITE, message.area, object_type="message", object_id=message.id)
     checked = _validate(session, data)
     authorize(editor, Action.MESSAGE_WRITE, checked["area"], object_type="message", object_id=message.id)
-    _apply(message, data, checked)
-    message.version += 1
-    message.updated_at = now
-    if message.status in (MessageStatus.APPROVED, MessageStatus.SCHEDULED):
-        message.status = MessageStatus.IN_REVIEW
+    try:
+        _apply(message, data, checked)
+        message.updated_at = now
+        if message.status in (MessageStatus.APPROVED, MessageStatus.SCHEDULED):
+            message.status = MessageStatus.IN_REVIEW
+        session.flush()
+    except StaleDataError:
+        raise Conflict("Tin này vừa được người khác lưu một phiên bản mới hơn.") from None
     _add_revision(session, message, editor, now)
     record_audit(session, actor=editor, action="message.update", object_type="message", object_id=message.id,
                  now=now, remote_addr=remote_addr, detail={"version": message.version})

@@ -165,6 +165,9 @@ class Message(Base):
         back_populates="message", order_by="Revision.number", cascade="all, delete-orphan"
     )
 
+    # Every UPDATE checks and bumps the version, so two saves racing each other cannot both win.
+    __mapper_args__ = {"version_id_col": version}
+
 
 class Revision(Base):
     """Every save of a message, kept whole so history and approval point at exact text."""

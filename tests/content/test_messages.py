@@ -115,3 +115,26 @@ def test_passwords_are_stored_as_scrypt_hashes_outside_tests(session, monkeypatc
     assert user.password_hash.startswith("scrypt:") and "mot-mat-khau-dai" not in user.password_hash
     assert content.users.authenticate(session, user.username, "mot-mat-khau-dai") is user
     assert content.users.authenticate(session, user.username, "sai-mat-khau") is None
+
+
+def test_two_saves_racing_from_the_same_version_cannot_both_win(session_factory, session, desk, now):
+    from content.db import begin_write
+
+    message = create_message(session, desk["editor"], article(desk["commune"]), now=now)
+    session.commit()
+    with session_factory() as first, session_factory() as second:
+        sqlite = second.get_bind().dialect.name == "sqlite"
+        if not sqlite:
+            # PostgreSQL: the second save read version 1 before the first committed.
+            theirs = second.get(Message, message.id)
+        begin_write(first)
+        update_message(first, first.get(Message, message.id), first.merge(desk["editor"]),
+                       article(desk["commune"], title="Bản A"), expected_version=1, now=now)
+        first.commit()
+        if sqlite:
+            # SQLite: writers take the lock before reading, so the second save reads after the first.
+            begin_write(second)
+            theirs = second.get(Message, message.id)
+        with pytest.raises(Conflict):
+            update_message(second, theirs, second.merge(desk["editor"]), article(desk["commune"], title="Bản B"),
+                           expected_version=1, now=now)

@@ -9,7 +9,8 @@ from sqlalchemy import select
 from campaigns.models import Channel, Delivery, Station
 from campaigns.planning import plan_deliveries
 from content.areas import select_subtree
-from content.errors import InvalidInput, NotFound
+from content.errors import Conflict, InvalidInput, NotFound
+from content.revisions import diff_text
 from campaigns.campaigns import list_campaigns
 from campaigns.listing import VIEWS, list_messages, list_topics
 from campaigns.review import review_message, save_revision
@@ -30,7 +31,7 @@ def actor() -> User:
     return current_user.user
 
 
-def _message(message_id: int) -> Message:
+def desk_message(message_id: int) -> Message:
     message = get_db().get(Message, message_id)
     if message is None:
         raise NotFound("Không tìm thấy tin này.")
@@ -45,10 +46,26 @@ def areas_for(user: User) -> list[Area]:
     return list(get_db().scalars(query))
 
 
-def _form(message: Message | None, form: dict, errors: dict[str, str], status: int = 200):
+def _form_context(message: Message | None, form, errors: dict[str, str]) -> dict:  # type: ignore[no-untyped-def]
     topics = get_db().scalars(select(Topic).order_by(Topic.name)).all()
-    return render_template("desk/form.html", message=message, form=form, errors=errors, topics=topics,
-                           areas=areas_for(actor()), kinds=MessageKind, priorities=Priority), status
+    return dict(message=message, form=form, errors=errors, topics=topics, areas=areas_for(actor()),
+                kinds=MessageKind, priorities=Priority)
+
+
+def _form(message: Message | None, form, errors: dict[str, str], status: int = 200):  # type: ignore[no-untyped-def]
+    return render_template("desk/form.html", **_form_context(message, form, errors)), status
+
+
+def _conflict(message: Message):
+    """Someone saved first: show what they saved beside what this editor typed, and lose neither."""
+    latest = message.revisions[-1]
+    theirs = f"{message.title}\n\n{message.body_md}"
+    mine = f"{request.form.get('title', '')}\n\n{request.form.get('body_md', '')}"
+    form = request.form.copy()
+    # Re-submitting from this page is a deliberate overwrite of the version shown on it.
+    form["version"] = str(message.version)
+    return render_template("desk/conflict.html", latest=latest, diff=diff_text(theirs, mine),
+                           **_form_context(message, form, {})), 409
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -102,7 +119,7 @@ def new_message():
 @bp.route("/messages/<int:message_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit_message(message_id: int):
-    message = _message(message_id)
+    message = desk_message(message_id)
     if request.method == "GET":
         return _form(message, {}, {})
     try:
@@ -112,6 +129,9 @@ def edit_message(message_id: int):
     except InvalidInput as error:
         get_db().rollback()
         return _form(message, request.form, error.errors, 400)
+    except Conflict:
+        get_db().rollback()
+        return _conflict(desk_message(message_id))
     get_db().commit()
     flash("Đã lưu phiên bản mới.", "success")
     return redirect(url_for("desk.message", message_id=message.id))
@@ -121,7 +141,7 @@ def edit_message(message_id: int):
 @login_required
 def message(message_id: int):
     db = get_db()
-    message = _message(message_id)
+    message = desk_message(message_id)
     deliveries = db.scalars(select(Delivery).where(Delivery.message_id == message.id).order_by(Delivery.due_at)).all()
     return render_template(
         "desk/message.html", message=message, deliveries=deliveries,
@@ -135,7 +155,7 @@ def message(message_id: int):
 def transition(message_id: int, action: str):
     if action not in ACTIONS:
         abort(404)
-    review_message(get_db(), _message(message_id), action, actor=actor(), now=now(),
+    review_message(get_db(), desk_message(message_id), action, actor=actor(), now=now(),
                        comment=request.form.get("comment"), remote_addr=request.remote_addr)
     get_db().commit()
     flash(ACTIONS[action], "success")
@@ -146,7 +166,7 @@ def transition(message_id: int, action: str):
 @login_required
 def plan(message_id: int):
     db = get_db()
-    message = _message(message_id)
+    message = desk_message(message_id)
     channel_ids = request.form.getlist("channel_ids", type=int)
     station_ids = request.form.getlist("station_ids", type=int)
     try:
@@ -168,4 +188,4 @@ def plan(message_id: int):
 
 
 # Route modules register on `bp`; imported last because they import it.
-from web.desk import account, campaigns  # noqa: E402,F401
+from web.desk import account, campaigns, history  # noqa: E402,F401

@@ -1,0 +1,29 @@
+"""A message's revision history, each version shown as a difference from the one before."""
+
+from __future__ import annotations
+
+from flask import render_template
+from flask_login import login_required
+
+from content.errors import NotFound
+from content.revisions import diff_text
+from web.desk import bp, desk_message
+
+
+@bp.get("/messages/<int:message_id>/revisions")
+@login_required
+def revisions(message_id: int):
+    message = desk_message(message_id)
+    return render_template("desk/revisions.html", message=message, revisions=list(reversed(message.revisions)))
+
+
+@bp.get("/messages/<int:message_id>/revisions/<int:number>")
+@login_required
+def revision(message_id: int, number: int):
+    message = desk_message(message_id)
+    by_number = {r.number: r for r in message.revisions}
+    if number not in by_number:
+        raise NotFound(f"Tin này không có phiên bản {number}.")
+    current, previous = by_number[number], by_number.get(number - 1)
+    diff = diff_text(f"{previous.title}\n\n{previous.body_md}" if previous else "", f"{current.title}\n\n{current.body_md}")
+    return render_template("desk/revision.html", message=message, revision=current, previous=previous, diff=diff)
