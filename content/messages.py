@@ -126,6 +126,12 @@ def _add_revision(session: Session, message: Message, author: User, now: datetim
     return revision
 
 
+def _authorize_areas(user: User, checked: dict[str, Any]) -> None:
+    """The message's own area and every area it targets must lie in the writer's subtree."""
+    for area in [checked["area"], *checked["targets"]]:
+        authorize(user, Action.MESSAGE_WRITE, area, object_type="area", object_id=area.id)
+
+
 def _unique_slug(session: Session, title: str) -> str:
     base = slugify(title)
     slug, n = base, 1
@@ -139,7 +145,7 @@ def create_message(
     session: Session, author: User, data: MessageInput, *, now: datetime, remote_addr: str | None = None
 ) -> Message:
     checked = _validate(session, data)
-    authorize(author, Action.MESSAGE_WRITE, checked["area"], object_type="area", object_id=checked["area"].id)
+    _authorize_areas(author, checked)
     message = Message(author=author, created_at=now, updated_at=now)
     _apply(message, data, checked)
     # A URL outlives a change of consent, so a story's slug never carries the person's name.
@@ -167,7 +173,7 @@ def update_message(
         raise Conflict("Tin này vừa được người khác lưu một phiên bản mới hơn.")
     authorize(editor, Action.MESSAGE_WRITE, message.area, object_type="message", object_id=message.id)
     checked = _validate(session, data)
-    authorize(editor, Action.MESSAGE_WRITE, checked["area"], object_type="message", object_id=message.id)
+    _authorize_areas(editor, checked)
     try:
         _apply(message, data, checked)
         message.updated_at = now

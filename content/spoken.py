@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import html
+import math
 import re
 
 from content.models import Message
 from content.rendering import render_markdown
 from content.stories import public_text
 
+# A comfortable pace for outdoor horn loudspeakers.
+SYLLABLES_PER_MINUTE = 190
 _TAG = re.compile(r"<[^>]+>")
 _URL = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b")
@@ -33,3 +36,8 @@ def spoken_text(message: Message) -> str:
     title = message.title.strip()
     ending = "" if title.endswith((".", "!", "?", "…")) else "."
     return public_text(message, f"{title}{ending}\n{to_spoken(message.body_md)}")
+
+
+def estimate_seconds(text: str, *, pace: int = SYLLABLES_PER_MINUTE) -> int:
+    """Vietnamese writes one syllable per word, so words over pace is the read time."""
+    return math.ceil(len(text.split()) * 60 / pace)

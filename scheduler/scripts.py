@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -12,10 +11,9 @@ from sqlalchemy.orm import Session, joinedload
 
 from campaigns.models import Delivery, DeliveryStatus, Station
 from content.models import Message, Priority
-from content.spoken import spoken_text
+from content.spoken import estimate_seconds, spoken_text
 from content.workflow import SENDABLE
 
-SYLLABLES_PER_MINUTE = 190
 PRIORITY_ORDER = {Priority.EMERGENCY: 0, Priority.PRIORITY: 1, Priority.NORMAL: 2}
 LIVE_STATUSES = (DeliveryStatus.PLANNED, DeliveryStatus.CLAIMED, DeliveryStatus.SENT)
 
@@ -52,11 +50,6 @@ class DailyScript:
     station_name: str
     day: date
     slots: tuple[SlotScript, ...]
-
-
-def estimate_seconds(text: str, *, pace: int = SYLLABLES_PER_MINUTE) -> int:
-    """Vietnamese writes one syllable per word, so words over pace is the read time."""
-    return math.ceil(len(text.split()) * 60 / pace)
 
 
 def _local_day_bounds(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:

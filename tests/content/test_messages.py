@@ -138,3 +138,10 @@ def test_two_saves_racing_from_the_same_version_cannot_both_win(session_factory,
         with pytest.raises(Conflict):
             update_message(second, theirs, second.merge(desk["editor"]), article(desk["commune"], title="Bản B"),
                            expected_version=1, now=now)
+
+
+def test_a_commune_editor_cannot_target_another_commune(session, desk, now):
+    local = make_user(session, role=Role.EDITOR, area=desk["commune"])
+    elsewhere = make_area(session, parent=desk["province"])
+    with pytest.raises(PermissionDenied):
+        create_message(session, local, article(desk["commune"], target_area_ids=(elsewhere.id,)), now=now)

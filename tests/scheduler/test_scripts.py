@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 from campaigns.planning import plan_deliveries
 from content.messages import MessageInput, create_message, transition_message
 from content.models import MessageKind, Priority, Role
-from scheduler.scripts import build_daily_script, estimate_seconds, render_script_text
+from content.spoken import estimate_seconds
+from scheduler.scripts import build_daily_script, render_script_text
 from tests.factories import make_area, make_station, make_user
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")

@@ -6,12 +6,12 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 
-from campaigns.models import Channel, Delivery, Station
+from campaigns.models import Campaign, Channel, Delivery, Station
 from campaigns.planning import plan_deliveries
 from content.areas import select_subtree
 from content.errors import Conflict, InvalidInput, NotFound
 from content.revisions import diff_text
-from campaigns.campaigns import list_campaigns
+from campaigns.campaigns import attach_message, campaign_of, list_campaigns
 from campaigns.listing import VIEWS, list_messages, list_topics
 from campaigns.review import review_message, save_revision
 from content.messages import create_message
@@ -49,7 +49,16 @@ def areas_for(user: User) -> list[Area]:
 def _form_context(message: Message | None, form, errors: dict[str, str]) -> dict:  # type: ignore[no-untyped-def]
     topics = get_db().scalars(select(Topic).order_by(Topic.name)).all()
     return dict(message=message, form=form, errors=errors, topics=topics, areas=areas_for(actor()),
-                kinds=MessageKind, priorities=Priority)
+                kinds=MessageKind, priorities=Priority, campaigns=list_campaigns(get_db(), actor()),
+                current_campaign=campaign_of(get_db(), message) if message else None)
+
+
+def _chosen_campaign() -> Campaign | None:
+    raw = request.form.get("campaign_id") or ""
+    campaign = get_db().get(Campaign, int(raw)) if raw.isdigit() else None
+    if raw and (campaign is None or campaign not in list_campaigns(get_db(), actor())):
+        raise InvalidInput({"campaign_id": "Chiến dịch không tồn tại hoặc ngoài địa bàn của bạn."})
+    return campaign
 
 
 def _form(message: Message | None, form, errors: dict[str, str], status: int = 200):  # type: ignore[no-untyped-def]
@@ -109,7 +118,9 @@ def new_message():
     try:
         message = create_message(get_db(), actor(), parse_message_form(request.form), now=now(),
                                  remote_addr=request.remote_addr)
+        attach_message(get_db(), _chosen_campaign(), message)
     except InvalidInput as error:
+        get_db().rollback()
         return _form(None, request.form, error.errors, 400)
     get_db().commit()
     flash("Đã lưu bản nháp.", "success")
@@ -126,6 +137,7 @@ def edit_message(message_id: int):
         save_revision(get_db(), message, actor(), parse_message_form(request.form),
                        expected_version=request.form.get("version", type=int) or 0, now=now(),
                        remote_addr=request.remote_addr)
+        attach_message(get_db(), _chosen_campaign(), message)
     except InvalidInput as error:
         get_db().rollback()
         return _form(message, request.form, error.errors, 400)
@@ -188,4 +200,4 @@ def plan(message_id: int):
 
 
 # Route modules register on `bp`; imported last because they import it.
-from web.desk import account, campaigns, history  # noqa: E402,F401
+from web.desk import account, campaigns, history, preview  # noqa: E402,F401

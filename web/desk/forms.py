@@ -44,6 +44,7 @@ def parse_message_form(form: MultiDict[str, str]) -> MessageInput:
     if area_id is None and "area_id" not in errors:
         errors["area_id"] = "Hãy chọn địa bàn."
     topic_ids = tuple(t for t in (_int(v, "topic_ids", errors) for v in form.getlist("topic_ids")) if t)
+    target_area_ids = tuple(a for a in (_int(v, "target_area_ids", errors) for v in form.getlist("target_area_ids")) if a)
     story = None
     if kind is MessageKind.STORY:
         story = StoryFields(
@@ -59,7 +60,7 @@ def parse_message_form(form: MultiDict[str, str]) -> MessageInput:
     return MessageInput(
         kind=kind, title=form.get("title", ""), body_md=form.get("body_md", ""), area_id=area_id or 0,
         summary=form.get("summary", ""), priority=priority, spoken_override=form.get("spoken_override") or None,
-        topic_ids=topic_ids, story=story,
+        topic_ids=topic_ids, target_area_ids=target_area_ids, story=story,
     )
 
 

@@ -1,0 +1,44 @@
+// Live preview for the message editor: the server renders with the same function that publishes.
+(function () {
+  "use strict";
+  const body = document.querySelector("textarea[name=body_md]");
+  const preview = document.getElementById("preview");
+  const stats = document.getElementById("preview-stats");
+  if (!body || !preview) return;
+  const token = document.querySelector("input[name=csrf_token]").value;
+  let timer = null;
+  let sequence = 0;
+
+  async function refresh() {
+    const mine = ++sequence;
+    try {
+      const response = await fetch(preview.dataset.url, {
+        method: "POST",
+        headers: {"Content-Type": "application/json", "X-CSRFToken": token},
+        body: JSON.stringify({body_md: body.value}),
+        credentials: "same-origin",
+      });
+      const data = await response.json();
+      if (mine !== sequence) return;  // a newer keystroke already asked again
+      if (!response.ok) { stats.textContent = data.error || "Không xem trước được."; return; }
+      preview.innerHTML = data.html;  // already sanitized server-side by content.rendering
+      const minutes = Math.floor(data.read_seconds / 60), seconds = data.read_seconds % 60;
+      stats.textContent = data.words + " từ · đọc trên loa khoảng " + (minutes ? minutes + " phút " : "") + seconds + " giây";
+    } catch (error) {
+      stats.textContent = "Mất kết nối, chưa xem trước được (nội dung vẫn còn trong ô soạn thảo).";
+    }
+  }
+
+  body.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(refresh, 300); });
+  refresh();
+
+  // Searchable area picker: typing filters the options, without diacritics.
+  const fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+  document.querySelectorAll("input[data-filter-for]").forEach(function (input) {
+    const select = document.getElementById(input.dataset.filterFor);
+    input.addEventListener("input", function () {
+      const wanted = fold(input.value.trim());
+      for (const option of select.options) option.hidden = wanted && !fold(option.text).includes(wanted) && !option.selected;
+    });
+  });
+})();
