@@ -14,7 +14,7 @@ from content.audit import record_audit
 from content.errors import InvalidInput
 from content.models import Area, Message, MessageStatus, Topic, User
 from content.permissions import Action, authorize
-from content.vietnamese import slugify
+from content.records import free_slug, load_by_ids
 
 
 def list_campaigns(session: Session, user: User) -> list[Campaign]:
@@ -67,11 +67,11 @@ def _validate(session: Session, user: User, data: CampaignInput) -> dict:
     owner = session.get(Area, data.owner_area_id)
     if owner is None:
         errors["owner_area_id"] = "Địa bàn chủ trì không tồn tại."
-    areas = list(session.scalars(select(Area).where(Area.id.in_(data.area_ids))))
-    if len(areas) != len(set(data.area_ids)):
+    areas = load_by_ids(session, Area, data.area_ids)
+    if areas is None:
         errors["area_ids"] = "Có địa bàn không tồn tại."
-    topics = list(session.scalars(select(Topic).where(Topic.id.in_(data.topic_ids))))
-    if len(topics) != len(set(data.topic_ids)):
+    topics = load_by_ids(session, Topic, data.topic_ids)
+    if topics is None:
         errors["topic_ids"] = "Có chủ đề không tồn tại."
     for peak in data.peaks:
         if peak.ends_on < peak.starts_on or not peak.name.strip():
@@ -98,19 +98,10 @@ def _apply(campaign: Campaign, data: CampaignInput, checked: dict, zone: ZoneInf
     ]
 
 
-def _unique_slug(session: Session, title: str, plan_number: str) -> str:
-    base = slugify(f"{plan_number} {title}")
-    slug, n = base, 1
-    while session.scalar(select(Campaign.id).where(Campaign.slug == slug)) is not None:
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
-
-
 def create_campaign(session: Session, user: User, data: CampaignInput, *, now: datetime, zone: ZoneInfo,
                     remote_addr: str | None = None) -> Campaign:
     checked = _validate(session, user, data)
-    campaign = Campaign(slug=_unique_slug(session, data.title, data.plan_number), created_at=now)
+    campaign = Campaign(slug=free_slug(session, Campaign.slug, f"{data.plan_number} {data.title}"), created_at=now)
     _apply(campaign, data, checked, zone)
     session.add(campaign)
     session.flush()

@@ -16,7 +16,8 @@ from content.permissions import Action, authorize
 from content.models import Area, Message, MessageKind, MessageStatus, Priority, Revision, Topic, User
 from content.rendering import render_markdown
 from content.stories import mask_name
-from content.vietnamese import fold, slugify
+from content.records import free_slug, load_by_ids
+from content.vietnamese import fold
 from content.workflow import next_status
 
 MAX_BODY_CHARS = 100_000
@@ -72,11 +73,11 @@ def _validate(session: Session, data: MessageInput) -> dict[str, Any]:
     area = session.get(Area, data.area_id)
     if area is None:
         errors["area_id"] = "Địa bàn không tồn tại."
-    targets = list(session.scalars(select(Area).where(Area.id.in_(data.target_area_ids))))
-    if len(targets) != len(set(data.target_area_ids)):
+    targets = load_by_ids(session, Area, data.target_area_ids)
+    if targets is None:
         errors["target_area_ids"] = "Có địa bàn nhận tin không tồn tại."
-    topics = list(session.scalars(select(Topic).where(Topic.id.in_(data.topic_ids))))
-    if len(topics) != len(set(data.topic_ids)):
+    topics = load_by_ids(session, Topic, data.topic_ids)
+    if topics is None:
         errors["topic_ids"] = "Có chủ đề không tồn tại."
     if data.kind is MessageKind.STORY:
         if data.story is None or not data.story.person_name.strip():
@@ -132,15 +133,6 @@ def _authorize_areas(user: User, checked: dict[str, Any]) -> None:
         authorize(user, Action.MESSAGE_WRITE, area, object_type="area", object_id=area.id)
 
 
-def _unique_slug(session: Session, title: str) -> str:
-    base = slugify(title)
-    slug, n = base, 1
-    while session.scalar(select(Message.id).where(Message.slug == slug)) is not None:
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
-
-
 def create_message(
     session: Session, author: User, data: MessageInput, *, now: datetime, remote_addr: str | None = None
 ) -> Message:
@@ -149,7 +141,7 @@ def create_message(
     message = Message(author=author, created_at=now, updated_at=now)
     _apply(message, data, checked)
     # A URL outlives a change of consent, so a story's slug never carries the person's name.
-    message.slug = _unique_slug(session, mask_name(message, message.title))
+    message.slug = free_slug(session, Message.slug, mask_name(message, message.title))
     session.add(message)
     session.flush()
     _add_revision(session, message, author, now)
