@@ -50,3 +50,20 @@ def test_an_editor_logs_in_and_sees_the_desk_on_a_phone(live_server, browser, se
     assert page.locator("h1").inner_text() == "Bàn biên tập"
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / "desk-phone.png", full_page=True)
+
+
+def test_the_whole_hostile_corpus_published_runs_no_script(live_server, browser, session, session_factory):
+    from tests.content.test_rendering import HOSTILE as CORPUS
+
+    body = "\n\n".join(CORPUS).replace("alert(1)", "window.__pwned=1")
+    now = datetime(2026, 11, 23, 1, 0, tzinfo=timezone.utc)
+    message = make_published_message(session, session_factory, now, title="Bộ mẫu tấn công", body=body)
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for path in (f"/tin/{message.slug}", "/", "/feed.rss"):
+        page.goto(f"{live_server}{path}")
+        for link in page.locator(".body a").all():
+            link.click(no_wait_after=True)
+        assert page.evaluate("window.__pwned") is None, path
+    assert dialogs == []
