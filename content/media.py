@@ -1,0 +1,301 @@
+"""Uploaded images: sniffed from their bytes, stored once by content hash, with a small thumbnail.
+
+The file name and the browser's Content-Type are whatever the uploader's machine says, so neither
+is trusted: only a JPEG, PNG or WebP that Pillow can actually decode is accepted, and it is served
+back with the type found here. Files live under a media root passed in by the caller (the web layer
+uses the instance folder), named by the SHA-256 of the bytes, so an image uploaded twice is stored
+once and a URL to it never has to change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import re
+import struct
+import tempfile
+import warnings
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import datetime
+from io import BytesIO
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from content.audit import record_audit
+from content.errors import InvalidInput
+from content.models import MediaItem, User
+from content.permissions import Action, authorize
+
+MB = 1024 * 1024
+DEFAULT_MAX_BYTES = 5 * MB
+# Well below Pillow's own alarm (~89 MP); a 40 MP image is already bigger than any phone photo,
+# and decoding one takes ~160 MB of memory as RGBA.
+MAX_PIXELS = 40_000_000
+THUMBNAIL_EDGE = 320
+ORIENTATION = 0x0112  # the EXIF tag
+SIDEWAYS = {5, 6, 7, 8}  # EXIF orientations that swap width and height
+MAX_ALT_CHARS = 500  # media_items.alt_text is String(500)
+MAX_NAME_CHARS = 255  # media_items.original_name is String(255)
+
+
+@dataclass(frozen=True)
+class ImageKind:
+    """One accepted format: Pillow's name for it, what it is served as, and its file extension."""
+
+    pillow_format: str
+    mime_type: str
+    extension: str
+
+
+KINDS = {kind.pillow_format: kind for kind in (
+    ImageKind("JPEG", "image/jpeg", "jpg"),
+    ImageKind("PNG", "image/png", "png"),
+    ImageKind("WEBP", "image/webp", "webp"),
+)}
+EXTENSIONS = {kind.mime_type: kind.extension for kind in KINDS.values()}
+# Pillow raises a variety of these on hostile or broken input; each means "not an image we can use".
+DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, struct.error, Image.DecompressionBombError)
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+NOT_AN_IMAGE = ("Tệp “{name}” không phải ảnh JPEG, PNG hoặc WebP. Hệ thống xét nội dung tệp chứ không "
+                "xét đuôi tên tệp; hãy chọn một ảnh chụp hoặc ảnh xuất ra từ phần mềm đồ họa.")
+BROKEN_IMAGE = ("Ảnh “{name}” bị hỏng hoặc chưa được tải lên trọn vẹn, nên không đọc được. "
+                "Hãy mở ảnh trên máy, lưu (xuất) lại rồi tải lên lần nữa.")
+TOO_MANY_PIXELS = ("Ảnh {width} × {height} điểm ảnh ({megapixels} megapixel), vượt giới hạn {limit} megapixel. "
+                   "Hãy thu nhỏ ảnh rồi tải lên lại.")
+WAY_TOO_MANY_PIXELS = ("Ảnh có quá nhiều điểm ảnh, vượt xa giới hạn {limit} megapixel. "
+                       "Hãy thu nhỏ ảnh rồi tải lên lại.")
+TOO_HEAVY = "Ảnh nặng {size}, vượt giới hạn {limit}."
+NO_FILE = "Hãy chọn một ảnh để tải lên."
+NO_ALT = "Hãy nhập mô tả ảnh: người khiếm thị nghe mô tả này, và nó hiện ra khi ảnh không tải được."
+LONG_ALT = "Mô tả ảnh dài {count} ký tự, tối đa {limit} ký tự."
+
+
+def store_image(
+    session: Session,
+    *,
+    data: bytes,
+    original_name: str,
+    alt_text: str,
+    uploader: User,
+    media_root: Path,
+    now: datetime,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    remote_addr: str | None = None,
+) -> MediaItem:
+    """Check an upload, store it and its thumbnail, and record it; the same bytes again reuse the first.
+
+    Every refusal is an InvalidInput keyed by form field, raised before anything is written, so a
+    refused upload leaves neither a row nor a file. A duplicate keeps the first upload's alt text:
+    the library entry is shared, and whoever reuses it can see what it says.
+
+    :param media_root: where files go; the caller decides (the web app uses its instance folder).
+    """
+    authorize(uploader, Action.MESSAGE_WRITE, None, object_type="media")
+    name = clean_file_name(original_name)
+    alt = " ".join(alt_text.split())
+    errors: dict[str, str] = {}
+    if not alt:
+        errors["alt_text"] = NO_ALT
+    elif len(alt) > MAX_ALT_CHARS:
+        errors["alt_text"] = LONG_ALT.format(count=len(alt), limit=MAX_ALT_CHARS)
+    if not data:
+        errors["image"] = NO_FILE
+    elif len(data) > max_bytes:
+        errors["image"] = TOO_HEAVY.format(size=format_size(len(data)), limit=format_size(max_bytes))
+    if "image" in errors:
+        raise InvalidInput(errors)
+
+    digest = hashlib.sha256(data).hexdigest()
+    existing = _find_by_hash(session, digest)
+    if not errors and existing is not None and all(
+        media_path(existing, media_root, thumbnail=t).is_file() for t in (False, True)
+    ):
+        return existing
+
+    # Decoding comes after the cheap checks: it is the expensive, attack-facing part. It still runs
+    # when only the alt text is wrong, so the editor hears about both problems at once.
+    try:
+        kind, width, height, thumbnail = _inspect(data, name)
+    except InvalidInput as refusal:
+        raise InvalidInput({**errors, **refusal.errors}) from refusal
+    if errors:
+        raise InvalidInput(errors)
+    item = existing or MediaItem(sha256=digest, mime_type=kind.mime_type, width=width, height=height,
+                                 byte_size=len(data), original_name=name, alt_text=alt,
+                                 uploaded_by_id=uploader.id, created_at=now)
+    # Files first: a crash between the two leaves an unused file, never a row pointing at nothing.
+    _write_once(media_path(item, media_root), data)
+    _write_once(media_path(item, media_root, thumbnail=True), thumbnail)
+    if existing is not None:
+        return existing  # its files had gone missing (e.g. a database restored without them)
+
+    try:
+        with session.begin_nested():
+            session.add(item)
+    except IntegrityError:
+        # Someone stored the same bytes between our look-up and our insert (PostgreSQL, two web
+        # processes): theirs is as good as ours, and the files are the same files.
+        winner = _find_by_hash(session, digest)
+        if winner is None:
+            raise
+        return winner
+    record_audit(session, actor=uploader, action="media.upload", object_type="media", object_id=item.id,
+                 now=now, remote_addr=remote_addr,
+                 detail={"sha256": digest, "mime_type": kind.mime_type, "byte_size": len(data), "name": name})
+    return item
+
+
+def media_path(item: MediaItem, media_root: Path, *, thumbnail: bool = False) -> Path:
+    """Where an item's file lives: fanned out by hash so no directory grows to millions of entries."""
+    digest = item.sha256
+    if not _SHA256.fullmatch(digest):
+        # The hash becomes a path; never let a bad value walk out of the media root.
+        raise ValueError(f"media item {item.id} has a malformed sha256: {digest!r}")
+    base = media_root / "thumbs" if thumbnail else media_root
+    return base / digest[:2] / digest[2:4] / f"{digest}.{EXTENSIONS[item.mime_type]}"
+
+
+def list_media(session: Session, *, limit: int, offset: int = 0) -> list[MediaItem]:
+    """The library, newest first: what was uploaded last is what an editor is most likely looking for."""
+    query = select(MediaItem).order_by(MediaItem.created_at.desc(), MediaItem.id.desc()).limit(limit).offset(offset)
+    return list(session.scalars(query))
+
+
+def count_media(session: Session) -> int:
+    """How many items the library holds, for paging it."""
+    return session.scalar(select(func.count()).select_from(MediaItem)) or 0
+
+
+def thumbnail_size(width: int, height: int, edge: int = THUMBNAIL_EDGE) -> tuple[int, int]:
+    """The thumbnail's size for an image of this size, the way Pillow's Image.thumbnail rounds it.
+
+    Pages put it in <img width height>, so the grid does not jump about while thumbnails load on a
+    slow connection.
+    """
+    if width <= edge and height <= edge:
+        return width, height
+    aspect = width / height
+    if aspect >= 1:
+        return edge, _round_aspect(edge / aspect, lambda n: 0 if n == 0 else abs(aspect - edge / n))
+    return _round_aspect(edge * aspect, lambda n: abs(aspect - n / edge)), edge
+
+
+def format_size(byte_count: int) -> str:
+    """A size as Vietnamese readers write it: a decimal comma, no trailing ",0" ("7,2 MB", "5 MB")."""
+    for unit, factor in (("MB", MB), ("KB", 1024)):
+        if byte_count >= factor:
+            return f"{byte_count / factor:.1f}".replace(".", ",").removesuffix(",0") + f" {unit}"
+    return f"{byte_count} byte"
+
+
+def clean_file_name(original_name: str) -> str:
+    """Only the last part of the name (old browsers send "C:\\fakepath\\..."), printable, bounded."""
+    base = re.split(r"[\\/]", original_name)[-1]
+    printable = "".join(ch for ch in base if ch.isprintable()).strip()
+    return printable[:MAX_NAME_CHARS]
+
+
+def _find_by_hash(session: Session, digest: str) -> MediaItem | None:
+    return session.scalar(select(MediaItem).where(MediaItem.sha256 == digest))
+
+
+def _round_aspect(number: float, key: Callable[[int], float]) -> int:
+    return max(min(math.floor(number), math.ceil(number), key=key), 1)
+
+
+def _open(data: bytes) -> Image.Image:
+    """Open with only the accepted decoders, so hostile bytes never reach an obscure format plugin."""
+    with warnings.catch_warnings():
+        # Our own, lower pixel limit (checked by the caller) decides; Pillow's warning would only
+        # repeat it, and must not escape as a warning (or, under pytest, an error).
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        return Image.open(BytesIO(data), formats=list(KINDS))
+
+
+def _inspect(data: bytes, name: str) -> tuple[ImageKind, int, int, bytes]:
+    """Sniff, bound and fully decode the image; return its kind, upright size and a thumbnail.
+
+    Decoding the whole image (the thumbnail does) is what catches a truncated file: Pillow's
+    verify() checks a PNG's checksums but reads nothing of a JPEG's picture data.
+    """
+    label = name or "không tên"
+    try:
+        with _open(data) as probe:
+            probe.verify()
+    except Image.DecompressionBombError as error:
+        # Past twice Pillow's own limit it refuses before telling us the size.
+        raise InvalidInput({"image": WAY_TOO_MANY_PIXELS.format(limit=MAX_PIXELS // 1_000_000)}) from error
+    except UnidentifiedImageError as error:
+        raise InvalidInput({"image": NOT_AN_IMAGE.format(name=label)}) from error
+    except DECODE_ERRORS as error:
+        raise InvalidInput({"image": BROKEN_IMAGE.format(name=label)}) from error
+
+    try:
+        with _open(data) as image:
+            kind = KINDS[image.format or ""]
+            width, height = image.size
+            if width * height > MAX_PIXELS:
+                megapixels = f"{width * height / 1_000_000:.1f}".replace(".", ",")
+                raise InvalidInput({"image": TOO_MANY_PIXELS.format(
+                    width=width, height=height, megapixels=megapixels, limit=MAX_PIXELS // 1_000_000)})
+            if image.getexif().get(ORIENTATION, 1) in SIDEWAYS:
+                width, height = height, width  # browsers draw it turned; store the size people see
+            thumbnail = _make_thumbnail(image, kind)
+    except DECODE_ERRORS as error:
+        raise InvalidInput({"image": BROKEN_IMAGE.format(name=label)}) from error
+    return kind, width, height, thumbnail
+
+
+def _make_thumbnail(image: Image.Image, kind: ImageKind) -> bytes:
+    """A small upright copy in the same format, carrying no EXIF (GPS position, camera serial...)."""
+    if kind.pillow_format != "JPEG" and image.mode not in ("L", "LA", "RGB", "RGBA"):
+        # Palette and 16-bit images resample badly (nearest neighbour) or not at all.
+        has_alpha = "transparency" in image.info or image.mode in ("PA", "RGBa", "La")
+        image = image.convert("RGBA" if has_alpha else "RGB")
+    # For a JPEG this decodes at 1/2..1/8 scale (Image.draft): a 40 MP photo never sits in memory whole.
+    image.thumbnail((THUMBNAIL_EDGE, THUMBNAIL_EDGE), Image.Resampling.LANCZOS)
+    upright = ImageOps.exif_transpose(image)
+    if upright.mode not in ("L", "LA", "RGB", "RGBA"):
+        upright = upright.convert("RGB")  # e.g. a CMYK JPEG, which browsers render unreliably
+    icc_profile = upright.info.get("icc_profile")
+    # Everything else in info (EXIF, XMP, comments) is dropped; the colour profile is kept because
+    # without it a wide-gamut photo (most phones now) shows with washed-out colours.
+    upright.info = {}
+    options: dict[str, object] = {"icc_profile": icc_profile} if icc_profile else {}
+    if kind.pillow_format == "JPEG":
+        options.update(quality=85, optimize=True, progressive=True)
+    elif kind.pillow_format == "WEBP":
+        options.update(quality=80, method=4)
+    else:
+        options.update(optimize=True)
+    out = BytesIO()
+    upright.save(out, kind.pillow_format, **options)
+    return out.getvalue()
+
+
+def _write_once(path: Path, data: bytes) -> None:
+    """Write a content-addressed file atomically; if it is already there it already holds these bytes."""
+    if path.is_file():
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".upload-", suffix=".part")
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        # mkstemp makes 0600; a front web server (nginx) may serve these directly, as another user.
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
