@@ -98,7 +98,7 @@ def store_image(
 
     :param media_root: where files go; the caller decides (the web app uses its instance folder).
     """
-    authorize(uploader, Action.MESSAGE_WRITE, None, object_type="media")
+    authorize(uploader, Action.MEDIA_UPLOAD, None, object_type="media")
     name = clean_file_name(original_name)
     alt = " ".join(alt_text.split())
     errors: dict[str, str] = {}

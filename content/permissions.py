@@ -16,6 +16,7 @@ class Action(enum.StrEnum):
     MESSAGE_REVIEW = "message.review"
     MESSAGE_SCHEDULE = "message.schedule"
     MESSAGE_ARCHIVE = "message.archive"
+    MEDIA_UPLOAD = "media.upload"
     CAMPAIGN_VIEW = "campaign.view"
     CAMPAIGN_WRITE = "campaign.write"
     SCRIPT_VIEW = "script.view"
@@ -33,6 +34,8 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.MESSAGE_REVIEW: frozenset({A, P}),
     Action.MESSAGE_SCHEDULE: frozenset({A, E, P}),
     Action.MESSAGE_ARCHIVE: frozenset({A, P}),
+    # Not message.write: the library is shared by every area, so who may add to it is decided on its own.
+    Action.MEDIA_UPLOAD: frozenset({A, E}),
     Action.CAMPAIGN_VIEW: frozenset({A, E, P, N}),
     Action.CAMPAIGN_WRITE: frozenset({A, E, P}),
     Action.SCRIPT_VIEW: frozenset({A, E, P, R}),

@@ -286,7 +286,7 @@ def test_a_palette_png_with_transparency_keeps_it_in_the_thumbnail(store, tmp_pa
     assert thumb.getpixel((300, 160))[3] == 0 and thumb.getpixel((20, 160))[3] == 255
 
 
-def test_only_people_who_write_messages_may_upload(session, tmp_path, now):
+def test_a_role_without_the_upload_permission_may_not_upload(session, tmp_path, now):
     radio = make_user(session, role=Role.RADIO_OPERATOR, area=make_area(session))
 
     with pytest.raises(PermissionDenied):

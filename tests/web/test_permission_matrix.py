@@ -7,8 +7,10 @@ change to the table that nobody meant shows up as a failing case.
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from io import BytesIO
 
 import pytest
+from PIL import Image
 from sqlalchemy import select
 
 from campaigns.campaigns import CampaignInput, create_campaign
@@ -32,9 +34,17 @@ ALLOWED = {  # action → roles that may take it inside their own area
     "script.view": {"admin", "editor", "approver", "radio_operator"},
     "audit.view": {"admin"},
     "user.manage": {"admin"},
+    "media.upload": {"admin", "editor"},
 }
 # Actions whose object lives in no area: "outside" has no meaning for them.
-UNPLACED = {"audit.view", "user.manage"}
+UNPLACED = {"audit.view", "user.manage", "media.upload"}
+
+
+def png() -> BytesIO:
+    out = BytesIO()
+    Image.new("RGB", (40, 30), (30, 90, 160)).save(out, "PNG")
+    out.seek(0)
+    return out
 
 
 def world(session, role: Role, inside: bool):
@@ -77,6 +87,7 @@ def request_for(action: str, w: dict):
         "script.view": ("GET", f"/radio/stations/{w['station'].id}/scripts/2026-12-01.html", None, None),
         "audit.view": ("GET", "/admin/audit", None, None),
         "user.manage": ("GET", "/admin/users", None, None),
+        "media.upload": ("POST", "/desk/media/", {"image": (png(), "anh.png"), "alt_text": "Ảnh thử quyền"}, "/desk/"),
     }[action]
 
 

@@ -35,7 +35,7 @@ def _library(errors: dict[str, str], alt_text: str, status: int = 200):  # type:
     page = min(max(request.args.get("page", 1, type=int), 1), pages)
     items = list_media(get_db(), limit=size, offset=(page - 1) * size)
     return render_template("media/library.html", items=items, page=page, pages=pages, errors=errors,
-                           alt_text=alt_text, can_upload=is_allowed(actor(), Action.MESSAGE_WRITE, None),
+                           alt_text=alt_text, can_upload=is_allowed(actor(), Action.MEDIA_UPLOAD, None),
                            max_size=format_size(DEFAULT_MAX_BYTES), thumb_size=thumbnail_size,
                            file_size=format_size), status
 
