@@ -13,7 +13,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from content.audit import record_audit
 from content.errors import Conflict, InvalidInput, PermissionDenied
 from content.permissions import Action, authorize
-from content.models import Area, Message, MessageKind, MessageStatus, Priority, Revision, Topic, User
+from content.models import Area, MediaItem, Message, MessageKind, MessageStatus, Priority, Revision, Topic, User
 from content.rendering import render_markdown
 from content.stories import mask_name
 from content.records import free_slug, load_by_ids
@@ -56,10 +56,23 @@ class MessageInput:
     target_area_ids: tuple[int, ...] = ()
     topic_ids: tuple[int, ...] = ()
     story: StoryFields | None = None
+    image_id: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def message_errors(session: Session, data: MessageInput) -> dict[str, str]:
+    """Every rule a message breaks, keyed by form field; empty when it may be saved."""
+    return _check(session, data)[0]
+
+
 def _validate(session: Session, data: MessageInput) -> dict[str, Any]:
+    errors, checked = _check(session, data)
+    if errors:
+        raise InvalidInput(errors)
+    return checked
+
+
+def _check(session: Session, data: MessageInput) -> tuple[dict[str, str], dict[str, Any]]:
     errors: dict[str, str] = {}
     title = data.title.strip()
     if not title:
@@ -84,9 +97,13 @@ def _validate(session: Session, data: MessageInput) -> dict[str, Any]:
             errors["person_name"] = "Câu chuyện người tốt việc tốt cần tên người được nêu gương."
         if data.story is None or not data.story.deed.strip():
             errors["deed"] = "Hãy mô tả việc tốt."
-    if errors:
-        raise InvalidInput(errors)
-    return {"area": area, "targets": targets, "topics": topics, "title": title}
+        if data.story is not None and data.story.person_area_id is not None \
+                and session.get(Area, data.story.person_area_id) is None:
+            errors["person_area_id"] = "Nơi của người được nêu gương không phải địa bàn có trong hệ thống."
+    image = session.get(MediaItem, data.image_id) if data.image_id is not None else None
+    if data.image_id is not None and image is None:
+        errors["image_id"] = "Ảnh đã chọn không còn trong thư viện; hãy chọn ảnh khác."
+    return errors, {"area": area, "targets": targets, "topics": topics, "title": title, "image": image}
 
 
 def _apply(message: Message, data: MessageInput, checked: dict[str, Any]) -> None:
@@ -101,6 +118,7 @@ def _apply(message: Message, data: MessageInput, checked: dict[str, Any]) -> Non
     message.area = checked["area"]
     message.target_areas = checked["targets"] or [checked["area"]]
     message.topics = checked["topics"]
+    message.image = checked["image"]
     story = data.story if data.kind is MessageKind.STORY else None
     message.person_name = story.person_name.strip() if story else None
     message.deed = story.deed.strip() if story else None
@@ -118,7 +136,8 @@ def _add_revision(session: Session, message: Message, author: User, now: datetim
         title=message.title,
         body_md=message.body_md,
         body_html=message.body_html,
-        fields={"summary": message.summary, "priority": message.priority.value, "kind": message.kind.value},
+        fields={"summary": message.summary, "priority": message.priority.value, "kind": message.kind.value,
+                "image_id": message.image_id},
         author_id=author.id,
         created_at=now,
     )

@@ -3,32 +3,28 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import login_required, login_user, logout_user
 from sqlalchemy import select
 
-from campaigns.models import Campaign, Channel, Delivery, Station
+from campaigns.models import Channel, Delivery, Station
 from campaigns.planning import plan_deliveries
-from content.areas import select_subtree
 from content.errors import Conflict, InvalidInput, NotFound
-from content.revisions import diff_text
-from campaigns.campaigns import attach_message, campaign_of, list_campaigns
+from campaigns.campaigns import attach_message, list_campaigns
 from campaigns.listing import VIEWS, list_messages, list_topics
 from campaigns.review import review_message, save_revision
 from content.messages import create_message
-from content.models import Area, AreaKind, Message, MessageKind, MessageStatus, Priority, Topic, User
+from content.models import Message, MessageKind, MessageStatus
 from content.permissions import Action, authorize
+from content.spoken import estimate_seconds, spoken_text
 from content.users import authenticate
 from web.auth import LoginUser
 from web.database import get_db, now, zone
-from web.desk.forms import parse_local_datetime, parse_message_filter, parse_message_form
+from web.desk.editor import actor, areas_for, chosen_campaign, read_message_form, show_conflict, show_form
+from web.desk.forms import parse_local_datetime, parse_message_filter
 
 bp = Blueprint("desk", __name__, url_prefix="/desk")
 ACTIONS = {"submit": "Đã gửi duyệt.", "approve": "Đã duyệt.", "request_changes": "Đã yêu cầu sửa.",
            "archive": "Đã lưu trữ."}
-
-
-def actor() -> User:
-    return current_user.user
 
 
 def desk_message(message_id: int) -> Message:
@@ -37,44 +33,6 @@ def desk_message(message_id: int) -> Message:
         raise NotFound("Không tìm thấy tin này.")
     authorize(actor(), Action.MESSAGE_VIEW, message.area, object_type="message", object_id=message.id)
     return message
-
-
-def areas_for(user: User) -> list[Area]:
-    query = select(Area).where(Area.kind != AreaKind.RESIDENTIAL).order_by(Area.path)
-    if user.area is not None:
-        query = select_subtree(user.area).where(Area.kind != AreaKind.RESIDENTIAL).order_by(Area.path)
-    return list(get_db().scalars(query))
-
-
-def _form_context(message: Message | None, form, errors: dict[str, str]) -> dict:  # type: ignore[no-untyped-def]
-    topics = get_db().scalars(select(Topic).order_by(Topic.name)).all()
-    return dict(message=message, form=form, errors=errors, topics=topics, areas=areas_for(actor()),
-                kinds=MessageKind, priorities=Priority, campaigns=list_campaigns(get_db(), actor()),
-                current_campaign=campaign_of(get_db(), message) if message else None)
-
-
-def _chosen_campaign() -> Campaign | None:
-    raw = request.form.get("campaign_id") or ""
-    campaign = get_db().get(Campaign, int(raw)) if raw.isdigit() else None
-    if raw and (campaign is None or campaign not in list_campaigns(get_db(), actor())):
-        raise InvalidInput({"campaign_id": "Chiến dịch không tồn tại hoặc ngoài địa bàn của bạn."})
-    return campaign
-
-
-def _form(message: Message | None, form, errors: dict[str, str], status: int = 200):  # type: ignore[no-untyped-def]
-    return render_template("desk/form.html", **_form_context(message, form, errors)), status
-
-
-def _conflict(message: Message):
-    """Someone saved first: show what they saved beside what this editor typed, and lose neither."""
-    latest = message.revisions[-1]
-    theirs = f"{message.title}\n\n{message.body_md}"
-    mine = f"{request.form.get('title', '')}\n\n{request.form.get('body_md', '')}"
-    form = request.form.copy()
-    # Re-submitting from this page is a deliberate overwrite of the version shown on it.
-    form["version"] = str(message.version)
-    return render_template("desk/conflict.html", latest=latest, diff=diff_text(theirs, mine),
-                           **_form_context(message, form, {})), 409
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -114,14 +72,14 @@ def index():
 @login_required
 def new_message():
     if request.method == "GET":
-        return _form(None, {"kind": request.args.get("kind", "article")}, {})
+        return show_form(None, {"kind": request.args.get("kind", "article")}, {})
     try:
-        message = create_message(get_db(), actor(), parse_message_form(request.form), now=now(),
+        message = create_message(get_db(), actor(), read_message_form(), now=now(),
                                  remote_addr=request.remote_addr)
-        attach_message(get_db(), _chosen_campaign(), message)
+        attach_message(get_db(), chosen_campaign(), message)
     except InvalidInput as error:
         get_db().rollback()
-        return _form(None, request.form, error.errors, 400)
+        return show_form(None, request.form, error.errors, 400)
     get_db().commit()
     flash("Đã lưu bản nháp.", "success")
     return redirect(url_for("desk.message", message_id=message.id))
@@ -132,18 +90,18 @@ def new_message():
 def edit_message(message_id: int):
     message = desk_message(message_id)
     if request.method == "GET":
-        return _form(message, {}, {})
+        return show_form(message, {}, {})
     try:
-        save_revision(get_db(), message, actor(), parse_message_form(request.form),
+        save_revision(get_db(), message, actor(), read_message_form(),
                        expected_version=request.form.get("version", type=int) or 0, now=now(),
                        remote_addr=request.remote_addr)
-        attach_message(get_db(), _chosen_campaign(), message)
+        attach_message(get_db(), chosen_campaign(), message)
     except InvalidInput as error:
         get_db().rollback()
-        return _form(message, request.form, error.errors, 400)
+        return show_form(message, request.form, error.errors, 400)
     except Conflict:
         get_db().rollback()
-        return _conflict(desk_message(message_id))
+        return show_conflict(desk_message(message_id))
     get_db().commit()
     flash("Đã lưu phiên bản mới.", "success")
     return redirect(url_for("desk.message", message_id=message.id))
@@ -154,9 +112,11 @@ def edit_message(message_id: int):
 def message(message_id: int):
     db = get_db()
     message = desk_message(message_id)
+    spoken = spoken_text(message)
     deliveries = db.scalars(select(Delivery).where(Delivery.message_id == message.id).order_by(Delivery.due_at)).all()
     return render_template(
-        "desk/message.html", message=message, deliveries=deliveries,
+        "desk/message.html", message=message, deliveries=deliveries, spoken=spoken,
+        spoken_seconds=estimate_seconds(spoken),
         channels=db.scalars(select(Channel).where(Channel.is_enabled).order_by(Channel.id)).all(),
         stations=db.scalars(select(Station).where(Station.is_active).order_by(Station.name)).all(),
     )

@@ -30,7 +30,12 @@ def _date(value: str | None, field: str, errors: dict[str, str]) -> date | None:
         return None
 
 
-def parse_message_form(form: MultiDict[str, str]) -> MessageInput:
+def parse_message_form(form: MultiDict[str, str]) -> tuple[MessageInput, dict[str, str]]:
+    """The input as far as it can be read, and what could not be read.
+
+    Unreadable fields don't stop the rest being checked: the editor hears about every problem in
+    one round, not one per save.
+    """
     errors: dict[str, str] = {}
     try:
         kind = MessageKind(form.get("kind", "article"))
@@ -55,13 +60,13 @@ def parse_message_form(form: MultiDict[str, str]) -> MessageInput:
             name_consent=form.get("name_consent") == "on",
             commendation=form.get("commendation") or None,
         )
-    if errors:
-        raise InvalidInput(errors)
-    return MessageInput(
+    data = MessageInput(
         kind=kind, title=form.get("title", ""), body_md=form.get("body_md", ""), area_id=area_id or 0,
         summary=form.get("summary", ""), priority=priority, spoken_override=form.get("spoken_override") or None,
         topic_ids=topic_ids, target_area_ids=target_area_ids, story=story,
+        image_id=_int(form.get("image_id"), "image_id", errors),
     )
+    return data, errors
 
 
 def parse_local_datetime(value: str | None, zone: ZoneInfo) -> datetime:

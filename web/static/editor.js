@@ -42,3 +42,17 @@
     });
   });
 })();
+
+// An image over the limit is refused before it is sent: uploading megabytes only to hear "too big"
+// costs a commune connection minutes. The server checks again; this only saves the wait.
+(function () {
+  "use strict";
+  document.querySelectorAll("input[type=file][data-max-bytes]").forEach(function (input) {
+    input.addEventListener("change", function () {
+      const file = input.files[0];
+      const tooBig = file && file.size > Number(input.dataset.maxBytes);
+      input.setCustomValidity(tooBig ? input.dataset.tooBig : "");
+      if (tooBig) input.reportValidity();
+    });
+  });
+})();
