@@ -67,3 +67,44 @@ def test_the_whole_hostile_corpus_published_runs_no_script(live_server, browser,
             link.click(no_wait_after=True)
         assert page.evaluate("window.__pwned") is None, path
     assert dialogs == []
+
+
+def test_the_hostile_corpus_runs_no_script_in_the_desk_preview_review_and_history(live_server, browser, session):
+    from tests.content.test_rendering import HOSTILE as CORPUS
+    from tests.web.test_desk_in_browser import sign_in, sign_out
+
+    province = make_area(session, name="Tỉnh Thử Nghiệm")
+    make_user(session, role=Role.EDITOR, area=province, username="bientap")
+    make_user(session, role=Role.APPROVER, area=province, username="pheduyet")
+    session.commit()
+    body = "**Mở đầu an toàn**\n\n" + "\n\n".join(CORPUS).replace("alert(1)", "window.__pwned=1")
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def assert_clean(where: str) -> None:
+        for link in page.locator(".preview a").all():
+            link.click(no_wait_after=True)
+        assert page.evaluate("window.__pwned") is None, where
+        assert dialogs == [], where
+
+    sign_in(page, live_server, "bientap")
+    page.click("text=+ Bài tuyên truyền")
+    page.fill("input[name=title]", "Bộ mẫu tấn công trong bàn biên tập")
+    page.fill("textarea[name=body_md]", body)
+    page.wait_for_selector("#preview strong:has-text('Mở đầu an toàn')")
+    assert_clean("live preview")
+    page.click("button:has-text('Lưu')")
+    page.wait_for_selector("text=Đã lưu bản nháp.")
+    page.click("button:has-text('Gửi duyệt')")
+    message_url = page.url
+    sign_out(page)
+
+    sign_in(page, live_server, "pheduyet")
+    page.goto(message_url)
+    assert_clean("review screen")
+    page.click("button:has-text('Duyệt')")
+    page.wait_for_selector("text=Đã duyệt.")
+    assert_clean("approved message")
+    page.goto(f"{message_url}/revisions")
+    assert page.evaluate("window.__pwned") is None and dialogs == []
