@@ -1,10 +1,12 @@
-"""Uploaded images: sniffed from their bytes, stored once by content hash, with a small thumbnail.
+"""Uploaded images: sniffed from their bytes, cleaned of metadata, stored once by content hash.
 
 The file name and the browser's Content-Type are whatever the uploader's machine says, so neither
 is trusted: only a JPEG, PNG or WebP that Pillow can actually decode is accepted, and it is served
-back with the type found here. Files live under a media root passed in by the caller (the web layer
-uses the instance folder), named by the SHA-256 of the bytes, so an image uploaded twice is stored
-once and a URL to it never has to change.
+back with the type found here. What is stored is not the upload itself but the picture re-saved
+upright without EXIF, XMP, comments or text chunks: a phone photo of a good deed or a tip-off
+otherwise tells anyone who downloads it where it was taken, when, and on whose phone. Files live
+under a media root passed in by the caller (the web layer uses the instance folder), named by the
+SHA-256 of those cleaned bytes, so an image uploaded twice is stored once and its URL never changes.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from datetime import datetime
 from io import BytesIO
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps, JpegImagePlugin, UnidentifiedImageError
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -39,8 +41,10 @@ DEFAULT_MAX_BYTES = 5 * MB
 # and decoding one takes ~160 MB of memory as RGBA.
 MAX_PIXELS = 40_000_000
 THUMBNAIL_EDGE = 320
-ORIENTATION = 0x0112  # the EXIF tag
-SIDEWAYS = {5, 6, 7, 8}  # EXIF orientations that swap width and height
+# All that survives of what a file carries besides its pixels. The colour profile: without it a
+# wide-gamut photo (most phones now) shows washed out. Which colour is transparent: without it a
+# palette logo gets a box around it. Neither says anything about a person or a place.
+KEPT_INFO = ("icc_profile", "transparency")
 MAX_ALT_CHARS = 500  # media_items.alt_text is String(500)
 MAX_NAME_CHARS = 255  # media_items.original_name is String(255)
 
@@ -59,10 +63,25 @@ KINDS = {kind.pillow_format: kind for kind in (
     ImageKind("PNG", "image/png", "png"),
     ImageKind("WEBP", "image/webp", "webp"),
 )}
+# Many phones save a JPEG with more pictures after the photo (a depth map, a preview); Pillow's JPEG
+# decoder opens it as MPO. The photo comes first, and only it is kept.
+SAME_KIND = {"MPO": "JPEG"}
 EXTENSIONS = {kind.mime_type: kind.extension for kind in KINDS.values()}
 # Pillow raises a variety of these on hostile or broken input; each means "not an image we can use".
 DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, struct.error, Image.DecompressionBombError)
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass(frozen=True)
+class CleanImage:
+    """An accepted upload as it will be stored: metadata-free, upright, with its thumbnail."""
+
+    kind: ImageKind
+    width: int
+    height: int
+    original: bytes
+    thumbnail: bytes
+
 
 NOT_AN_IMAGE = ("Tệp “{name}” không phải ảnh JPEG, PNG hoặc WebP. Hệ thống xét nội dung tệp chứ không "
                 "xét đuôi tên tệp; hãy chọn một ảnh chụp hoặc ảnh xuất ra từ phần mềm đồ họa.")
@@ -90,11 +109,13 @@ def store_image(
     max_bytes: int = DEFAULT_MAX_BYTES,
     remote_addr: str | None = None,
 ) -> MediaItem:
-    """Check an upload, store it and its thumbnail, and record it; the same bytes again reuse the first.
+    """Check an upload, store it cleaned with its thumbnail, and record it; the same image again reuses the first.
 
     Every refusal is an InvalidInput keyed by form field, raised before anything is written, so a
     refused upload leaves neither a row nor a file. A duplicate keeps the first upload's alt text:
-    the library entry is shared, and whoever reuses it can see what it says.
+    the library entry is shared, and whoever reuses it can see what it says. Duplicates are found
+    by the hash of the cleaned bytes, which the same upload always gives again (the encoders are
+    deterministic), so they cost a decode but never a second copy.
 
     :param media_root: where files go; the caller decides (the web app uses its instance folder).
     """
@@ -113,27 +134,25 @@ def store_image(
     if "image" in errors:
         raise InvalidInput(errors)
 
-    digest = hashlib.sha256(data).hexdigest()
-    existing = _find_by_hash(session, digest)
-    if not errors and existing is not None and all(
-        media_path(existing, media_root, thumbnail=t).is_file() for t in (False, True)
-    ):
-        return existing
-
     # Decoding comes after the cheap checks: it is the expensive, attack-facing part. It still runs
     # when only the alt text is wrong, so the editor hears about both problems at once.
     try:
-        kind, width, height, thumbnail = _inspect(data, name)
+        image = _clean(data, name)
     except InvalidInput as refusal:
         raise InvalidInput({**errors, **refusal.errors}) from refusal
     if errors:
         raise InvalidInput(errors)
-    item = existing or MediaItem(sha256=digest, mime_type=kind.mime_type, width=width, height=height,
-                                 byte_size=len(data), original_name=name, alt_text=alt,
-                                 uploaded_by_id=uploader.id, created_at=now)
+
+    digest = hashlib.sha256(image.original).hexdigest()
+    existing = _find_by_hash(session, digest)
+    if existing is not None and all(media_path(existing, media_root, thumbnail=t).is_file() for t in (False, True)):
+        return existing
+    item = existing or MediaItem(sha256=digest, mime_type=image.kind.mime_type, width=image.width,
+                                 height=image.height, byte_size=len(image.original), original_name=name,
+                                 alt_text=alt, uploaded_by_id=uploader.id, created_at=now)
     # Files first: a crash between the two leaves an unused file, never a row pointing at nothing.
-    _write_once(media_path(item, media_root), data)
-    _write_once(media_path(item, media_root, thumbnail=True), thumbnail)
+    _write_once(media_path(item, media_root), image.original)
+    _write_once(media_path(item, media_root, thumbnail=True), image.thumbnail)
     if existing is not None:
         return existing  # its files had gone missing (e.g. a database restored without them)
 
@@ -149,7 +168,8 @@ def store_image(
         return winner
     record_audit(session, actor=uploader, action="media.upload", object_type="media", object_id=item.id,
                  now=now, remote_addr=remote_addr,
-                 detail={"sha256": digest, "mime_type": kind.mime_type, "byte_size": len(data), "name": name})
+                 detail={"sha256": digest, "mime_type": image.kind.mime_type, "byte_size": len(image.original),
+                         "uploaded_bytes": len(data), "name": name})
     return item
 
 
@@ -220,11 +240,12 @@ def _open(data: bytes) -> Image.Image:
         return Image.open(BytesIO(data), formats=list(KINDS))
 
 
-def _inspect(data: bytes, name: str) -> tuple[ImageKind, int, int, bytes]:
-    """Sniff, bound and fully decode the image; return its kind, upright size and a thumbnail.
+def _clean(data: bytes, name: str) -> CleanImage:
+    """Sniff, bound and fully decode the image; return it re-saved upright without metadata, and a thumbnail.
 
-    Decoding the whole image (the thumbnail does) is what catches a truncated file: Pillow's
-    verify() checks a PNG's checksums but reads nothing of a JPEG's picture data.
+    Decoding the whole image is also what catches a truncated file: Pillow's verify() checks a PNG's
+    checksums but reads nothing of a JPEG's picture data. Re-saving drops whatever a file carries
+    beyond its picture, bytes appended after it included. Of an animated image the first frame is kept.
     """
     label = name or "không tên"
     try:
@@ -240,44 +261,72 @@ def _inspect(data: bytes, name: str) -> tuple[ImageKind, int, int, bytes]:
 
     try:
         with _open(data) as image:
-            kind = KINDS[image.format or ""]
+            kind = KINDS[SAME_KIND.get(image.format or "", image.format or "")]
             width, height = image.size
             if width * height > MAX_PIXELS:
                 megapixels = f"{width * height / 1_000_000:.1f}".replace(".", ",")
                 raise InvalidInput({"image": TOO_MANY_PIXELS.format(
                     width=width, height=height, megapixels=megapixels, limit=MAX_PIXELS // 1_000_000)})
-            if image.getexif().get(ORIENTATION, 1) in SIDEWAYS:
-                width, height = height, width  # browsers draw it turned; store the size people see
+            options = _original_options(image, kind, data)
+            # In place: a turned copy would hold a second 40 MP picture in memory.
+            ImageOps.exif_transpose(image, in_place=True)
+            image.info = {key: image.info[key] for key in KEPT_INFO if key in image.info}
+            original = _encode(image, kind, **options)
+            width, height = image.size
             thumbnail = _make_thumbnail(image, kind)
     except DECODE_ERRORS as error:
         raise InvalidInput({"image": BROKEN_IMAGE.format(name=label)}) from error
-    return kind, width, height, thumbnail
+    return CleanImage(kind, width, height, original, thumbnail)
+
+
+def _original_options(image: Image.Image, kind: ImageKind, data: bytes) -> dict[str, object]:
+    """How to re-save an original so that nobody can see it was re-saved."""
+    if kind.pillow_format == "JPEG":
+        # The photo's own quantization tables and chroma subsampling: the quality its camera chose,
+        # so one more decode and encode is invisible, and the file neither balloons (a fixed quality
+        # 90 triples a heavily compressed photo) nor softens (a fixed 85 blurs a fine one). It is
+        # what quality="keep" does, which Pillow allows only on the untouched file, not a turned copy.
+        return {"qtables": image.quantization, "subsampling": JpegImagePlugin.get_sampling(image), "optimize": True}
+    if kind.pillow_format == "WEBP":
+        # Lossless stays lossless (screenshots, logos); a lossy photo at 90 is visually unchanged.
+        return {"lossless": True} if _is_lossless_webp(data) else {"quality": 90}
+    return {"optimize": True}  # PNG is lossless whatever we do
+
+
+def _is_lossless_webp(data: bytes) -> bool:
+    """Whether the first picture chunk in the RIFF container is VP8L (lossless) rather than VP8 (lossy)."""
+    offset = 12  # past "RIFF", the size and "WEBP"
+    while offset + 8 <= len(data):
+        fourcc, size = data[offset:offset + 4], int.from_bytes(data[offset + 4:offset + 8], "little")
+        if fourcc in (b"VP8L", b"VP8 "):
+            return fourcc == b"VP8L"
+        # An animation frame holds its picture chunks after a 16-byte frame header; step inside it.
+        offset += 8 + 16 if fourcc == b"ANMF" else 8 + size + (size & 1)
+    return False
 
 
 def _make_thumbnail(image: Image.Image, kind: ImageKind) -> bytes:
-    """A small upright copy in the same format, carrying no EXIF (GPS position, camera serial...)."""
+    """A small copy of an upright, already cleaned image, in the same format; the image is resized in place."""
     if kind.pillow_format != "JPEG" and image.mode not in ("L", "LA", "RGB", "RGBA"):
         # Palette and 16-bit images resample badly (nearest neighbour) or not at all.
         has_alpha = "transparency" in image.info or image.mode in ("PA", "RGBa", "La")
         image = image.convert("RGBA" if has_alpha else "RGB")
-    # For a JPEG this decodes at 1/2..1/8 scale (Image.draft): a 40 MP photo never sits in memory whole.
     image.thumbnail((THUMBNAIL_EDGE, THUMBNAIL_EDGE), Image.Resampling.LANCZOS)
-    upright = ImageOps.exif_transpose(image)
-    if upright.mode not in ("L", "LA", "RGB", "RGBA"):
-        upright = upright.convert("RGB")  # e.g. a CMYK JPEG, which browsers render unreliably
-    icc_profile = upright.info.get("icc_profile")
-    # Everything else in info (EXIF, XMP, comments) is dropped; the colour profile is kept because
-    # without it a wide-gamut photo (most phones now) shows with washed-out colours.
-    upright.info = {}
-    options: dict[str, object] = {"icc_profile": icc_profile} if icc_profile else {}
+    if image.mode not in ("L", "LA", "RGB", "RGBA"):
+        image = image.convert("RGB")  # e.g. a CMYK JPEG, which browsers render unreliably
     if kind.pillow_format == "JPEG":
-        options.update(quality=85, optimize=True, progressive=True)
-    elif kind.pillow_format == "WEBP":
-        options.update(quality=80, method=4)
-    else:
-        options.update(optimize=True)
+        return _encode(image, kind, quality=85, optimize=True, progressive=True)
+    if kind.pillow_format == "WEBP":
+        return _encode(image, kind, quality=80, method=4)
+    return _encode(image, kind, optimize=True)
+
+
+def _encode(image: Image.Image, kind: ImageKind, **options: object) -> bytes:
+    """Save an image whose info holds only KEPT_INFO; JPEG and WebP take the colour profile only if handed it."""
+    if "icc_profile" in image.info:
+        options["icc_profile"] = image.info["icc_profile"]
     out = BytesIO()
-    upright.save(out, kind.pillow_format, **options)
+    image.save(out, kind.pillow_format, **options)
     return out.getvalue()
 
 
