@@ -6,8 +6,9 @@ what the product would have done, not rows written straight into the tables.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -18,10 +19,12 @@ from campaigns.models import BroadcastSlot, Campaign, Channel, ChannelKind, Peak
 from campaigns.planning import plan_deliveries
 from campaigns.stations import issue_station_token
 from content.areas import get_area_by_code
+from content.media import store_image
 from content.messages import MessageInput, StoryFields, create_message, transition_message
 from content.models import Area, AreaKind, Message, MessageKind, Priority, Role, Topic, User
 from content.users import create_user
 from content.vietnamese import slugify
+from scheduler.demo_pictures import SCENES, draw_scene
 from scheduler.dispatch import run_tick
 
 DEMO_PASSWORD = "loa-demo-2026"
@@ -110,12 +113,15 @@ def _input(spec: dict, area: Area, topics: dict[str, Topic], residential: dict[s
 
 
 def load_demo(session_factory: sessionmaker[Session], *, province_code: str, now: datetime,
-              zone: ZoneInfo) -> DemoSummary:
-    """Load the demo once; a second call changes nothing."""
+              zone: ZoneInfo, media_root: Path | None = None) -> DemoSummary:
+    """Load the demo once; a second call changes nothing.
+
+    :param media_root: where the illustrations go; without it the demo has no images.
+    """
     with session_factory() as session:
         if session.scalar(select(User.id).where(User.username == data.USERS[0]["username"])) is not None:
             return DemoSummary(already_loaded=True, logins=[(u["username"], u["role"]) for u in data.USERS])
-        summary, due_times = _load(session, province_code=province_code, now=now, zone=zone)
+        summary, due_times = _load(session, province_code=province_code, now=now, zone=zone, media_root=media_root)
         session.commit()
     # Publish the past at its own times, through the dispatcher, oldest first.
     for moment in sorted(t for t in due_times if t <= now):
@@ -123,7 +129,16 @@ def load_demo(session_factory: sessionmaker[Session], *, province_code: str, now
     return summary
 
 
-def _load(session: Session, *, province_code: str, now: datetime, zone: ZoneInfo) -> tuple[DemoSummary, set[datetime]]:
+def _illustrations(session: Session, editor: User, media_root: Path | None, now: datetime) -> list[int | None]:
+    if media_root is None:
+        return [None]
+    items = [store_image(session, data=png, original_name=f"minh-hoa-{name}.png", alt_text=alt, uploader=editor,
+                         media_root=media_root, now=now) for name, (png, alt) in ((n, draw_scene(n)) for n in SCENES)]
+    return [item.id for item in items]
+
+
+def _load(session: Session, *, province_code: str, now: datetime, zone: ZoneInfo,
+          media_root: Path | None) -> tuple[DemoSummary, set[datetime]]:
     province = get_area_by_code(session, province_code)
     communes, residential_list = _areas(session, province)
     residential = {a.name: a for a in residential_list}
@@ -142,10 +157,14 @@ def _load(session: Session, *, province_code: str, now: datetime, zone: ZoneInfo
     summary = DemoSummary(logins=[(u["username"], u["role"]) for u in data.USERS])
     due_times: set[datetime] = set()
     today = now.astimezone(zone).date()
+    images = _illustrations(session, editor, media_root, now - timedelta(days=22))
     for n, spec in enumerate(data.MESSAGES):
         # Spread the work over the past three weeks; the last few of each kind stay in progress.
         written = now - timedelta(days=21 - (n % 21), hours=n % 5)
-        message = create_message(session, editor, _input(spec, communes[n % len(communes)], topics, residential),
+        # Every story and every other article has a picture; notices are read, not looked at.
+        pictured = spec["kind"] == "story" or (spec["kind"] == "article" and n % 2 == 0)
+        draft = _input(spec, communes[n % len(communes)], topics, residential)
+        message = create_message(session, editor, replace(draft, image_id=images[n % len(images)] if pictured else None),
                                  now=written)
         if spec.get("campaign"):
             campaigns[spec["campaign"]].messages.append(message)

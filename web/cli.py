@@ -19,6 +19,7 @@ from scheduler.demo import DEMO_PASSWORD, load_demo
 from scheduler.jobs import make_scheduler
 from web import create_app
 from web.database import session_factory, zone
+from web.media import media_root
 
 
 @click.group(cls=FlaskGroup, create_app=create_app, add_default_commands=False)
@@ -150,7 +151,7 @@ def demo_command(host: str, port: int, province: str, no_serve: bool) -> None:
     run_area_import(province)
     try:
         summary = load_demo(session_factory(), province_code=province, now=current_app.config["CLOCK"](),
-                            zone=zone())
+                            zone=zone(), media_root=media_root())
     except LoaError as error:
         raise click.ClickException(str(error)) from None
     click.echo(summary.describe())

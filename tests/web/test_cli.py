@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from sqlalchemy import func, select
 
 from campaigns.models import Delivery, DeliveryStatus, Station
-from content.models import Area, Message, MessageStatus, User
+from content.models import Area, Message, MessageKind, MessageStatus, User
 from web.cli import cli
 
 
@@ -17,6 +17,7 @@ from web.cli import cli
 def loa(database_url, session_factory, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("LOA_DATABASE_URL", database_url)
     monkeypatch.setenv("LOA_SECRET_KEY", "cli-test")
+    monkeypatch.setenv("LOA_MEDIA_ROOT", str(tmp_path / "media"))
     monkeypatch.chdir(tmp_path)
 
     def run(*args: str, input: str | None = None):
@@ -45,7 +46,7 @@ def test_creating_a_user_for_an_unknown_area_says_so(loa, session):
     assert session.scalar(select(User).where(User.username == "canbo")) is None
 
 
-def test_the_demo_loads_every_kind_of_thing_once(loa, session):
+def test_the_demo_loads_every_kind_of_thing_once(loa, session, tmp_path):
     result = loa("demo", "--no-serve")
     assert result.exit_code == 0, result.output
     assert "loa-demo-2026" in result.output and "pheduyet" in result.output
@@ -56,6 +57,10 @@ def test_the_demo_loads_every_kind_of_thing_once(loa, session):
     assert {MessageStatus.PUBLISHED, MessageStatus.SCHEDULED, MessageStatus.IN_REVIEW,
             MessageStatus.DRAFT, MessageStatus.CHANGES_REQUESTED} <= statuses
     assert session.scalar(select(func.count()).select_from(Station)) == 4
+    pictured = session.scalars(select(Message).where(Message.image_id.is_not(None))).all()
+    assert {m.kind for m in pictured} == {MessageKind.STORY, MessageKind.ARTICLE}
+    assert all(m.image.alt_text.startswith("Tranh minh họa") for m in pictured)
+    assert len(list((tmp_path / "media").rglob("*.png"))) == 6  # three pictures and their thumbnails
     waiting = session.scalars(select(Delivery).where(Delivery.status == DeliveryStatus.PLANNED)).all()
     assert waiting and all(d.due_at.date() >= date.today() - timedelta(days=1) for d in waiting)
 
