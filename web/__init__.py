@@ -12,6 +12,7 @@ from web.config import load_config
 from web.database import init_database
 from web.errors import register_error_handlers
 from web.formatting import register_filters
+from web.i18n import init_i18n
 
 csrf = CSRFProtect()
 
@@ -24,8 +25,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     login_manager.init_app(app)
     register_error_handlers(app)
     register_filters(app)
+    init_i18n(app)
 
-    from web import admin, desk, feeds, media, portal, radio
+    from web import admin, desk, feeds, i18n, media, portal, radio
 
     app.register_blueprint(portal.bp)
     app.register_blueprint(feeds.bp)
@@ -33,5 +35,6 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(admin.bp)
     app.register_blueprint(media.bp)
     app.register_blueprint(radio.bp)
+    app.register_blueprint(i18n.bp)
     csrf.exempt(radio.bp)
     return app

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, jsonify, render_template, request
+from flask_babel import gettext, lazy_gettext
 from flask_login import current_user
 from werkzeug.exceptions import HTTPException
 
@@ -19,7 +20,7 @@ def _wants_json() -> bool:
 
 def _respond(status: int, title: str, detail: str):
     if _wants_json():
-        response = jsonify(type="about:blank", title=title, status=status, detail=detail)
+        response = jsonify(type="about:blank", title=str(title), status=status, detail=detail)
         response.status_code = status
         response.mimetype = "application/problem+json"
         return response
@@ -42,7 +43,7 @@ def handle_domain_error(error: LoaError):
         _audit_denial(error)
     else:
         get_db().rollback()
-    return _respond(status, TITLES.get(status, "Không thực hiện được"), str(error))
+    return _respond(status, TITLES.get(status, gettext("Không thực hiện được")), str(error))
 
 
 def handle_http_error(error: HTTPException):
@@ -50,12 +51,12 @@ def handle_http_error(error: HTTPException):
 
 
 TITLES = {
-    400: "Dữ liệu không hợp lệ",
-    403: "Không có quyền",
-    404: "Không tìm thấy",
-    409: "Xung đột dữ liệu",
-    413: "Tệp hoặc nội dung quá lớn",
-    500: "Lỗi máy chủ",
+    400: lazy_gettext("Dữ liệu không hợp lệ"),
+    403: lazy_gettext("Không có quyền"),
+    404: lazy_gettext("Không tìm thấy"),
+    409: lazy_gettext("Xung đột dữ liệu"),
+    413: lazy_gettext("Tệp hoặc nội dung quá lớn"),
+    500: lazy_gettext("Lỗi máy chủ"),
 }
 
 

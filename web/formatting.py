@@ -1,35 +1,47 @@
-"""Template filters: times shown in the configured zone, labels in Vietnamese."""
+"""Template filters: times shown in the configured zone, labels in the interface language."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from flask import Flask
+from flask_babel import lazy_gettext
 
 from content.stories import public_person, public_text
 from web.database import zone
 
 STATUS_LABELS = {
-    "draft": "Bản nháp",
-    "in_review": "Chờ duyệt",
-    "changes_requested": "Cần sửa",
-    "approved": "Đã duyệt",
-    "scheduled": "Đã lên lịch",
-    "published": "Đã đăng",
-    "archived": "Lưu trữ",
-    "planned": "Chờ phát",
-    "claimed": "Đang gửi",
-    "sent": "Đã phát",
-    "failed": "Thất bại",
-    "held": "Tạm giữ",
-    "cancelled": "Đã hủy",
+    "draft": lazy_gettext("Bản nháp"),
+    "in_review": lazy_gettext("Chờ duyệt"),
+    "changes_requested": lazy_gettext("Cần sửa"),
+    "approved": lazy_gettext("Đã duyệt"),
+    "scheduled": lazy_gettext("Đã lên lịch"),
+    "published": lazy_gettext("Đã đăng"),
+    "archived": lazy_gettext("Lưu trữ"),
+    "planned": lazy_gettext("Chờ phát"),
+    "claimed": lazy_gettext("Đang gửi"),
+    "sent": lazy_gettext("Đã phát"),
+    "failed": lazy_gettext("Thất bại"),
+    "held": lazy_gettext("Tạm giữ"),
+    "cancelled": lazy_gettext("Đã hủy"),
 }
-KIND_LABELS = {"article": "Bài tuyên truyền", "story": "Người tốt, việc tốt", "notice": "Thông báo khẩn"}
-PRIORITY_LABELS = {"normal": "Thường", "priority": "Ưu tiên", "emergency": "Khẩn cấp"}
+KIND_LABELS = {
+    "article": lazy_gettext("Bài tuyên truyền"),
+    "story": lazy_gettext("Người tốt, việc tốt"),
+    "notice": lazy_gettext("Thông báo khẩn"),
+}
+PRIORITY_LABELS = {"normal": lazy_gettext("Thường"), "priority": lazy_gettext("Ưu tiên"),
+                   "emergency": lazy_gettext("Khẩn cấp")}
 
 
 def localtime(value: datetime | None, fmt: str = "%H:%M %d/%m/%Y") -> str:
     return value.astimezone(zone()).strftime(fmt) if value else ""
+
+
+def label_of(labels: dict) -> Callable[[object], str]:
+    """A filter naming an enum value in the request's language, or the raw value when unnamed."""
+    return lambda value: str(labels.get(str(value), value))
 
 
 def register_filters(app: Flask) -> None:
@@ -37,7 +49,7 @@ def register_filters(app: Flask) -> None:
     app.add_template_filter(lambda message, text: public_text(message, text), "public")
     app.add_template_filter(public_person, "public_person")
     app.add_template_filter(localtime)
-    app.add_template_filter(lambda v: STATUS_LABELS.get(str(v), str(v)), "status_label")
-    app.add_template_filter(lambda v: KIND_LABELS.get(str(v), str(v)), "kind_label")
-    app.add_template_filter(lambda v: PRIORITY_LABELS.get(str(v), str(v)), "priority_label")
+    app.add_template_filter(label_of(STATUS_LABELS), "status_label")
+    app.add_template_filter(label_of(KIND_LABELS), "kind_label")
+    app.add_template_filter(label_of(PRIORITY_LABELS), "priority_label")
     app.add_template_filter(lambda mapping, key: {k: v for k, v in mapping.items() if k != key}, "reject_key")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
 
@@ -31,7 +32,7 @@ def _area(value: str | None, errors: dict[str, str]) -> Area | None:
         return None
     area = get_db().scalar(select(Area).where(Area.code == value.strip()))
     if area is None:
-        errors["area_code"] = f"Không có địa bàn mã '{value}'."
+        errors["area_code"] = _("Không có địa bàn mã '%(code)s'.", code=value)
     return area
 
 
@@ -39,7 +40,7 @@ def _role(value: str | None, errors: dict[str, str]) -> Role:
     try:
         return Role(value or "")
     except ValueError:
-        errors["role"] = "Vai trò không hợp lệ."
+        errors["role"] = _("Vai trò không hợp lệ.")
         return Role.EDITOR
 
 
@@ -69,7 +70,7 @@ def add_user():
     record_audit(get_db(), actor=actor(), action="user.create", object_type="user", object_id=user.id, now=now(),
                  remote_addr=request.remote_addr, detail={"role": role.value})
     get_db().commit()
-    flash(f"Đã tạo tài khoản {user.username}.", "success")
+    flash(_("Đã tạo tài khoản %(name)s.", name=user.username), "success")
     return redirect(url_for("admin.users"))
 
 
@@ -77,7 +78,7 @@ def add_user():
 def edit_user(user_id: int):
     user = get_db().get(User, user_id)
     if user is None:
-        raise NotFound("Không có tài khoản này.")
+        raise NotFound(_("Không có tài khoản này."))
     errors: dict[str, str] = {}
     area, role = _area(request.form.get("area_code"), errors), _role(request.form.get("role"), errors)
     if errors:
@@ -91,7 +92,7 @@ def edit_user(user_id: int):
                  remote_addr=request.remote_addr,
                  detail={"role": role.value, "area": area.code if area else None, "active": user.is_active})
     get_db().commit()
-    flash(f"Đã cập nhật {user.username}.", "success")
+    flash(_("Đã cập nhật %(name)s.", name=user.username), "success")
     return redirect(url_for("admin.users"))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import login_required
 
 from content.audit import record_audit
@@ -25,5 +26,5 @@ def password():
     record_audit(get_db(), actor=actor(), action="user.password", object_type="user", object_id=actor().id,
                  now=now(), remote_addr=request.remote_addr)
     get_db().commit()
-    flash("Đã đổi mật khẩu.", "success")
+    flash(_("Đã đổi mật khẩu."), "success")
     return redirect(url_for("desk.index"))

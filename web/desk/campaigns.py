@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import select
 
@@ -19,7 +20,7 @@ from web.desk.forms import parse_campaign_form
 def _campaign(campaign_id: int) -> Campaign:
     campaign = get_db().get(Campaign, campaign_id)
     if campaign is None:
-        raise NotFound("Không tìm thấy chiến dịch này.")
+        raise NotFound(_("Không tìm thấy chiến dịch này."))
     authorize(actor(), Action.CAMPAIGN_VIEW, campaign.owner_area, object_type="campaign", object_id=campaign.id)
     return campaign
 
@@ -49,7 +50,7 @@ def new_campaign():
         get_db().rollback()
         return _form(None, request.form, error.errors, 400)
     get_db().commit()
-    flash("Đã tạo chiến dịch.", "success")
+    flash(_("Đã tạo chiến dịch."), "success")
     return redirect(url_for("desk.campaign", campaign_id=campaign.id))
 
 
@@ -67,7 +68,7 @@ def edit_campaign(campaign_id: int):
         get_db().rollback()
         return _form(get_db().get(Campaign, campaign_id), request.form, error.errors, 400)
     get_db().commit()
-    flash("Đã lưu chiến dịch.", "success")
+    flash(_("Đã lưu chiến dịch."), "success")
     return redirect(url_for("desk.campaign", campaign_id=campaign.id))
 
 

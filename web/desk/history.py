@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import render_template
+from flask_babel import gettext as _
 from flask_login import login_required
 
 from content.errors import NotFound
@@ -23,7 +24,7 @@ def revision(message_id: int, number: int):
     message = desk_message(message_id)
     by_number = {r.number: r for r in message.revisions}
     if number not in by_number:
-        raise NotFound(f"Tin này không có phiên bản {number}.")
+        raise NotFound(_("Tin này không có phiên bản %(number)s.", number=number))
     current, previous = by_number[number], by_number.get(number - 1)
     diff = diff_text(f"{previous.title}\n\n{previous.body_md}" if previous else "", f"{current.title}\n\n{current.body_md}")
     return render_template("desk/revision.html", message=message, revision=current, previous=previous, diff=diff)

@@ -1,0 +1,57 @@
+"""The interface language: Vietnamese unless the visitor picks English, times in the configured zone."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Flask, abort, current_app, redirect, request, url_for
+from flask_babel import Babel, get_locale
+from werkzeug.wrappers import Response
+
+# The message ids are the Vietnamese text itself, so "vi" needs no catalogue of its own.
+LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
+COOKIE = "loa_locale"
+ONE_YEAR = 365 * 24 * 3600
+
+babel = Babel()
+bp = Blueprint("i18n", __name__)
+
+
+def select_locale() -> str:
+    """The visitor's own choice, else the configured default.
+
+    Accept-Language is deliberately ignored: the officials using Loa often run English-language
+    browsers yet expect the Vietnamese interface their colleagues and documents use.
+    """
+    chosen = request.cookies.get(COOKIE)
+    return chosen if chosen in LANGUAGES else current_app.config["DEFAULT_LOCALE"]
+
+
+def select_timezone() -> str:
+    return current_app.config["TIMEZONE"]
+
+
+def is_local_path(target: str) -> bool:
+    """True for a path on this site; "//host", "/\\host" and anything with a scheme would leave it."""
+    return (target.startswith("/") and not target.startswith("//")
+            and "\\" not in target and target.isprintable())
+
+
+@bp.get("/language/<code>")
+def switch(code: str) -> Response:
+    # A link rather than a form: a form would need a CSRF token and so a session cookie for every
+    # anonymous portal reader, while a forged switch only changes how the next page reads.
+    if code not in LANGUAGES:
+        abort(404)
+    target = request.args.get("next", "")
+    response = redirect(target if is_local_path(target) else url_for("portal.index"))
+    response.set_cookie(COOKIE, code, max_age=ONE_YEAR, httponly=True, samesite="Lax",
+                        secure=current_app.config.get("SESSION_COOKIE_SECURE", False))
+    return response
+
+
+def init_i18n(app: Flask) -> None:
+    app.config.setdefault("DEFAULT_LOCALE", "vi")
+    if app.config["DEFAULT_LOCALE"] not in LANGUAGES:
+        raise ValueError(f"DEFAULT_LOCALE must be one of {', '.join(LANGUAGES)}")
+    babel.init_app(app, default_locale=app.config["DEFAULT_LOCALE"], default_timezone=app.config["TIMEZONE"],
+                   locale_selector=select_locale, timezone_selector=select_timezone)
+    app.jinja_env.globals.update(languages=LANGUAGES, current_locale=lambda: str(get_locale()))
