@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from scheduler.channels.local import LocalPublication
@@ -19,6 +19,14 @@ class Outgoing:
     html: str
     url: str
     settings: dict
+    # Out of repr: an Outgoing that ends up in a log or a traceback must not carry the credential.
+    secret: str | None = field(default=None, repr=False)  # decrypted just for this send
+    image_url: str | None = None  # absolute URL of the message's image, for platforms that take one
+    link: str | None = None  # the tracked short link for social posts; `url` when there is none
+
+    @property
+    def share_link(self) -> str:
+        return self.link or self.url
 
 
 class ChannelError(Exception):
