@@ -183,6 +183,16 @@ def media_path(item: MediaItem, media_root: Path, *, thumbnail: bool = False) ->
     return base / digest[:2] / digest[2:4] / f"{digest}.{EXTENSIONS[item.mime_type]}"
 
 
+def media_file_name(item: MediaItem, *, thumbnail: bool = False) -> str:
+    """The last part of a file's URL ("<sha256>.png", "<sha256>-thumb.png"), for pages and for connectors alike."""
+    return f"{item.sha256}{'-thumb' if thumbnail else ''}.{EXTENSIONS[item.mime_type]}"
+
+
+def find_media(session: Session, sha256: str) -> MediaItem | None:
+    """The item stored under this hash, if any: files are addressed by hash, never by a countable id."""
+    return _find_by_hash(session, sha256) if _SHA256.fullmatch(sha256) else None
+
+
 def list_media(session: Session, *, limit: int, offset: int = 0) -> list[MediaItem]:
     """The library, newest first: what was uploaded last is what an editor is most likely looking for."""
     query = select(MediaItem).order_by(MediaItem.created_at.desc(), MediaItem.id.desc()).limit(limit).offset(offset)

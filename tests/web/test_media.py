@@ -1,4 +1,4 @@
-"""The media library over HTTP: upload, the page it lands on, and the files served back safely."""
+"""The media library over HTTP: upload, the page it lands on, and the files served back safely, to whom may see them."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from PIL import Image
 from sqlalchemy import func, select
 
 from content.media import store_image
-from content.models import MediaItem, Role
-from tests.factories import make_area, make_user
+from content.models import MediaItem, MessageStatus, Role
+from tests.factories import make_area, make_published_message, make_user
 from tests.web.test_thin_path import csrf_token, log_in
 
 LIBRARY = "/desk/media/"
@@ -37,9 +37,9 @@ def editor(session):  # type: ignore[no-untyped-def]
     return user
 
 
-def upload(client, data: bytes, name: str, alt: str = ALT):  # type: ignore[no-untyped-def]
+def upload(client, data: bytes, name: str, alt: str = ALT, token_page: str = LIBRARY):  # type: ignore[no-untyped-def]
     return client.post(LIBRARY, data={"image": (BytesIO(data), name), "alt_text": alt,
-                                      "csrf_token": csrf_token(client, LIBRARY)},
+                                      "csrf_token": csrf_token(client, token_page)},
                        content_type="multipart/form-data")
 
 
@@ -48,6 +48,25 @@ def fetch(client, path: str, **options):  # type: ignore[no-untyped-def]
     with client.get(path, **options) as response:
         response.get_data()
         return response
+
+
+@pytest.fixture
+def stored(session, media_root, editor, now):  # type: ignore[no-untyped-def]
+    """An image in the library, illustrating nothing yet."""
+    item = store_image(session, data=png(), original_name="a.png", alt_text=ALT, uploader=editor,
+                       media_root=media_root, now=now)
+    session.commit()
+    return item
+
+
+def urls(item: MediaItem) -> tuple[str, str]:
+    return f"/media/{item.sha256}.png", f"/media/{item.sha256}-thumb.png"
+
+
+def illustrate(session, message, item) -> None:  # type: ignore[no-untyped-def]
+    session.expire_all()  # the dispatcher moved the message on in its own session
+    message.image_id = item.id
+    session.commit()
 
 
 def media_count(session) -> int:  # type: ignore[no-untyped-def]
@@ -64,18 +83,19 @@ def test_an_uploaded_image_is_listed_and_served_with_its_sniffed_type(client, se
     assert response.status_code == 302 and response.headers["Location"].endswith(LIBRARY)
     page = client.get(LIBRARY).get_data(as_text=True)
     assert "Đã tải ảnh lên." in page
-    item_id = int(re.search(r'src="/desk/media/(\d+)/thumb"', page).group(1))
+    sha256 = re.search(r'src="/media/([0-9a-f]{64})-thumb\.png"', page).group(1)
+    assert f'href="/media/{sha256}.png"' in page
     assert f'alt="{ALT}"' in page and 'width="320" height="213"' in page and "tap-huan.jpg" in page
 
-    original = fetch(client, f"/desk/media/{item_id}/file")
+    original = fetch(client, f"/media/{sha256}.png")
     assert original.status_code == 200
     with Image.open(BytesIO(original.data)) as served, Image.open(BytesIO(data)) as uploaded:
         assert served.tobytes() == uploaded.tobytes()  # re-saved without metadata, the same pixels
     assert original.headers["Content-Type"] == "image/png"  # what the bytes are, not what the name said
     assert original.headers["X-Content-Type-Options"] == "nosniff"
-    assert original.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert original.headers["Cache-Control"] == "private, no-cache"  # not published yet
 
-    thumb = fetch(client, f"/desk/media/{item_id}/thumb")
+    thumb = fetch(client, f"/media/{sha256}-thumb.png")
     assert thumb.status_code == 200 and thumb.headers["Content-Type"] == "image/png"
     assert thumb.headers["X-Content-Type-Options"] == "nosniff"
     with Image.open(BytesIO(thumb.data)) as image:
@@ -118,43 +138,129 @@ def test_a_request_over_the_size_limit_gets_a_413_page_in_vietnamese(app, client
     assert media_count(session) == 0
 
 
-def test_anonymous_visitors_must_log_in_for_the_library_but_may_fetch_a_file(client, session, media_root, editor, now):
-    item = store_image(session, data=png(), original_name="a.png", alt_text=ALT, uploader=editor,
-                       media_root=media_root, now=now)
-    session.commit()
-
+def test_anonymous_visitors_must_log_in_for_the_library(client, media_root):
     response = client.get(LIBRARY)
+
     assert response.status_code == 302 and "/desk/login" in response.headers["Location"]
-    assert fetch(client, f"/desk/media/{item.id}/file").status_code == 200
-    assert fetch(client, f"/desk/media/{item.id}/thumb").status_code == 200
 
 
-def test_a_repeat_visit_gets_not_modified_from_the_content_hash(client, session, media_root, editor, now):
-    item = store_image(session, data=png(), original_name="a.png", alt_text=ALT, uploader=editor,
-                       media_root=media_root, now=now)
+def test_an_image_illustrating_nothing_published_is_a_404_to_anonymous_visitors_even_with_its_etag(client, stored):
+    for url in urls(stored):
+        response = fetch(client, url, headers={"If-None-Match": stored.sha256})
+        unknown = fetch(client, url.replace(stored.sha256, "0" * 64))
+        assert response.status_code == unknown.status_code == 404
+        # Word for word the page of a file that does not exist, but for the address it was asked at.
+        assert response.get_data(as_text=True) == unknown.get_data(as_text=True).replace("0" * 64, stored.sha256)
+
+
+def test_an_image_on_a_draft_is_a_404_to_anonymous_visitors(client, session, stored, now):
+    from content.messages import MessageInput, create_message
+    from content.models import MessageKind, User
+
+    author = session.scalar(select(User).where(User.username == "bientap"))
+    create_message(session, author, MessageInput(kind=MessageKind.ARTICLE, title="Cảnh giác trộm cắp dịp Tết",
+                                                 body_md="Nội dung.", area_id=author.area_id,
+                                                 image_id=stored.id), now=now)
     session.commit()
-    first = fetch(client, f"/desk/media/{item.id}/file")
 
-    again = fetch(client, f"/desk/media/{item.id}/file", headers={"If-None-Match": first.headers["ETag"]})
-
-    assert item.sha256 in first.headers["ETag"]
-    assert again.status_code == 304
+    assert [fetch(client, url).status_code for url in urls(stored)] == [404, 404]
 
 
-def test_an_unknown_image_is_a_404_page(client, media_root):
-    response = fetch(client, "/desk/media/999999/file")
+@pytest.mark.parametrize("username", ["bientap", "phantich"])
+def test_a_desk_user_who_may_read_messages_gets_an_unpublished_image_privately(client, session, stored, username):
+    make_user(session, role=Role.ANALYST, area=make_area(session), username="phantich")
+    session.commit()
+    log_in(client, username)
 
-    assert response.status_code == 404 and "Không tìm thấy ảnh này." in response.get_data(as_text=True)
+    for url in urls(stored):
+        response = fetch(client, url)
+        assert response.status_code == 200
+        assert response.headers["Cache-Control"] == "private, no-cache"
 
 
-def test_a_radio_operator_sees_the_library_but_may_not_upload(client, session, media_root):
+def test_a_radio_operator_gets_neither_the_library_nor_an_unpublished_image(client, session, stored):
     make_user(session, role=Role.RADIO_OPERATOR, area=make_area(session), username="truyenthanh")
     session.commit()
     log_in(client, "truyenthanh")
 
-    page = client.get(LIBRARY).get_data(as_text=True)
-    assert "Thư viện ảnh" in page and 'enctype="multipart/form-data"' not in page
-    assert upload(client, png(), "anh.png").status_code == 403
+    assert client.get(LIBRARY).status_code == 403
+    assert [fetch(client, url).status_code for url in urls(stored)] == [404, 404]
+
+
+def test_the_image_of_a_published_message_is_public_and_linked_from_its_portal_page(client, session, session_factory,
+                                                                                    stored, now):
+    message = make_published_message(session, session_factory, now)
+    illustrate(session, message, stored)
+
+    page = client.get(f"/tin/{message.slug}").get_data(as_text=True)
+    assert f'<img src="/media/{stored.sha256}.png" alt="{ALT}">' in page
+    for url in urls(stored):
+        response = fetch(client, url)
+        assert response.status_code == 200
+        assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+
+
+def test_an_image_whose_message_was_archived_is_private_again(client, session, session_factory, stored, now):
+    message = make_published_message(session, session_factory, now)
+    illustrate(session, message, stored)
+    message.status = MessageStatus.ARCHIVED
+    session.commit()
+
+    assert [fetch(client, url).status_code for url in urls(stored)] == [404, 404]
+
+
+def test_a_repeat_visit_gets_not_modified_from_the_content_hash(client, stored):
+    log_in(client, "bientap")
+    original, _ = urls(stored)
+    first = fetch(client, original)
+
+    again = fetch(client, original, headers={"If-None-Match": first.headers["ETag"]})
+
+    assert stored.sha256 in first.headers["ETag"]
+    assert again.status_code == 304
+
+
+def test_an_unknown_image_is_a_404_page(client, stored):
+    log_in(client, "bientap")
+
+    response = fetch(client, "/media/" + "0" * 64 + ".png")
+
+    assert response.status_code == 404 and "Không tìm thấy ảnh này." in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("name", [
+    "{h}.jpg", "{h}-thumb.webp",  # the wrong extension for a PNG
+    "{H}.png", "{h}.PNG", "{h63}.png", "{h}0.png", "{h}", "{h}-thumb", "{h}-small.png", "{h}.png.html", "x.png",
+    "..%2F..%2Finstance%2Fsecret_key", "%2E%2E%2F{h}.png",
+], ids=["wrong-ext", "wrong-ext-thumb", "upper-case", "upper-ext", "short", "long", "no-ext", "thumb-no-ext",
+        "unknown-suffix", "double-ext", "not-a-hash", "traversal", "encoded-dots"])
+def test_a_malformed_file_name_is_a_404_even_for_an_editor(client, stored, name):
+    log_in(client, "bientap")
+    h = stored.sha256
+
+    response = fetch(client, "/media/" + name.format(h=h, H=h.upper(), h63=h[:63]))
+
+    assert response.status_code == 404
+
+
+def test_the_old_addresses_by_sequential_id_are_gone(client, stored):
+    log_in(client, "bientap")
+
+    assert fetch(client, f"/desk/media/{stored.id}/file").status_code == 404
+    assert fetch(client, f"/desk/media/{stored.id}/thumb").status_code == 404
+
+
+@pytest.mark.parametrize(("role", "username"), [(Role.APPROVER, "kiemduyet"), (Role.RADIO_OPERATOR, "truyenthanh")])
+def test_a_role_without_the_upload_permission_gets_no_form_and_a_403(client, session, media_root, role, username):
+    make_user(session, role=role, area=make_area(session), username=username)
+    session.commit()
+    log_in(client, username)
+
+    page = client.get(LIBRARY)
+    if role is Role.APPROVER:  # sees the library, may not add to it
+        assert "Thư viện ảnh" in page.get_data(as_text=True)
+        assert 'enctype="multipart/form-data"' not in page.get_data(as_text=True)
+    assert upload(client, png(), "anh.png", token_page="/desk/").status_code == 403
     assert media_count(session) == 0
 
 

@@ -1,23 +1,37 @@
-"""The media library: editors upload images once and reuse them; anyone may fetch a stored file."""
+"""The media library: editors upload images once and reuse them; files are served by content hash.
+
+A file is public once it illustrates a message the public can read (the portal and feed rule in
+campaigns.publication). Until then it may hold a tip-off or a draft story's photo, so only desk
+users who may read messages can fetch it, and everyone else hears that there is no such file.
+"""
 
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user, login_required
+from sqlalchemy import select
 
+from campaigns.publication import PUBLIC_WEB, select_published
 from content.errors import InvalidInput, NotFound
-from content.media import (DEFAULT_MAX_BYTES, count_media, format_size, list_media, media_path, store_image,
-                           thumbnail_size)
-from content.models import MediaItem, User
-from content.permissions import Action, is_allowed
+from content.media import (DEFAULT_MAX_BYTES, count_media, find_media, format_size, list_media,
+                           media_file_name, media_path, store_image, thumbnail_size)
+from content.models import MediaItem, Message, User
+from content.permissions import Action, authorize, is_allowed
 from web.database import get_db, now
 
-bp = Blueprint("media", __name__, url_prefix="/desk/media")
-# A file's URL names one item, and an item's bytes never change (they are named by their hash).
-LONG_CACHE = "public, max-age=31536000, immutable"
+bp = Blueprint("media", __name__)
+FILE_NAME = re.compile(r"(?P<sha256>[0-9a-f]{64})(?P<thumbnail>-thumb)?\.[a-z]+")
+# A file's URL names its bytes, which never change; once public, anyone may keep them.
+PUBLIC_CACHE = "public, max-age=31536000, immutable"
+# Checked again on every use (a 304 costs little): on a shared commune office computer, a draft's
+# photo must not outlive the login that fetched it.
+PRIVATE_CACHE = "private, no-cache"
+# The same words whether the file is missing or merely not public: its existence is not told.
+NO_SUCH_IMAGE = "Không tìm thấy ảnh này."
 
 
 def media_root() -> Path:
@@ -29,7 +43,15 @@ def actor() -> User:
     return current_user.user
 
 
+@bp.app_template_global()
+def media_url(item: MediaItem, thumbnail: bool = False) -> str:
+    """Where a page links an image or its thumbnail: by content hash, so portal and desk share one URL."""
+    return url_for("media.file", name=media_file_name(item, thumbnail=thumbnail))
+
+
 def _library(errors: dict[str, str], alt_text: str, status: int = 200):  # type: ignore[no-untyped-def]
+    # The library shows unpublished photos, so it asks what fetching them asks.
+    authorize(actor(), Action.MESSAGE_VIEW, None, object_type="media")
     size = current_app.config["PAGE_SIZE"]
     pages = max(1, math.ceil(count_media(get_db()) / size))
     page = min(max(request.args.get("page", 1, type=int), 1), pages)
@@ -40,13 +62,13 @@ def _library(errors: dict[str, str], alt_text: str, status: int = 200):  # type:
                            file_size=format_size), status
 
 
-@bp.get("/")
+@bp.get("/desk/media/")
 @login_required
 def library():
     return _library({}, "")
 
 
-@bp.post("/")
+@bp.post("/desk/media/")
 @login_required
 def upload():
     image = request.files.get("image")
@@ -54,6 +76,7 @@ def upload():
     # Bounded by MAX_CONTENT_LENGTH: a bigger request is refused (413) before this view runs.
     data, name = (image.read(), image.filename or "") if image else (b"", "")
     try:
+        # store_image checks media.upload itself; a refusal is a 403, audited like any other.
         store_image(get_db(), data=data, original_name=name, alt_text=alt_text, uploader=actor(),
                     media_root=media_root(), now=now(), remote_addr=request.remote_addr)
     except InvalidInput as error:
@@ -64,23 +87,30 @@ def upload():
     return redirect(url_for("media.library"))
 
 
-def _send(item_id: int, *, thumbnail: bool) -> Response:
-    item = get_db().get(MediaItem, item_id)
-    path = media_path(item, media_root(), thumbnail=thumbnail) if item else None
-    if item is None or path is None or not path.is_file():
-        raise NotFound("Không tìm thấy ảnh này.")
+@bp.get("/media/<name>")
+def file(name: str) -> Response:
+    match = FILE_NAME.fullmatch(name)
+    item = find_media(get_db(), match["sha256"]) if match else None
+    thumbnail = match is not None and match["thumbnail"] is not None
+    # One address per file, the one media_url gives: any other spelling is not an alias.
+    if item is None or name != media_file_name(item, thumbnail=thumbnail):
+        raise NotFound(NO_SUCH_IMAGE)
+    public = _is_published(item)
+    path = media_path(item, media_root(), thumbnail=thumbnail)
+    if not (public or _may_see_unpublished()) or not path.is_file():
+        raise NotFound(NO_SUCH_IMAGE)
     # The stored type was sniffed from the bytes at upload; never let a browser guess another one.
-    response = send_file(path, mimetype=item.mime_type, etag=f"{item.sha256}{'-thumb' if thumbnail else ''}")
-    response.headers["Cache-Control"] = LONG_CACHE
+    response = send_file(path, mimetype=item.mime_type, etag=name)
+    response.headers["Cache-Control"] = PUBLIC_CACHE if public else PRIVATE_CACHE
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response
 
 
-@bp.get("/<int:item_id>/file")
-def original(item_id: int) -> Response:
-    return _send(item_id, thumbnail=False)
+def _is_published(item: MediaItem) -> bool:
+    """Whether the image illustrates a message that the portal or a feed shows the public now."""
+    published = select_published(PUBLIC_WEB).where(Message.image_id == item.id).order_by(None)
+    return get_db().scalar(select(published.exists())) is True
 
 
-@bp.get("/<int:item_id>/thumb")
-def thumbnail(item_id: int) -> Response:
-    return _send(item_id, thumbnail=True)
+def _may_see_unpublished() -> bool:
+    return current_user.is_authenticated and is_allowed(actor(), Action.MESSAGE_VIEW, None)
