@@ -2,50 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Protocol
-
+from scheduler.channels.contract import ChannelError, Connector, Outgoing
 from scheduler.channels.local import LocalPublication
+from scheduler.channels.telegram import TelegramChannel
 
-
-@dataclass(frozen=True)
-class Outgoing:
-    """Everything a connector needs to send one delivery; formatted before transmitting."""
-
-    delivery_id: int
-    idempotency_key: str
-    title: str
-    text: str
-    html: str
-    url: str
-    settings: dict
-    # Out of repr: an Outgoing that ends up in a log or a traceback must not carry the credential.
-    secret: str | None = field(default=None, repr=False)  # decrypted just for this send
-    image_url: str | None = None  # absolute URL of the message's image, for platforms that take one
-    link: str | None = None  # the tracked short link for social posts; `url` when there is none
-
-    @property
-    def share_link(self) -> str:
-        return self.link or self.url
-
-
-class ChannelError(Exception):
-    """A send that failed; says whether trying again can help and whether a human must look."""
-
-    def __init__(self, text: str, *, retryable: bool, retry_after: float | None = None,
-                 needs_attention: bool = False):
-        super().__init__(text)
-        self.retryable, self.retry_after, self.needs_attention = retryable, retry_after, needs_attention
-
-
-class Connector(Protocol):
-    def send(self, outgoing: Outgoing) -> str | None:
-        """Transmit; return the remote id, or None where the destination has none."""
-
+__all__ = ["REGISTRY", "ChannelError", "Connector", "Outgoing"]
 
 # Keyed by ChannelKind value, plus "station" for loudspeaker deliveries.
 REGISTRY: dict[str, type[Connector]] = {
     "portal": LocalPublication,
     "feed": LocalPublication,
     "station": LocalPublication,
+    "telegram": TelegramChannel,
 }

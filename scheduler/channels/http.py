@@ -1,0 +1,116 @@
+"""What every HTTP connector shares: a session, a timeout on every call, transport failures as retryable errors.
+
+Retrying is the dispatcher's job (with backoff, across ticks and workers), so sessions here never
+retry on their own: a hidden retry inside `requests` could post the same message twice.
+"""
+
+from __future__ import annotations
+
+import time
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import requests
+from requests.adapters import HTTPAdapter
+
+from scheduler.channels.contract import ChannelError
+
+Timeout = float | tuple[float, float]
+
+# (connect, read): a platform that has not accepted the connection in 3 s is not going to; one that
+# has accepted it may take a while to store a post with an image.
+DEFAULT_TIMEOUT: tuple[float, float] = (3.05, 15.0)
+USER_AGENT = "Loa/0.1 (campaign dispatcher)"
+PLATFORM_TEXT_LIMIT = 300  # how much of a platform's own error message is kept
+
+
+def make_session() -> requests.Session:
+    """A session with connection pooling and no automatic retries."""
+    session = requests.Session()
+    session.headers["User-Agent"] = USER_AGENT
+    adapter = HTTPAdapter(pool_connections=4, pool_maxsize=16, max_retries=0)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    return session
+
+
+def describe_timeout(timeout: Timeout) -> str:
+    if isinstance(timeout, tuple):
+        return f"kết nối {timeout[0]:g} s, chờ trả lời {timeout[1]:g} s"
+    return f"{timeout:g} s"
+
+
+def call(session: requests.Session, method: str, url: str, *, platform: str, timeout: Timeout,
+         **kwargs: Any) -> requests.Response:
+    """One HTTP call with a timeout; transport failures come back as ChannelError.
+
+    Errors are raised `from None`: the requests exception names the URL, and Telegram puts the bot
+    token in the URL, so chaining it would leak the token into any logged traceback.
+    """
+    try:
+        return session.request(method, url, timeout=timeout, **kwargs)
+    except requests.Timeout:
+        raise ChannelError(
+            f"{platform}: quá thời gian chờ ({describe_timeout(timeout)}); sẽ thử lại.", retryable=True
+        ) from None
+    except (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
+            requests.exceptions.InvalidSchema):
+        raise ChannelError(
+            f"{platform}: địa chỉ API trong cấu hình kênh không hợp lệ.", retryable=False, needs_attention=True
+        ) from None
+    except requests.ConnectionError:
+        raise ChannelError(f"{platform}: không kết nối được tới máy chủ; sẽ thử lại.", retryable=True) from None
+    except requests.RequestException:
+        raise ChannelError(f"{platform}: lỗi đường truyền; sẽ thử lại.", retryable=True) from None
+
+
+def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header: either delay-seconds or an HTTP-date (RFC 9110 §10.2.3)."""
+    if value is None or not value.strip():
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None or when.tzinfo is None:
+        return None
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
+def json_body(response: requests.Response) -> dict[str, Any] | None:
+    """The response's JSON object, or None when it has none (an HTML error page from a proxy, say)."""
+    try:
+        body = response.json()
+    except ValueError:
+        return None
+    return body if isinstance(body, dict) else None
+
+
+def scrub(text: object, secret: str | None) -> str:
+    """A platform's message made safe to store: no credential in it, and not too long."""
+    clean = str(text or "").strip()
+    if secret:
+        clean = clean.replace(secret, "••••••")
+    if len(clean) > PLATFORM_TEXT_LIMIT:
+        clean = clean[: PLATFORM_TEXT_LIMIT - 1] + "…"
+    return clean
+
+
+def status_error(platform: str, response: requests.Response, detail: str = "") -> ChannelError:
+    """The error for an HTTP status when the platform's body said nothing more specific."""
+    status = response.status_code
+    suffix = f": {detail}" if detail else ""
+    retry_after = parse_retry_after(response.headers.get("Retry-After"))
+    if status == 429:
+        return ChannelError(f"{platform} báo gửi quá nhanh (HTTP 429){suffix}; sẽ thử lại sau.",
+                            retryable=True, retry_after=retry_after)
+    if status >= 500 or status == 408:
+        return ChannelError(f"{platform} đang lỗi phía máy chủ (HTTP {status}){suffix}; sẽ thử lại.",
+                            retryable=True, retry_after=retry_after)
+    if status in (401, 403):
+        return ChannelError(f"{platform} từ chối thông tin xác thực của kênh (HTTP {status}){suffix}. "
+                            "Quản trị viên cần kiểm tra lại khóa bí mật.", retryable=False, needs_attention=True)
+    return ChannelError(f"{platform} không nhận bài (HTTP {status}){suffix}.", retryable=False)
