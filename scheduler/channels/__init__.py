@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from scheduler.channels.contract import ChannelError, Connector, Outgoing
+from scheduler.channels.facebook import FacebookPage
 from scheduler.channels.local import LocalPublication
 from scheduler.channels.telegram import TelegramChannel
 
@@ -13,5 +14,6 @@ REGISTRY: dict[str, type[Connector]] = {
     "portal": LocalPublication,
     "feed": LocalPublication,
     "station": LocalPublication,
+    "facebook": FacebookPage,
     "telegram": TelegramChannel,
 }

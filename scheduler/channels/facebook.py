@@ -1,0 +1,143 @@
+"""Facebook Page through the Graph API: a link post to /{page-id}/feed, or a photo post to /{page-id}/photos.
+
+Settings: `page_id`; `api_base` and `api_version` (defaults: the real Graph API, a current version).
+The Page access token is the channel's secret, sent in the POST body rather than the URL.
+Graph errors arrive as {"error": {"message", "type", "code", "error_subcode", "fbtrace_id"}}.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import requests
+
+from scheduler.channels.contract import ChannelError, Outgoing
+from scheduler.channels.http import DEFAULT_TIMEOUT, Timeout, call, json_body, make_session, scrub, status_error
+
+API_BASE = "https://graph.facebook.com"
+API_VERSION = "v25.0"
+PLATFORM = "Facebook"
+MESSAGE_LIMIT = 63206  # the longest a Page post's message may be
+
+THROTTLED = {4, 17, 32, 613, 80001}  # app, user, Page, custom, Pages business-use-case limits
+TEMPORARY = {1, 2, 341}  # unknown error, service down, application limit: "wait and retry"
+POLICY_BLOCK = 368  # temporarily blocked for a policy violation: retrying soon only prolongs it
+TOKEN = {102, 190}
+PERMISSION = {3, 10}  # and 200-299
+DUPLICATE = 506
+# Calls made while throttled still count against the limit, so the first wait is generous.
+THROTTLE_WAIT = 300.0
+POLICY_WAIT = 3600.0
+RECENT_POSTS = 10  # how far back to look for the post a duplicate error refers to
+
+
+class FacebookPage:
+    def __init__(self, http: requests.Session | None = None, timeout: Timeout = DEFAULT_TIMEOUT) -> None:
+        self.http = http or make_session()
+        self.timeout = timeout
+
+    def send(self, outgoing: Outgoing) -> str:
+        token, page_id = outgoing.secret, outgoing.settings.get("page_id")
+        if not token:
+            raise ChannelError("Facebook: kênh chưa có mã truy cập Trang (Page access token). "
+                               "Quản trị viên cần nhập khóa bí mật.", retryable=False, needs_attention=True)
+        if not page_id:
+            raise ChannelError("Facebook: cấu hình kênh thiếu page_id.", retryable=False, needs_attention=True)
+        edge, params, message = self._post_for(outgoing)
+        response = call(self.http, "POST", f"{self._base(outgoing)}/{page_id}/{edge}", platform=PLATFORM,
+                        timeout=self.timeout, data={**params, "access_token": token})
+        body = json_body(response)
+        if response.ok and body and body.get("id"):
+            # A photo post answers with the photo's id and the feed post's id; the post is what was published.
+            return str(body.get("post_id") or body["id"])
+        error = (body or {}).get("error")
+        if isinstance(error, dict) and error.get("code") == DUPLICATE:
+            return self._already_posted(outgoing, page_id, message, error)
+        raise self._error(response, error, token)
+
+    @staticmethod
+    def _base(outgoing: Outgoing) -> str:
+        base = str(outgoing.settings.get("api_base") or API_BASE).rstrip("/")
+        return f"{base}/{outgoing.settings.get('api_version') or API_VERSION}"
+
+    @staticmethod
+    def _post_for(outgoing: Outgoing) -> tuple[str, dict[str, str], str]:
+        """Which edge, its parameters, and the text Facebook will show as the post's message."""
+        if outgoing.image_url:
+            # A photo post has no link field; the link goes in the caption, where Facebook makes it clickable.
+            caption = outgoing.text_with_link()
+            edge, params, message = "photos", {"url": outgoing.image_url, "caption": caption}, caption
+        else:
+            edge, params, message = "feed", {"message": outgoing.text, "link": outgoing.share_link}, outgoing.text
+        if len(message) > MESSAGE_LIMIT:
+            raise ChannelError(f"Facebook: bài dài {len(message)} ký tự, vượt giới hạn {MESSAGE_LIMIT} ký tự. "
+                               "Hãy rút gọn biến thể cho kênh này.", retryable=False)
+        return edge, params, message
+
+    def _already_posted(self, outgoing: Outgoing, page_id: str, message: str, error: dict[str, Any]) -> str:
+        """Facebook refuses a post identical to the one just before it (506).
+
+        That happens when an earlier attempt did reach Facebook but its answer was lost (a timeout, a
+        worker killed mid-send). The earlier post is then among the Page's latest: record its id as
+        this delivery's. If it cannot be found the error is final rather than retryable: retrying
+        cannot succeed, and changing the text to get past the check would post the message twice.
+        """
+        try:
+            response = call(self.http, "GET", f"{self._base(outgoing)}/{page_id}/feed", platform=PLATFORM,
+                            timeout=self.timeout,
+                            params={"fields": "id,message", "limit": RECENT_POSTS, "access_token": outgoing.secret})
+        except ChannelError:
+            response = None
+        posts = ((json_body(response) or {}).get("data") or []) if response is not None and response.ok else []
+        for post in posts:
+            if isinstance(post, dict) and (post.get("message") or "").strip() == message.strip() and post.get("id"):
+                return str(post["id"])
+        detail = scrub(error.get("message"), outgoing.secret)
+        raise ChannelError(
+            f"Facebook báo bài trùng với bài vừa đăng trên Trang (mã {DUPLICATE}): {detail}. "
+            "Không tìm thấy bài đó trong các bài mới nhất nên không gửi lại, để tránh đăng hai lần; "
+            "hãy kiểm tra Trang.", retryable=False)
+
+    @staticmethod
+    def _error(response: requests.Response, error: Any, token: str) -> ChannelError:
+        if not isinstance(error, dict) or not isinstance(error.get("code"), int):
+            return status_error(PLATFORM, response)
+        code, subcode = error["code"], error.get("error_subcode")
+        where = f"(mã {code}{f'/{subcode}' if subcode else ''}): {scrub(error.get('message'), token)}"
+        if code in THROTTLED:
+            wait = _regain_access_seconds(response) or THROTTLE_WAIT
+            return ChannelError(f"Facebook tạm chặn vì gọi quá nhiều {where}; sẽ thử lại sau.",
+                                retryable=True, retry_after=wait)
+        if code in TOKEN:
+            return ChannelError(f"Facebook từ chối mã truy cập của Trang {where}. "
+                                "Quản trị viên cần cấp lại mã truy cập.", retryable=False, needs_attention=True)
+        if code in PERMISSION or 200 <= code <= 299:
+            return ChannelError(f"Facebook: ứng dụng thiếu quyền đăng lên Trang {where}. "
+                                "Quản trị viên cần cấp lại quyền.", retryable=False, needs_attention=True)
+        if code == POLICY_BLOCK:
+            return ChannelError(f"Facebook tạm khóa đăng bài vì vi phạm chính sách {where}.",
+                                retryable=True, retry_after=POLICY_WAIT)
+        if code in TEMPORARY or response.status_code >= 500:
+            return ChannelError(f"Facebook đang lỗi tạm thời {where}; sẽ thử lại.", retryable=True)
+        return ChannelError(f"Facebook không nhận bài {where}.", retryable=False)
+
+
+def _regain_access_seconds(response: requests.Response) -> float | None:
+    """The longest `estimated_time_to_regain_access` (minutes) in X-Business-Use-Case-Usage, in seconds.
+
+    Page access tokens fall under business-use-case limits, whose header carries this estimate;
+    X-App-Usage only gives percentages, so it cannot say how long to wait.
+    """
+    try:
+        usage = json.loads(response.headers.get("X-Business-Use-Case-Usage") or "{}")
+    except ValueError:
+        return None
+    minutes = [
+        entry.get("estimated_time_to_regain_access")
+        for entries in (usage.values() if isinstance(usage, dict) else [])
+        for entry in (entries if isinstance(entries, list) else [])
+        if isinstance(entry, dict)
+    ]
+    longest = max((m for m in minutes if isinstance(m, (int, float)) and m > 0), default=None)
+    return float(longest) * 60 if longest is not None else None
