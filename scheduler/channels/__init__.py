@@ -6,6 +6,7 @@ from scheduler.channels.contract import ChannelError, Connector, Outgoing
 from scheduler.channels.facebook import FacebookPage
 from scheduler.channels.local import LocalPublication
 from scheduler.channels.telegram import TelegramChannel
+from scheduler.channels.zalo import ZaloArticle
 
 __all__ = ["REGISTRY", "ChannelError", "Connector", "Outgoing"]
 
@@ -15,5 +16,6 @@ REGISTRY: dict[str, type[Connector]] = {
     "feed": LocalPublication,
     "station": LocalPublication,
     "facebook": FacebookPage,
+    "zalo": ZaloArticle,
     "telegram": TelegramChannel,
 }
