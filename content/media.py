@@ -293,9 +293,10 @@ def _original_options(image: Image.Image, kind: ImageKind, data: bytes) -> dict[
     """How to re-save an original so that nobody can see it was re-saved."""
     if kind.pillow_format == "JPEG":
         # The photo's own quantization tables and chroma subsampling: the quality its camera chose,
-        # so one more decode and encode is invisible, and the file neither balloons (a fixed quality
-        # 90 triples a heavily compressed photo) nor softens (a fixed 85 blurs a fine one). It is
-        # what quality="keep" does, which Pillow allows only on the untouched file, not a turned copy.
+        # so one more decode and encode is invisible, and the file neither grows (a quality-60 photo
+        # re-saved at a fixed 90 comes out half again as heavy or more) nor softens (a fixed 85 blurs
+        # a finer one). It is what quality="keep" does, which Pillow allows only on the untouched
+        # file, not on one turned upright.
         return {"qtables": image.quantization, "subsampling": JpegImagePlugin.get_sampling(image), "optimize": True}
     if kind.pillow_format == "WEBP":
         # Lossless stays lossless (screenshots, logos); a lossy photo at 90 is visually unchanged.
