@@ -26,6 +26,7 @@ from content.users import create_user
 from content.vietnamese import slugify
 from scheduler.demo_pictures import SCENES, draw_scene
 from scheduler.dispatch import run_tick
+from scheduler.sending import DispatchSettings
 
 DEMO_PASSWORD = "loa-demo-2026"
 STATION_COUNT = 4
@@ -125,7 +126,7 @@ def load_demo(session_factory: sessionmaker[Session], *, province_code: str, now
         session.commit()
     # Publish the past at its own times, through the dispatcher, oldest first.
     for moment in sorted(t for t in due_times if t <= now):
-        run_tick(session_factory, now=moment, worker="demo", limit=1000)
+        run_tick(session_factory, now=moment, worker="demo", settings=DispatchSettings(batch=1000))
     return summary
 
 

@@ -1,24 +1,29 @@
-"""The dispatch tick: claim what the database says is due, send each in its own transaction."""
+"""The dispatch tick: claim what the database says is due, then send, each destination on its own.
+
+Deliveries are grouped by destination and the groups are sent side by side, so a slow or broken
+platform only ever holds up its own deliveries. Within a group, the first retryable failure puts
+the rest of the group back for later: a platform that is down costs one timeout per tick, not one
+per delivery.
+"""
 
 from __future__ import annotations
 
-import random
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from campaigns.models import Delivery, DeliveryStatus
+from campaigns.models import Channel, Delivery, DeliveryStatus
 from content.db import begin_write
-from content.models import MessageStatus
-from content.spoken import spoken_text
-from content.workflow import SENDABLE
-from scheduler.channels import REGISTRY, ChannelError, Outgoing
+from scheduler.channels import REGISTRY, Connector
+from scheduler.sending import LEASE, DispatchSettings, Outcome, send_one
 
-LEASE = timedelta(minutes=5)
-MAX_ATTEMPTS = 6
-BASE_BACKOFF = timedelta(seconds=30)
+Destination = tuple[str, int | None]  # ("channel", id) or ("station", None): stations are all local
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,7 @@ class TickReport:
     retried: int
     failed: int
     held: int
+    deferred: int = 0  # put back untried because their destination had just failed
 
 
 def _due(now: datetime):
@@ -38,99 +44,93 @@ def _due(now: datetime):
     )
     # A claim whose lease ran out belongs to a worker that died mid-send: take it over.
     abandoned = and_(Delivery.status == DeliveryStatus.CLAIMED, Delivery.lease_until < now)
-    return or_(planned, abandoned)
+    # A switched-off channel, or one whose credentials were refused, keeps its deliveries waiting
+    # instead of failing each of them every tick.
+    paused = select(Channel.id).where(or_(Channel.is_enabled.is_(False), Channel.needs_attention.is_not(None)))
+    return and_(or_(planned, abandoned), or_(Delivery.channel_id.is_(None), Delivery.channel_id.not_in(paused)))
 
 
-def claim_due(session: Session, *, now: datetime, worker: str, limit: int = 100) -> list[int]:
+def claim_due(session: Session, *, now: datetime, worker: str, limit: int = 100) -> list[tuple[int, Destination]]:
     """Lease up to `limit` due deliveries to this worker; commits so other workers see the claim."""
     begin_write(session)
-    query = select(Delivery.id).where(_due(now)).order_by(Delivery.due_at, Delivery.id).limit(limit)
+    query = (select(Delivery.id, Delivery.channel_id).where(_due(now))
+             .order_by(Delivery.due_at, Delivery.id).limit(limit))
     if session.get_bind().dialect.name == "postgresql":
-        query = query.with_for_update(skip_locked=True)
-    ids = list(session.scalars(query))
-    if ids:
+        query = query.with_for_update(of=Delivery, skip_locked=True)
+    rows = session.execute(query).all()
+    if rows:
         session.execute(
-            update(Delivery).where(Delivery.id.in_(ids))
+            update(Delivery).where(Delivery.id.in_([row.id for row in rows]))
             .values(status=DeliveryStatus.CLAIMED, claimed_by=worker, lease_until=now + LEASE)
         )
     session.commit()
-    return ids
+    return [(row.id, ("channel", row.channel_id) if row.channel_id else ("station", None)) for row in rows]
 
 
-def backoff(attempts: int, *, retry_after: float | None = None) -> timedelta:
-    """Exponential with full jitter, but never sooner than the server asked."""
-    ceiling = BASE_BACKOFF * (2 ** max(attempts - 1, 0))
-    delay = timedelta(seconds=random.uniform(ceiling.total_seconds() / 2, ceiling.total_seconds()))
-    if retry_after is not None:
-        delay = max(delay, timedelta(seconds=retry_after))
-    return delay
-
-
-def _outgoing(delivery: Delivery, base_url: str) -> Outgoing:
-    message = delivery.message
-    channel = delivery.channel
-    text = delivery.variant or (spoken_text(message) if delivery.station_id else message.summary or message.title)
-    return Outgoing(
-        delivery_id=delivery.id,
-        idempotency_key=delivery.idempotency_key,
-        title=message.title,
-        text=text,
-        html=message.body_html,
-        url=f"{base_url.rstrip('/')}/tin/{message.slug}",
-        settings=dict(channel.settings) if channel else {},
-    )
-
-
-def send_one(session: Session, delivery_id: int, *, now: datetime, worker: str, base_url: str = "") -> DeliveryStatus:
-    """Send one claimed delivery and record the outcome; the caller commits."""
+def release(session: Session, ids: list[int], *, worker: str, next_attempt_at: datetime | None) -> int:
+    """Hand untried claims back, to be picked up when their destination may work again."""
+    if not ids:
+        return 0
     begin_write(session)
-    delivery = session.get(Delivery, delivery_id)
-    if delivery is None or delivery.status != DeliveryStatus.CLAIMED or delivery.claimed_by != worker:
-        return delivery.status if delivery else DeliveryStatus.CANCELLED
-    message = delivery.message
-    if message.status not in SENDABLE:
-        # Edited after approval: wait for the new text to be approved rather than send the old one.
-        delivery.status, delivery.lease_until = DeliveryStatus.HELD, None
-        return delivery.status
-    kind = "station" if delivery.station_id else delivery.channel.kind.value
-    connector = REGISTRY[kind]()
-    delivery.attempts += 1
-    try:
-        external_id = connector.send(_outgoing(delivery, base_url))
-    except ChannelError as error:
-        delivery.last_error = str(error)
-        delivery.lease_until = None
-        if error.needs_attention and delivery.channel is not None:
-            delivery.channel.needs_attention = str(error)
-        if error.retryable and delivery.attempts < MAX_ATTEMPTS:
-            delivery.status = DeliveryStatus.PLANNED
-            delivery.next_attempt_at = now + backoff(delivery.attempts, retry_after=error.retry_after)
-        else:
-            delivery.status = DeliveryStatus.FAILED
-        return delivery.status
-    delivery.external_id = external_id
-    delivery.status, delivery.sent_at, delivery.lease_until, delivery.last_error = DeliveryStatus.SENT, now, None, None
-    if message.published_at is None:
-        message.published_at = now
-    message.status = MessageStatus.PUBLISHED
-    return delivery.status
+    result = session.execute(
+        update(Delivery)
+        .where(Delivery.id.in_(ids), Delivery.status == DeliveryStatus.CLAIMED, Delivery.claimed_by == worker)
+        .values(status=DeliveryStatus.PLANNED, claimed_by=None, lease_until=None, next_attempt_at=next_attempt_at)
+    )
+    session.commit()
+    return result.rowcount
 
 
-def run_tick(
-    session_factory: sessionmaker[Session], *, now: datetime, worker: str, base_url: str = "", limit: int = 100
-) -> TickReport:
-    """One pass of the dispatcher. Each send commits alone, so one bad channel never undoes the rest."""
+def _connector(session_factory: sessionmaker[Session], destination: Destination) -> Connector:
+    if destination[0] == "station":
+        return REGISTRY["station"]()
     with session_factory() as session:
-        ids = claim_due(session, now=now, worker=worker, limit=limit)
-    outcomes: list[DeliveryStatus] = []
-    for delivery_id in ids:
-        with session_factory() as session:
-            outcomes.append(send_one(session, delivery_id, now=now, worker=worker, base_url=base_url))
-            session.commit()
+        return REGISTRY[session.get(Channel, destination[1]).kind.value]()
+
+
+def _send_group(session_factory: sessionmaker[Session], destination: Destination, ids: list[int], *,
+                clock: Callable[[], datetime], worker: str, settings: DispatchSettings) -> tuple[list[Outcome], int]:
+    connector = _connector(session_factory, destination)
+    outcomes: list[Outcome] = []
+    for position, delivery_id in enumerate(ids):
+        outcome = send_one(session_factory, delivery_id, connector, clock=clock, worker=worker, settings=settings)
+        outcomes.append(outcome)
+        if outcome.pause_destination:
+            with session_factory() as session:
+                deferred = release(session, ids[position + 1:], worker=worker, next_attempt_at=outcome.next_attempt_at)
+            return outcomes, deferred
+    return outcomes, 0
+
+
+def run_tick(session_factory: sessionmaker[Session], *, now: datetime, worker: str,
+             settings: DispatchSettings = DispatchSettings()) -> TickReport:
+    """One pass of the dispatcher. Each send commits alone, so one bad channel never undoes the rest.
+
+    `now` decides what is due; leases are renewed at `now` plus the time this tick has taken, so a
+    long tick never sends on a lease that has already run out.
+    """
+    started = time.monotonic()
+
+    def clock() -> datetime:
+        return now + timedelta(seconds=time.monotonic() - started)
+
+    with session_factory() as session:
+        claims = claim_due(session, now=now, worker=worker, limit=settings.batch)
+    groups: dict[Destination, list[int]] = defaultdict(list)
+    for delivery_id, destination in claims:
+        groups[destination].append(delivery_id)
+    results: list[tuple[list[Outcome], int]] = []
+    if groups:
+        with ThreadPoolExecutor(max_workers=min(settings.parallel, len(groups)), thread_name_prefix="loa-send") as pool:
+            futures = [pool.submit(_send_group, session_factory, destination, ids, clock=clock, worker=worker,
+                                   settings=settings) for destination, ids in groups.items()]
+            results = [future.result() for future in futures]
+    statuses = [outcome.status for outcomes, _ in results for outcome in outcomes]
     return TickReport(
-        claimed=len(ids),
-        sent=outcomes.count(DeliveryStatus.SENT),
-        retried=outcomes.count(DeliveryStatus.PLANNED),
-        failed=outcomes.count(DeliveryStatus.FAILED),
-        held=outcomes.count(DeliveryStatus.HELD),
+        claimed=len(claims),
+        sent=statuses.count(DeliveryStatus.SENT),
+        retried=statuses.count(DeliveryStatus.PLANNED),
+        failed=statuses.count(DeliveryStatus.FAILED),
+        held=statuses.count(DeliveryStatus.HELD),
+        deferred=sum(deferred for _, deferred in results),
     )

@@ -14,6 +14,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from sqlalchemy.orm import Session, sessionmaker
 
 from scheduler.dispatch import run_tick
+from scheduler.sending import DispatchSettings
 
 log = logging.getLogger("loa.scheduler")
 
@@ -27,13 +28,13 @@ def make_scheduler(
     *,
     clock: Callable[[], datetime],
     interval_seconds: float = 15,
-    base_url: str = "",
+    settings: DispatchSettings = DispatchSettings(),
     blocking: bool = False,
 ) -> BaseScheduler:
     worker = worker_name()
 
     def tick() -> None:
-        report = run_tick(session_factory, now=clock(), worker=worker, base_url=base_url)
+        report = run_tick(session_factory, now=clock(), worker=worker, settings=settings)
         if report.claimed:
             log.info("dispatch: %s", report)
 

@@ -19,6 +19,7 @@ from scheduler.demo import DEMO_PASSWORD, load_demo
 from scheduler.jobs import make_scheduler
 from web import create_app
 from web.database import session_factory, zone
+from web.dispatching import dispatch_settings
 from web.media import media_root
 
 
@@ -36,8 +37,7 @@ def cli(ctx: click.Context) -> None:
 def _scheduler(blocking: bool):
     app = current_app
     return make_scheduler(session_factory(), clock=app.config["CLOCK"], blocking=blocking,
-                          interval_seconds=float(app.config["TICK_SECONDS"]),
-                          base_url=app.config.get("BASE_URL", ""))
+                          interval_seconds=float(app.config["TICK_SECONDS"]), settings=dispatch_settings(app))
 
 
 def _require_schema() -> None:

@@ -160,4 +160,4 @@ def plan(message_id: int):
 
 
 # Route modules register on `bp`; imported last because they import it.
-from web.desk import account, campaigns, history, preview  # noqa: E402,F401
+from web.desk import account, campaigns, deliveries, history, preview  # noqa: E402,F401

@@ -1,0 +1,91 @@
+"""Changing planned deliveries by hand: retry a failed one, move or cancel one not yet sent; the sweep."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from campaigns.models import Channel, Delivery, DeliveryStatus
+from content.audit import record_audit
+from content.errors import InvalidInput
+from content.models import User
+from content.permissions import Action, authorize
+
+# Not yet handed to a worker, so still ours to change. A claimed delivery may be on the wire.
+CHANGEABLE = (DeliveryStatus.PLANNED, DeliveryStatus.HELD, DeliveryStatus.FAILED)
+# A tick runs every few seconds; past this, a due delivery nobody has claimed means no worker is running.
+OVERDUE_AFTER = timedelta(minutes=5)
+
+
+def _check(session: Session, delivery: Delivery, actor: User, verb: str) -> None:
+    authorize(actor, Action.MESSAGE_SCHEDULE, delivery.message.area, object_type="delivery", object_id=delivery.id)
+    if delivery.status not in CHANGEABLE:
+        raise InvalidInput({"delivery": f"Lượt phát #{delivery.id} đang được gửi hoặc đã xong, không thể {verb}."})
+
+
+def retry_delivery(session: Session, delivery: Delivery, *, actor: User, now: datetime,
+                   remote_addr: str | None = None) -> Delivery:
+    """A failed delivery gets a fresh set of attempts, due now."""
+    authorize(actor, Action.MESSAGE_SCHEDULE, delivery.message.area, object_type="delivery", object_id=delivery.id)
+    if delivery.status is not DeliveryStatus.FAILED:
+        raise InvalidInput({"delivery": f"Lượt phát #{delivery.id} không ở trạng thái lỗi nên không cần gửi lại."})
+    delivery.status, delivery.attempts, delivery.next_attempt_at = DeliveryStatus.PLANNED, 0, None
+    delivery.due_at = min(delivery.due_at, now)
+    record_audit(session, actor=actor, action="delivery.retry", object_type="delivery", object_id=delivery.id,
+                 now=now, remote_addr=remote_addr, detail={"last_error": delivery.last_error})
+    return delivery
+
+
+def move_delivery(session: Session, delivery: Delivery, *, due_at: datetime, actor: User, now: datetime,
+                  remote_addr: str | None = None) -> Delivery:
+    _check(session, delivery, actor, "dời giờ")
+    if due_at < now:
+        raise InvalidInput({"due_at": "Thời điểm phát mới phải ở tương lai."})
+    previous = delivery.due_at
+    delivery.due_at, delivery.next_attempt_at = due_at, None
+    if delivery.status is DeliveryStatus.FAILED:
+        delivery.status, delivery.attempts = DeliveryStatus.PLANNED, 0
+    record_audit(session, actor=actor, action="delivery.move", object_type="delivery", object_id=delivery.id,
+                 now=now, remote_addr=remote_addr, detail={"from": previous.isoformat(), "to": due_at.isoformat()})
+    return delivery
+
+
+def cancel_delivery(session: Session, delivery: Delivery, *, actor: User, now: datetime,
+                    remote_addr: str | None = None) -> Delivery:
+    _check(session, delivery, actor, "hủy")
+    delivery.status = DeliveryStatus.CANCELLED
+    record_audit(session, actor=actor, action="delivery.cancel", object_type="delivery", object_id=delivery.id,
+                 now=now, remote_addr=remote_addr)
+    return delivery
+
+
+@dataclass(frozen=True)
+class Backlog:
+    """What the dashboard warns about."""
+
+    overdue: int  # due, sendable, and no worker has taken it
+    oldest_due: datetime | None
+    failed: int
+    waiting_on_channels: int  # held back by a switched-off channel or one that needs attention
+    channels_needing_attention: list[Channel]
+
+
+def sweep(session: Session, *, now: datetime) -> Backlog:
+    paused = select(Channel.id).where(or_(Channel.is_enabled.is_(False), Channel.needs_attention.is_not(None)))
+    due_planned = (Delivery.status == DeliveryStatus.PLANNED) & (Delivery.due_at <= now - OVERDUE_AFTER) & or_(
+        Delivery.next_attempt_at.is_(None), Delivery.next_attempt_at <= now - OVERDUE_AFTER)
+    runnable = or_(Delivery.channel_id.is_(None), Delivery.channel_id.not_in(paused))
+    overdue, oldest = session.execute(
+        select(func.count(), func.min(Delivery.due_at)).where(due_planned, runnable)).one()
+    return Backlog(
+        overdue=overdue,
+        oldest_due=oldest,
+        failed=session.scalar(select(func.count()).where(Delivery.status == DeliveryStatus.FAILED)) or 0,
+        waiting_on_channels=session.scalar(select(func.count()).where(
+            Delivery.status == DeliveryStatus.PLANNED, Delivery.channel_id.in_(paused))) or 0,
+        channels_needing_attention=list(session.scalars(
+            select(Channel).where(Channel.needs_attention.is_not(None)).order_by(Channel.name))),
+    )

@@ -1,0 +1,154 @@
+"""Sending one claimed delivery: check the claim, send outside any transaction, record the outcome.
+
+No database transaction is open while a platform is being called: on SQLite a write transaction
+locks the whole database, and a slow platform would stall every writer (editors included) for
+as long as it takes to answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from campaigns.models import Delivery, DeliveryStatus
+from content.db import begin_write
+from content.models import MediaItem, Message, MessageStatus
+from content.spoken import spoken_text
+from content.workflow import SENDABLE
+from scheduler.backoff import backoff
+from scheduler.channels import ChannelError, Connector, Outgoing
+
+LEASE = timedelta(minutes=5)
+MAX_ATTEMPTS = 6
+
+
+@dataclass(frozen=True)
+class DispatchSettings:
+    """What a worker needs to know beyond the database; the web layer fills it from configuration."""
+
+    base_url: str = ""
+    max_attempts: int = MAX_ATTEMPTS
+    batch: int = 100
+    parallel: int = 8  # destinations sent to at the same time
+    # How a channel's stored secret becomes usable (decryption lives with the configuration key).
+    unseal: Callable[[str], str] | None = None
+    # The public path of an image; the web layer owns its URLs.
+    media_path: Callable[[MediaItem], str] | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: DeliveryStatus | None  # None: not ours to send any more (another worker has it)
+    next_attempt_at: datetime | None = None
+    pause_destination: bool = False  # a retryable failure or a rejected credential: stop this tick
+
+
+def _lock(session: Session, delivery_id: int) -> Delivery | None:
+    begin_write(session)
+    query = select(Delivery).where(Delivery.id == delivery_id)
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update(of=Delivery)
+    return session.scalar(query)
+
+
+def _absolute(base_url: str, path: str) -> str:
+    return f"{base_url.rstrip('/')}{path}"
+
+
+def build_outgoing(delivery: Delivery, settings: DispatchSettings) -> Outgoing:
+    message, channel = delivery.message, delivery.channel
+    text = delivery.variant or (spoken_text(message) if delivery.station_id else message.summary or message.title)
+    image = message.image
+    secret = channel.secret_ciphertext if channel else None
+    return Outgoing(
+        delivery_id=delivery.id,
+        idempotency_key=delivery.idempotency_key,
+        title=message.title,
+        text=text,
+        html=message.body_html,
+        url=_absolute(settings.base_url, f"/tin/{message.slug}"),
+        settings=dict(channel.settings) if channel else {},
+        secret=settings.unseal(secret) if secret and settings.unseal else None,
+        image_url=_absolute(settings.base_url, settings.media_path(image))
+        if image is not None and settings.media_path else None,
+    )
+
+
+def _prepare(session: Session, delivery_id: int, *, now: datetime, worker: str,
+             settings: DispatchSettings) -> Outgoing | Outcome:
+    """Renew our claim and count the attempt before calling out, so a crash mid-send still counts."""
+    delivery = _lock(session, delivery_id)
+    if delivery is None or delivery.status is not DeliveryStatus.CLAIMED or delivery.claimed_by != worker:
+        return Outcome(None)  # cancelled, moved, or taken over after our lease ran out
+    if delivery.message.status not in SENDABLE:
+        # Edited after approval: wait for the new text to be approved rather than send the old one.
+        delivery.status, delivery.claimed_by, delivery.lease_until = DeliveryStatus.HELD, None, None
+        return Outcome(DeliveryStatus.HELD)
+    # Holding the row lock, no one can take it over between this check and the renewal.
+    delivery.lease_until = now + LEASE
+    delivery.attempts += 1
+    return build_outgoing(delivery, settings)
+
+
+def _record_success(session: Session, delivery: Delivery, external_id: str | None, now: datetime) -> Outcome:
+    # Recorded even if our lease lapsed meanwhile: the platform has it, and the idempotency key
+    # lets the receiver drop the copy a worker that took over might send.
+    delivery.external_id = external_id
+    delivery.status, delivery.sent_at = DeliveryStatus.SENT, now
+    # claimed_by stays: it says which worker sent it.
+    delivery.lease_until, delivery.last_error, delivery.next_attempt_at = None, None, None
+    # A plain UPDATE, not the ORM's versioned one: several destinations of one message are recorded
+    # at once from parallel senders, and publishing is not an edit an editor could conflict with.
+    session.execute(
+        update(Message).where(Message.id == delivery.message_id, Message.status != MessageStatus.PUBLISHED)
+        .values(status=MessageStatus.PUBLISHED, published_at=func.coalesce(Message.published_at, now))
+        .execution_options(synchronize_session=False)
+    )
+    return Outcome(DeliveryStatus.SENT)
+
+
+def _record_failure(delivery: Delivery, error: ChannelError, now: datetime, settings: DispatchSettings) -> Outcome:
+    delivery.last_error = str(error)
+    delivery.claimed_by, delivery.lease_until = None, None
+    if error.needs_attention and delivery.channel is not None:
+        # Not this delivery's fault: it waits, with the channel's others, until someone fixes it.
+        delivery.channel.needs_attention = str(error)
+        delivery.status, delivery.next_attempt_at = DeliveryStatus.PLANNED, None
+        return Outcome(DeliveryStatus.PLANNED, pause_destination=True)
+    if error.retryable and delivery.attempts < settings.max_attempts:
+        delivery.status = DeliveryStatus.PLANNED
+        delivery.next_attempt_at = now + backoff(delivery.attempts, retry_after=error.retry_after)
+        return Outcome(DeliveryStatus.PLANNED, delivery.next_attempt_at, pause_destination=True)
+    delivery.status = DeliveryStatus.FAILED
+    return Outcome(DeliveryStatus.FAILED)
+
+
+def send_one(session_factory: sessionmaker[Session], delivery_id: int, connector: Connector, *,
+             clock: Callable[[], datetime], worker: str, settings: DispatchSettings) -> Outcome:
+    """Send one claimed delivery in three steps, each short: prepare, transmit, record."""
+    with session_factory() as session:
+        prepared = _prepare(session, delivery_id, now=clock(), worker=worker, settings=settings)
+        session.commit()
+    if isinstance(prepared, Outcome):
+        return prepared
+    try:
+        external_id, error = connector.send(prepared), None
+    except ChannelError as failure:
+        external_id, error = None, failure
+    with session_factory() as session:
+        delivery = _lock(session, delivery_id)
+        now = clock()
+        if delivery is None or delivery.status is DeliveryStatus.SENT:
+            outcome = Outcome(delivery.status if delivery else None)
+        elif error is None:
+            outcome = _record_success(session, delivery, external_id, now)
+        elif delivery.status is not DeliveryStatus.CLAIMED or delivery.claimed_by != worker:
+            outcome = Outcome(None)  # someone else owns it now; their outcome stands
+        else:
+            outcome = _record_failure(delivery, error, now, settings)
+        session.commit()
+    return outcome

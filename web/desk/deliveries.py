@@ -1,0 +1,85 @@
+"""The outbox by hand: retry a failed delivery, move or cancel one not yet sent, and the dispatch board."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+from sqlalchemy import select
+
+from campaigns.deliveries import cancel_delivery, move_delivery, retry_delivery, sweep
+from campaigns.models import Delivery, DeliveryStatus
+from content.areas import select_subtree
+from content.errors import InvalidInput, NotFound
+from content.models import Area, Message
+from content.permissions import Action, authorize
+from web.database import get_db, now, zone
+from web.desk import actor, bp
+from web.desk.forms import parse_local_datetime
+
+FAILED_SHOWN = 200
+
+
+def _delivery(delivery_id: int) -> Delivery:
+    delivery = get_db().get(Delivery, delivery_id)
+    if delivery is None:
+        raise NotFound(_("Không tìm thấy lượt phát này."))
+    authorize(actor(), Action.MESSAGE_VIEW, delivery.message.area, object_type="delivery", object_id=delivery.id)
+    return delivery
+
+
+def _back(delivery: Delivery):  # type: ignore[no-untyped-def]
+    # Back to where the button was pressed: the board or the message page (same site only).
+    target = request.form.get("back", "")
+    return redirect(target if target.startswith("/") and not target.startswith("//")
+                    else url_for("desk.message", message_id=delivery.message_id))
+
+
+def _apply(delivery_id: int, change, done: str):  # type: ignore[no-untyped-def]
+    delivery = _delivery(delivery_id)
+    try:
+        change(delivery)
+    except InvalidInput as error:
+        get_db().rollback()
+        for text in error.errors.values():
+            flash(text, "error")
+        return _back(delivery)
+    get_db().commit()
+    flash(done, "success")
+    return _back(delivery)
+
+
+@bp.post("/deliveries/<int:delivery_id>/retry")
+@login_required
+def retry(delivery_id: int):
+    return _apply(delivery_id, lambda d: retry_delivery(get_db(), d, actor=actor(), now=now(),
+                                                         remote_addr=request.remote_addr),
+                  _("Đã xếp lượt phát vào hàng gửi lại."))
+
+
+@bp.post("/deliveries/<int:delivery_id>/move")
+@login_required
+def move(delivery_id: int):
+    return _apply(delivery_id, lambda d: move_delivery(
+        get_db(), d, due_at=parse_local_datetime(request.form.get("due_at"), zone()), actor=actor(), now=now(),
+        remote_addr=request.remote_addr), _("Đã dời giờ phát."))
+
+
+@bp.post("/deliveries/<int:delivery_id>/cancel")
+@login_required
+def cancel(delivery_id: int):
+    return _apply(delivery_id, lambda d: cancel_delivery(get_db(), d, actor=actor(), now=now(),
+                                                          remote_addr=request.remote_addr),
+                  _("Đã hủy lượt phát."))
+
+
+@bp.get("/dispatch")
+@login_required
+def dispatch_board():
+    authorize(actor(), Action.MESSAGE_VIEW, None)
+    query = (select(Delivery).join(Message).where(Delivery.status == DeliveryStatus.FAILED)
+             .order_by(Delivery.due_at.desc()).limit(FAILED_SHOWN))
+    if actor().area is not None:
+        query = query.where(Message.area_id.in_(select_subtree(actor().area).with_only_columns(Area.id)))
+    return render_template("desk/dispatch.html", failed=get_db().scalars(query).all(),
+                           backlog=sweep(get_db(), now=now()))
