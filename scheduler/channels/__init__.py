@@ -6,6 +6,7 @@ from scheduler.channels.contract import ChannelError, Connector, Outgoing
 from scheduler.channels.facebook import FacebookPage
 from scheduler.channels.local import LocalPublication
 from scheduler.channels.telegram import TelegramChannel
+from scheduler.channels.webhook import SignedWebhook
 from scheduler.channels.zalo import ZaloArticle
 
 __all__ = ["REGISTRY", "ChannelError", "Connector", "Outgoing"]
@@ -18,4 +19,5 @@ REGISTRY: dict[str, type[Connector]] = {
     "facebook": FacebookPage,
     "zalo": ZaloArticle,
     "telegram": TelegramChannel,
+    "webhook": SignedWebhook,
 }

@@ -174,6 +174,8 @@ def _handler_for(respond: Callable[[Request], Reply]) -> type[BaseHTTPRequestHan
     class Handler(BaseHTTPRequestHandler):
         # Keep-alive, as the real platforms do; it also keeps the webhook benchmark honest.
         protocol_version = "HTTP/1.1"
+        # Headers and body leave in separate writes; with Nagle on, each answer waits for a delayed ACK.
+        disable_nagle_algorithm = True
 
         def _serve(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
