@@ -16,6 +16,9 @@ DEFAULTS = {
     # Well above the 5 MB image limit plus a 100,000-character body, so an image that is merely too
     # heavy reaches the form and gets a field error with everything typed kept, not a bare 413.
     "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
+    # A form's token lives as long as the login: an editor who spends two hours on an article must
+    # not have the save refused because the page was opened more than an hour ago (Flask-WTF's default).
+    "WTF_CSRF_TIME_LIMIT": None,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "REMEMBER_COOKIE_HTTPONLY": True,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext, lazy_gettext
 from flask_login import current_user
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from content.audit import record_audit
@@ -18,13 +19,13 @@ def _wants_json() -> bool:
     return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
 
 
-def _respond(status: int, title: str, detail: str):
+def _respond(status: int, title: str, detail: str, kept: list[tuple[str, str]] | None = None):
     if _wants_json():
-        response = jsonify(type="about:blank", title=str(title), status=status, detail=detail)
+        response = jsonify(type="about:blank", title=str(title), status=status, detail=str(detail))
         response.status_code = status
         response.mimetype = "application/problem+json"
         return response
-    return render_template("errors/error.html", status=status, title=title, detail=detail), status
+    return render_template("errors/error.html", status=status, title=title, detail=detail, kept=kept or []), status
 
 
 def _audit_denial(error: PermissionDenied) -> None:
@@ -47,7 +48,16 @@ def handle_domain_error(error: LoaError):
 
 
 def handle_http_error(error: HTTPException):
-    return _respond(error.code or 500, TITLES.get(error.code or 500, error.name), error.description or "")
+    status = error.code or 500
+    # Werkzeug's own descriptions are English developer prose; people get ours.
+    return _respond(status, TITLES.get(status, error.name), DETAILS.get(status, ""))
+
+
+def handle_csrf_error(error: CSRFError):
+    """A form sent after its session ended: say so, and hand back what was typed so nothing is lost."""
+    kept = [(name, value) for name, value in request.form.items(multi=True)
+            if name not in ("csrf_token", "version") and value.strip()]
+    return _respond(400, gettext("Biểu mẫu đã hết hạn"), DETAILS["csrf"], kept)
 
 
 TITLES = {
@@ -55,11 +65,29 @@ TITLES = {
     403: lazy_gettext("Không có quyền"),
     404: lazy_gettext("Không tìm thấy"),
     409: lazy_gettext("Xung đột dữ liệu"),
+    405: lazy_gettext("Không hỗ trợ"),
     413: lazy_gettext("Tệp hoặc nội dung quá lớn"),
+    429: lazy_gettext("Quá nhiều yêu cầu"),
     500: lazy_gettext("Lỗi máy chủ"),
 }
 
 
+DETAILS = {
+    400: lazy_gettext("Yêu cầu gửi lên không đọc được. Hãy quay lại trang trước và thử lại."),
+    403: lazy_gettext("Tài khoản của bạn không được phép làm việc này."),
+    404: lazy_gettext("Trang bạn tìm không có, hoặc đã được gỡ xuống. Hãy kiểm tra lại địa chỉ."),
+    405: lazy_gettext("Trang này không nhận kiểu yêu cầu vừa gửi."),
+    413: lazy_gettext("Nội dung gửi lên vượt quá dung lượng cho phép. Ảnh tối đa 5 MB; hãy thu nhỏ ảnh rồi "
+                      "gửi lại. Bấm Quay lại trên trình duyệt để trở về biểu mẫu."),
+    429: lazy_gettext("Bạn gửi quá nhiều yêu cầu trong thời gian ngắn. Hãy chờ một lát rồi thử lại."),
+    500: lazy_gettext("Hệ thống gặp sự cố ngoài ý muốn; lỗi đã được ghi lại. Hãy thử lại sau ít phút."),
+    "csrf": lazy_gettext("Phiên làm việc đã kết thúc (ví dụ vì bạn đã đăng xuất) trước khi biểu mẫu được gửi, "
+                         "nên hệ thống chưa lưu gì. Nội dung bạn đã nhập ở bên dưới: hãy sao chép, đăng nhập "
+                         "lại, mở lại biểu mẫu và dán vào."),
+}
+
+
 def register_error_handlers(app: Flask) -> None:
+    app.register_error_handler(CSRFError, handle_csrf_error)
     app.register_error_handler(LoaError, handle_domain_error)
     app.register_error_handler(HTTPException, handle_http_error)

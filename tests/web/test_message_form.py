@@ -145,3 +145,27 @@ def test_an_unknown_place_for_the_person_is_refused(client, session, world):
     assert response.status_code == 400
     assert "không phải địa bàn có trong hệ thống" in page_of(response)
     assert count(session, Message) == 0
+
+
+def test_the_portal_masks_an_unconsented_name_in_the_image_alt_text_too(client, session, world, now):
+    from datetime import timedelta
+
+    from campaigns.models import ChannelKind
+    from campaigns.planning import plan_deliveries
+    from content.messages import transition_message
+    from scheduler.dispatch import run_tick
+    from tests.factories import make_channel
+
+    log_in(client, "bientap")
+    send(client, story(world, image_alt="Anh Hà Văn Khởi đang phát quang hành lang điện"), jpeg())
+    message = session.scalar(select(Message))
+    approver = make_user(session, role=Role.APPROVER, area=message.area)
+    transition_message(session, message, "submit", actor=message.author, now=now)
+    transition_message(session, message, "approve", actor=approver, now=now)
+    plan_deliveries(session, message, actor=approver, due_at=now + timedelta(minutes=1), now=now,
+                    channels=[make_channel(session, ChannelKind.PORTAL)])
+    session.commit()
+    run_tick(client.application.extensions["loa.sessions"], now=now + timedelta(minutes=1), worker="test")
+    page = page_of(client.get(f"/tin/{message.slug}"))
+    assert 'alt="Anh H.V.K. đang phát quang hành lang điện"' in page
+    assert "Hà Văn Khởi" not in page
