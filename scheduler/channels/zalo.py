@@ -101,7 +101,9 @@ class ZaloArticle:
                     continue
                 raise ChannelError(f"Zalo đã nhận bài (token {article_token}) nhưng không xác nhận được: {error}",
                                    retryable=False) from None
-            article_id = (body.get("data") or {}).get("id")
+            data = body.get("data") or {}
+            # Documented as data.id; some clients read data.article_id, so either is taken.
+            article_id = data.get("id") or data.get("article_id")
             if body.get("error") == 0 and article_id:
                 return str(article_id)
         return f"token:{article_token}"
