@@ -11,7 +11,8 @@ from babel.messages.pofile import read_po
 from babel.support import Translations
 
 import web
-from content.models import Role
+from content.messages import MessageInput, StoryFields, create_message, transition_message
+from content.models import MessageKind, Role
 from tests.factories import make_area, make_published_message, make_user
 from tests.web.test_thin_path import log_in
 
@@ -72,6 +73,47 @@ def test_a_signed_in_officer_switches_language_and_stays_signed_in(client, sessi
     assert "<h1>Editor desk</h1>" in text and "Sign out (bientap)" in text
 
 
+def story_in_review(session, now):
+    area = make_area(session)
+    editor = make_user(session, role=Role.EDITOR, area=area, username="bientap")
+    story = StoryFields(person_name="Nguyễn Văn An", deed="Cứu hai em nhỏ đuối nước ở sông Bến Đò.")
+    message = create_message(session, editor, MessageInput(kind=MessageKind.STORY, title="Cứu người giữa dòng nước xiết",
+                                                           body_md="Anh An nhảy xuống sông.", area_id=area.id,
+                                                           story=story), now=now)
+    transition_message(session, message, "submit", actor=editor, now=now)
+    session.commit()
+    return message
+
+
+def test_the_message_editor_and_a_message_page_read_in_english(client, session, now):
+    message = story_in_review(session, now)
+    log_in(client, "bientap")
+    switch(client, "en", "/desk/")
+    editor = page(client, "/desk/messages/new?kind=story")
+    assert "<legend>Good person, good deed (this kind of message only)</legend>" in editor
+    assert "<label>Kind of message" in editor and "<legend>Illustration</legend>" in editor
+    assert "Loudspeaker script (leave empty to generate it from the body)" in editor
+    assert "<button>Save</button>" in editor
+    assert "Người tốt, việc tốt (chỉ với loại tin này)" not in editor and "Loại tin" not in editor
+    shown = page(client, f"/desk/messages/{message.id}")
+    assert 'value="approve">Approve</button>' in shown and "<button>Request changes</button>" in shown
+    assert "<dt>Person commended</dt>" in shown and "has not agreed to be named publicly" in shown
+    assert "<h2>Delivery schedule</h2>" in shown and "Not scheduled yet." in shown
+    assert "Yêu cầu sửa" not in shown and "Lịch phát" not in shown
+
+
+def test_the_message_editor_and_a_message_page_stay_vietnamese_by_default(client, session, now):
+    message = story_in_review(session, now)
+    log_in(client, "bientap")
+    editor = page(client, "/desk/messages/new?kind=story")
+    assert "<legend>Người tốt, việc tốt (chỉ với loại tin này)</legend>" in editor
+    assert "<button>Lưu</button>" in editor and "Good person" not in editor
+    shown = page(client, f"/desk/messages/{message.id}")
+    assert 'value="approve">Duyệt</button>' in shown and "<button>Yêu cầu sửa</button>" in shown
+    assert "<dt>Người được nêu gương</dt>" in shown and "<h2>Lịch phát</h2>" in shown
+    assert "Request changes" not in shown
+
+
 @pytest.mark.parametrize("target", [
     "https://evil.example/", "//evil.example/", "/\\evil.example", "\\\\evil.example", "/\t/evil.example",
     "javascript:alert(1)", "evil.example", "",
@@ -113,7 +155,8 @@ def test_the_english_catalogue_is_compiled_and_current():
         entries = [m for m in read_po(source, locale="en") if m.id]
     with mo.open("rb") as compiled:
         translations = Translations(compiled)
-    stale = [m.id for m in entries if isinstance(m.id, str) and translations.gettext(m.id) != m.string]
+    stale = [m.id for m in entries if isinstance(m.id, str)
+             and (translations.pgettext(m.context, m.id) if m.context else translations.gettext(m.id)) != m.string]
     assert stale == [], "the .mo is older than the .po: run `pybabel compile -d web/translations` or reinstall"
 
 

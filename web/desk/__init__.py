@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext, ngettext
 from flask_login import login_required, login_user, logout_user
 from sqlalchemy import select
 
@@ -23,14 +25,14 @@ from web.desk.editor import actor, areas_for, chosen_campaign, read_message_form
 from web.desk.forms import parse_local_datetime, parse_message_filter
 
 bp = Blueprint("desk", __name__, url_prefix="/desk")
-ACTIONS = {"submit": "Đã gửi duyệt.", "approve": "Đã duyệt.", "request_changes": "Đã yêu cầu sửa.",
-           "archive": "Đã lưu trữ."}
+ACTIONS = {"submit": lazy_gettext("Đã gửi duyệt."), "approve": lazy_gettext("Đã duyệt."),
+           "request_changes": lazy_gettext("Đã yêu cầu sửa."), "archive": lazy_gettext("Đã lưu trữ.")}
 
 
 def desk_message(message_id: int) -> Message:
     message = get_db().get(Message, message_id)
     if message is None:
-        raise NotFound("Không tìm thấy tin này.")
+        raise NotFound(_("Không tìm thấy tin này."))
     authorize(actor(), Action.MESSAGE_VIEW, message.area, object_type="message", object_id=message.id)
     return message
 
@@ -44,7 +46,7 @@ def login():
             target = request.args.get("next", "")
             # Only same-site paths: never bounce a fresh login to another host.
             return redirect(target if target.startswith("/") and not target.startswith("//") else url_for("desk.index"))
-        flash("Tên đăng nhập hoặc mật khẩu không đúng.", "error")
+        flash(_("Tên đăng nhập hoặc mật khẩu không đúng."), "error")
     return render_template("desk/login.html")
 
 
@@ -81,7 +83,7 @@ def new_message():
         get_db().rollback()
         return show_form(None, request.form, error.errors, 400)
     get_db().commit()
-    flash("Đã lưu bản nháp.", "success")
+    flash(_("Đã lưu bản nháp."), "success")
     return redirect(url_for("desk.message", message_id=message.id))
 
 
@@ -103,7 +105,7 @@ def edit_message(message_id: int):
         get_db().rollback()
         return show_conflict(desk_message(message_id))
     get_db().commit()
-    flash("Đã lưu phiên bản mới.", "success")
+    flash(_("Đã lưu phiên bản mới."), "success")
     return redirect(url_for("desk.message", message_id=message.id))
 
 
@@ -130,7 +132,7 @@ def transition(message_id: int, action: str):
     review_message(get_db(), desk_message(message_id), action, actor=actor(), now=now(),
                        comment=request.form.get("comment"), remote_addr=request.remote_addr)
     get_db().commit()
-    flash(ACTIONS[action], "success")
+    flash(str(ACTIONS[action]), "success")
     return redirect(url_for("desk.message", message_id=message_id))
 
 
@@ -155,7 +157,7 @@ def plan(message_id: int):
             flash(text, "error")
         return redirect(url_for("desk.message", message_id=message_id))
     db.commit()
-    flash(f"Đã lên lịch {len(deliveries)} lượt phát.", "success")
+    flash(ngettext("Đã lên lịch %(num)d lượt phát.", "Đã lên lịch %(num)d lượt phát.", len(deliveries)), "success")
     return redirect(url_for("desk.message", message_id=message_id))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from flask import g, render_template, request
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -65,7 +66,7 @@ def chosen_campaign() -> Campaign | None:
     raw = request.form.get("campaign_id") or ""
     campaign = get_db().get(Campaign, int(raw)) if raw.isdigit() else None
     if raw and (campaign is None or campaign not in list_campaigns(get_db(), actor())):
-        raise InvalidInput({"campaign_id": "Chiến dịch không tồn tại hoặc ngoài địa bàn của bạn."})
+        raise InvalidInput({"campaign_id": _("Chiến dịch không tồn tại hoặc ngoài địa bàn của bạn.")})
     return campaign
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from campaigns.campaigns import CampaignInput, PeakInput, TargetInput
@@ -18,7 +19,7 @@ def _int(value: str | None, field: str, errors: dict[str, str]) -> int | None:
     try:
         return int(value) if value else None
     except ValueError:
-        errors[field] = "Giá trị không hợp lệ."
+        errors[field] = _("Giá trị không hợp lệ.")
         return None
 
 
@@ -26,7 +27,7 @@ def _date(value: str | None, field: str, errors: dict[str, str]) -> date | None:
     try:
         return date.fromisoformat(value) if value else None
     except ValueError:
-        errors[field] = "Ngày không hợp lệ (định dạng năm-tháng-ngày)."
+        errors[field] = _("Ngày không hợp lệ (định dạng năm-tháng-ngày).")
         return None
 
 
@@ -40,14 +41,14 @@ def parse_message_form(form: MultiDict[str, str]) -> tuple[MessageInput, dict[st
     try:
         kind = MessageKind(form.get("kind", "article"))
     except ValueError:
-        errors["kind"], kind = "Loại tin không hợp lệ.", MessageKind.ARTICLE
+        errors["kind"], kind = _("Loại tin không hợp lệ."), MessageKind.ARTICLE
     try:
         priority = Priority(form.get("priority") or "normal")
     except ValueError:
-        errors["priority"], priority = "Mức ưu tiên không hợp lệ.", Priority.NORMAL
+        errors["priority"], priority = _("Mức ưu tiên không hợp lệ."), Priority.NORMAL
     area_id = _int(form.get("area_id"), "area_id", errors)
     if area_id is None and "area_id" not in errors:
-        errors["area_id"] = "Hãy chọn địa bàn."
+        errors["area_id"] = _("Hãy chọn địa bàn.")
     topic_ids = tuple(t for t in (_int(v, "topic_ids", errors) for v in form.getlist("topic_ids")) if t)
     target_area_ids = tuple(a for a in (_int(v, "target_area_ids", errors) for v in form.getlist("target_area_ids")) if a)
     story = None
@@ -74,9 +75,9 @@ def parse_local_datetime(value: str | None, zone: ZoneInfo) -> datetime:
     try:
         naive = datetime.fromisoformat(value or "")
     except ValueError:
-        raise InvalidInput({"due_at": "Thời điểm không hợp lệ (ví dụ 2026-11-24 06:00)."}) from None
+        raise InvalidInput({"due_at": _("Thời điểm không hợp lệ (ví dụ 2026-11-24 06:00).")}) from None
     if naive.tzinfo is not None:
-        raise InvalidInput({"due_at": "Hãy nhập giờ địa phương, không kèm múi giờ."})
+        raise InvalidInput({"due_at": _("Hãy nhập giờ địa phương, không kèm múi giờ.")})
     return naive.replace(tzinfo=zone)
 
 
@@ -90,17 +91,17 @@ def parse_message_filter(args: MultiDict[str, str]) -> tuple[MessageFilter, list
         try:
             return enum_type(value) if value else None
         except ValueError:
-            problems.append(f"Bỏ qua bộ lọc {label} không hợp lệ: '{value}'.")
+            problems.append(_("Bỏ qua bộ lọc %(label)s không hợp lệ: '%(value)s'.", label=label, value=value))
             return None
 
     view = args.get("view") or "all"
     if view not in VIEWS:
-        problems.append(f"Không có danh sách '{view}'; đang hiện tất cả.")
+        problems.append(_("Không có danh sách '%(view)s'; đang hiện tất cả.", view=view))
         view = "all"
     ids = {name: _int(args.get(name), name, errors) for name in ("campaign_id", "topic_id", "area_id")}
-    problems += [f"Bỏ qua bộ lọc không hợp lệ: {name}." for name in errors]
-    criteria = MessageFilter(view=view, query=args.get("q", "").strip()[:200], kind=choice("kind", MessageKind, "loại tin"),
-                             status=choice("status", MessageStatus, "trạng thái"), **ids)
+    problems += [_("Bỏ qua bộ lọc không hợp lệ: %(name)s.", name=name) for name in errors]
+    criteria = MessageFilter(view=view, query=args.get("q", "").strip()[:200], kind=choice("kind", MessageKind, _("loại tin")),
+                             status=choice("status", MessageStatus, _("trạng thái")), **ids)
     return criteria, problems
 
 
@@ -117,7 +118,7 @@ def parse_campaign_form(form: MultiDict[str, str]) -> CampaignInput:
     ends_on = _date(form.get("ends_on"), "ends_on", errors)
     for name in ("starts_on", "ends_on"):
         if not form.get(name):
-            errors[name] = "Hãy nhập ngày."
+            errors[name] = _("Hãy nhập ngày.")
     owner = _int(form.get("owner_area_id"), "owner_area_id", errors)
     targets = []
     for kind, description, value, unit in _rows(form, "target_kind", "target_description", "target_value",
@@ -126,14 +127,14 @@ def parse_campaign_form(form: MultiDict[str, str]) -> CampaignInput:
             targets.append(TargetInput(kind=kind or "khac", description=description,
                                        value=float(value.replace(",", ".")), unit=unit))
         except ValueError:
-            errors["targets"] = f"Chỉ tiêu '{description or kind}' cần một con số (ví dụ 50 hoặc 12,5)."
+            errors["targets"] = _("Chỉ tiêu '%(name)s' cần một con số (ví dụ 50 hoặc 12,5).", name=description or kind)
     peaks = []
     for name, start, end in _rows(form, "peak_name", "peak_starts_on", "peak_ends_on"):
         start_on, end_on = _date(start, "peaks", errors), _date(end, "peaks", errors)
         if start_on and end_on:
             peaks.append(PeakInput(name=name, starts_on=start_on, ends_on=end_on))
         elif "peaks" not in errors:
-            errors["peaks"] = f"Đợt cao điểm '{name}' cần ngày bắt đầu và kết thúc."
+            errors["peaks"] = _("Đợt cao điểm '%(name)s' cần ngày bắt đầu và kết thúc.", name=name)
     if errors:
         raise InvalidInput(errors)
     return CampaignInput(

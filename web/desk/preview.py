@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import jsonify, request
+from flask_babel import gettext as _
 from flask_login import login_required
 
 from content.rendering import render_markdown
@@ -17,7 +18,7 @@ MAX_PREVIEW_CHARS = 100_000
 def preview():
     body = (request.get_json(silent=True) or {}).get("body_md", "")
     if not isinstance(body, str) or len(body) > MAX_PREVIEW_CHARS:
-        return jsonify(error=f"Nội dung cần là văn bản, tối đa {MAX_PREVIEW_CHARS:,} ký tự."), 400
+        return jsonify(error=_("Nội dung cần là văn bản, tối đa %(limit)s ký tự.", limit=f"{MAX_PREVIEW_CHARS:,}")), 400
     spoken = to_spoken(body)
     return jsonify(html=render_markdown(body), words=len(spoken.split()), read_seconds=estimate_seconds(spoken),
                    spoken=spoken)

@@ -12,6 +12,8 @@ import re
 from pathlib import Path
 
 from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -31,7 +33,7 @@ PUBLIC_CACHE = "public, max-age=31536000, immutable"
 # photo must not outlive the login that fetched it.
 PRIVATE_CACHE = "private, no-cache"
 # The same words whether the file is missing or merely not public: its existence is not told.
-NO_SUCH_IMAGE = "Không tìm thấy ảnh này."
+NO_SUCH_IMAGE = lazy_gettext("Không tìm thấy ảnh này.")
 
 
 def media_root() -> Path:
@@ -83,7 +85,7 @@ def upload():
         get_db().rollback()
         return _library(error.errors, alt_text, 400)
     get_db().commit()
-    flash("Đã tải ảnh lên.", "success")
+    flash(_("Đã tải ảnh lên."), "success")
     return redirect(url_for("media.library"))
 
 
@@ -94,11 +96,11 @@ def file(name: str) -> Response:
     thumbnail = match is not None and match["thumbnail"] is not None
     # One address per file, the one media_url gives: any other spelling is not an alias.
     if item is None or name != media_file_name(item, thumbnail=thumbnail):
-        raise NotFound(NO_SUCH_IMAGE)
+        raise NotFound(str(NO_SUCH_IMAGE))
     public = _is_published(item)
     path = media_path(item, media_root(), thumbnail=thumbnail)
     if not (public or _may_see_unpublished()) or not path.is_file():
-        raise NotFound(NO_SUCH_IMAGE)
+        raise NotFound(str(NO_SUCH_IMAGE))
     # The stored type was sniffed from the bytes at upload; never let a browser guess another one.
     response = send_file(path, mimetype=item.mime_type, etag=name)
     response.headers["Cache-Control"] = PUBLIC_CACHE if public else PRIVATE_CACHE
