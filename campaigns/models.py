@@ -265,3 +265,19 @@ class ReachDaily(Base):
     metric: Mapped[str] = mapped_column(String(80))
     source: Mapped[ReachSource] = mapped_column(text_enum(ReachSource))
     value: Mapped[float] = mapped_column(Float)
+
+
+class ShortLink(Base):
+    """A tracked short link (/r/<code>) for one message on one channel: its clicks are its reach."""
+
+    __tablename__ = "short_links"
+    __table_args__ = (UniqueConstraint("message_id", "channel_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("messages.id", ondelete="CASCADE"))
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    message: Mapped[Message] = relationship()
+    channel: Mapped[Channel] = relationship()

@@ -22,6 +22,7 @@ class Action(enum.StrEnum):
     SCRIPT_VIEW = "script.view"
     AUDIT_VIEW = "audit.view"
     USER_MANAGE = "user.manage"
+    CHANNEL_MANAGE = "channel.manage"
 
 
 A, E, P, R, N = Role.ADMIN, Role.EDITOR, Role.APPROVER, Role.RADIO_OPERATOR, Role.ANALYST
@@ -41,6 +42,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.SCRIPT_VIEW: frozenset({A, E, P, R}),
     Action.AUDIT_VIEW: frozenset({A}),
     Action.USER_MANAGE: frozenset({A}),
+    Action.CHANNEL_MANAGE: frozenset({A}),
 }
 
 DENIED = "Bạn không có quyền thực hiện thao tác này ở địa bàn này."

@@ -14,10 +14,14 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from campaigns.credentials import CredentialError
+from campaigns.links import short_link
 from campaigns.models import Delivery, DeliveryStatus
+from campaigns.variants import SOCIAL, social_variant
 from content.db import begin_write
 from content.models import MediaItem, Message, MessageStatus
 from content.spoken import spoken_text
+from content.stories import public_text
 from content.workflow import SENDABLE
 from scheduler.backoff import backoff
 from scheduler.channels import ChannelError, Connector, Outgoing
@@ -59,22 +63,42 @@ def _absolute(base_url: str, path: str) -> str:
     return f"{base_url.rstrip('/')}{path}"
 
 
-def build_outgoing(delivery: Delivery, settings: DispatchSettings) -> Outgoing:
+def build_outgoing(session: Session, delivery: Delivery, settings: DispatchSettings, *, now: datetime) -> Outgoing:
+    """What the platform gets; everything public passes through the story-consent mask on the way."""
     message, channel = delivery.message, delivery.channel
-    text = delivery.variant or (spoken_text(message) if delivery.station_id else message.summary or message.title)
     image = message.image
-    secret = channel.secret_ciphertext if channel else None
+    image_url = _absolute(settings.base_url, settings.media_path(image)) if image and settings.media_path else None
+    link = None
+    if channel is not None and channel.kind in SOCIAL:
+        if not settings.base_url:
+            raise ChannelError("Chưa cấu hình địa chỉ công khai của Loa (LOA_BASE_URL), nên không tạo được đường dẫn "
+                               "trong bài đăng mạng xã hội.", retryable=False, needs_attention=True)
+        link = _absolute(settings.base_url, f"/r/{short_link(session, message, channel, now=now).code}")
+        if delivery.variant is None:
+            # Kept on the row: what went out is on record, and a retry sends the same words.
+            delivery.variant = social_variant(message, channel.kind, with_image=image_url is not None,
+                                              link_length=len(link))
+        text = delivery.variant
+    elif delivery.station_id:
+        text = delivery.variant or spoken_text(message)
+    else:
+        text = delivery.variant or message.summary or message.title
+    sealed = channel.secret_ciphertext if channel else None
+    try:
+        secret = settings.unseal(sealed) if sealed and settings.unseal else None
+    except CredentialError as error:
+        raise ChannelError(str(error), retryable=False, needs_attention=True) from None
     return Outgoing(
         delivery_id=delivery.id,
         idempotency_key=delivery.idempotency_key,
-        title=message.title,
-        text=text,
-        html=message.body_html,
+        title=public_text(message, message.title),
+        text=public_text(message, text),
+        html=public_text(message, message.body_html),
         url=_absolute(settings.base_url, f"/tin/{message.slug}"),
         settings=dict(channel.settings) if channel else {},
-        secret=settings.unseal(secret) if secret and settings.unseal else None,
-        image_url=_absolute(settings.base_url, settings.media_path(image))
-        if image is not None and settings.media_path else None,
+        secret=secret,
+        image_url=image_url,
+        link=link,
     )
 
 
@@ -91,7 +115,10 @@ def _prepare(session: Session, delivery_id: int, *, now: datetime, worker: str,
     # Holding the row lock, no one can take it over between this check and the renewal.
     delivery.lease_until = now + LEASE
     delivery.attempts += 1
-    return build_outgoing(delivery, settings)
+    try:
+        return build_outgoing(session, delivery, settings, now=now)
+    except ChannelError as error:  # nothing can be sent as things stand (no key, no public address)
+        return _record_failure(delivery, error, now, settings)
 
 
 def _record_success(session: Session, delivery: Delivery, external_id: str | None, now: datetime) -> Outcome:

@@ -27,12 +27,13 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     register_filters(app)
     init_i18n(app)
 
-    from web import admin, desk, feeds, i18n, media, portal, radio
+    from web import admin, channels, desk, feeds, i18n, media, portal, radio
 
     app.register_blueprint(portal.bp)
     app.register_blueprint(feeds.bp)
     app.register_blueprint(desk.bp)
     app.register_blueprint(admin.bp)
+    app.register_blueprint(channels.bp)
     app.register_blueprint(media.bp)
     app.register_blueprint(radio.bp)
     app.register_blueprint(i18n.bp)

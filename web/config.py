@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 from flask import Flask
 
+from campaigns.credentials import generate_key
 from content.db import utcnow
 
 DEFAULTS = {
@@ -40,11 +43,21 @@ def load_config(app: Flask, overrides: dict | None) -> None:
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
 
 
-def _instance_secret(instance: Path) -> str:
-    """A key generated once per install and kept in the instance folder, so logins survive restarts."""
-    path = instance / "secret_key"
+def credentials_key(app: Flask) -> str:
+    """LOA_CREDENTIALS_KEY, or one made once for this install; asked for only when a channel secret is used."""
+    if not app.config.get("CREDENTIALS_KEY"):
+        app.config["CREDENTIALS_KEY"] = _instance_secret(Path(app.instance_path), "credentials_key", generate_key)
+    return app.config["CREDENTIALS_KEY"]
+
+
+def _instance_secret(instance: Path, name: str = "secret_key",
+                     make: Callable[[], str] = lambda: secrets.token_hex(32)) -> str:
+    """A key generated once per install and kept in the instance folder, so it survives restarts."""
+    path = instance / name
     if not path.exists():
         instance.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_hex(32))
-        path.chmod(0o600)
+        # Created private: the file must never exist, even for a moment, readable by others.
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as file:
+            file.write(make())
     return path.read_text().strip()

@@ -31,6 +31,10 @@ KIND_LABELS = {
     "story": lazy_gettext("Người tốt, việc tốt"),
     "notice": lazy_gettext("Thông báo khẩn"),
 }
+CHANNEL_KIND_LABELS = {
+    "portal": lazy_gettext("Cổng thông tin"), "feed": lazy_gettext("RSS/Atom"), "facebook": "Facebook",
+    "zalo": "Zalo OA", "telegram": "Telegram", "webhook": "Webhook",
+}
 PRIORITY_LABELS = {"normal": lazy_gettext("Thường"), "priority": lazy_gettext("Ưu tiên"),
                    "emergency": lazy_gettext("Khẩn cấp")}
 
@@ -52,4 +56,5 @@ def register_filters(app: Flask) -> None:
     app.add_template_filter(label_of(STATUS_LABELS), "status_label")
     app.add_template_filter(label_of(KIND_LABELS), "kind_label")
     app.add_template_filter(label_of(PRIORITY_LABELS), "priority_label")
+    app.add_template_filter(label_of(CHANNEL_KIND_LABELS), "channel_kind_label")
     app.add_template_filter(lambda mapping, key: {k: v for k, v in mapping.items() if k != key}, "reject_key")

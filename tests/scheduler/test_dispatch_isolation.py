@@ -17,6 +17,10 @@ from tests.factories import make_channel
 from tests.scheduler.test_dispatch import approved_message, reload
 
 
+# Social posts carry a link to the portal, so they need the public address.
+SOCIAL_READY = DispatchSettings(base_url="https://loa.example.vn")
+
+
 def plan(session, now, channel_list, count=1):  # type: ignore[no-untyped-def]
     deliveries = []
     for n in range(count):
@@ -41,7 +45,7 @@ def test_a_switched_off_channel_keeps_its_deliveries_waiting(session, session_fa
     off = make_channel(session, ChannelKind.FEED, is_enabled=False)
     on = make_channel(session, ChannelKind.PORTAL)
     waiting, sent = plan(session, now, [off, on])
-    report = run_tick(session_factory, now=now + timedelta(hours=1), worker="w1")
+    report = run_tick(session_factory, now=now + timedelta(hours=1), worker="w1", settings=SOCIAL_READY)
     assert (report.claimed, report.sent) == (1, 1)
     assert reload(session, waiting).status is DeliveryStatus.PLANNED
     assert reload(session, sent).status is DeliveryStatus.SENT
@@ -59,7 +63,7 @@ def test_a_failing_platform_is_tried_once_per_tick_and_the_rest_put_back(session
     monkeypatch.setitem(channels.REGISTRY, "webhook", Down)
     hook = make_channel(session, ChannelKind.WEBHOOK)
     deliveries = plan(session, now, [hook], count=5)
-    report = run_tick(session_factory, now=now + timedelta(hours=1), worker="w1")
+    report = run_tick(session_factory, now=now + timedelta(hours=1), worker="w1", settings=SOCIAL_READY)
     assert (report.claimed, report.retried, report.deferred) == (5, 1, 4)
     assert len(calls) == 1
     rows = [reload(session, d) for d in deliveries]
@@ -92,7 +96,7 @@ def test_a_slow_platform_does_not_hold_up_another(session, session_factory, now,
     quick = make_channel(session, ChannelKind.TELEGRAM)
     plan(session, now, [slow])
     plan(session, now, [quick])
-    report = run_tick(session_factory, now=now + timedelta(hours=1), worker="w1")
+    report = run_tick(session_factory, now=now + timedelta(hours=1), worker="w1", settings=SOCIAL_READY)
     assert report.sent == 2
     assert seen_while_waiting == [True]
 

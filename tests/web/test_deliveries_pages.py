@@ -34,6 +34,7 @@ def act(client, delivery, verb: str, **data):  # type: ignore[no-untyped-def]
 
 
 def fresh(session, delivery):  # type: ignore[no-untyped-def]
+    session.rollback()  # a new snapshot: what the app has committed since
     session.expire_all()
     return session.get(Delivery, delivery.id)
 
@@ -97,3 +98,29 @@ def test_the_board_warns_when_due_deliveries_are_not_being_sent(app, client, ses
     clock.set(delivery.due_at + OVERDUE_AFTER + timedelta(minutes=1))
     board = html.unescape(client.get("/desk/dispatch").get_data(as_text=True))
     assert "1 lượt phát đã đến giờ" in board and "loa worker" in board
+
+
+def test_a_channel_wording_is_proposed_edited_and_kept_when_too_long(client, session, now):
+    delivery = setup(session, now)  # a Telegram delivery
+    log_in(client, "pheduyet")
+    page = f"/desk/deliveries/{delivery.id}/variant"
+    proposed = html.unescape(client.get(page).get_data(as_text=True))
+    assert delivery.message.title in proposed and 'data-limit="' in proposed
+    too_long = "Bà con lưu ý. " * 400
+    response = client.post(page, data={"variant": too_long, "csrf_token": csrf_token(client, page)})
+    assert response.status_code == 400
+    assert "vượt giới hạn" in html.unescape(response.get_data(as_text=True))
+    assert too_long.strip() in html.unescape(response.get_data(as_text=True))
+    assert fresh(session, delivery).variant is None
+    client.post(page, data={"variant": "Thôn Đồng Sậy ra quân tuần tra.", "csrf_token": csrf_token(client, page)})
+    assert fresh(session, delivery).variant == "Thôn Đồng Sậy ra quân tuần tra."
+
+
+def test_the_portal_has_no_channel_wording_page(client, session, now):
+    message, _editor, approver, _data = approved_message(session, now)
+    approver.username = "pheduyet"
+    [delivery] = plan_deliveries(session, message, actor=approver, due_at=now + timedelta(hours=2), now=now,
+                                 channels=[make_channel(session, ChannelKind.PORTAL)])
+    session.commit()
+    log_in(client, "pheduyet")
+    assert client.get(f"/desk/deliveries/{delivery.id}/variant").status_code == 404

@@ -35,9 +35,10 @@ ALLOWED = {  # action → roles that may take it inside their own area
     "audit.view": {"admin"},
     "user.manage": {"admin"},
     "media.upload": {"admin", "editor"},
+    "channel.manage": {"admin"},
 }
 # Actions whose object lives in no area: "outside" has no meaning for them.
-UNPLACED = {"audit.view", "user.manage", "media.upload"}
+UNPLACED = {"audit.view", "user.manage", "media.upload", "channel.manage"}
 
 
 def png() -> BytesIO:
@@ -87,6 +88,7 @@ def request_for(action: str, w: dict):
         "script.view": ("GET", f"/radio/stations/{w['station'].id}/scripts/2026-12-01.html", None, None),
         "audit.view": ("GET", "/admin/audit", None, None),
         "user.manage": ("GET", "/admin/users", None, None),
+        "channel.manage": ("GET", "/admin/channels/", None, None),
         "media.upload": ("POST", "/desk/media/", {"image": (png(), "anh.png"), "alt_text": "Ảnh thử quyền"}, "/desk/"),
     }[action]
 

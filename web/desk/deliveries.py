@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import select
 
 from campaigns.deliveries import cancel_delivery, move_delivery, retry_delivery, sweep
+from campaigns.links import CODE_LENGTH
 from campaigns.models import Delivery, DeliveryStatus
+from campaigns.variants import SOCIAL, set_variant, social_variant, text_limit
 from content.areas import select_subtree
 from content.errors import InvalidInput, NotFound
 from content.models import Area, Message
@@ -71,6 +73,38 @@ def cancel(delivery_id: int):
     return _apply(delivery_id, lambda d: cancel_delivery(get_db(), d, actor=actor(), now=now(),
                                                           remote_addr=request.remote_addr),
                   _("Đã hủy lượt phát."))
+
+
+def _link_length() -> int:
+    return len(current_app.config.get("BASE_URL", "")) + len("/r/") + CODE_LENGTH
+
+
+@bp.route("/deliveries/<int:delivery_id>/variant", methods=["GET", "POST"])
+@login_required
+def variant(delivery_id: int):
+    """The wording one platform gets, shown as it would be sent and editable until it is sent."""
+    delivery = _delivery(delivery_id)
+    if delivery.channel is None or delivery.channel.kind not in SOCIAL:
+        raise NotFound(_("Lượt phát này không có nội dung riêng cho kênh."))
+    with_image = delivery.message.image_id is not None
+    limit = text_limit(delivery.channel.kind, with_image=with_image, link_length=_link_length())
+    errors: dict[str, str] = {}
+    text = delivery.variant or social_variant(delivery.message, delivery.channel.kind, with_image=with_image,
+                                              link_length=_link_length())
+    if request.method == "POST":
+        text = request.form.get("variant", "")
+        try:
+            set_variant(get_db(), delivery, text, actor=actor(), now=now(), link_length=_link_length(),
+                        remote_addr=request.remote_addr)
+        except InvalidInput as error:
+            get_db().rollback()
+            errors = error.errors
+        else:
+            get_db().commit()
+            flash(_("Đã lưu nội dung cho kênh %(name)s.", name=delivery.channel.name), "success")
+            return redirect(url_for("desk.message", message_id=delivery.message_id))
+    return render_template("desk/variant.html", delivery=delivery, text=text, limit=limit, errors=errors,
+                           saved=delivery.variant is not None), 400 if errors else 200
 
 
 @bp.get("/dispatch")

@@ -56,3 +56,13 @@
     });
   });
 })();
+
+// A live character count against the platform's limit for a channel's own wording.
+(function () {
+  "use strict";
+  document.querySelectorAll("textarea[data-limit]").forEach(function (area) {
+    const counter = document.getElementById(area.getAttribute("aria-describedby"));
+    const show = function () { counter.textContent = area.value.length + " / " + area.dataset.limit; };
+    area.addEventListener("input", show);
+  });
+})();

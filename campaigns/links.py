@@ -1,0 +1,59 @@
+"""Tracked short links: /r/<code> leads to the message's page with UTM parameters, and counts the click."""
+
+from __future__ import annotations
+
+import secrets
+import string
+from datetime import datetime
+from urllib.parse import urlencode
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from campaigns.campaigns import campaign_of
+from campaigns.models import Channel, ReachEvent, ReachSource, ShortLink
+from content.models import Message
+
+ALPHABET = string.ascii_letters + string.digits
+CODE_LENGTH = 8  # 62^8 ≈ 2·10^14: not guessable by walking, still short in a 1,024-character caption
+CLICK = "link_click"
+
+
+def short_link(session: Session, message: Message, channel: Channel, *, now: datetime) -> ShortLink:
+    """The one link for this message on this channel, made the first time it is needed."""
+    existing = session.scalar(select(ShortLink).where(ShortLink.message_id == message.id,
+                                                      ShortLink.channel_id == channel.id))
+    if existing is not None:
+        return existing
+    link = ShortLink(code="".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH)), message=message,
+                     channel=channel, created_at=now)
+    try:
+        with session.begin_nested():
+            session.add(link)
+    except IntegrityError:
+        # Made at the same moment by another worker: use theirs.
+        return session.scalars(select(ShortLink).where(ShortLink.message_id == message.id,
+                                                       ShortLink.channel_id == channel.id)).one()
+    return link
+
+
+def find_link(session: Session, code: str) -> ShortLink | None:
+    if len(code) != CODE_LENGTH or not all(c in ALPHABET for c in code):
+        return None
+    return session.scalar(select(ShortLink).where(ShortLink.code == code))
+
+
+def destination(session: Session, link: ShortLink) -> str:
+    """The message's portal path with UTM parameters naming the channel and the campaign."""
+    campaign = campaign_of(session, link.message)
+    query = urlencode({"utm_source": link.channel.kind.value, "utm_medium": "social",
+                       "utm_campaign": campaign.slug if campaign else "loa", "utm_content": link.code})
+    return f"/tin/{link.message.slug}?{query}"
+
+
+def record_click(session: Session, link: ShortLink, *, now: datetime) -> ReachEvent:
+    event = ReachEvent(message_id=link.message_id, channel_id=link.channel_id, area_id=link.message.area_id,
+                       metric=CLICK, source=ReachSource.MEASURED, value=1.0, occurred_at=now, recorded_at=now)
+    session.add(event)
+    return event
