@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from campaigns.models import Channel, ChannelKind, Delivery, DeliveryStatus
 from content.errors import NotFound
 from content.models import Message, MessageStatus
+from content.workflow import SENDABLE
 
 
 # A feed entry links to the portal page, so whatever went out on either may be read there.
@@ -40,3 +41,15 @@ def get_published(session: Session, slug: str) -> Message:
     if message is None:
         raise NotFound("Không tìm thấy tin này.")
     return message
+
+
+def image_is_public(session: Session, image_id: int) -> bool:
+    """Whether anyone may fetch this image: it illustrates a message approved and planned for publication.
+
+    Not only once it is on the portal: Facebook, Zalo and Telegram fetch the image from its URL
+    while posting, anonymously, often before the portal delivery has gone out.
+    """
+    planned = select(Delivery.message_id).where(Delivery.status != DeliveryStatus.CANCELLED)
+    query = select(Message.id).where(Message.image_id == image_id, Message.status.in_(list(SENDABLE)),
+                                     Message.id.in_(planned))
+    return session.scalar(select(query.exists())) is True

@@ -209,6 +209,25 @@ def test_an_image_whose_message_was_archived_is_private_again(client, session, s
     assert [fetch(client, url).status_code for url in urls(stored)] == [404, 404]
 
 
+def test_an_image_is_public_once_its_approved_message_is_planned_so_platforms_can_fetch_it(client, session, stored,
+                                                                                          now):
+    from datetime import timedelta
+
+    from campaigns.models import ChannelKind
+    from campaigns.planning import plan_deliveries
+    from tests.factories import make_channel
+    from tests.scheduler.test_dispatch import approved_message
+
+    message, _editor, approver, _data = approved_message(session, now)
+    message.image_id = stored.id
+    session.commit()
+    assert fetch(client, urls(stored)[0]).status_code == 404  # approved, but going nowhere yet
+    plan_deliveries(session, message, actor=approver, due_at=now + timedelta(hours=1), now=now,
+                    channels=[make_channel(session, ChannelKind.TELEGRAM)])
+    session.commit()
+    assert fetch(client, urls(stored)[0]).status_code == 200  # Telegram fetches it while posting
+
+
 def test_a_repeat_visit_gets_not_modified_from_the_content_hash(client, stored):
     log_in(client, "bientap")
     original, _ = urls(stored)

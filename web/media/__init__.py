@@ -15,13 +15,12 @@ from flask import Blueprint, Response, current_app, flash, redirect, render_temp
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext
 from flask_login import current_user, login_required
-from sqlalchemy import select
 
-from campaigns.publication import PUBLIC_WEB, select_published
+from campaigns.publication import image_is_public
 from content.errors import InvalidInput, NotFound
 from content.media import (DEFAULT_MAX_BYTES, count_media, find_media, format_size, list_media,
                            media_file_name, media_path, store_image, thumbnail_size)
-from content.models import MediaItem, Message, User
+from content.models import MediaItem, User
 from content.permissions import Action, authorize, is_allowed
 from web.database import get_db, now
 
@@ -97,7 +96,7 @@ def file(name: str) -> Response:
     # One address per file, the one media_url gives: any other spelling is not an alias.
     if item is None or name != media_file_name(item, thumbnail=thumbnail):
         raise NotFound(str(NO_SUCH_IMAGE))
-    public = _is_published(item)
+    public = image_is_public(get_db(), item.id)
     path = media_path(item, media_root(), thumbnail=thumbnail)
     if not (public or _may_see_unpublished()) or not path.is_file():
         raise NotFound(str(NO_SUCH_IMAGE))
@@ -106,12 +105,6 @@ def file(name: str) -> Response:
     response.headers["Cache-Control"] = PUBLIC_CACHE if public else PRIVATE_CACHE
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response
-
-
-def _is_published(item: MediaItem) -> bool:
-    """Whether the image illustrates a message that the portal or a feed shows the public now."""
-    published = select_published(PUBLIC_WEB).where(Message.image_id == item.id).order_by(None)
-    return get_db().scalar(select(published.exists())) is True
 
 
 def _may_see_unpublished() -> bool:
