@@ -149,6 +149,9 @@ def _load(session: Session, *, province_code: str, now: datetime, zone: ZoneInfo
     campaigns = _campaigns(session, province, topics, zone)
     portal = Channel(kind=ChannelKind.PORTAL, name="Cổng thông tin điện tử")
     feed = Channel(kind=ChannelKind.FEED, name="RSS toàn trang")
+    # Switched off until an admin enters the bot's token: shows how a channel is set up.
+    session.add(Channel(kind=ChannelKind.TELEGRAM, name="Kênh Telegram An ninh cơ sở", is_enabled=False,
+                        settings={"chat_id": "@anninh_coso_demo"}))
     stations = [Station(name=f"Đài truyền thanh {c.name}", area=c, contact="Tổ phát thanh xã",
                         slots=[BroadcastSlot(starts_at=t, minutes=m) for t, m in SLOTS]) for c in communes]
     session.add_all([portal, feed, *stations])

@@ -50,6 +50,8 @@ def serve(host: str, port: int) -> None:
     from waitress import serve as waitress_serve
 
     _require_schema()
+    # Links in social posts must point somewhere; serving here, this is the address we know of.
+    current_app.config.setdefault("BASE_URL", f"http://{host}:{port}")
     scheduler = _scheduler(blocking=False)
     scheduler.start()
     click.echo(f"Loa is running at http://{host}:{port}/  (Ctrl+C to stop)")
