@@ -1,20 +1,88 @@
-"""Planning deliveries: one outbox row per destination and time, for an approved message."""
+"""Planning deliveries: who receives a message and when, turned into outbox rows in one bulk insert.
+
+A plan names destinations (channels, stations, whole areas) and times (one moment, a moment of its
+own per channel, or daily slots over a range of local dates). An area fans out to every active
+station below it; a station chosen both by hand and through its area gets its deliveries once.
+
+Proposed slots, which the planning page pre-fills:
+- an ordinary day: 06:00 and 17:00, the customary morning and evening commune broadcasts;
+- a day that touches one of the campaign's peak periods: 06:00, 11:00 and 17:00 — a midday repeat
+  is the densest schedule a commune station can add without cutting into other programmes;
+- the range, when the officer has not picked one: the seven days from tomorrow, stretched to the
+  end of a peak period already under way or starting within them (never past 31 days), and cut at
+  the campaign's last day.
+
+One plan creates at most MAX_DELIVERIES_PER_PLAN rows: past that the officer has almost certainly
+picked a wrong range or area, and a mistake that size floods every station's script.
+"""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session
 
-from campaigns.models import Channel, Delivery, DeliveryStatus, Station
-from content.areas import select_subtree
+from campaigns.campaigns import campaign_of
+from campaigns.models import BroadcastSlot, Channel, Delivery, DeliveryStatus, Station
+from content.areas import is_within, select_subtree
 from content.audit import record_audit
-from content.errors import InvalidInput
+from content.errors import InvalidInput, PermissionDenied
 from content.messages import transition_message
 from content.models import Area, Message, MessageStatus, User
+from content.permissions import DENIED, Action, authorize
+
+NORMAL_SLOTS = (time(6), time(17))
+PEAK_SLOTS = (time(6), time(11), time(17))
+MAX_DELIVERIES_PER_PLAN = 5000
+DEFAULT_DAYS = 7
+LONGEST_PROPOSAL_DAYS = 31
+LONGEST_RANGE_DAYS = 366
+
+
+@dataclass(frozen=True)
+class DailySlots:
+    """Every local day from `first_day` to `last_day` (both included) at each local time in `times`."""
+
+    first_day: date
+    last_day: date
+    times: tuple[time, ...]
+    peak_name: str | None = None  # set on proposals, to say why a run has more slots
+
+    @property
+    def days(self) -> int:
+        return (self.last_day - self.first_day).days + 1
+
+
+@dataclass(frozen=True)
+class PlanRequest:
+    """What the officer asked for; ids, so a form and a script build it the same way.
+
+    Each channel goes out at its own time in `channel_times` when it has one, otherwise at the
+    plan's times; stations follow the plan's times, or, with `use_station_slots`, their own
+    broadcast slots on each day of `daily`.
+    """
+
+    channel_ids: tuple[int, ...] = ()
+    station_ids: tuple[int, ...] = ()
+    area_ids: tuple[int, ...] = ()
+    due_at: datetime | None = None
+    channel_times: tuple[tuple[int, datetime], ...] = ()
+    daily: tuple[DailySlots, ...] = ()
+    use_station_slots: bool = False
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    count: int
+    channels: int
+    stations: int
+    first_due: datetime
+    last_due: datetime
 
 
 def stations_in_area(session: Session, area: Area) -> list[Station]:
@@ -23,6 +91,202 @@ def stations_in_area(session: Session, area: Area) -> list[Station]:
     return list(session.scalars(
         select(Station).where(Station.area_id.in_(subtree), Station.is_active).order_by(Station.id)
     ))
+
+
+def _local(moment: datetime, zone: tzinfo) -> str:
+    return moment.astimezone(zone).strftime("%H:%M ngày %d/%m/%Y")
+
+
+def _count(n: int) -> str:
+    return f"{n:,}".replace(",", ".")  # Vietnamese groups thousands with dots
+
+
+def occurrences(daily: Iterable[DailySlots], zone: tzinfo) -> list[datetime]:
+    """The UTC instants of daily local slots, sorted and without repeats.
+
+    Each local wall time is placed in the zone on its own date, so "06:00" stays 06:00 on both
+    sides of a daylight-saving change (in a zone that has one).
+    """
+    instants = {
+        datetime.combine(run.first_day + timedelta(days=n), at, tzinfo=zone).astimezone(timezone.utc)
+        for run in daily for n in range(run.days) for at in run.times
+    }
+    return sorted(instants)
+
+
+def _missing(session: Session, model: type, ids: Sequence[int]) -> tuple[list[Any], list[int]]:
+    rows = list(session.scalars(select(model).where(model.id.in_(set(ids))))) if ids else []
+    found = {row.id for row in rows}
+    return rows, sorted(set(ids) - found)
+
+
+def _ids(ids: Iterable[int]) -> str:
+    return ", ".join(f"#{i}" for i in ids)
+
+
+def _check_times(request: PlanRequest, now: datetime, zone: tzinfo, errors: dict[str, str]) -> list[datetime]:
+    for channel_id, at in request.channel_times:
+        if at < now:
+            errors[f"channel_due_at-{channel_id}"] = f"Giờ {_local(at, zone)} đã qua; hãy chọn giờ ở tương lai."
+    if not request.daily:
+        if request.due_at is None:
+            if request.station_ids or request.area_ids or len(request.channel_times) < len(request.channel_ids):
+                errors["due_at"] = "Hãy chọn thời điểm phát."
+            return []
+        if request.due_at < now:
+            errors["due_at"] = f"Thời điểm {_local(request.due_at, zone)} đã qua; hãy chọn thời điểm ở tương lai."
+        return [request.due_at]
+    for run in request.daily:
+        if run.last_day < run.first_day:
+            errors["daily"] = (f"Ngày kết thúc {run.last_day:%d/%m/%Y} ở trước ngày bắt đầu "
+                               f"{run.first_day:%d/%m/%Y}.")
+        elif run.days > LONGEST_RANGE_DAYS:
+            errors["daily"] = f"Mỗi khoảng ngày dài tối đa {LONGEST_RANGE_DAYS} ngày; hãy chia nhỏ kế hoạch."
+        elif not run.times:
+            errors["daily"] = f"Hãy nhập ít nhất một giờ phát cho các ngày từ {run.first_day:%d/%m/%Y}."
+    if "daily" in errors:
+        return []
+    instants = occurrences(request.daily, zone)
+    if instants[0] < now:
+        errors["daily"] = (f"Giờ phát {_local(instants[0], zone)} đã qua; hãy bắt đầu từ ngày mai "
+                           "hoặc bỏ các giờ đã qua.")
+    return instants
+
+
+def _load(session: Session, request: PlanRequest, errors: dict[str, str]) -> tuple[list, list, list]:
+    channels, missing = _missing(session, Channel, request.channel_ids)
+    if missing:
+        errors["channel_ids"] = f"Không có kênh {_ids(missing)}."
+    stations, missing = _missing(session, Station, request.station_ids)
+    if missing:
+        errors["station_ids"] = f"Không có đài {_ids(missing)}."
+    elif stopped := [s.name for s in stations if not s.is_active]:
+        errors["station_ids"] = f"Đài đã ngừng hoạt động: {', '.join(stopped)}."
+    areas, missing = _missing(session, Area, request.area_ids)
+    if missing:
+        errors["area_ids"] = f"Không có địa bàn {_ids(missing)}."
+    return channels, stations, areas
+
+
+def _authorize_places(session: Session, actor: User, channels: list[Channel], stations: list[Station],
+                      areas: list[Area]) -> None:
+    """Every place the plan names must lie in the actor's own subtree, like everything else they do."""
+    places = [("area", a.id, a) for a in areas] + [("station", s.id, s.area) for s in stations] + [
+        ("channel", c.id, session.get(Area, c.area_id)) for c in channels if c.area_id is not None]
+    for object_type, object_id, area in places:
+        if area is None or not is_within(area, actor.area):
+            raise PermissionDenied(DENIED, attempted=Action.MESSAGE_SCHEDULE.value, object_type=object_type,
+                                   object_id=object_id)
+
+
+def _reach(request: PlanRequest, areas: list[Area]):  # type: ignore[no-untyped-def]
+    """The condition on Station for every station the plan reaches, or None when it names none."""
+    reached = [Station.id.in_(request.station_ids)] if request.station_ids else []
+    if areas:
+        below = or_(*[Area.path.startswith(a.path, autoescape=True) for a in areas])
+        reached.append(Station.is_active & Station.area_id.in_(select(Area.id).where(below)))
+    return or_(*reached) if reached else None
+
+
+def _station_times(session: Session, request: PlanRequest, areas: list[Area], plan_times: list[datetime],
+                   zone: tzinfo, errors: dict[str, str]) -> dict[int, list[datetime]]:
+    """Each reached station with its instants; two queries whatever the number of stations."""
+    reach = _reach(request, areas)
+    if reach is None:
+        return {}
+    rows = session.execute(select(Station.id, Area.path).join(Area, Station.area_id == Area.id).where(reach)).all()
+    if empty := [a.name for a in areas if not any(path.startswith(a.path) for _, path in rows)]:
+        errors["area_ids"] = f"Chưa có đài truyền thanh nào đang hoạt động ở: {', '.join(empty)}."
+    times = {station_id: plan_times for station_id, _ in rows}
+    if request.use_station_slots and request.daily:
+        own: dict[int, list[time]] = {}
+        for station_id, starts_at in session.execute(
+                select(BroadcastSlot.station_id, BroadcastSlot.starts_at)
+                .where(BroadcastSlot.station_id.in_(select(Station.id).where(reach)))):
+            own.setdefault(station_id, []).append(starts_at)
+        # A station with no slots on record falls back to the plan's times rather than getting nothing.
+        by_slots: dict[tuple[time, ...], list[datetime]] = {}
+        for station_id, starts in own.items():
+            key = tuple(sorted(starts))
+            if key not in by_slots:
+                by_slots[key] = occurrences((DailySlots(r.first_day, r.last_day, key) for r in request.daily), zone)
+            times[station_id] = by_slots[key]
+    return times
+
+
+def _check_count(channel_times: dict[int, list[datetime]], station_times: dict[int, list[datetime]],
+                 limit: int, errors: dict[str, str]) -> int:
+    count = sum(map(len, channel_times.values())) + sum(map(len, station_times.values()))
+    if count > limit:
+        errors["count"] = (f"Kế hoạch này sẽ tạo {_count(count)} lượt phát, vượt giới hạn {_count(limit)} lượt "
+                           "mỗi lần lên lịch. Hãy rút ngắn khoảng ngày, bớt giờ phát hoặc chọn địa bàn nhỏ hơn.")
+    return count
+
+
+def _rows(message: Message, actor: User, now: datetime, channel_times: dict[int, list[datetime]],
+          station_times: dict[int, list[datetime]]) -> list[dict[str, Any]]:
+    common = {"message_id": message.id, "status": DeliveryStatus.PLANNED, "attempts": 0, "created_at": now,
+              "created_by_id": actor.id}
+    return [
+        {**common, "channel_id": channel_id, "station_id": station_id, "due_at": at,
+         "idempotency_key": f"loa-{uuid.uuid4().hex}"}
+        for channel_id, station_id, instants in
+        [(c, None, t) for c, t in channel_times.items()] + [(None, s, t) for s, t in station_times.items()]
+        for at in instants
+    ]
+
+
+def _plan(session: Session, message: Message, request: PlanRequest, *, actor: User, now: datetime, zone: tzinfo,
+          remote_addr: str | None, limit: int, returning: bool) -> tuple[PlanSummary, list[Delivery]]:
+    authorize(actor, Action.MESSAGE_SCHEDULE, message.area, object_type="message", object_id=message.id)
+    errors: dict[str, str] = {}
+    if not (request.channel_ids or request.station_ids or request.area_ids):
+        errors["destinations"] = "Hãy chọn ít nhất một kênh, một đài hoặc một địa bàn."
+    plan_times = _check_times(request, now, zone, errors)
+    channels, stations, areas = _load(session, request, errors)
+    if errors:
+        raise InvalidInput(errors)
+    _authorize_places(session, actor, channels, stations, areas)
+    own = dict(request.channel_times)
+    channel_times = {c.id: [own[c.id]] if c.id in own else plan_times for c in channels}
+    station_times = _station_times(session, request, areas, plan_times, zone, errors)
+    count = _check_count(channel_times, station_times, limit, errors)
+    if errors:
+        raise InvalidInput(errors)
+    # A published message may be planned again (another station, a repeat) without leaving "published".
+    if message.status is not MessageStatus.PUBLISHED:
+        transition_message(session, message, "schedule", actor=actor, now=now, remote_addr=remote_addr)
+    rows = _rows(message, actor, now, channel_times, station_times)
+    if returning:
+        planned = list(session.scalars(insert(Delivery).returning(Delivery, sort_by_parameter_order=True), rows))
+    else:
+        session.execute(insert(Delivery), rows)
+        planned = []
+    instants = [at for times in (*channel_times.values(), *station_times.values()) for at in times]
+    summary = PlanSummary(count=count, channels=len(channel_times), stations=len(station_times),
+                          first_due=min(instants), last_due=max(instants))
+    record_audit(session, actor=actor, action="delivery.plan", object_type="message", object_id=message.id,
+                 now=now, remote_addr=remote_addr, detail={
+                     "count": count, "channel_ids": sorted(channel_times), "station_ids": sorted(request.station_ids),
+                     "area_ids": sorted(request.area_ids), "stations_reached": len(station_times),
+                     "first_due": summary.first_due.isoformat(), "last_due": summary.last_due.isoformat(),
+                     "daily": [{"from": r.first_day.isoformat(), "to": r.last_day.isoformat(),
+                                "times": [t.strftime("%H:%M") for t in r.times]} for r in request.daily],
+                     "use_station_slots": request.use_station_slots})
+    return summary, planned
+
+
+def plan_message(session: Session, message: Message, request: PlanRequest, *, actor: User, now: datetime,
+                 zone: tzinfo, remote_addr: str | None = None,
+                 limit: int = MAX_DELIVERIES_PER_PLAN) -> PlanSummary:
+    """Queue the message for every destination and time in the request, with one audit record.
+
+    Rows are inserted in bulk and not loaded back: a province plan is thousands of them.
+    :param zone: the configured zone; daily slots are local wall times in it.
+    :param limit: most rows one plan may create; a script that means it may raise it.
+    """
+    return _plan(session, message, request, actor=actor, now=now, zone=zone, remote_addr=remote_addr,
+                 limit=limit, returning=False)[0]
 
 
 def plan_deliveries(
@@ -36,23 +300,56 @@ def plan_deliveries(
     stations: Sequence[Station] = (),
     remote_addr: str | None = None,
 ) -> list[Delivery]:
-    """Queue the message for each destination at `due_at` and mark it scheduled."""
-    if not channels and not stations:
-        raise InvalidInput({"destinations": "Hãy chọn ít nhất một kênh hoặc một đài."})
-    if due_at < now:
-        raise InvalidInput({"due_at": "Thời điểm phát phải ở tương lai."})
-    # A published message may be planned again (another station, a repeat) without leaving "published".
-    if message.status is not MessageStatus.PUBLISHED:
-        transition_message(session, message, "schedule", actor=actor, now=now, remote_addr=remote_addr)
-    planned = [
-        Delivery(message=message, due_at=due_at, status=DeliveryStatus.PLANNED,
-                 idempotency_key=f"loa-{uuid.uuid4().hex}", created_at=now, created_by_id=actor.id,
-                 channel=channel, station=station)
-        for channel, station in [(c, None) for c in channels] + [(None, s) for s in stations]
-    ]
-    session.add_all(planned)
-    session.flush()
-    record_audit(session, actor=actor, action="delivery.plan", object_type="message", object_id=message.id,
-                 now=now, remote_addr=remote_addr,
-                 detail={"deliveries": [d.id for d in planned], "due_at": due_at.isoformat()})
-    return planned
+    """Queue the message for each destination at `due_at`, and hand the rows back to the caller."""
+    request = PlanRequest(channel_ids=tuple(c.id for c in channels), station_ids=tuple(s.id for s in stations),
+                          due_at=due_at)
+    return _plan(session, message, request, actor=actor, now=now, zone=timezone.utc, remote_addr=remote_addr,
+                 limit=MAX_DELIVERIES_PER_PLAN, returning=True)[1]
+
+
+def _peak_days(session: Session, message: Message, first_day: date, last_day: date, zone: tzinfo) -> dict[date, str]:
+    """Each local day of the range that any part of a peak period of the message's campaign touches."""
+    campaign = campaign_of(session, message)
+    touched: dict[date, str] = {}
+    for peak in campaign.peak_periods if campaign else ():
+        day = max(first_day, peak.starts_at.astimezone(zone).date())
+        while day <= min(last_day, peak.ends_at.astimezone(zone).date()):
+            start = datetime.combine(day, time(0), tzinfo=zone)
+            if start < peak.ends_at and start + timedelta(days=1) > peak.starts_at:
+                touched.setdefault(day, peak.name)
+            day += timedelta(days=1)
+    return touched
+
+
+def propose_range(session: Session, message: Message, *, today: date, zone: tzinfo) -> tuple[date, date]:
+    """The local dates the planning page starts from (the rule is in the module docstring)."""
+    first = today + timedelta(days=1)
+    last = first + timedelta(days=DEFAULT_DAYS - 1)
+    campaign = campaign_of(session, message)
+    for peak in campaign.peak_periods if campaign else ():
+        starts, ends = peak.starts_at.astimezone(zone).date(), peak.ends_at.astimezone(zone).date()
+        if starts <= last and ends > last:
+            last = min(ends, first + timedelta(days=LONGEST_PROPOSAL_DAYS - 1))
+    if campaign is not None and first <= campaign.ends_on < last:
+        last = campaign.ends_on
+    return first, last
+
+
+def propose_slots(session: Session, message: Message, *, first_day: date, last_day: date,
+                  zone: tzinfo) -> tuple[DailySlots, ...]:
+    """The range split into runs of ordinary and peak days, each with its proposed times."""
+    if last_day < first_day:
+        raise InvalidInput({"daily": f"Ngày kết thúc {last_day:%d/%m/%Y} ở trước ngày bắt đầu {first_day:%d/%m/%Y}."})
+    if (last_day - first_day).days >= LONGEST_RANGE_DAYS:
+        raise InvalidInput({"daily": f"Mỗi khoảng ngày dài tối đa {LONGEST_RANGE_DAYS} ngày."})
+    peaks = _peak_days(session, message, first_day, last_day, zone)
+    runs: list[DailySlots] = []
+    day = first_day
+    while day <= last_day:
+        name = peaks.get(day)
+        if runs and runs[-1].peak_name == name:
+            runs[-1] = DailySlots(runs[-1].first_day, day, runs[-1].times, name)
+        else:
+            runs.append(DailySlots(day, day, PEAK_SLOTS if name else NORMAL_SLOTS, name))
+        day += timedelta(days=1)
+    return tuple(runs)
