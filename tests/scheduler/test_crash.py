@@ -1,0 +1,133 @@
+"""A worker killed with SIGKILL in the middle of 2,000 webhook deliveries, then a new worker started.
+
+"No idempotency key arrives twice as a success" is checked on both sides. The receiver (its own
+process) accepts a key once and answers any later copy as a duplicate, with the id it gave the
+first time. So: the receiver accepted exactly the 2,000 keys, each once; every delivery row is SENT
+with the id the receiver assigned when it first accepted that key; and a copy went out only for a
+delivery the dead worker had already started to send (one at most: a channel's deliveries are sent
+one after another).
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import time
+import uuid
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from campaigns.credentials import generate_key, set_channel_secret
+from campaigns.models import ChannelKind, Delivery, DeliveryStatus
+from tests.factories import make_channel
+from tests.fakes.webhook import spawn_receiver
+from tests.scheduler.test_dispatch import approved_message
+from tests.scheduler.worker_process import start_worker
+
+COUNT = 2_000
+KILL_AFTER = 300  # keys the receiver has accepted before the kill
+IN_HAND = 20  # deliveries the first worker holds claimed, unsent, when it is killed: its leases must be taken over
+TIMEOUT = 120.0  # seconds for each phase: a bound on "stuck", generous for a busy machine
+
+
+def plan_webhook_deliveries(session: Session, now: datetime, *, url: str, key: str, secret: str) -> list[str]:
+    """COUNT deliveries due now to one signed webhook, inserted in bulk; returns their idempotency keys."""
+    message, _editor, approver, _data = approved_message(session, now)
+    channel = make_channel(session, ChannelKind.WEBHOOK, settings={"url": url})
+    set_channel_secret(channel, key, secret)
+    keys = [f"loa-{uuid.uuid4().hex}" for _ in range(COUNT)]
+    session.execute(insert(Delivery), [
+        {"message_id": message.id, "channel_id": channel.id, "due_at": now, "status": DeliveryStatus.PLANNED,
+         "idempotency_key": key_, "created_at": now, "created_by_id": approver.id} for key_ in keys
+    ])
+    session.commit()
+    return keys
+
+
+def count(factory: sessionmaker[Session], *conditions) -> int:  # type: ignore[no-untyped-def]
+    with factory() as session:
+        return session.scalar(select(func.count()).select_from(Delivery).where(*conditions)) or 0
+
+
+def assigned_ids(record: Path) -> dict[str, str]:
+    """Key -> the id the receiver answered on first accepting it (its record has one JSON line per request)."""
+    entries = [json.loads(line) for line in record.read_text(encoding="utf-8").splitlines()]
+    return {entry["key"]: entry["id"] for entry in entries if not entry["duplicate"]}
+
+
+def wait_for(condition: Callable[[], bool], worker: subprocess.Popen[str], log: Path, what: str,
+             describe: Callable[[], str]) -> None:
+    deadline = time.monotonic() + TIMEOUT
+    while not condition():
+        if worker.poll() is not None:
+            raise AssertionError(f"the worker exited ({worker.returncode}) before {what}:\n{log.read_text()[-3000:]}")
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{TIMEOUT:.0f} s passed and still not {what}: {describe()}")
+        time.sleep(0.05)
+
+
+def stop(worker: subprocess.Popen[str]) -> None:
+    if worker.poll() is None:
+        worker.kill()
+    worker.wait()
+
+
+def test_a_worker_killed_mid_run_loses_nothing_and_sends_nothing_twice(session, session_factory, database_url,
+                                                                       now, tmp_path):
+    key, secret = generate_key(), "khóa-ký-webhook-thử-nghiệm"
+    log = tmp_path / "workers.log"
+    with spawn_receiver(secret, tmp_path / "received.jsonl") as receiver:
+        keys = plan_webhook_deliveries(session, now, url=receiver.url, key=key, secret=secret)
+
+        def progress() -> str:
+            return (f"receiver accepted {len(receiver.read().accepted)} of {COUNT}; in the database "
+                    f"{count(session_factory, Delivery.status == DeliveryStatus.SENT)} sent, "
+                    f"{count(session_factory, Delivery.status == DeliveryStatus.CLAIMED)} claimed")
+
+        first = start_worker("tick", "--name", "crash-1", "--clock-start", now.isoformat(),
+                             database_url=database_url, log=log, credentials_key=key)
+        try:
+            wait_for(lambda: len(receiver.read().accepted) >= KILL_AFTER and count(
+                session_factory, Delivery.status == DeliveryStatus.CLAIMED, Delivery.claimed_by == "crash-1"
+            ) >= IN_HAND, first, log, f"{KILL_AFTER} accepted with {IN_HAND} more in hand", progress)
+            first.send_signal(signal.SIGKILL)
+        finally:
+            stop(first)
+        assert first.returncode == -signal.SIGKILL
+
+        accepted_at_kill = len(receiver.read().accepted)
+        with session_factory() as check:
+            orphaned = check.execute(select(Delivery.id, Delivery.lease_until).where(
+                Delivery.status == DeliveryStatus.CLAIMED, Delivery.claimed_by == "crash-1")).all()
+        assert KILL_AFTER <= accepted_at_kill < COUNT
+        assert orphaned, "the worker died holding no claims, so no lease had to be taken over"
+        # The new worker comes up just after the dead one's leases ran out, as it would five minutes later.
+        restart = max(lease_until for _, lease_until in orphaned) + timedelta(seconds=1)
+        second = start_worker("tick", "--name", "crash-2", "--clock-start", restart.isoformat(),
+                              database_url=database_url, log=log, credentials_key=key)
+        try:
+            wait_for(lambda: count(session_factory, Delivery.status == DeliveryStatus.SENT) == COUNT, second, log,
+                     f"all {COUNT} sent", progress)
+        finally:
+            stop(second)
+        record = receiver.read()
+    answered = assigned_ids(receiver.record)
+
+    assert len(record.accepted) == len(set(record.accepted)) == COUNT
+    assert set(record.accepted) == set(keys)
+    rows = session.execute(select(Delivery.id, Delivery.idempotency_key, Delivery.status, Delivery.external_id,
+                                  Delivery.attempts, Delivery.claimed_by)).all()
+    assert {row.status for row in rows} == {DeliveryStatus.SENT}
+    assert {row.idempotency_key: row.external_id for row in rows} == answered
+    # The dead worker's claims were taken over once their leases ran out...
+    taken_over = {id_ for id_, _ in orphaned}
+    assert {row.claimed_by for row in rows if row.id in taken_over} == {"crash-2"}
+    # ...and the only delivery tried twice is one it was in the middle of sending when it died.
+    tried_twice = {row.id: row.idempotency_key for row in rows if row.attempts > 1}
+    assert set(tried_twice) <= taken_over and len(tried_twice) <= 1, f"tried more than once: {tried_twice}"
+    assert set(record.duplicates) <= set(tried_twice.values())
