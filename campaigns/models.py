@@ -158,6 +158,8 @@ class Station(Base):
     contact: Mapped[str] = mapped_column(String(300), default="")
     token_hash: Mapped[str | None] = mapped_column(String(128), unique=True)
     token_issued_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Set when an admin withdraws the token without a new one: "revoked", not "never issued".
+    token_revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     is_active: Mapped[bool] = mapped_column(default=True)
 
     area: Mapped[Area] = relationship()
@@ -215,16 +217,26 @@ class Delivery(Base):
 
 
 class Airing(Base):
+    """What a station says happened to one delivery: aired (when, by whom) or not aired (why)."""
+
     __tablename__ = "airings"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    delivery_id: Mapped[int] = mapped_column(ForeignKey("deliveries.id", ondelete="CASCADE"), index=True)
+    # One per delivery: confirming again corrects the record instead of adding a second one.
+    delivery_id: Mapped[int] = mapped_column(ForeignKey("deliveries.id", ondelete="CASCADE"), unique=True)
     station_id: Mapped[int] = mapped_column(ForeignKey("stations.id"), index=True)
     status: Mapped[AiringStatus] = mapped_column(text_enum(AiringStatus))
     aired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     operator_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # Who read it, as the station names them: a box on the token API has no user account.
+    operator_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str | None] = mapped_column(Text)
+    # The listeners estimate this airing added, so a correction replaces it rather than counting twice.
+    reach_event_id: Mapped[int | None] = mapped_column(ForeignKey("reach_events.id", ondelete="SET NULL"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    delivery: Mapped[Delivery] = relationship()
 
 
 class ReachEvent(Base):

@@ -22,6 +22,7 @@ def issue_station_token(station: Station, *, now: datetime) -> str:
     token = secrets.token_urlsafe(32)
     station.token_hash = hash_token(token)
     station.token_issued_at = now
+    station.token_revoked_at = None
     return token
 
 

@@ -23,6 +23,9 @@ class Action(enum.StrEnum):
     AUDIT_VIEW = "audit.view"
     USER_MANAGE = "user.manage"
     CHANNEL_MANAGE = "channel.manage"
+    STATION_MANAGE = "station.manage"
+    AIRING_CONFIRM = "airing.confirm"
+    AIRING_VIEW = "airing.view"
 
 
 A, E, P, R, N = Role.ADMIN, Role.EDITOR, Role.APPROVER, Role.RADIO_OPERATOR, Role.ANALYST
@@ -43,6 +46,10 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.AUDIT_VIEW: frozenset({A}),
     Action.USER_MANAGE: frozenset({A}),
     Action.CHANNEL_MANAGE: frozenset({A}),
+    Action.STATION_MANAGE: frozenset({A}),
+    # Editors and approvers plan radio items but only the station (or an admin) says they went out.
+    Action.AIRING_CONFIRM: frozenset({A, R}),
+    Action.AIRING_VIEW: frozenset({A, E, P, N}),
 }
 
 DENIED = "Bạn không có quyền thực hiện thao tác này ở địa bàn này."
