@@ -27,7 +27,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     register_filters(app)
     init_i18n(app)
 
-    from web import admin, channels, desk, feeds, i18n, media, portal, radio
+    from web import admin, channels, desk, feeds, i18n, media, portal, radio, stations
+    from web.radio import confirmations
 
     app.register_blueprint(portal.bp)
     app.register_blueprint(feeds.bp)
@@ -37,5 +38,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(media.bp)
     app.register_blueprint(radio.bp)
     app.register_blueprint(i18n.bp)
+    app.register_blueprint(stations.bp)
+    app.register_blueprint(confirmations.bp)
+    app.register_blueprint(confirmations.api_bp)
     csrf.exempt(radio.bp)
+    csrf.exempt(confirmations.api_bp)
     return app

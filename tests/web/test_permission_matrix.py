@@ -14,7 +14,7 @@ from PIL import Image
 from sqlalchemy import select
 
 from campaigns.campaigns import CampaignInput, create_campaign
-from campaigns.models import ChannelKind
+from campaigns.models import ChannelKind, Delivery
 from content.messages import MessageInput, create_message, transition_message
 from content.models import AuditLog, MessageKind, Role
 from tests.factories import make_area, make_channel, make_station, make_user
@@ -36,6 +36,9 @@ ALLOWED = {  # action → roles that may take it inside their own area
     "user.manage": {"admin"},
     "media.upload": {"admin", "editor"},
     "channel.manage": {"admin"},
+    "station.manage": {"admin"},
+    "airing.confirm": {"admin", "radio_operator"},
+    "airing.view": {"admin", "editor", "approver", "analyst"},
 }
 # Actions whose object lives in no area: "outside" has no meaning for them.
 UNPLACED = {"audit.view", "user.manage", "media.upload", "channel.manage"}
@@ -65,8 +68,11 @@ def world(session, role: Role, inside: bool):
     campaign = create_campaign(session, author, CampaignInput(
         plan_number="KH 1", issuing_body="UBND", title="Chiến dịch thử", starts_on=ZONE_NOW.date(),
         ends_on=ZONE_NOW.date(), owner_area_id=target.id), now=ZONE_NOW, zone=timezone.utc)
+    airing_item = Delivery(message=messages["approved"], station=station, due_at=ZONE_NOW, idempotency_key="quyen-phat")
+    session.add(airing_item)
     session.commit()
-    return {"messages": messages, "campaign": campaign, "station": station, "portal": portal, "target": target}
+    return {"messages": messages, "campaign": campaign, "station": station, "portal": portal, "target": target,
+            "airing_item": airing_item}
 
 
 def request_for(action: str, w: dict):
@@ -89,6 +95,10 @@ def request_for(action: str, w: dict):
         "audit.view": ("GET", "/admin/audit", None, None),
         "user.manage": ("GET", "/admin/users", None, None),
         "channel.manage": ("GET", "/admin/channels/", None, None),
+        "station.manage": ("GET", f"/stations/{w['station'].id}", None, None),
+        "airing.confirm": ("POST", f"/radio/stations/{w['station'].id}/airings/2026-11-23",
+                           {"delivery_id": w["airing_item"].id, "status": "aired"}, "/desk/"),
+        "airing.view": ("GET", f"/stations/airings?area={w['target'].id}", None, None),
         "media.upload": ("POST", "/desk/media/", {"image": (png(), "anh.png"), "alt_text": "Ảnh thử quyền"}, "/desk/"),
     }[action]
 

@@ -1,0 +1,163 @@
+"""Airing confirmations over HTTP: a form for signed-in staff, and a JSON endpoint for a station's token.
+
+The JSON endpoint takes the token only, never the login cookie: it is exempt from CSRF so a box can
+post to it, and a cookie-authenticated endpoint without CSRF could be triggered from any web page.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from werkzeug.datastructures import MultiDict
+
+from campaigns.airings import AiringInput, airings_by_delivery, confirm_airing
+from campaigns.models import Airing, Station
+from campaigns.stations import find_station_by_token
+from content.audit import record_audit
+from content.errors import InvalidInput, LoaError, NotFound, PermissionDenied
+from content.permissions import Action, authorize
+from scheduler.scripts import build_daily_script
+from web.database import get_db, now, zone
+from web.errors import STATUS, TITLES
+
+bp = Blueprint("airings", __name__, url_prefix="/radio/stations")
+api_bp = Blueprint("airings_api", __name__, url_prefix="/radio/api")
+
+
+def _station(station_id: int) -> Station:
+    station = get_db().get(Station, station_id)
+    if station is None:
+        raise NotFound(_("Không có đài này."))
+    return station
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise NotFound(_("Ngày “%(value)s” không hợp lệ (định dạng năm-tháng-ngày).", value=value)) from None
+
+
+def _local_time(value: str) -> datetime | None:
+    """A datetime-local field read in the configured zone; blank means "now"."""
+    if not value.strip():
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput({"aired_at": _("Giờ phát không hợp lệ (ví dụ 2026-11-24 06:05).")}) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone())
+
+
+def _form_input(form: MultiDict[str, str]) -> AiringInput:
+    delivery = form.get("delivery_id", "")
+    return AiringInput(delivery_id=int(delivery) if delivery.isdigit() else None, status=form.get("status", ""),
+                       aired_at=_local_time(form.get("aired_at", "")), operator_name=form.get("operator_name", ""),
+                       note=form.get("note", ""), reason=form.get("reason", ""))
+
+
+def _page(station: Station, day: date, errors: dict[str, str], sent: MultiDict[str, str] | None,
+          status: int = 200):  # type: ignore[no-untyped-def]
+    script = build_daily_script(get_db(), station, day, zone=zone())
+    ids = [item.delivery_id for slot in script.slots for item in slot.items]
+    return render_template("stations/confirm.html", station=station, script=script, day=day,
+                           airings=airings_by_delivery(get_db(), ids), errors=errors, sent=sent,
+                           today=now().astimezone(zone()).date(), one_day=timedelta(days=1)), status
+
+
+def _confirmable(station_id: int) -> Station:
+    station = _station(station_id)
+    authorize(current_user.user, Action.AIRING_CONFIRM, station.area, object_type="station", object_id=station.id)
+    return station
+
+
+@bp.get("/<int:station_id>/airings/<day>")
+@login_required
+def day_page(station_id: int, day: str):  # type: ignore[no-untyped-def]
+    return _page(_confirmable(station_id), _day(day), {}, None)
+
+
+@bp.post("/<int:station_id>/airings/<day>")
+@login_required
+def confirm_on_page(station_id: int, day: str):  # type: ignore[no-untyped-def]
+    station, when = _confirmable(station_id), _day(day)
+    try:
+        airing = confirm_airing(get_db(), station, _form_input(request.form), now=now(), actor=current_user.user,
+                                remote_addr=request.remote_addr)
+    except InvalidInput as error:
+        get_db().rollback()
+        return _page(station, when, error.errors, request.form, 400)
+    get_db().commit()
+    flash(_("Đã ghi nhận tin “%(title)s”.", title=airing.delivery.message.title), "success")
+    return redirect(url_for("airings.day_page", station_id=station.id, day=when.isoformat(),
+                            _anchor=f"item-{airing.delivery_id}"))
+
+
+def _token_station(station_id: int) -> Station:
+    station = _station(station_id)
+    header = request.headers.get("Authorization", "")
+    token = header.removeprefix("Bearer ").strip() if header.startswith("Bearer ") else request.args.get("token", "")
+    holder = find_station_by_token(get_db(), token)
+    if holder is None or holder.id != station.id:
+        raise PermissionDenied(_("Mã truy cập của đài không hợp lệ."), attempted=Action.AIRING_CONFIRM.value,
+                               object_type="station", object_id=station_id)
+    return station
+
+
+def _json_input() -> AiringInput:
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        raise InvalidInput({"body": _("Cần gửi một đối tượng JSON (Content-Type: application/json).")})
+    delivery_id = body.get("delivery_id")
+    if not isinstance(delivery_id, int) or isinstance(delivery_id, bool):
+        raise InvalidInput({"delivery_id": _("delivery_id phải là một số nguyên.")})
+    texts = {key: body.get(key) or "" for key in ("status", "operator", "note", "reason", "aired_at")}
+    if wrong := [key for key, value in texts.items() if not isinstance(value, str)]:
+        raise InvalidInput({key: _("Trường này phải là chuỗi ký tự.") for key in wrong})
+    return AiringInput(delivery_id=delivery_id, status=texts["status"], aired_at=_local_time(texts["aired_at"]),
+                       operator_name=texts["operator"], note=texts["note"], reason=texts["reason"])
+
+
+def _airing_json(airing: Airing) -> dict[str, Any]:
+    def local(moment: datetime | None) -> str | None:
+        return moment.astimezone(zone()).isoformat() if moment else None
+
+    return {"delivery_id": airing.delivery_id, "station_id": airing.station_id, "status": airing.status.value,
+            "aired_at": local(airing.aired_at), "operator": airing.operator_name, "note": airing.note,
+            "reason": airing.reason, "recorded_at": local(airing.recorded_at)}
+
+
+@api_bp.post("/stations/<int:station_id>/airings")
+def confirm(station_id: int):  # type: ignore[no-untyped-def]
+    """Confirm one item; sending it again for the same delivery corrects the record (200), never adds one."""
+    station = _token_station(station_id)
+    data = _json_input()
+    existed = bool(airings_by_delivery(get_db(), [data.delivery_id] if data.delivery_id else []))
+    airing = confirm_airing(get_db(), station, data, now=now(), remote_addr=request.remote_addr)
+    get_db().commit()
+    return jsonify(_airing_json(airing)), 200 if existed else 201
+
+
+@api_bp.errorhandler(LoaError)
+def problem(error: LoaError):  # type: ignore[no-untyped-def]
+    """Always a JSON problem here, whatever the client's Accept header says: the callers are boxes and scripts."""
+    status = next((code for cls, code in STATUS.items() if isinstance(error, cls)), 400)
+    session = get_db()
+    session.rollback()
+    if isinstance(error, PermissionDenied):
+        record_audit(session, actor=None, action="denied", object_type=error.object_type or "request",
+                     object_id=error.object_id, now=now(), remote_addr=request.remote_addr,
+                     detail={"attempted": error.attempted or request.path, "reason": str(error)})
+        session.commit()
+    body: dict[str, Any] = {"type": "about:blank", "title": str(TITLES.get(status, _("Không thực hiện được"))),
+                            "status": status, "detail": str(error)}
+    if isinstance(error, InvalidInput):
+        body["errors"] = error.errors
+    response = jsonify(body)
+    response.status_code = status
+    response.mimetype = "application/problem+json"
+    return response

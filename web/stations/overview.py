@@ -1,0 +1,67 @@
+"""Who has aired what: a radio operator's own stations, and the officers' view of a day in an area."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from flask import flash, render_template, request
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from campaigns.airing_report import StationState, report_airings
+from content.areas import select_subtree
+from content.models import Area, AreaKind, User
+from content.permissions import Action, authorize, is_allowed
+from web.database import get_db, now, zone
+
+
+def actor() -> User:
+    return current_user.user
+
+
+def _today() -> date:
+    return now().astimezone(zone()).date()
+
+
+def _chosen_day(value: str | None) -> date:
+    if not value:
+        return _today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        flash(_("Ngày “%(value)s” không hợp lệ; đang hiện hôm nay.", value=value), "error")
+        return _today()
+
+
+def _chosen_area(value: str | None) -> Area | None:
+    """The area asked for, or the viewer's own; one outside the viewer's subtree is refused by authorize()."""
+    if value and value.isdigit() and (area := get_db().get(Area, int(value))) is not None:
+        return area
+    if value:
+        flash(_("Không có địa bàn này; đang hiện địa bàn của bạn."), "error")
+    return actor().area
+
+
+def _areas(root: Area | None) -> list[Area]:
+    query = select_subtree(root) if root is not None else select(Area)
+    return list(get_db().scalars(query.where(Area.kind != AreaKind.RESIDENTIAL).order_by(Area.path)))
+
+
+@login_required
+def mine():  # type: ignore[no-untyped-def]
+    authorize(actor(), Action.AIRING_CONFIRM, None, object_type="station")
+    today = _today()
+    days = report_airings(get_db(), actor().area, today, zone=zone(), now=now())
+    days.sort(key=lambda d: d.station.name)
+    return render_template("stations/mine.html", days=days, today=today, tomorrow=today + timedelta(days=1))
+
+
+@login_required
+def airings():  # type: ignore[no-untyped-def]
+    area, day = _chosen_area(request.args.get("area")), _chosen_day(request.args.get("day"))
+    authorize(actor(), Action.AIRING_VIEW, area, object_type="area", object_id=area.id if area else None)
+    days = report_airings(get_db(), area, day, zone=zone(), now=now())
+    counts = {state: sum(1 for d in days if d.state is state) for state in StationState}
+    return render_template("stations/airings.html", days=days, counts=counts, states=StationState, area=area,
+                           day=day, areas=_areas(actor().area), can_confirm=is_allowed(actor(), Action.AIRING_CONFIRM, area))
