@@ -3,6 +3,8 @@
 A plan names destinations (channels, stations, whole areas) and times (one moment, a moment of its
 own per channel, or daily slots over a range of local dates). An area fans out to every active
 station below it; a station chosen both by hand and through its area gets its deliveries once.
+An emergency notice also goes to the next slot of every station in the areas it is for, whatever the
+plan names (campaigns.emergency says why that happens here).
 
 Proposed slots, which the planning page pre-fills:
 - an ordinary day: 06:00 and 17:00, the customary morning and evening commune broadcasts;
@@ -28,12 +30,13 @@ from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session
 
 from campaigns.campaigns import campaign_of
+from campaigns.emergency import emergency_times
 from campaigns.models import BroadcastSlot, Channel, Delivery, DeliveryStatus, Station
 from content.areas import is_within, select_subtree
 from content.audit import record_audit
 from content.errors import InvalidInput, PermissionDenied
 from content.messages import transition_message
-from content.models import Area, Message, MessageStatus, User
+from content.models import Area, Message, MessageStatus, Priority, User
 from content.permissions import DENIED, Action, authorize
 
 NORMAL_SLOTS = (time(6), time(17))
@@ -250,6 +253,13 @@ def _plan(session: Session, message: Message, request: PlanRequest, *, actor: Us
     own = dict(request.channel_times)
     channel_times = {c.id: [own[c.id]] if c.id in own else plan_times for c in channels}
     station_times = _station_times(session, request, areas, plan_times, zone, errors)
+    first = min((at for times in (*channel_times.values(), *station_times.values()) for at in times), default=None)
+    emergency: dict[int, datetime] = {}
+    if message.priority is Priority.EMERGENCY and first is not None:
+        # Whatever the plan names, an emergency also opens the next slot of every station it is for.
+        emergency = emergency_times(session, message, after=first, zone=zone, planned=station_times, within=actor.area)
+        for station_id, at in emergency.items():
+            station_times[station_id] = [*station_times.get(station_id, ()), at]
     count = _check_count(channel_times, station_times, limit, errors)
     if errors:
         raise InvalidInput(errors)
@@ -272,7 +282,7 @@ def _plan(session: Session, message: Message, request: PlanRequest, *, actor: Us
                      "first_due": summary.first_due.isoformat(), "last_due": summary.last_due.isoformat(),
                      "daily": [{"from": r.first_day.isoformat(), "to": r.last_day.isoformat(),
                                 "times": [t.strftime("%H:%M") for t in r.times]} for r in request.daily],
-                     "use_station_slots": request.use_station_slots})
+                     "use_station_slots": request.use_station_slots, "emergency_stations": len(emergency)})
     return summary, planned
 
 
@@ -299,11 +309,15 @@ def plan_deliveries(
     channels: Sequence[Channel] = (),
     stations: Sequence[Station] = (),
     remote_addr: str | None = None,
+    zone: tzinfo = timezone.utc,
 ) -> list[Delivery]:
-    """Queue the message for each destination at `due_at`, and hand the rows back to the caller."""
+    """Queue the message for each destination at `due_at`, and hand the rows back to the caller.
+
+    :param zone: the zone of the stations' slots, where an emergency notice finds each one's next slot.
+    """
     request = PlanRequest(channel_ids=tuple(c.id for c in channels), station_ids=tuple(s.id for s in stations),
                           due_at=due_at)
-    return _plan(session, message, request, actor=actor, now=now, zone=timezone.utc, remote_addr=remote_addr,
+    return _plan(session, message, request, actor=actor, now=now, zone=zone, remote_addr=remote_addr,
                  limit=MAX_DELIVERIES_PER_PLAN, returning=True)[1]
 
 

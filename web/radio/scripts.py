@@ -1,0 +1,91 @@
+"""Daily scripts and the week bundle over HTTP: a page to print, plain text, JSON.
+
+Every answer carries a strong ETag and `Cache-Control: private, no-cache`, so a box polling each
+minute gets an empty 304 while nothing has changed, and the whole script the moment something has.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from flask import Response, render_template, request
+from flask_babel import get_locale
+from flask_login import current_user
+
+from content.errors import InvalidInput, NotFound
+from scheduler.scripts import build_daily_script, build_week
+from scheduler.scripts_formats import dump_json, render_script_text, render_week_text, script_document, week_document
+from web.database import get_db, zone
+from web.radio import _authorized_station, bp
+
+SCRIPT_FORMATS = ("html", "txt", "json")
+WEEK_FORMATS = ("txt", "json")
+WEEK_DAYS = 7
+
+
+def _format(fmt: str, allowed: tuple[str, ...]) -> str:
+    if fmt not in allowed:
+        raise NotFound(f"Không có định dạng '.{fmt}'. Hãy dùng {', '.join('.' + f for f in allowed)}.")
+    return fmt
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput({"day": f"Ngày '{value}' không hợp lệ (định dạng năm-tháng-ngày, ví dụ 2026-11-24)."}) \
+            from None
+
+
+def _etag(version: str, fmt: str) -> str:
+    material = [version, fmt]
+    if fmt == "html":
+        # The page also carries the interface language and, in its header, who is signed in.
+        material += [str(get_locale()), current_user.get_id() or "token"]
+    return hashlib.sha256("|".join(material).encode()).hexdigest()[:32]
+
+
+def _revalidated(etag: str, respond: Callable[[], Response]) -> Response:
+    """304 without building the body when the client already holds this version."""
+    response = Response(status=304) if request.if_none_match.contains_weak(etag) else respond()
+    response.set_etag(etag)
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response
+
+
+def _body(text: str, fmt: str, filename: str) -> Response:
+    mimetype = "application/json" if fmt == "json" else "text/plain"
+    response = Response(text, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'inline; filename="{filename}.{fmt}"'
+    return response
+
+
+@bp.get("/stations/<int:station_id>/scripts/<day>.<fmt>")
+def script(station_id: int, day: str, fmt: str):
+    fmt, when = _format(fmt, SCRIPT_FORMATS), _day(day)
+    station = _authorized_station(station_id)
+    built = build_daily_script(get_db(), station, when, zone=zone())
+    document = script_document(built)
+    name = f"kich-ban-dai-{station.id}-{when.isoformat()}"
+    if fmt == "json":
+        return _revalidated(_etag(document["version"], fmt), lambda: _body(dump_json(document), fmt, name))
+    if fmt == "txt":
+        return _revalidated(_etag(document["version"], fmt),
+                            lambda: _body(render_script_text(built, version=document["version"]), fmt, name))
+    token = request.args.get("token") or None  # kept on the page's links, so a printed-link user stays signed
+    return _revalidated(_etag(document["version"], fmt), lambda: Response(render_template(
+        "radio/script.html", script=built, version=document["version"], token=token,
+        previous_day=when - timedelta(days=1), next_day=when + timedelta(days=1))))
+
+
+@bp.get("/stations/<int:station_id>/week/<day>.<fmt>")
+def week(station_id: int, day: str, fmt: str):
+    fmt, first = _format(fmt, WEEK_FORMATS), _day(day)
+    station = _authorized_station(station_id)
+    scripts = build_week(get_db(), station, first, zone=zone(), days=WEEK_DAYS)
+    document = week_document(scripts)
+    name = f"kich-ban-7-ngay-dai-{station.id}-{first.isoformat()}"
+    text = (lambda: dump_json(document)) if fmt == "json" else (lambda: render_week_text(scripts))
+    return _revalidated(_etag(document["version"], fmt), lambda: _body(text(), fmt, name))
