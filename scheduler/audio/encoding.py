@@ -53,4 +53,6 @@ class FfmpegEncoder:
 
 def playable_format(preferred: str, encoder: FfmpegEncoder) -> str:
     """The preferred format when it can be made here, WAV when ffmpeg is missing."""
+    if preferred not in MEDIA_TYPES:
+        raise AudioFailed(f"Định dạng âm thanh '{preferred}' không được hỗ trợ; hãy chọn mp3, ogg hoặc wav.")
     return preferred if preferred == "wav" or encoder.available() else "wav"

@@ -1,46 +1,46 @@
-"""A daily script as a running order for the ear: opening, the items with pauses between, closing."""
+"""A daily script as a running order for the ear: each slot's opening, its items and closing, with pauses."""
 
 from __future__ import annotations
 
 from content.spoken import estimate_seconds
 from scheduler.audio.production import Part, Pause
-from scheduler.scripts import DailyScript, ScriptItem
+from scheduler.scripts import DailyScript, ScriptItem, SlotScript
 
-# Long enough for a listener to hear that one notice ended and the next began.
-ITEM_PAUSE = Pause(2.0)
-# A slot boundary is a longer breath; in the whole day's audio it marks where a new slot starts.
-SLOT_PAUSE = Pause(4.0)
-
-
-def _opening(script: DailyScript) -> str:
-    # The script's own opening line when it has one; scripts built before it existed still sound right.
-    return getattr(script, "opening", None) or (
-        f"{script.station_name} xin kính chào bà con. Sau đây là chương trình Tiếng loa an ninh."
-    )
-
-
-def _closing(script: DailyScript) -> str:
-    return getattr(script, "closing", None) or "Chương trình đến đây là hết. Cảm ơn bà con đã lắng nghe."
+# Used when a slot does not state its own pause; the script's read times count the slot's pause, so the
+# audio follows it when there is one.
+ITEM_PAUSE = Pause(5.0)
+# Between two slots of a whole day's audio: longer than any pause inside a slot, so the break is heard.
+SLOT_PAUSE = Pause(8.0)
 
 
 def script_items(script: DailyScript) -> list[ScriptItem]:
     return [item for slot in script.slots for item in slot.items]
 
 
-def script_programme(script: DailyScript) -> tuple[Part, ...]:
-    """Empty when the day has nothing to read: a box must not play a greeting with nothing after it."""
-    slots = [slot for slot in script.slots if slot.items]
-    if not slots:
+def slot_programme(slot: SlotScript) -> tuple[Part, ...]:
+    """What the slot's read time counts: opening, pause, each item followed by a pause, closing."""
+    if not slot.items:
         return ()
-    parts: list[Part] = [_opening(script), ITEM_PAUSE]
-    for number, slot in enumerate(slots):
-        if number:
-            parts.append(SLOT_PAUSE)
-        for index, item in enumerate(slot.items):
-            if index:
-                parts.append(ITEM_PAUSE)
-            parts.append(item.text)
-    parts += [ITEM_PAUSE, _closing(script)]
+    # getattr: the opening, closing and pause arrived in the script later than its items did.
+    pause = Pause(float(getattr(slot, "pause_seconds", ITEM_PAUSE.seconds)))
+    lines: list[str] = [getattr(slot, "opening", ""), *(item.text for item in slot.items),
+                        getattr(slot, "closing", "")]
+    parts: list[Part] = []
+    for line in lines:
+        if not line:
+            continue
+        if parts:
+            parts.append(pause)
+        parts.append(line)
+    return tuple(parts)
+
+
+def script_programme(script: DailyScript) -> tuple[Part, ...]:
+    """Every slot of the day one after another; empty when there is nothing to read, so no silent file."""
+    parts: list[Part] = []
+    for slot in script.slots:
+        if programme := slot_programme(slot):
+            parts += [SLOT_PAUSE, *programme] if parts else programme
     return tuple(parts)
 
 

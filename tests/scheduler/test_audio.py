@@ -5,25 +5,29 @@ from __future__ import annotations
 import threading
 import wave
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from content.models import Priority
+from campaigns.planning import plan_deliveries
+from content.messages import MessageInput, create_message, transition_message
+from content.models import MessageKind, Role
 from content.spoken import estimate_seconds
 from scheduler.audio.cache import AudioCache
 from scheduler.audio.encoding import FfmpegEncoder, playable_format
 from scheduler.audio.engines import EspeakEngine
 from scheduler.audio.errors import AudioFailed, AudioUnavailable
 from scheduler.audio.production import AudioStudio, Pause, audio_key, cached_audio, make_audio
-from scheduler.audio.programme import ITEM_PAUSE, SLOT_PAUSE, estimate_programme_seconds, script_programme
+from scheduler.audio.programme import SLOT_PAUSE, script_programme
 from scheduler.audio.waves import join_waves
-from scheduler.scripts import DailyScript, ScriptItem, SlotScript
+from scheduler.scripts import DailyScript, SlotScript, build_daily_script
 from tests.audio_tools import assert_near_estimate, probed_seconds, require_tool, wav_seconds
+from tests.factories import make_area, make_station, make_user
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+NOW = datetime(2026, 11, 20, 1, 0, tzinfo=timezone.utc)
 NOTICE = (
     "Công an xã thông báo: thời gian gần đây có nhiều cuộc gọi giả danh cán bộ công an, yêu cầu người dân "
     "chuyển tiền để phục vụ điều tra. Công an không bao giờ làm việc qua điện thoại như vậy. Khi nhận cuộc "
@@ -63,17 +67,23 @@ class CountingEngine:
         self.inner.synthesize(text, out_path)
 
 
-def item(delivery_id: int, text: str, hour: int = 6) -> ScriptItem:
-    return ScriptItem(delivery_id=delivery_id, message_id=delivery_id, title=f"Tin số {delivery_id}", text=text,
-                      priority=Priority.NORMAL, due_at=datetime(2026, 11, 24, hour, tzinfo=ZONE),
-                      seconds=estimate_seconds(text))
+def on_air(session, station, title: str, body: str, due: datetime) -> None:
+    editor = make_user(session, role=Role.EDITOR, area=station.area)
+    approver = make_user(session, role=Role.APPROVER, area=station.area)
+    message = create_message(session, editor, MessageInput(kind=MessageKind.NOTICE, title=title, body_md=body,
+                                                           area_id=station.area.id), now=NOW)
+    transition_message(session, message, "submit", actor=editor, now=NOW)
+    transition_message(session, message, "approve", actor=approver, now=NOW)
+    plan_deliveries(session, message, actor=approver, due_at=due, now=NOW, stations=[station])
 
 
-def two_slot_script() -> DailyScript:
-    return DailyScript(station_id=1, station_name="Đài truyền thanh xã Bến Đò", day=date(2026, 11, 24), slots=(
-        SlotScript(starts_at=time(6), minutes=15, items=(item(1, FIRE), item(2, OTP))),
-        SlotScript(starts_at=time(17), minutes=15, items=(item(3, NOTICE, hour=17),)),
-    ))
+def two_slot_script(session) -> DailyScript:
+    """Built the way the radio API builds it, so the audio follows the script's own opening and pauses."""
+    station = make_station(session, make_area(session, parent=make_area(session), name="Xã Bến Đò"))
+    on_air(session, station, "Họp dân về phòng cháy", FIRE, datetime(2026, 11, 24, 6, tzinfo=ZONE))
+    on_air(session, station, "Giữ kín mã xác thực", OTP, datetime(2026, 11, 24, 6, tzinfo=ZONE))
+    on_air(session, station, "Cuộc gọi giả danh công an", NOTICE, datetime(2026, 11, 24, 17, tzinfo=ZONE))
+    return build_daily_script(session, station, date(2026, 11, 24), zone=ZONE)
 
 
 def studio_in(tmp_path: Path, engine, encoder: FfmpegEncoder | None = None) -> AudioStudio:
@@ -93,12 +103,17 @@ def test_encoded_audio_keeps_the_length_of_the_speech(espeak, ffmpeg, tmp_path, 
     assert_near_estimate(probed_seconds(audio.path), estimate_seconds(NOTICE))
 
 
-def test_a_whole_script_is_the_opening_the_items_with_pauses_and_the_closing(espeak, tmp_path):
-    parts = script_programme(two_slot_script())
-    assert parts[2:-2] == (FIRE, ITEM_PAUSE, OTP, SLOT_PAUSE, NOTICE)
-    assert "Bến Đò" in parts[0] and "lắng nghe" in parts[-1]
+def test_a_whole_script_reads_each_slot_as_its_read_time_counts_it(espeak, session, tmp_path):
+    script = two_slot_script(session)
+    morning, evening = script.slots
+    parts = script_programme(script)
+    texts = [part for part in parts if isinstance(part, str)]
+    assert FIRE in texts[1] and OTP in texts[2] and NOTICE in texts[5]
+    assert texts[0] == morning.opening and texts[-1] == evening.closing
+    pauses = [part for part in parts if isinstance(part, Pause)]
+    assert pauses.count(SLOT_PAUSE) == 1 and len(pauses) == morning.pauses + evening.pauses + 1
     audio = make_audio(studio_in(tmp_path, espeak), parts, "wav")
-    assert_near_estimate(wav_seconds(audio.path), estimate_programme_seconds(parts))
+    assert_near_estimate(wav_seconds(audio.path), morning.total_seconds + SLOT_PAUSE.seconds + evening.total_seconds)
 
 
 def test_a_day_with_nothing_to_read_has_no_audio():
@@ -175,6 +190,8 @@ def test_without_ffmpeg_mp3_is_refused_before_any_speech_and_wav_still_works(esp
         make_audio(studio, (OTP,), "mp3")
     assert engine.calls == []
     assert playable_format("mp3", no_ffmpeg) == "wav"
+    with pytest.raises(AudioFailed, match="flac"):
+        playable_format("flac", no_ffmpeg)
     assert make_audio(studio, (OTP,), playable_format("mp3", no_ffmpeg)).path.suffix == ".wav"
 
 
