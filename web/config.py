@@ -27,6 +27,12 @@ DEFAULTS = {
     "REMEMBER_COOKIE_HTTPONLY": True,
     "REMEMBER_COOKIE_SAMESITE": "Lax",
     "PAGE_SIZE": 20,
+    # Audio of radio scripts: the podcast feed's format (WAV when ffmpeg is missing), espeak-ng's words
+    # per minute (135 reads about 190 syllables a minute, the pace read times are estimated at), and
+    # the espeak-ng program to run.
+    "AUDIO_FORMAT": "mp3",
+    "AUDIO_SPEED": 135,
+    "AUDIO_ESPEAK": "espeak-ng",
     # A callable returning an aware UTC datetime; tests swap it for a clock they move by hand.
     "CLOCK": utcnow,
 }

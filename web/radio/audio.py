@@ -1,0 +1,129 @@
+"""The radio API's audio: a day's script or one item as MP3, OGG or WAV, and the station's podcast feed."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+from flask import Response, current_app, jsonify, render_template, request, send_file, url_for
+from flask_babel import gettext
+
+from campaigns.models import Station
+from content.errors import InvalidInput, NotFound
+from scheduler.audio.cache import AudioCache
+from scheduler.audio.encoding import playable_format
+from scheduler.audio.engines import EspeakEngine
+from scheduler.audio.episodes import script_episodes
+from scheduler.audio.errors import AudioFailed, AudioUnavailable
+from scheduler.audio.podcast import PodcastInfo, build_podcast
+from scheduler.audio.production import AudioStudio, Part, audio_key, make_audio
+from scheduler.audio.programme import item_programme, script_items, script_programme
+from scheduler.scripts import DailyScript, ScriptItem, build_daily_script, build_week
+from web.database import get_db, now, zone
+from web.radio import _authorized_station, bp, station_token
+
+PODCAST_DAYS = 7
+
+
+def _studio() -> AudioStudio:
+    config = current_app.config
+    engine = EspeakEngine(binary=config["AUDIO_ESPEAK"], speed=int(config["AUDIO_SPEED"]))
+    return AudioStudio(engine=engine, cache=AudioCache(Path(current_app.instance_path) / "audio"))
+
+
+def _script(station_id: int, day: str) -> DailyScript:
+    try:
+        when = date.fromisoformat(day)
+    except ValueError:
+        raise InvalidInput({"day": f"Ngày '{day}' không hợp lệ (định dạng năm-tháng-ngày)."}) from None
+    return build_daily_script(get_db(), _authorized_station(station_id), when, zone=zone())
+
+
+def _send(parts: tuple[Part, ...], fmt: str) -> Response:
+    studio = _studio()
+    key = audio_key(studio.engine, fmt, parts)
+    # A box that already has this version is answered before any synthesis, even if the cache was emptied.
+    if request.if_none_match.contains_weak(key):
+        response = Response(status=304)
+        response.set_etag(key)
+    else:
+        audio = make_audio(studio, parts, fmt)
+        response = send_file(audio.path, mimetype=audio.media_type, etag=audio.key, conditional=True)
+    # Behind a station's token: shared caches must not keep it.
+    response.cache_control.private = True
+    return response
+
+
+# One rule per extension, not <any(...)>: a static ".mp3" outranks the script route's "<day>.<fmt>"
+# whichever is registered first.
+@bp.get("/stations/<int:station_id>/scripts/<day>.mp3", defaults={"fmt": "mp3"})
+@bp.get("/stations/<int:station_id>/scripts/<day>.ogg", defaults={"fmt": "ogg"})
+@bp.get("/stations/<int:station_id>/scripts/<day>.wav", defaults={"fmt": "wav"})
+def script_audio(station_id: int, day: str, fmt: str) -> Response:
+    script = _script(station_id, day)
+    parts = script_programme(script)
+    if not parts:
+        raise NotFound(f"Ngày {script.day:%d/%m/%Y} đài chưa có tin nào để phát.")
+    return _send(parts, fmt)
+
+
+@bp.get("/stations/<int:station_id>/scripts/<day>/items/<int:delivery_id>.<any(mp3, ogg, wav):fmt>")
+def item_audio(station_id: int, day: str, delivery_id: int, fmt: str) -> Response:
+    script = _script(station_id, day)
+    item = next((i for i in script_items(script) if i.delivery_id == delivery_id), None)
+    if item is None:
+        raise NotFound(f"Kịch bản ngày {script.day:%d/%m/%Y} của đài không có tin số {delivery_id}.")
+    return _send(item_programme(item), fmt)
+
+
+def _audio_url(station_id: int, fmt: str, token: dict[str, str], day: date, item: ScriptItem | None) -> str:
+    if item is None:
+        return url_for("radio.script_audio", station_id=station_id, day=day.isoformat(), fmt=fmt,
+                       _external=True, **token)
+    return url_for("radio.item_audio", station_id=station_id, day=day.isoformat(), delivery_id=item.delivery_id,
+                   fmt=fmt, _external=True, **token)
+
+
+def _podcast_info(station: Station, today: date, token: dict[str, str]) -> PodcastInfo:
+    return PodcastInfo(
+        title=f"{station.name} — Tiếng loa an ninh",
+        link=url_for("radio.script", station_id=station.id, day=today.isoformat(), fmt="html", _external=True,
+                     **token),
+        self_url=url_for("radio.podcast", station_id=station.id, _external=True),
+        description=f"Chương trình phát thanh {PODCAST_DAYS} ngày tới của {station.name}, đọc bằng giọng máy.",
+        author=station.name,
+    )
+
+
+@bp.get("/stations/<int:station_id>/podcast.xml")
+def podcast(station_id: int) -> Response:
+    station = _authorized_station(station_id)
+    studio = _studio()
+    fmt = playable_format(current_app.config["AUDIO_FORMAT"], studio.encoder)
+    # Podcast apps and boxes cannot send a header, so the token rides in each enclosure's address.
+    token = {"token": t} if (t := station_token()) else {}
+    today = now().astimezone(zone()).date()
+    episodes = [episode for script in build_week(get_db(), station, today, zone=zone(), days=PODCAST_DAYS)
+                for episode in script_episodes(studio, script, fmt, zone=zone(),
+                                               audio_url=partial(_audio_url, station.id, fmt, token, script.day))]
+    response = Response(build_podcast(_podcast_info(station, today, token), episodes), mimetype="application/rss+xml")
+    response.add_etag()
+    response.cache_control.private = True
+    return response.make_conditional(request)
+
+
+@bp.errorhandler(AudioUnavailable)
+@bp.errorhandler(AudioFailed)
+def audio_error(error: AudioUnavailable | AudioFailed):
+    # 503 says "not here yet, try later" to a box; a failing tool is the server's own fault.
+    status = 503 if isinstance(error, AudioUnavailable) else 500
+    if status == 500:
+        current_app.logger.error("audio: %s", error)
+    title = gettext("Chưa tạo được âm thanh")
+    if request.accept_mimetypes.best == "application/json":
+        response = jsonify(type="about:blank", title=title, status=status, detail=str(error))
+        response.status_code = status
+        response.mimetype = "application/problem+json"
+        return response
+    return render_template("errors/error.html", status=status, title=title, detail=str(error)), status
