@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from campaigns.campaigns import campaign_of
@@ -94,6 +94,28 @@ def stations_in_area(session: Session, area: Area) -> list[Station]:
     return list(session.scalars(
         select(Station).where(Station.area_id.in_(subtree), Station.is_active).order_by(Station.id)
     ))
+
+
+def plannable_channels(session: Session, user: User) -> list[Channel]:
+    """Switched-on channels the user may plan for: national ones, and those of an area in their subtree."""
+    channels = session.scalars(select(Channel).where(Channel.is_enabled).order_by(Channel.name, Channel.id)).all()
+    areas = {a.id: a for a in session.scalars(select(Area).where(
+        Area.id.in_({c.area_id for c in channels if c.area_id is not None})))}
+    return [c for c in channels if c.area_id is None or is_within(areas[c.area_id], user.area)]
+
+
+def plannable_stations(session: Session, user: User) -> list[Station]:
+    query = select(Station).join(Area, Station.area_id == Area.id).where(Station.is_active)
+    if user.area is not None:
+        query = query.where(Area.path.startswith(user.area.path, autoescape=True))
+    return list(session.scalars(query.order_by(Area.path, Station.name)))
+
+
+def count_stations(session: Session, areas: Iterable[Area]) -> dict[int, int]:
+    """Active stations in each area's subtree, from one grouped query rather than one per area."""
+    per_path = session.execute(select(Area.path, func.count()).join(Station, Station.area_id == Area.id)
+                               .where(Station.is_active).group_by(Area.path)).all()
+    return {area.id: sum(n for path, n in per_path if path.startswith(area.path)) for area in areas}
 
 
 def _local(moment: datetime, zone: tzinfo) -> str:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext, ngettext
+from flask_babel import lazy_gettext
 from flask_login import login_required, login_user, logout_user
 from sqlalchemy import select
 
-from campaigns.models import Channel, Delivery, Station
-from campaigns.planning import plan_deliveries
+from campaigns.models import Delivery
 from content.errors import Conflict, InvalidInput, NotFound
 from campaigns.campaigns import attach_message, list_campaigns
 from campaigns.listing import VIEWS, list_messages, list_topics
@@ -20,9 +19,9 @@ from content.permissions import Action, authorize
 from content.spoken import estimate_seconds, spoken_text
 from content.users import authenticate
 from web.auth import LoginUser
-from web.database import get_db, now, zone
+from web.database import get_db, now
 from web.desk.editor import actor, areas_for, chosen_campaign, read_message_form, show_conflict, show_form
-from web.desk.forms import parse_local_datetime, parse_message_filter
+from web.desk.forms import parse_message_filter
 
 bp = Blueprint("desk", __name__, url_prefix="/desk")
 ACTIONS = {"submit": lazy_gettext("Đã gửi duyệt."), "approve": lazy_gettext("Đã duyệt."),
@@ -119,8 +118,6 @@ def message(message_id: int):
     return render_template(
         "desk/message.html", message=message, deliveries=deliveries, spoken=spoken,
         spoken_seconds=estimate_seconds(spoken),
-        channels=db.scalars(select(Channel).where(Channel.is_enabled).order_by(Channel.id)).all(),
-        stations=db.scalars(select(Station).where(Station.is_active).order_by(Station.name)).all(),
     )
 
 
@@ -136,30 +133,5 @@ def transition(message_id: int, action: str):
     return redirect(url_for("desk.message", message_id=message_id))
 
 
-@bp.post("/messages/<int:message_id>/plan")
-@login_required
-def plan(message_id: int):
-    db = get_db()
-    message = desk_message(message_id)
-    channel_ids = request.form.getlist("channel_ids", type=int)
-    station_ids = request.form.getlist("station_ids", type=int)
-    try:
-        deliveries = plan_deliveries(
-            db, message, actor=actor(), now=now(),
-            due_at=parse_local_datetime(request.form.get("due_at"), zone()),
-            channels=db.scalars(select(Channel).where(Channel.id.in_(channel_ids))).all(),
-            stations=db.scalars(select(Station).where(Station.id.in_(station_ids))).all(),
-            remote_addr=request.remote_addr,
-        )
-    except InvalidInput as error:
-        db.rollback()
-        for text in error.errors.values():
-            flash(text, "error")
-        return redirect(url_for("desk.message", message_id=message_id))
-    db.commit()
-    flash(ngettext("Đã lên lịch %(num)d lượt phát.", "Đã lên lịch %(num)d lượt phát.", len(deliveries)), "success")
-    return redirect(url_for("desk.message", message_id=message_id))
-
-
 # Route modules register on `bp`; imported last because they import it.
-from web.desk import account, campaigns, deliveries, history, preview  # noqa: E402,F401
+from web.desk import account, calendar, campaigns, deliveries, history, planning, preview  # noqa: E402,F401

@@ -1,0 +1,48 @@
+"""The delivery calendar page: a week or a month of what goes out, filtered by area and destination."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import flash, render_template, request
+from flask_babel import gettext as _
+from flask_login import login_required
+from werkzeug.datastructures import MultiDict
+
+from campaigns.calendar import STATIONS, CalendarView, build_calendar
+from campaigns.planning import plannable_channels
+from content.models import Area
+from web.database import get_db, now, zone
+from web.desk import actor, areas_for, bp
+
+
+def _filters(args: MultiDict[str, str]) -> tuple[CalendarView, date, Area | None, str | int | None]:
+    """The page's choices; a value that makes no sense is reported and dropped, never fatal."""
+    try:
+        view = CalendarView(args.get("view") or "week")
+    except ValueError:
+        flash(_("Không có kiểu xem “%(value)s”; đang hiện theo tuần.", value=args["view"]), "error")
+        view = CalendarView.WEEK
+    try:
+        anchor = date.fromisoformat(args.get("day") or now().astimezone(zone()).date().isoformat())
+    except ValueError:
+        flash(_("Ngày “%(value)s” không hợp lệ; đang hiện hôm nay.", value=args["day"]), "error")
+        anchor = now().astimezone(zone()).date()
+    raw_area = args.get("area_id") or ""
+    area = get_db().get(Area, int(raw_area)) if raw_area.isdigit() else None
+    if raw_area and area is None:
+        flash(_("Bỏ qua bộ lọc địa bàn không hợp lệ."), "error")
+    raw = args.get("destination") or ""
+    destination: str | int | None = STATIONS if raw == STATIONS else int(raw) if raw.isdigit() else None
+    return view, anchor, area, destination
+
+
+@bp.get("/calendar")
+@login_required
+def calendar():
+    view, anchor, area, destination = _filters(request.args)
+    shown = build_calendar(get_db(), actor(), view=view, anchor=anchor, zone=zone(), area=area,
+                           destination=destination)
+    return render_template("desk/calendar.html", calendar=shown, area=area, destination=destination,
+                           today=now().astimezone(zone()).date(), areas=areas_for(actor()),
+                           channels=plannable_channels(get_db(), actor()), stations_value=STATIONS)
