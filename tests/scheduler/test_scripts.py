@@ -101,9 +101,10 @@ def test_each_slot_opens_and_closes_in_words_and_counts_them_with_the_pauses(ses
     assert morning.closing == "Chương trình phát thanh đến đây là kết thúc. Xin cảm ơn bà con đã lắng nghe."
     assert morning.opening_seconds == estimate_seconds(morning.opening)
     assert morning.pauses == 3
-    assert morning.total_seconds == (morning.opening_seconds + estimate_seconds("Tin một. " + "tin " * 40)
-                                     + estimate_seconds("Tin hai. " + "tin " * 60) + morning.closing_seconds
-                                     + 3 * PAUSE_SECONDS)
+    first, second = morning.items
+    assert first.seconds == estimate_seconds(first.text) and second.seconds == estimate_seconds(second.text)
+    assert morning.total_seconds == (morning.opening_seconds + first.seconds + second.seconds
+                                     + morning.closing_seconds + 3 * PAUSE_SECONDS)
     assert not morning.is_over
     # Nothing to read: no greeting into silence, and nothing counted.
     assert evening.items == () and evening.opening == "" and evening.total_seconds == 0
@@ -236,6 +237,8 @@ def test_scripts_for_many_stations_and_days_cost_the_same_few_queries(session):
         on_air(session, station, f"Tin của đài {n}", local(24, 6 + n))
         on_air(session, station, f"Tin ngày sau {n}", local(25, 17))
     session.flush()
+    # Once per session the spoken form reads its dictionary; counted here, it would blur what is measured.
+    build_scripts(session, stations[:1], [DAY], zone=ZONE)
     statements, stop = count_queries(session)
     try:
         scripts = build_scripts(session, stations[:3], [DAY], zone=ZONE)
