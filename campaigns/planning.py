@@ -27,7 +27,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any
 
 from sqlalchemy import func, insert, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager
 
 from campaigns.campaigns import campaign_of
 from campaigns.emergency import emergency_times
@@ -104,18 +104,26 @@ def plannable_channels(session: Session, user: User) -> list[Channel]:
     return [c for c in channels if c.area_id is None or is_within(areas[c.area_id], user.area)]
 
 
-def plannable_stations(session: Session, user: User) -> list[Station]:
-    query = select(Station).join(Area, Station.area_id == Area.id).where(Station.is_active)
+def plannable_stations(session: Session, user: User, *, limit: int | None = None) -> list[Station]:
+    """Active stations in the user's subtree, by area; `limit` lets a page stop loading a nation's worth."""
+    query = (select(Station).join(Area, Station.area_id == Area.id).options(contains_eager(Station.area))
+             .where(Station.is_active))
     if user.area is not None:
         query = query.where(Area.path.startswith(user.area.path, autoescape=True))
-    return list(session.scalars(query.order_by(Area.path, Station.name)))
+    return list(session.scalars(query.order_by(Area.path, Station.name).limit(limit)))
 
 
 def count_stations(session: Session, areas: Iterable[Area]) -> dict[int, int]:
     """Active stations in each area's subtree, from one grouped query rather than one per area."""
-    per_path = session.execute(select(Area.path, func.count()).join(Station, Station.area_id == Area.id)
-                               .where(Station.is_active).group_by(Area.path)).all()
-    return {area.id: sum(n for path, n in per_path if path.startswith(area.path)) for area in areas}
+    below: dict[str, int] = {}
+    for path, n in session.execute(select(Area.path, func.count()).join(Station, Station.area_id == Area.id)
+                                   .where(Station.is_active).group_by(Area.path)):
+        # "/01/00070/0007001/" counts for "/01/", "/01/00070/" and itself.
+        codes = path.strip("/").split("/")
+        for depth in range(1, len(codes) + 1):
+            prefix = "/" + "/".join(codes[:depth]) + "/"
+            below[prefix] = below.get(prefix, 0) + n
+    return {area.id: below.get(area.path, 0) for area in areas}
 
 
 def _local(moment: datetime, zone: tzinfo) -> str:

@@ -169,6 +169,15 @@ def test_a_message_not_yet_approved_is_sent_back_to_its_page(client, session, wo
     assert "Tin cần được duyệt trước khi lên lịch phát." in text(response)
 
 
+def test_past_a_few_hundred_stations_the_page_offers_areas_instead_of_a_list(client, world, monkeypatch):
+    import web.desk.planning
+
+    monkeypatch.setattr(web.desk.planning, "STATION_PICKER", 1)
+    log_in(client, "pheduyet")
+    page = text(client.get(world["page"]))
+    assert 'name="station_ids"' not in page and "hãy chọn theo xã, phường ở trên" in page
+
+
 def test_the_message_page_leads_to_the_planning_page(client, world):
     log_in(client, "pheduyet")
     page = text(client.get(f"/desk/messages/{world['message'].id}"))

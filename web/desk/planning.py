@@ -31,6 +31,8 @@ from web.database import get_db, now, zone
 from web.desk import actor, areas_for, bp, desk_message
 
 PLANNABLE = (MessageStatus.APPROVED, MessageStatus.SCHEDULED, MessageStatus.PUBLISHED)
+# Past this many stations a list of checkboxes is no help (and a heavy page on a phone): pick areas instead.
+STATION_PICKER = 400
 # "06:00", "6:00", "6h", "17h30": how officers write times.
 CLOCK = re.compile(r"(\d{1,2})(?:[:hg](\d{2})?)?")
 
@@ -137,8 +139,9 @@ def _page(message: Message, form: MultiDict[str, str], errors: dict[str, str], s
     areas = areas_for(user)
     return render_template(
         "desk/plan.html", message=message, form=form, errors=errors, campaign=campaign_of(db, message),
-        channels=plannable_channels(db, user), stations=plannable_stations(db, user), areas=areas,
-        station_counts=count_stations(db, areas), limit=MAX_DELIVERIES_PER_PLAN,
+        channels=plannable_channels(db, user), stations=plannable_stations(db, user, limit=STATION_PICKER + 1),
+        areas=areas, station_counts=count_stations(db, areas), limit=MAX_DELIVERIES_PER_PLAN,
+        picker_limit=STATION_PICKER,
     ), status
 
 
