@@ -23,7 +23,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from campaigns.credentials import generate_key, set_channel_secret
-from campaigns.models import ChannelKind, Delivery, DeliveryStatus
+from campaigns.models import Channel, ChannelKind, Delivery, DeliveryStatus
 from tests.factories import make_channel
 from tests.fakes.webhook import spawn_receiver
 from tests.scheduler.test_dispatch import approved_message
@@ -32,7 +32,9 @@ from tests.scheduler.worker_process import start_worker
 COUNT = 2_000
 KILL_AFTER = 300  # keys the receiver has accepted before the kill
 IN_HAND = 20  # deliveries the first worker holds claimed, unsent, when it is killed: its leases must be taken over
-TIMEOUT = 120.0  # seconds for each phase: a bound on "stuck", generous for a busy machine
+# Seconds in which not one more delivery went out: the worker is stuck, not just slow (a busy
+# machine sends 20 a second, an idle one 80; there is no lease left to wait for).
+STALL = 30.0
 
 
 def plan_webhook_deliveries(session: Session, now: datetime, *, url: str, key: str, secret: str) -> list[str]:
@@ -61,14 +63,17 @@ def assigned_ids(record: Path) -> dict[str, str]:
 
 
 def wait_for(condition: Callable[[], bool], worker: subprocess.Popen[str], log: Path, what: str,
-             describe: Callable[[], str]) -> None:
-    deadline = time.monotonic() + TIMEOUT
+             progress: Callable[[], int], describe: Callable[[], str]) -> None:
+    """Wait until `condition()`; fail if the worker dies, or if `progress()` stands still for STALL seconds."""
+    last, moved = progress(), time.monotonic()
     while not condition():
         if worker.poll() is not None:
             raise AssertionError(f"the worker exited ({worker.returncode}) before {what}:\n{log.read_text()[-3000:]}")
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{TIMEOUT:.0f} s passed and still not {what}: {describe()}")
-        time.sleep(0.05)
+        if (current := progress()) != last:
+            last, moved = current, time.monotonic()
+        elif time.monotonic() - moved > STALL:
+            raise AssertionError(f"nothing went out for {STALL:.0f} s, and still not {what}: {describe()}")
+        time.sleep(0.1)
 
 
 def stop(worker: subprocess.Popen[str]) -> None:
@@ -84,17 +89,23 @@ def test_a_worker_killed_mid_run_loses_nothing_and_sends_nothing_twice(session, 
     with spawn_receiver(secret, tmp_path / "received.jsonl") as receiver:
         keys = plan_webhook_deliveries(session, now, url=receiver.url, key=key, secret=secret)
 
-        def progress() -> str:
-            return (f"receiver accepted {len(receiver.read().accepted)} of {COUNT}; in the database "
-                    f"{count(session_factory, Delivery.status == DeliveryStatus.SENT)} sent, "
-                    f"{count(session_factory, Delivery.status == DeliveryStatus.CLAIMED)} claimed")
+        def sent() -> int:
+            return count(session_factory, Delivery.status == DeliveryStatus.SENT)
+
+        def state() -> str:
+            with session_factory() as check:
+                flag = check.scalar(select(Channel.needs_attention))
+                error = check.scalar(select(Delivery.last_error).where(Delivery.last_error.is_not(None)).limit(1))
+            return (f"receiver accepted {len(receiver.read().accepted)} of {COUNT}; in the database {sent()} sent, "
+                    f"{count(session_factory, Delivery.status == DeliveryStatus.CLAIMED)} claimed; "
+                    f"channel flagged: {flag}; a delivery error: {error}")
 
         first = start_worker("tick", "--name", "crash-1", "--clock-start", now.isoformat(),
                              database_url=database_url, log=log, credentials_key=key)
         try:
             wait_for(lambda: len(receiver.read().accepted) >= KILL_AFTER and count(
                 session_factory, Delivery.status == DeliveryStatus.CLAIMED, Delivery.claimed_by == "crash-1"
-            ) >= IN_HAND, first, log, f"{KILL_AFTER} accepted with {IN_HAND} more in hand", progress)
+            ) >= IN_HAND, first, log, f"{KILL_AFTER} accepted with {IN_HAND} more in hand", sent, state)
             first.send_signal(signal.SIGKILL)
         finally:
             stop(first)
@@ -111,8 +122,7 @@ def test_a_worker_killed_mid_run_loses_nothing_and_sends_nothing_twice(session, 
         second = start_worker("tick", "--name", "crash-2", "--clock-start", restart.isoformat(),
                               database_url=database_url, log=log, credentials_key=key)
         try:
-            wait_for(lambda: count(session_factory, Delivery.status == DeliveryStatus.SENT) == COUNT, second, log,
-                     f"all {COUNT} sent", progress)
+            wait_for(lambda: sent() == COUNT, second, log, f"all {COUNT} sent", sent, state)
         finally:
             stop(second)
         record = receiver.read()
