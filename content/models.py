@@ -204,3 +204,30 @@ class AuditLog(Base):
     object_id: Mapped[int | None]
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     remote_addr: Mapped[str | None] = mapped_column(String(64))
+
+
+class SpokenAbbreviation(Base):
+    """An admin's entry in the loudspeaker's reading dictionary: a new token, or a default read differently."""
+
+    __tablename__ = "spoken_abbreviations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Case-sensitive on purpose: "CA" (Công an) and "ca" (a shift) are different tokens.
+    abbreviation: Mapped[str] = mapped_column(String(40), unique=True)
+    expansion: Mapped[str] = mapped_column(String(200))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    updated_by: Mapped[User | None] = relationship()
+
+
+class SpokenSetting(Base):
+    """One named setting of the spoken form, e.g. what a removed link is read as."""
+
+    __tablename__ = "spoken_settings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(40), unique=True)
+    value: Mapped[str] = mapped_column(String(300))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

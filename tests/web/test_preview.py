@@ -18,7 +18,9 @@ def test_the_preview_is_the_published_html_with_word_count_and_read_time(client,
     data = client.post("/desk/preview", json={"body_md": SOURCE}, headers={"X-CSRFToken": token}).get_json()
     assert data["html"] == render_markdown(SOURCE)
     assert "onerror" not in data["html"] and "javascript" not in data["html"]
-    assert data["words"] == 4 and data["read_seconds"] == 2
+    # Four words as written; on air "113" is three syllables and the two paragraphs take a breath between them.
+    assert data["spoken"] == "Gọi một một ba ngay.\nx"
+    assert data["words"] == 4 and data["read_seconds"] == 3
 
 
 def test_the_preview_refuses_requests_without_a_csrf_token_or_login(client, session):

@@ -100,7 +100,7 @@ def test_a_message_goes_from_editor_to_portal_feed_and_radio_script_at_its_time(
     script = public.get(f"/radio/stations/{station.id}/scripts/2026-11-24.txt",
                         headers={"Authorization": f"Bearer {token}"}).get_data(as_text=True)
     assert "Khung giờ 06:00" in script
-    assert "gọi ngay số 113" in script
+    assert "gọi ngay số một một ba" in script
     assert "https://" not in script and "**" not in script
 
 

@@ -1,4 +1,4 @@
-"""The editor's live preview: the exact sanitized HTML that will be published, and how long it reads."""
+"""The editor's live preview: the exact sanitized HTML that will be published, and how it sounds on air."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ from flask_login import login_required
 
 from content.rendering import render_markdown
 from content.spoken import estimate_seconds, to_spoken
+from content.spoken.dictionary import load_rules
+from content.spoken.markup import plain_lines
+from web.database import get_db
 from web.desk import bp
 
 MAX_PREVIEW_CHARS = 100_000
@@ -19,6 +22,7 @@ def preview():
     body = (request.get_json(silent=True) or {}).get("body_md", "")
     if not isinstance(body, str) or len(body) > MAX_PREVIEW_CHARS:
         return jsonify(error=_("Nội dung cần là văn bản, tối đa %(limit)s ký tự.", limit=f"{MAX_PREVIEW_CHARS:,}")), 400
-    spoken = to_spoken(body)
-    return jsonify(html=render_markdown(body), words=len(spoken.split()), read_seconds=estimate_seconds(spoken),
-                   spoken=spoken)
+    spoken = to_spoken(body, rules=load_rules(get_db()))
+    # Words as the editor wrote them; the read time is of what is said ("113" is three syllables).
+    words = sum(len(line.split()) for line in plain_lines(body))
+    return jsonify(html=render_markdown(body), words=words, read_seconds=estimate_seconds(spoken), spoken=spoken)

@@ -1,0 +1,103 @@
+"""Dates, times and weekdays with the words a listener expects: "ngày … tháng … năm …", "… giờ … phút".
+
+"ngày", "tháng" and "từ" already written before a date are kept as written and never said twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from content.spoken.numbers import integer_words, month_words
+
+_START = r"(?<![\w.,/])"
+_END = r"(?![\w/]|[.,]\d)"
+_DASH = r"\s?[–—-]\s?"
+_FROM = r"(?P<from>(?i:từ)\s+)?"
+_DAY_WORD = r"(?P<day_word>(?i:ngày)\s+)?"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MONTH = r"(?:0?[1-9]|1[0-2])"
+_YEAR = r"\d{4}"
+
+_DAY_RANGE = re.compile(
+    rf"{_START}{_FROM}{_DAY_WORD}(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})/(?P<m>{_MONTH})(?:/(?P<y>{_YEAR}))?{_END}")
+_DATE_RANGE = re.compile(
+    rf"{_START}{_FROM}{_DAY_WORD}(?P<d1>{_DAY})/(?P<m1>{_MONTH})(?:/(?P<y1>{_YEAR}))?{_DASH}(?:(?i:ngày)\s+)?"
+    rf"(?P<d2>{_DAY})/(?P<m2>{_MONTH})(?:/(?P<y2>{_YEAR}))?{_END}")
+_DATE = re.compile(rf"{_START}{_DAY_WORD}(?P<d>{_DAY})(?P<sep>[/.-])(?P<m>{_MONTH})(?P=sep)(?P<y>{_YEAR}){_END}")
+_MONTH_YEAR = re.compile(rf"{_START}(?P<month_word>(?i:tháng)\s+)?(?P<m>{_MONTH})/(?P<y>{_YEAR}){_END}")
+_DAY_MONTH = re.compile(rf"{_START}{_DAY_WORD}(?P<d>{_DAY})/(?P<m>{_MONTH}){_END}")
+
+_HOUR = r"(?:[01]?\d|2[0-4])"
+# Times become a marker first, so a range of any two written forms ("7h–9h30", "7:00 - 9 giờ") is one rule.
+# The marker holds no colon, "h" or "giờ", so no later form can match inside it.
+_MARK_OPEN, _MARK_SPLIT, _MARK_CLOSE = "\ue000", "\ue002", "\ue001"
+_TIME_FORMS = (
+    re.compile(rf"{_START}(?P<h>{_HOUR})\s?[hH](?:\s?(?P<m>[0-5]?\d)(?!\d)(?:\s?(?:phút|p|')(?!\w))?)?(?!\w)"),
+    re.compile(rf"{_START}(?P<h>{_HOUR}):(?P<m>[0-5]\d)(?![\w:]|[.,]\d)"),
+    re.compile(rf"{_START}(?P<h>{_HOUR})\s+giờ(?:\s+(?P<m>[0-5]?\d)(?!\d)(?:\s+phút)?)?(?!\w)"),
+)
+_BARE_HOUR_BEFORE_TIME = re.compile(rf"{_START}(?P<h>{_HOUR})(?={_DASH}{_MARK_OPEN})")
+_MARKED = rf"{_MARK_OPEN}(\d+){_MARK_SPLIT}(\d+){_MARK_CLOSE}"
+_TIME_RANGE = re.compile(rf"{_FROM}(?P<a>{_MARKED}){_DASH}(?P<b>{_MARKED})")
+
+_WEEKDAY_WORDS = r"[Tt]hứ (?:hai|ba|tư|năm|sáu|bảy)|[Cc]hủ nhật"
+_WEEKDAY_RANGE = re.compile(rf"{_FROM}(?P<a>{_WEEKDAY_WORDS}){_DASH}(?P<b>{_WEEKDAY_WORDS})(?!\w)")
+
+
+def _date_words(day: str, month: str, year: str | None, *, day_word: str | None) -> str:
+    words = f"{day_word or 'ngày '}{integer_words(int(day))} tháng {month_words(int(month))}"
+    return f"{words} năm {integer_words(int(year))}" if year else words
+
+
+def _from(match: re.Match[str]) -> str:
+    return match.group("from") or "từ "
+
+
+def read_dates(text: str) -> str:
+    # "20–22/11": the month is said once, after the second day.
+    text = _DAY_RANGE.sub(lambda m: f"{_from(m)}{m['day_word'] or 'ngày '}{integer_words(int(m['d1']))} đến "
+                          + _date_words(m["d2"], m["m"], m["y"], day_word=None), text)
+    text = _DATE_RANGE.sub(lambda m: _from(m) + _date_words(m["d1"], m["m1"], m["y1"], day_word=m["day_word"])
+                           + " đến " + _date_words(m["d2"], m["m2"], m["y2"], day_word=None), text)
+    text = _DATE.sub(lambda m: _date_words(m["d"], m["m"], m["y"], day_word=m["day_word"]), text)
+    text = _MONTH_YEAR.sub(lambda m: f"{m['month_word'] or 'tháng '}{month_words(int(m['m']))} năm "
+                                     f"{integer_words(int(m['y']))}", text)
+    return _DAY_MONTH.sub(_day_month, text)
+
+
+def _day_month(match: re.Match[str]) -> str:
+    """"20/11" is a date; "3/4" is a date only after "ngày", otherwise a fraction ("ba phần tư")."""
+    if not (match["day_word"] or len(match["d"]) == 2 or len(match["m"]) == 2):
+        return match.group(0)
+    return _date_words(match["d"], match["m"], None, day_word=match["day_word"])
+
+
+def _mark(match: re.Match[str]) -> str:
+    return f"{_MARK_OPEN}{int(match['h'])}{_MARK_SPLIT}{int(match['m'] or 0)}{_MARK_CLOSE}"
+
+
+def _time_words(hour: str, minute: str) -> str:
+    words = f"{integer_words(int(hour))} giờ"
+    return f"{words} {integer_words(int(minute))} phút" if int(minute) else words
+
+
+def read_times(text: str) -> str:
+    for form in _TIME_FORMS:
+        text = form.sub(_mark, text)
+    # "7–9h": the first hour borrows the unit of the second.
+    text = _BARE_HOUR_BEFORE_TIME.sub(lambda m: f"{_MARK_OPEN}{int(m['h'])}{_MARK_SPLIT}0{_MARK_CLOSE}", text)
+    text = _TIME_RANGE.sub(lambda m: f"{_from(m)}{_time_words(m[3], m[4])} đến {_time_words(m[6], m[7])}", text)
+    return re.sub(_MARKED, lambda m: _time_words(m[1], m[2]), text)
+
+
+def read_weekday_abbreviations(text: str, weekdays: Mapping[str, str]) -> str:
+    if not weekdays:
+        return text
+    names = "|".join(re.escape(w) for w in sorted(weekdays, key=len, reverse=True))
+    return re.sub(rf"(?<![\w/])(?:{names})(?![\w/])", lambda m: weekdays[m.group(0)], text)
+
+
+def read_weekday_ranges(text: str) -> str:
+    """"thứ hai – thứ sáu" is a span: "từ thứ hai đến thứ sáu"."""
+    return _WEEKDAY_RANGE.sub(lambda m: f"{_from(m)}{m['a']} đến {m['b']}", text)

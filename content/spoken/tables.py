@@ -1,0 +1,116 @@
+"""The seed data of the spoken form. Admins add to and override the dictionary in the database.
+
+Everything here is data on purpose: a wrong reading is fixed by editing a line, not a rule.
+"""
+
+from __future__ import annotations
+
+# Whole tokens, case-sensitive: "CA" is the police, "ca" is a work shift.
+ABBREVIATIONS: dict[str, str] = {
+    "UBND": "Ủy ban nhân dân",
+    "HĐND": "Hội đồng nhân dân",
+    "MTTQ": "Mặt trận Tổ quốc",
+    "MTTQVN": "Mặt trận Tổ quốc Việt Nam",
+    "UBMTTQ": "Ủy ban Mặt trận Tổ quốc",
+    "ANTT": "an ninh trật tự",
+    "ANTQ": "an ninh Tổ quốc",
+    "TTATGT": "trật tự an toàn giao thông",
+    "ATGT": "an toàn giao thông",
+    "TNGT": "tai nạn giao thông",
+    "TDBVANTQ": "Toàn dân bảo vệ an ninh Tổ quốc",
+    "BVANTQ": "bảo vệ an ninh Tổ quốc",
+    "CAND": "Công an nhân dân",
+    "CSGT": "Cảnh sát giao thông",
+    "PCCC": "phòng cháy, chữa cháy",
+    "CNCH": "cứu nạn, cứu hộ",
+    "PCCC&CNCH": "phòng cháy, chữa cháy và cứu nạn, cứu hộ",
+    "PCTP": "phòng, chống tội phạm",
+    "TNXH": "tệ nạn xã hội",
+    "BCĐ": "Ban Chỉ đạo",
+    "BCA": "Bộ Công an",
+    "CA": "Công an",
+    "CAX": "Công an xã",
+    "CAP": "Công an phường",
+    "CAT": "Công an tỉnh",
+    "CCCD": "căn cước công dân",
+    "CMND": "chứng minh nhân dân",
+    "GPLX": "giấy phép lái xe",
+    "BHYT": "bảo hiểm y tế",
+    "BHXH": "bảo hiểm xã hội",
+    "THCS": "trung học cơ sở",
+    "THPT": "trung học phổ thông",
+    "TP": "thành phố",
+    "TP.HCM": "Thành phố Hồ Chí Minh",
+    "HCM": "Hồ Chí Minh",
+    "TW": "Trung ương",
+    "TTg": "Thủ tướng Chính phủ",
+    "LHPN": "Liên hiệp Phụ nữ",
+    "CCB": "Cựu chiến binh",
+    "ĐTN": "Đoàn Thanh niên",
+    "TDP": "tổ dân phố",
+    "SĐT": "số điện thoại",
+    "STK": "số tài khoản",
+    "OTP": "ô tê pê",
+    "Đ/c": "Đồng chí",
+    "đ/c": "đồng chí",
+    "v.v.": "vân vân",
+    # Read before dates, or it would be the 24th of July.
+    "24/7": "hai mươi tư trên bảy",
+}
+
+# "Kế hoạch số 32/KH-UBND": the kind of paper is already said before the number, the issuer is worth hearing.
+DOCUMENT_KINDS: tuple[str, ...] = ("KH", "QĐ", "CT", "TB", "NQ", "CV", "BC", "TTr", "HD", "KL")
+
+# Longest first does not matter here: the engine sorts by length before building its pattern.
+UNITS: dict[str, str] = {
+    "km/h": "ki-lô-mét trên giờ",
+    "km²": "ki-lô-mét vuông",
+    "km2": "ki-lô-mét vuông",
+    "m²": "mét vuông",
+    "m2": "mét vuông",
+    "m³": "mét khối",
+    "m3": "mét khối",
+    "°C": "độ C",
+    "km": "ki-lô-mét",
+    "kg": "ki-lô-gam",
+    "ha": "héc-ta",
+    "cm": "xen-ti-mét",
+    "mm": "mi-li-mét",
+    "ml": "mi-li-lít",
+    "m": "mét",
+}
+
+CURRENCY_SIGNS: tuple[str, ...] = ("đồng", "đ", "VNĐ", "VND", "vnđ", "vnd")
+
+WEEKDAYS: dict[str, str] = {
+    "T2": "thứ hai", "T3": "thứ ba", "T4": "thứ tư", "T5": "thứ năm", "T6": "thứ sáu", "T7": "thứ bảy",
+    "CN": "chủ nhật",
+}
+
+# Roman numerals are read only right after these words, so "CD", "MC" or a name like "Lê Văn C" stay letters.
+ROMAN_TRIGGERS: tuple[str, ...] = (
+    "đại hội", "khóa", "khoá", "lần thứ", "lần", "thế kỷ", "thế kỉ", "quý", "chương", "phần", "mục", "kỳ họp thứ",
+)
+
+# Emergency numbers: police, fire, ambulance and the rest of the 11x family, known by heart.
+HOTLINES: tuple[str, ...] = ("111", "112", "113", "114", "115")
+# A hotline followed by one of these is a count after all ("113 người", "115 hộ").
+COUNT_WORDS: tuple[str, ...] = (
+    "người", "hộ", "vụ", "trường hợp", "đối tượng", "xe", "học sinh", "em", "cháu", "lượt", "lần", "ngày",
+    "tháng", "năm", "giờ", "phút", "nghìn", "triệu", "tỷ", "đồng", "thôn", "xã", "phường",
+)
+# Words after which a run of digits is read digit by digit: a number to dial or an account to check.
+DIGITS_CONTEXT: tuple[str, ...] = (
+    "số điện thoại", "điện thoại", "đường dây nóng", "hotline", "gọi", "liên hệ", "nhắn tin", "Zalo",
+    "số tài khoản", "tài khoản",
+)
+# Toll-free (1800) and premium (1900) service numbers: the prefix, then 4 or 6 digits.
+SERVICE_PREFIXES: tuple[str, ...] = ("1800", "1900")
+
+# "1 lần/tuần" → "một lần mỗi tuần".
+PER_WORDS: tuple[str, ...] = ("ngày", "tuần", "tháng", "năm", "quý", "người", "hộ", "lượt", "giờ", "xe")
+
+SENTENCE_PAUSE_SECONDS = 0.4
+PARAGRAPH_PAUSE_SECONDS = 0.8
+# A comfortable pace for outdoor horn loudspeakers, in syllables a minute.
+SYLLABLES_PER_MINUTE = 190
