@@ -110,3 +110,6 @@ def audit():
     actors = {u.id: u for u in get_db().scalars(select(User).where(User.id.in_({e.actor_id for e in entries})))}
     return render_template("admin/audit.html", entries=entries, actors=actors, page=page,
                            has_next=page * size < total, action=action)
+
+
+from web.admin import spoken  # noqa: E402,F401  (its routes join this blueprint)

@@ -22,6 +22,7 @@
       if (mine !== sequence) return;  // a newer keystroke already asked again
       if (!response.ok) { stats.textContent = data.error || "Không xem trước được."; return; }
       preview.innerHTML = data.html;  // already sanitized server-side by content.rendering
+      preview.dispatchEvent(new CustomEvent("loa:preview", {detail: data}));
       const minutes = Math.floor(data.read_seconds / 60), seconds = data.read_seconds % 60;
       stats.textContent = data.words + " từ · đọc trên loa khoảng " + (minutes ? minutes + " phút " : "") + seconds + " giây";
     } catch (error) {
@@ -64,5 +65,20 @@
     const counter = document.getElementById(area.getAttribute("aria-describedby"));
     const show = function () { counter.textContent = area.value.length + " / " + area.dataset.limit; };
     area.addEventListener("input", show);
+  });
+})();
+
+// The words the loudspeaker will say, from the same preview answer: one paragraph a line, as text only.
+(function () {
+  "use strict";
+  const preview = document.getElementById("preview");
+  const spoken = document.getElementById("spoken-preview");
+  if (!preview || !spoken) return;
+  preview.addEventListener("loa:preview", function (event) {
+    spoken.replaceChildren(...(event.detail.spoken || "").split("\n").map(function (line) {
+      const paragraph = document.createElement("p");
+      paragraph.textContent = line;
+      return paragraph;
+    }));
   });
 })();
