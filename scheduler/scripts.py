@@ -25,6 +25,7 @@ from content.spoken import estimate_seconds, spoken_text
 from content.stories import public_text
 from content.workflow import SENDABLE
 from scheduler.scripts_lines import CLOSING, opening_line
+from scheduler.scripts_spoken import SpokenCache
 
 PRIORITY_ORDER = {Priority.EMERGENCY: 0, Priority.PRIORITY: 1, Priority.NORMAL: 2}
 # A breath, or the station's short jingle, between two parts, so listeners hear that a new item begins.
@@ -165,22 +166,29 @@ def _rows_of(session: Session, ids: list[int], start: datetime, end: datetime) -
 
 
 class _Reader:
-    """Spoken text and read time, worked out once per message however many stations read it."""
+    """Spoken text and read time, each worked out once per build however many stations read it."""
 
-    def __init__(self, pace: int | None):
+    def __init__(self, pace: int | None, spoken: SpokenCache | None):
         self.pace = pace
+        self._cache = spoken
         self._spoken: dict[int, str] = {}
+        self._seconds: dict[str, int] = {}
 
     def text(self, row: _Row) -> str:
         # A per-delivery wording goes through the same name mask as the derived text: it is read in public too.
         if row.variant:
             return public_text(row.message, row.variant)
         if row.message.id not in self._spoken:
-            self._spoken[row.message.id] = spoken_text(row.message)
+            self._spoken[row.message.id] = (self._cache.text(row.message) if self._cache is not None
+                                            else spoken_text(row.message))
         return self._spoken[row.message.id]
 
     def seconds(self, text: str) -> int:
-        return estimate_seconds(text) if self.pace is None else estimate_seconds(text, pace=self.pace)
+        # Counting syllables is regex work over the whole text; a province's item read by 300 stations is
+        # counted once.
+        if text not in self._seconds:
+            self._seconds[text] = estimate_seconds(text) if self.pace is None else estimate_seconds(text, pace=self.pace)
+        return self._seconds[text]
 
 
 def _slot(station_name: str, day: date, starts_at: time | None, minutes: int, items: list[ScriptItem],
@@ -194,12 +202,13 @@ def _slot(station_name: str, day: date, starts_at: time | None, minutes: int, it
 
 
 def build_scripts(session: Session, stations: Sequence[Station], days: Iterable[date], *, zone: ZoneInfo,
-                  pace: int | None = None) -> dict[tuple[int, date], DailyScript]:
+                  pace: int | None = None, spoken: SpokenCache | None = None) -> dict[tuple[int, date], DailyScript]:
     """The script of each station on each local day, keyed (station id, day).
 
     Deliveries come from one query for all the stations and days, and slots from another: the nightly
     build for every commune of the country must not cost a round trip per station.
     :param pace: syllables per minute the read times assume; None for the spoken form's default.
+    :param spoken: spoken texts kept from earlier builds; without it every message is read afresh.
     """
     wanted = sorted(set(days))
     asked = set(wanted)
@@ -209,7 +218,7 @@ def build_scripts(session: Session, stations: Sequence[Station], days: Iterable[
     start = datetime.combine(wanted[0], time(0), tzinfo=zone)
     end = datetime.combine(wanted[-1] + timedelta(days=1), time(0), tzinfo=zone)
     slots = _slots_of(session, ids)
-    reader = _Reader(pace)
+    reader = _Reader(pace, spoken)
     buckets: dict[tuple[int, date], dict[time | None, list[ScriptItem]]] = {}
     for row in _rows_of(session, ids, start, end):
         local_due = row.due_at.astimezone(zone)
@@ -236,13 +245,13 @@ def build_scripts(session: Session, stations: Sequence[Station], days: Iterable[
 
 
 def build_daily_script(session: Session, station: Station, day: date, *, zone: ZoneInfo,
-                       pace: int | None = None) -> DailyScript:
-    return build_scripts(session, [station], [day], zone=zone, pace=pace)[station.id, day]
+                       pace: int | None = None, spoken: SpokenCache | None = None) -> DailyScript:
+    return build_scripts(session, [station], [day], zone=zone, pace=pace, spoken=spoken)[station.id, day]
 
 
 def build_week(session: Session, station: Station, first_day: date, *, zone: ZoneInfo, days: int = 7,
-               pace: int | None = None) -> list[DailyScript]:
+               pace: int | None = None, spoken: SpokenCache | None = None) -> list[DailyScript]:
     """The days from `first_day` on, for a station that fetches once and reads offline all week."""
     wanted = [first_day + timedelta(days=n) for n in range(days)]
-    built = build_scripts(session, [station], wanted, zone=zone, pace=pace)
+    built = build_scripts(session, [station], wanted, zone=zone, pace=pace, spoken=spoken)
     return [built[station.id, day] for day in wanted]

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from campaigns.planning import plan_deliveries
 from campaigns.stations import issue_station_token
-from content.messages import MessageInput, create_message, transition_message
+from content.messages import MessageInput, create_message, transition_message, update_message
 from content.models import AuditLog, MessageKind, Priority, Role
 from tests.factories import PASSWORD, make_area, make_channel, make_station, make_user
 
@@ -41,7 +41,7 @@ class World:
         session.commit()
 
     def plan(self, title: str, due: datetime, *, priority=Priority.NORMAL, words: int = 20, area=None,
-             stations=None, channels=()) -> None:
+             stations=None, channels=()):
         message = create_message(self.session, self.editor, MessageInput(
             kind=MessageKind.NOTICE, title=title, body_md=" ".join(["tin"] * words),
             area_id=(area or self.commune).id, priority=priority), now=NOW)
@@ -50,6 +50,7 @@ class World:
         plan_deliveries(self.session, message, actor=self.approver, due_at=due, now=NOW, zone=ZONE,
                         stations=[self.station] if stations is None else stations, channels=channels)
         self.session.commit()
+        return message
 
     def path(self, fmt: str, day: str = "2026-11-24", kind: str = "scripts", station=None) -> str:
         return f"/radio/stations/{(station or self.station).id}/{kind}/{day}.{fmt}"
@@ -241,3 +242,21 @@ def test_the_script_day_is_the_local_day(client, world):
     document = client.get(world.path("json"), headers=world.auth).get_json()
     assert [i["title"] for i in document["slots"][1]["items"]] == ["Tin lúc sáu rưỡi"]
     assert date.fromisoformat(document["date"]) == date(2026, 11, 24)
+
+
+def test_a_message_edited_and_approved_again_is_read_in_its_new_words(client, world, session):
+    message = world.plan("Cảnh giác lừa đảo", local(24, 6))
+    first = client.get(world.path("txt"), headers=world.auth)
+    assert "Cảnh giác lừa đảo." in first.get_data(as_text=True)
+    update_message(session, message, world.editor, MessageInput(
+        kind=MessageKind.NOTICE, title="Cảnh giác lừa đảo qua điện thoại", body_md="Không chuyển tiền cho người lạ.",
+        area_id=world.commune.id), expected_version=message.version, now=NOW)
+    session.commit()
+    # Back in review, it leaves the script until approved again.
+    assert "Cảnh giác" not in client.get(world.path("txt"), headers=world.auth).get_data(as_text=True)
+    transition_message(session, message, "approve", actor=world.approver, now=NOW)
+    session.commit()
+    again = client.get(world.path("txt"), headers={**world.auth, "If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 200
+    assert "Cảnh giác lừa đảo qua điện thoại." in again.get_data(as_text=True)
+    assert "Không chuyển tiền cho người lạ." in again.get_data(as_text=True)

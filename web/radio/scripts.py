@@ -10,19 +10,25 @@ import hashlib
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from flask import Response, render_template, request
+from flask import Response, current_app, render_template, request
 from flask_babel import get_locale
 from flask_login import current_user
 
 from content.errors import InvalidInput, NotFound
 from scheduler.scripts import build_daily_script, build_week
 from scheduler.scripts_formats import dump_json, render_script_text, render_week_text, script_document, week_document
+from scheduler.scripts_spoken import SpokenCache
 from web.database import get_db, zone
 from web.radio import _authorized_station, bp
 
 SCRIPT_FORMATS = ("html", "txt", "json")
 WEEK_FORMATS = ("txt", "json")
 WEEK_DAYS = 7
+
+
+def _spoken() -> SpokenCache:
+    """One per app: every poll after the first finds its messages' spoken texts already worked out."""
+    return current_app.extensions.setdefault("loa.spoken_cache", SpokenCache())
 
 
 def _format(fmt: str, allowed: tuple[str, ...]) -> str:
@@ -66,7 +72,7 @@ def _body(text: str, fmt: str, filename: str) -> Response:
 def script(station_id: int, day: str, fmt: str):
     fmt, when = _format(fmt, SCRIPT_FORMATS), _day(day)
     station = _authorized_station(station_id)
-    built = build_daily_script(get_db(), station, when, zone=zone())
+    built = build_daily_script(get_db(), station, when, zone=zone(), spoken=_spoken())
     document = script_document(built)
     name = f"kich-ban-dai-{station.id}-{when.isoformat()}"
     if fmt == "json":
@@ -84,7 +90,7 @@ def script(station_id: int, day: str, fmt: str):
 def week(station_id: int, day: str, fmt: str):
     fmt, first = _format(fmt, WEEK_FORMATS), _day(day)
     station = _authorized_station(station_id)
-    scripts = build_week(get_db(), station, first, zone=zone(), days=WEEK_DAYS)
+    scripts = build_week(get_db(), station, first, zone=zone(), days=WEEK_DAYS, spoken=_spoken())
     document = week_document(scripts)
     name = f"kich-ban-7-ngay-dai-{station.id}-{first.isoformat()}"
     text = (lambda: dump_json(document)) if fmt == "json" else (lambda: render_week_text(scripts))

@@ -1,0 +1,87 @@
+"""Spoken texts kept between builds: reused while the message is unchanged, read afresh when it is saved."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+import scheduler.scripts_spoken
+from content.models import Message, MessageKind
+from scheduler.scripts import build_scripts
+from scheduler.scripts_spoken import SpokenCache
+from tests.factories import make_area, make_station
+from tests.scheduler.test_scripts import on_air
+
+ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def readings(monkeypatch) -> list[int]:
+    """The ids of the messages whose spoken text was actually derived, in order."""
+    calls: list[int] = []
+    real = scheduler.scripts_spoken.spoken_text
+
+    def counting(message: Message) -> str:
+        calls.append(message.id)
+        return real(message)
+
+    monkeypatch.setattr(scheduler.scripts_spoken, "spoken_text", counting)
+    return calls
+
+
+def message(id: int, version: int, title: str = "Cảnh giác lừa đảo") -> Message:
+    return Message(id=id, version=version, kind=MessageKind.NOTICE, title=title,
+                   body_md="Không chuyển tiền cho người lạ.")
+
+
+def test_an_unchanged_message_is_read_once(readings):
+    cache = SpokenCache()
+    first = cache.text(message(1, 1))
+    assert cache.text(message(1, 1)) == first and readings == [1]
+
+
+def test_a_saved_message_is_read_again(readings):
+    cache = SpokenCache()
+    cache.text(message(1, 1, "Tin cũ"))
+    assert cache.text(message(1, 2, "Tin mới")).startswith("Tin mới") and readings == [1, 1]
+
+
+def test_an_entry_expires_so_a_dictionary_edit_reaches_scripts(readings):
+    clock = Clock()
+    cache = SpokenCache(max_age=300, clock=clock)
+    cache.text(message(1, 1))
+    clock.now += 299
+    cache.text(message(1, 1))
+    clock.now += 2
+    cache.text(message(1, 1))
+    assert readings == [1, 1]
+
+
+def test_the_least_recently_used_entries_go_first(readings):
+    cache = SpokenCache(max_entries=2)
+    for n in (1, 2, 1, 3):
+        cache.text(message(n, 1))
+    cache.text(message(1, 1))
+    cache.text(message(2, 1))
+    assert len(cache) == 2 and readings == [1, 2, 3, 2]
+
+
+def test_a_second_build_reads_nothing_afresh(session, readings):
+    station = make_station(session, make_area(session, parent=make_area(session)))
+    on_air(session, station, "Tin buổi sáng", datetime(2026, 11, 24, 6, tzinfo=ZONE))
+    on_air(session, station, "Tin buổi chiều", datetime(2026, 11, 24, 17, tzinfo=ZONE))
+    cache = SpokenCache()
+    first = build_scripts(session, [station], [date(2026, 11, 24)], zone=ZONE, spoken=cache)
+    assert len(readings) == 2
+    assert build_scripts(session, [station], [date(2026, 11, 24)], zone=ZONE, spoken=cache) == first
+    assert len(readings) == 2
