@@ -56,3 +56,4 @@ def test_a_form_sent_after_its_session_ended_hands_back_what_was_typed(app, sess
     assert "Biểu mẫu đã hết hạn" in page
     assert "Tiêu đề quý giá" in page and body in page
 
+

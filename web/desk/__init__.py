@@ -14,12 +14,13 @@ from campaigns.campaigns import attach_message, list_campaigns
 from campaigns.listing import VIEWS, list_messages, list_topics
 from campaigns.review import review_message, save_revision
 from content.messages import create_message
-from content.models import Message, MessageKind, MessageStatus
+from content.models import Message, MessageKind, MessageStatus, Role
 from content.permissions import Action, authorize
 from content.spoken import estimate_seconds, spoken_text
 from content.users import authenticate
 from web.auth import LoginUser
 from web.database import get_db, now
+from web.i18n import is_local_path
 from web.desk.editor import actor, areas_for, chosen_campaign, read_message_form, show_conflict, show_form
 from web.desk.forms import parse_message_filter
 
@@ -44,7 +45,8 @@ def login():
             login_user(LoginUser(user))
             target = request.args.get("next", "")
             # Only same-site paths: never bounce a fresh login to another host.
-            return redirect(target if target.startswith("/") and not target.startswith("//") else url_for("desk.index"))
+            home = url_for("stations.mine") if user.role is Role.RADIO_OPERATOR else url_for("desk.index")
+            return redirect(target if is_local_path(target) else home)
         flash(_("Tên đăng nhập hoặc mật khẩu không đúng."), "error")
     return render_template("desk/login.html")
 
