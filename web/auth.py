@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext
 from flask_login import LoginManager
 
 from content.models import User
@@ -9,7 +10,9 @@ from web.database import get_db
 
 login_manager = LoginManager()
 login_manager.login_view = "desk.login"
-login_manager.login_message = "Vui lòng đăng nhập để tiếp tục."
+login_manager.login_message = lazy_gettext("Vui lòng đăng nhập để tiếp tục.")
+# Flask-Login flashes the message; str() renders it in the visitor's language then, and stores plain text.
+login_manager.localize_callback = str
 
 
 class LoginUser:

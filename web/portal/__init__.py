@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, redirect, render_template, request
+from flask_babel import gettext as _
 
 from campaigns.models import ChannelKind
 from campaigns.links import destination, find_link, record_click
@@ -34,7 +35,7 @@ def short_link(code: str):
     begin_write(db)  # a click is written: take the write lock before reading (SQLite)
     link = find_link(db, code)
     if link is None:
-        raise NotFound("Đường dẫn rút gọn này không tồn tại.")
+        raise NotFound(_("Đường dẫn rút gọn này không tồn tại."))
     # HEAD is what link-preview crawlers send first; only a GET is a person following the link.
     if request.method == "GET":
         record_click(db, link, now=now())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, request
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from campaigns.models import Station
@@ -23,19 +24,19 @@ def station_token() -> str:
 def _authorized_station(station_id: int) -> Station:
     station = get_db().get(Station, station_id)
     if station is None:
-        raise NotFound(f"Không có đài truyền thanh số {station_id}.")
+        raise NotFound(_("Không có đài truyền thanh số %(number)s.", number=station_id))
     if current_user.is_authenticated:
         authorize(current_user.user, Action.SCRIPT_VIEW, station.area, object_type="station", object_id=station.id)
         return station
     token = station_token()
     if not token:
-        raise PermissionDenied("Thiếu mã truy cập của đài: gửi kèm tiêu đề Authorization: Bearer <mã> "
-                               "hoặc tham số ?token=<mã>.", attempted=request.endpoint or "radio",
-                               object_type="station", object_id=station_id)
+        raise PermissionDenied(_("Thiếu mã truy cập của đài: gửi kèm tiêu đề Authorization: Bearer <mã> "
+                                 "hoặc tham số ?token=<mã>."),
+                               attempted=request.endpoint or "radio", object_type="station", object_id=station_id)
     # Wrong, revoked (no hash left to match) and another station's token are refused alike.
     holder = find_station_by_token(get_db(), token)
     if holder is None or holder.id != station.id:
-        raise PermissionDenied("Mã truy cập của đài không hợp lệ hoặc đã bị thu hồi.",
+        raise PermissionDenied(_("Mã truy cập của đài không hợp lệ hoặc đã bị thu hồi."),
                                attempted=request.endpoint or "radio", object_type="station", object_id=station_id)
     return station
 

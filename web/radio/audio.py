@@ -36,7 +36,8 @@ def _script(station_id: int, day: str) -> DailyScript:
     try:
         when = date.fromisoformat(day)
     except ValueError:
-        raise InvalidInput({"day": f"Ngày '{day}' không hợp lệ (định dạng năm-tháng-ngày)."}) from None
+        raise InvalidInput({"day": gettext("Ngày “%(value)s” không hợp lệ (định dạng năm-tháng-ngày).",
+                                           value=day)}) from None
     return build_daily_script(get_db(), _authorized_station(station_id), when, zone=zone())
 
 
@@ -64,7 +65,7 @@ def script_audio(station_id: int, day: str, fmt: str) -> Response:
     script = _script(station_id, day)
     parts = script_programme(script)
     if not parts:
-        raise NotFound(f"Ngày {script.day:%d/%m/%Y} đài chưa có tin nào để phát.")
+        raise NotFound(gettext("Ngày %(day)s đài chưa có tin nào để phát.", day=f"{script.day:%d/%m/%Y}"))
     return _send(parts, fmt)
 
 
@@ -73,7 +74,8 @@ def item_audio(station_id: int, day: str, delivery_id: int, fmt: str) -> Respons
     script = _script(station_id, day)
     item = next((i for i in script_items(script) if i.delivery_id == delivery_id), None)
     if item is None:
-        raise NotFound(f"Kịch bản ngày {script.day:%d/%m/%Y} của đài không có tin số {delivery_id}.")
+        raise NotFound(gettext("Kịch bản ngày %(day)s của đài không có tin số %(number)s.",
+                                day=f"{script.day:%d/%m/%Y}", number=delivery_id))
     return _send(item_programme(item), fmt)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from flask import Response, current_app, render_template, request
-from flask_babel import get_locale
+from flask_babel import get_locale, gettext as _
 from flask_login import current_user
 
 from content.errors import InvalidInput, NotFound
@@ -33,7 +33,8 @@ def _spoken() -> SpokenCache:
 
 def _format(fmt: str, allowed: tuple[str, ...]) -> str:
     if fmt not in allowed:
-        raise NotFound(f"Không có định dạng '.{fmt}'. Hãy dùng {', '.join('.' + f for f in allowed)}.")
+        raise NotFound(_("Không có định dạng “.%(fmt)s”. Hãy dùng %(formats)s.", fmt=fmt,
+                         formats=", ".join("." + f for f in allowed)))
     return fmt
 
 
@@ -41,8 +42,8 @@ def _day(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise InvalidInput({"day": f"Ngày '{value}' không hợp lệ (định dạng năm-tháng-ngày, ví dụ 2026-11-24)."}) \
-            from None
+        raise InvalidInput({"day": _("Ngày “%(value)s” không hợp lệ (định dạng năm-tháng-ngày, ví dụ 2026-11-24).",
+                                      value=value)}) from None
 
 
 def _etag(version: str, fmt: str) -> str:
