@@ -36,28 +36,40 @@ class TickReport:
     deferred: int = 0  # put back untried because their destination had just failed
 
 
-def _due(now: datetime):
-    planned = and_(
-        Delivery.status == DeliveryStatus.PLANNED,
-        Delivery.due_at <= now,
-        or_(Delivery.next_attempt_at.is_(None), Delivery.next_attempt_at <= now),
-    )
-    # A claim whose lease ran out belongs to a worker that died mid-send: take it over.
-    abandoned = and_(Delivery.status == DeliveryStatus.CLAIMED, Delivery.lease_until < now)
+def _runnable():
     # A switched-off channel, or one whose credentials were refused, keeps its deliveries waiting
     # instead of failing each of them every tick.
     paused = select(Channel.id).where(or_(Channel.is_enabled.is_(False), Channel.needs_attention.is_not(None)))
-    return and_(or_(planned, abandoned), or_(Delivery.channel_id.is_(None), Delivery.channel_id.not_in(paused)))
+    return or_(Delivery.channel_id.is_(None), Delivery.channel_id.not_in(paused))
+
+
+def _due_planned(now: datetime):
+    return and_(Delivery.status == DeliveryStatus.PLANNED, Delivery.due_at <= now,
+                or_(Delivery.next_attempt_at.is_(None), Delivery.next_attempt_at <= now), _runnable())
+
+
+def _abandoned(now: datetime):
+    # A claim whose lease ran out belongs to a worker that died mid-send: take it over.
+    return and_(Delivery.status == DeliveryStatus.CLAIMED, Delivery.lease_until < now, _runnable())
 
 
 def claim_due(session: Session, *, now: datetime, worker: str, limit: int = 100) -> list[tuple[int, Destination]]:
-    """Lease up to `limit` due deliveries to this worker; commits so other workers see the claim."""
+    """Lease up to `limit` due deliveries to this worker; commits so other workers see the claim.
+
+    Abandoned claims first, then planned ones, each its own query: one condition per query lets
+    the (status, due_at) index hand rows over in order, where an OR of the two made the database
+    sort the whole backlog on every claim.
+    """
     begin_write(session)
-    query = (select(Delivery.id, Delivery.channel_id).where(_due(now))
-             .order_by(Delivery.due_at, Delivery.id).limit(limit))
-    if session.get_bind().dialect.name == "postgresql":
-        query = query.with_for_update(of=Delivery, skip_locked=True)
-    rows = session.execute(query).all()
+    rows = []
+    for condition in (_abandoned(now), _due_planned(now)):
+        query = (select(Delivery.id, Delivery.channel_id).where(condition)
+                 .order_by(Delivery.due_at, Delivery.id).limit(limit - len(rows)))
+        if session.get_bind().dialect.name == "postgresql":
+            query = query.with_for_update(of=Delivery, skip_locked=True)
+        rows += session.execute(query).all()
+        if len(rows) >= limit:
+            break
     if rows:
         session.execute(
             update(Delivery).where(Delivery.id.in_([row.id for row in rows]))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, joinedload, sessionmaker
 
 from campaigns.credentials import CredentialError
 from campaigns.links import short_link
@@ -51,9 +51,11 @@ class Outcome:
     pause_destination: bool = False  # a retryable failure or a rejected credential: stop this tick
 
 
-def _lock(session: Session, delivery_id: int) -> Delivery | None:
+def _lock(session: Session, delivery_id: int, *, with_related: bool = False) -> Delivery | None:
     begin_write(session)
     query = select(Delivery).where(Delivery.id == delivery_id)
+    if with_related:  # one query instead of three lazy loads on every send
+        query = query.options(joinedload(Delivery.message), joinedload(Delivery.channel))
     if session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update(of=Delivery)
     return session.scalar(query)
@@ -102,10 +104,16 @@ def build_outgoing(session: Session, delivery: Delivery, settings: DispatchSetti
     )
 
 
+@dataclass(frozen=True)
+class Prepared:
+    outgoing: Outgoing
+    publishes: bool  # the message is not published yet: this send, if it succeeds, publishes it
+
+
 def _prepare(session: Session, delivery_id: int, *, now: datetime, worker: str,
-             settings: DispatchSettings) -> Outgoing | Outcome:
+             settings: DispatchSettings) -> Prepared | Outcome:
     """Renew our claim and count the attempt before calling out, so a crash mid-send still counts."""
-    delivery = _lock(session, delivery_id)
+    delivery = _lock(session, delivery_id, with_related=True)
     if delivery is None or delivery.status is not DeliveryStatus.CLAIMED or delivery.claimed_by != worker:
         return Outcome(None)  # cancelled, moved, or taken over after our lease ran out
     if delivery.message.status not in SENDABLE:
@@ -116,18 +124,22 @@ def _prepare(session: Session, delivery_id: int, *, now: datetime, worker: str,
     delivery.lease_until = now + LEASE
     delivery.attempts += 1
     try:
-        return build_outgoing(session, delivery, settings, now=now)
+        return Prepared(build_outgoing(session, delivery, settings, now=now),
+                        publishes=delivery.message.status is not MessageStatus.PUBLISHED)
     except ChannelError as error:  # nothing can be sent as things stand (no key, no public address)
         return _record_failure(delivery, error, now, settings)
 
 
-def _record_success(session: Session, delivery: Delivery, external_id: str | None, now: datetime) -> Outcome:
+def _record_success(session: Session, delivery: Delivery, external_id: str | None, now: datetime, *,
+                    publishes: bool) -> Outcome:
     # Recorded even if our lease lapsed meanwhile: the platform has it, and the idempotency key
     # lets the receiver drop the copy a worker that took over might send.
     delivery.external_id = external_id
     delivery.status, delivery.sent_at = DeliveryStatus.SENT, now
     # claimed_by stays: it says which worker sent it.
     delivery.lease_until, delivery.last_error, delivery.next_attempt_at = None, None, None
+    if not publishes:
+        return Outcome(DeliveryStatus.SENT)
     # A plain UPDATE, not the ORM's versioned one: several destinations of one message are recorded
     # at once from parallel senders, and publishing is not an edit an editor could conflict with.
     session.execute(
@@ -163,7 +175,7 @@ def send_one(session_factory: sessionmaker[Session], delivery_id: int, connector
     if isinstance(prepared, Outcome):
         return prepared
     try:
-        external_id, error = connector.send(prepared), None
+        external_id, error = connector.send(prepared.outgoing), None
     except ChannelError as failure:
         external_id, error = None, failure
     with session_factory() as session:
@@ -172,7 +184,7 @@ def send_one(session_factory: sessionmaker[Session], delivery_id: int, connector
         if delivery is None or delivery.status is DeliveryStatus.SENT:
             outcome = Outcome(delivery.status if delivery else None)
         elif error is None:
-            outcome = _record_success(session, delivery, external_id, now)
+            outcome = _record_success(session, delivery, external_id, now, publishes=prepared.publishes)
         elif delivery.status is not DeliveryStatus.CLAIMED or delivery.claimed_by != worker:
             outcome = Outcome(None)  # someone else owns it now; their outcome stands
         else:

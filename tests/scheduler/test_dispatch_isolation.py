@@ -137,3 +137,17 @@ def test_a_send_that_succeeded_is_recorded_even_if_the_lease_was_lost_meanwhile(
     delivery = reload(session, delivery)
     assert (delivery.status, delivery.external_id) == (DeliveryStatus.SENT, "fb-123")
 
+
+
+def test_a_claim_takes_abandoned_leases_first_then_the_oldest_due(session, session_factory, now):
+    channel = make_channel(session, ChannelKind.PORTAL)
+    deliveries = plan(session, now, [channel], count=4)
+    due = now + timedelta(hours=1)
+    with session_factory() as s:
+        claim_due(s, now=due, worker="dies", limit=1)  # takes the first; its worker never comes back
+    later = due + LEASE + timedelta(seconds=1)
+    with session_factory() as s:
+        claimed = [d for d, _ in claim_due(s, now=later, worker="w2", limit=2)]
+    assert claimed == [deliveries[0].id, deliveries[1].id]
+    with session_factory() as s:
+        assert [d for d, _ in claim_due(s, now=later, worker="w3", limit=10)] == [deliveries[2].id, deliveries[3].id]
