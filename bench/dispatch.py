@@ -28,10 +28,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bench.postgres import bench_url, reset_schema, shown, unreachable
 from bench.timing import Comparison, Timing, measure_pair
 
 TITLE = "Dispatching (PostgreSQL)"
-DEFAULT_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 DELIVERIES = int(os.environ.get("LOA_BENCH_DELIVERIES", "10000"))
 COMMUNES = 3_321
 BASELINE_POSTS = 1_000  # per round; three rounds, around the worker runs
@@ -41,10 +41,10 @@ START = datetime(2026, 1, 5, 1, 0, tzinfo=timezone.utc)
 
 
 def run() -> list[Comparison]:
-    url = os.environ.get("LOA_BENCH_DATABASE_URL", DEFAULT_URL)
+    url = bench_url()
     reason = unreachable(url)
     if reason:
-        print(f"  skipped: PostgreSQL is not reachable at {_shown(url)} ({reason}).")
+        print(f"  skipped: PostgreSQL is not reachable at {shown(url)} ({reason}).")
         print("  Set LOA_BENCH_DATABASE_URL to a PostgreSQL database this benchmark may wipe.")
         return []
     from campaigns.credentials import generate_key
@@ -59,44 +59,6 @@ def run() -> list[Comparison]:
             return [*bench_sending(url, factory, key, Path(tmpdir)), bench_fan_out(factory)]
     finally:
         engine.dispose()
-
-
-def unreachable(url: str) -> str | None:
-    """Why PostgreSQL cannot be used, or None when it can."""
-    try:
-        from sqlalchemy import create_engine
-        from sqlalchemy.exc import SQLAlchemyError
-
-        engine = create_engine(url, connect_args={"connect_timeout": 3})
-    except ImportError as missing:  # no driver: pip install -e '.[postgres]'
-        return str(missing)
-    try:
-        with engine.connect():
-            return None
-    except SQLAlchemyError as error:
-        return str(error.orig or error).strip().splitlines()[0]
-    finally:
-        engine.dispose()
-
-
-def _shown(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    return make_url(url).render_as_string(hide_password=True)
-
-
-def reset_schema(url: str) -> None:
-    from sqlalchemy import text
-
-    from content.db import make_engine
-    from content.schema import upgrade_database
-
-    engine = make_engine(url)
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-    upgrade_database(url)
 
 
 # --- the people, the province and the channel ---------------------------------------------------------------

@@ -30,10 +30,10 @@ from sqlalchemy import event, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bench.articles import build_articles
+from bench.postgres import bench_url, reset_schema, shown, unreachable
 from bench.timing import Comparison, measure_pair
 
 TITLE = "Daily radio scripts (3,321 stations × 10 items)"
-DEFAULT_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 PROVINCES = 34
 COMMUNES = 3_321
@@ -50,7 +50,7 @@ def run() -> list[Comparison]:
     rows: list[Comparison] = []
     with tempfile.TemporaryDirectory(prefix="loa-bench-") as tmpdir:
         rows += bench_database(f"sqlite:///{Path(tmpdir) / 'scripts.db'}", "SQLite")
-    url = os.environ.get("LOA_BENCH_DATABASE_URL", DEFAULT_URL)
+    url = bench_url()
     reason = unreachable(url)
     if reason:
         print(f"  PostgreSQL skipped: not reachable at {shown(url)} ({reason}).")
@@ -238,41 +238,3 @@ def radio_bodies() -> list[tuple[str, str]]:
     return bodies
 
 
-# --- PostgreSQL ---------------------------------------------------------------------------------------------
-
-def unreachable(url: str) -> str | None:
-    """Why PostgreSQL cannot be used, or None when it can."""
-    from sqlalchemy import create_engine
-    from sqlalchemy.exc import SQLAlchemyError
-
-    try:
-        engine = create_engine(url, connect_args={"connect_timeout": 3})
-    except ImportError as missing:  # no driver: pip install -e '.[postgres]'
-        return str(missing)
-    try:
-        with engine.connect():
-            return None
-    except SQLAlchemyError as error:
-        return str(error.orig or error).strip().splitlines()[0]
-    finally:
-        engine.dispose()
-
-
-def shown(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    return make_url(url).render_as_string(hide_password=True)
-
-
-def reset_schema(url: str) -> None:
-    from sqlalchemy import text
-
-    from content.db import make_engine
-    from content.schema import upgrade_database
-
-    engine = make_engine(url)
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-    upgrade_database(url)

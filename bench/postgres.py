@@ -1,0 +1,51 @@
+"""The PostgreSQL a benchmark may wipe: where it is, whether it answers, and a fresh schema in it."""
+
+from __future__ import annotations
+
+import os
+
+# CI never runs the benchmarks; on a shared server point LOA_BENCH_DATABASE_URL at a scratch database.
+DEFAULT_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+def bench_url() -> str:
+    return os.environ.get("LOA_BENCH_DATABASE_URL", DEFAULT_URL)
+
+
+def unreachable(url: str) -> str | None:
+    """Why PostgreSQL cannot be used, or None when it can."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        engine = create_engine(url, connect_args={"connect_timeout": 3})
+    except ImportError as missing:  # no driver: pip install -e '.[postgres]'
+        return str(missing)
+    try:
+        with engine.connect():
+            return None
+    except SQLAlchemyError as error:
+        return str(error.orig or error).strip().splitlines()[0]
+    finally:
+        engine.dispose()
+
+
+def shown(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def reset_schema(url: str) -> None:
+    """Drop everything in the public schema and migrate it afresh."""
+    from sqlalchemy import text
+
+    from content.db import make_engine
+    from content.schema import upgrade_database
+
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    upgrade_database(url)
