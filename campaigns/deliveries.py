@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from campaigns.models import Channel, Delivery, DeliveryStatus
@@ -62,6 +62,21 @@ def cancel_delivery(session: Session, delivery: Delivery, *, actor: User, now: d
     return delivery
 
 
+def paused_channels():
+    """Channels switched off, or whose credentials were refused: their deliveries wait, untried."""
+    return select(Channel.id).where(or_(Channel.is_enabled.is_(False), Channel.needs_attention.is_not(None)))
+
+
+def runnable():
+    return or_(Delivery.channel_id.is_(None), Delivery.channel_id.not_in(paused_channels()))
+
+
+def due_planned(moment: datetime):
+    """Planned, due by `moment`, not waiting out a backoff, on a channel that may send: what a tick takes."""
+    return and_(Delivery.status == DeliveryStatus.PLANNED, Delivery.due_at <= moment,
+                or_(Delivery.next_attempt_at.is_(None), Delivery.next_attempt_at <= moment), runnable())
+
+
 @dataclass(frozen=True)
 class Backlog:
     """What the dashboard warns about."""
@@ -74,18 +89,15 @@ class Backlog:
 
 
 def sweep(session: Session, *, now: datetime) -> Backlog:
-    paused = select(Channel.id).where(or_(Channel.is_enabled.is_(False), Channel.needs_attention.is_not(None)))
-    due_planned = (Delivery.status == DeliveryStatus.PLANNED) & (Delivery.due_at <= now - OVERDUE_AFTER) & or_(
-        Delivery.next_attempt_at.is_(None), Delivery.next_attempt_at <= now - OVERDUE_AFTER)
-    runnable = or_(Delivery.channel_id.is_(None), Delivery.channel_id.not_in(paused))
+    # What a tick would have taken a while ago and no tick has: no worker is running.
     overdue, oldest = session.execute(
-        select(func.count(), func.min(Delivery.due_at)).where(due_planned, runnable)).one()
+        select(func.count(), func.min(Delivery.due_at)).where(due_planned(now - OVERDUE_AFTER))).one()
     return Backlog(
         overdue=overdue,
         oldest_due=oldest,
         failed=session.scalar(select(func.count()).where(Delivery.status == DeliveryStatus.FAILED)) or 0,
         waiting_on_channels=session.scalar(select(func.count()).where(
-            Delivery.status == DeliveryStatus.PLANNED, Delivery.channel_id.in_(paused))) or 0,
+            Delivery.status == DeliveryStatus.PLANNED, Delivery.channel_id.in_(paused_channels()))) or 0,
         channels_needing_attention=list(session.scalars(
             select(Channel).where(Channel.needs_attention.is_not(None)).order_by(Channel.name))),
     )

@@ -15,9 +15,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from campaigns.deliveries import due_planned, runnable
 from campaigns.models import Channel, Delivery, DeliveryStatus
 from content.db import begin_write
 from scheduler.channels import REGISTRY, Connector
@@ -36,21 +37,9 @@ class TickReport:
     deferred: int = 0  # put back untried because their destination had just failed
 
 
-def _runnable():
-    # A switched-off channel, or one whose credentials were refused, keeps its deliveries waiting
-    # instead of failing each of them every tick.
-    paused = select(Channel.id).where(or_(Channel.is_enabled.is_(False), Channel.needs_attention.is_not(None)))
-    return or_(Delivery.channel_id.is_(None), Delivery.channel_id.not_in(paused))
-
-
-def _due_planned(now: datetime):
-    return and_(Delivery.status == DeliveryStatus.PLANNED, Delivery.due_at <= now,
-                or_(Delivery.next_attempt_at.is_(None), Delivery.next_attempt_at <= now), _runnable())
-
-
 def _abandoned(now: datetime):
     # A claim whose lease ran out belongs to a worker that died mid-send: take it over.
-    return and_(Delivery.status == DeliveryStatus.CLAIMED, Delivery.lease_until < now, _runnable())
+    return and_(Delivery.status == DeliveryStatus.CLAIMED, Delivery.lease_until < now, runnable())
 
 
 def claim_due(session: Session, *, now: datetime, worker: str, limit: int = 100) -> list[tuple[int, Destination]]:
@@ -62,7 +51,7 @@ def claim_due(session: Session, *, now: datetime, worker: str, limit: int = 100)
     """
     begin_write(session)
     rows = []
-    for condition in (_abandoned(now), _due_planned(now)):
+    for condition in (_abandoned(now), due_planned(now)):
         query = (select(Delivery.id, Delivery.channel_id).where(condition)
                  .order_by(Delivery.due_at, Delivery.id).limit(limit - len(rows)))
         if session.get_bind().dialect.name == "postgresql":
