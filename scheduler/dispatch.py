@@ -21,10 +21,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from campaigns.deliveries import due_planned, runnable
 from campaigns.models import Channel, Delivery, DeliveryStatus
 from content.db import begin_write
-from scheduler.channels import REGISTRY, Connector
+from scheduler.channels import REGISTRY
 from scheduler.sending import LEASE, DispatchSettings, Outcome, send_one
 
-Destination = tuple[str, int | None]  # ("channel", id) or ("station", None): stations are all local
+Destination = tuple[str, int | None]  # (connector kind, channel id); ("station", None): stations are all local
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,8 @@ def claim_due(session: Session, *, now: datetime, worker: str, limit: int = 100)
     begin_write(session)
     rows = []
     for condition in (_abandoned(now), due_planned(now)):
-        query = (select(Delivery.id, Delivery.channel_id).where(condition)
+        query = (select(Delivery.id, Delivery.channel_id, Channel.kind)
+                 .outerjoin(Channel, Delivery.channel_id == Channel.id).where(condition)
                  .order_by(Delivery.due_at, Delivery.id).limit(limit - len(rows)))
         if session.get_bind().dialect.name == "postgresql":
             query = query.with_for_update(of=Delivery, skip_locked=True)
@@ -65,7 +66,7 @@ def claim_due(session: Session, *, now: datetime, worker: str, limit: int = 100)
             .values(status=DeliveryStatus.CLAIMED, claimed_by=worker, lease_until=now + LEASE)
         )
     session.commit()
-    return [(row.id, ("channel", row.channel_id) if row.channel_id else ("station", None)) for row in rows]
+    return [(row.id, (row.kind.value, row.channel_id) if row.channel_id else ("station", None)) for row in rows]
 
 
 def release(session: Session, ids: list[int], *, worker: str, next_attempt_at: datetime | None) -> int:
@@ -82,16 +83,9 @@ def release(session: Session, ids: list[int], *, worker: str, next_attempt_at: d
     return result.rowcount
 
 
-def _connector(session_factory: sessionmaker[Session], destination: Destination) -> Connector:
-    if destination[0] == "station":
-        return REGISTRY["station"]()
-    with session_factory() as session:
-        return REGISTRY[session.get(Channel, destination[1]).kind.value]()
-
-
 def _send_group(session_factory: sessionmaker[Session], destination: Destination, ids: list[int], *,
                 clock: Callable[[], datetime], worker: str, settings: DispatchSettings) -> tuple[list[Outcome], int]:
-    connector = _connector(session_factory, destination)
+    connector = REGISTRY[destination[0]]()
     outcomes: list[Outcome] = []
     for position, delivery_id in enumerate(ids):
         outcome = send_one(session_factory, delivery_id, connector, clock=clock, worker=worker, settings=settings)
