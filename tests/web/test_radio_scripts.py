@@ -14,7 +14,8 @@ from campaigns.planning import plan_deliveries
 from campaigns.stations import issue_station_token
 from content.messages import MessageInput, create_message, transition_message, update_message
 from content.models import AuditLog, MessageKind, Priority, Role
-from tests.factories import PASSWORD, make_area, make_channel, make_station, make_user
+from tests.factories import make_area, make_channel, make_station, make_user
+from tests.web.test_thin_path import csrf_token, log_in
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 NOW = datetime(2026, 11, 20, 1, 0, tzinfo=timezone.utc)
@@ -223,17 +224,6 @@ def test_bad_requests_say_what_is_wrong(client, world):
     assert week_html.status_code == 404 and ".txt, .json" in week_html.get_json()["detail"]
     unknown_station = client.get("/radio/stations/999999/scripts/2026-11-24.json", headers=headers)
     assert unknown_station.status_code == 404 and "999999" in unknown_station.get_json()["detail"]
-
-
-def csrf_token(client, path: str) -> str:
-    page = client.get(path).get_data(as_text=True)
-    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-
-
-def log_in(client, username: str) -> None:
-    response = client.post("/desk/login", data={"username": username, "password": PASSWORD,
-                                                "csrf_token": csrf_token(client, "/desk/login")})
-    assert response.status_code == 302, response.get_data(as_text=True)
 
 
 def test_the_script_day_is_the_local_day(client, world):
