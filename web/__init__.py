@@ -13,6 +13,7 @@ from web.database import init_database
 from web.errors import register_error_handlers
 from web.formatting import register_filters
 from web.i18n import init_i18n
+from web.limits import init_limits
 
 csrf = CSRFProtect()
 
@@ -26,6 +27,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     register_error_handlers(app)
     register_filters(app)
     init_i18n(app)
+    init_limits(app)
 
     from web import admin, channels, desk, feeds, i18n, media, portal, radio, stations
     from web.radio import confirmations
