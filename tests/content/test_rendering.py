@@ -46,3 +46,27 @@ def test_bare_links_become_links_and_phone_links_are_kept():
     html = render_markdown("Xem https://congan.example.vn và [gọi](tel:113)")
     assert '<a href="https://congan.example.vn" rel="nofollow noopener">' in html
     assert '<a href="tel:113">gọi</a>' in html
+
+
+def test_raw_html_is_cleaned_with_its_invisible_content_gone():
+    html = render_markdown("Trước <style>p{color:red}</style><script>alert(1)</script><svg><text>vẽ</text></svg>sau "
+                           "<sub>2</sub> <abbr title=\"Công an\">CA</abbr>")
+    assert html == '<p>Trước sau <sub>2</sub> <abbr title="Công an">CA</abbr></p>'
+
+
+def test_only_external_links_are_marked_nofollow_whatever_rel_the_author_wrote():
+    html = render_markdown('<a href="HTTPS://a.vn" rel="author">a</a> <a href="/tin/1" rel="author">b</a> '
+                           '<a title="x > y" href="mailto:a@b.vn">c</a>')
+    assert '<a href="HTTPS://a.vn" rel="nofollow noopener">a</a>' in html
+    assert '<a href="/tin/1">b</a>' in html
+    assert '<a title="x &gt; y" href="mailto:a@b.vn">c</a>' in html
+
+
+def test_tables_keep_their_alignment_and_code_is_never_linked():
+    html = render_markdown("| Số | Việc |\n|:-|--:|\n| 113 | Công an |\n\n`https://a.vn` https://b.vn")
+    assert '<th align="left">Số</th>' in html and '<td align="right">Công an</td>' in html
+    assert "<code>https://a.vn</code>" in html and '<a href="https://b.vn" rel="nofollow noopener">' in html
+
+
+def test_a_deeply_nested_list_does_not_crash_the_renderer():
+    assert render_markdown("- " * 10_000 + "a")
