@@ -7,6 +7,7 @@ from typing import Any
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
+from web.addresses import init_addresses
 from web.auth import login_manager
 from web.config import load_config
 from web.database import init_database
@@ -28,6 +29,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     register_filters(app)
     init_i18n(app)
     init_limits(app)
+    init_addresses(app)
 
     from web import admin, channels, desk, feeds, i18n, media, portal, radio, stations
     from web.radio import confirmations
