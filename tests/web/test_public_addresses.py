@@ -50,6 +50,11 @@ def test_a_forged_host_never_reaches_the_site_feeds(deployed, client, published,
     assert f"{PUBLIC}/tin/{published.slug}" in response.get_data(as_text=True)
 
 
+def test_a_forged_host_never_reaches_the_portal_pages(deployed, client, published):
+    for path in ("/", f"/tin/{published.slug}", "/desk/login", "/khong-co-trang-nay"):
+        assert_no_forged_host(client.get(path, headers=FORGED))
+
+
 def test_without_a_base_url_the_feeds_use_the_server_name(client, published):
     body = client.get("/feed.rss", headers=FORGED).get_data(as_text=True)
     assert f"http://loa.test/tin/{published.slug}" in body and EVIL not in body
