@@ -7,6 +7,7 @@ from typing import Any
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
+from web.addresses import init_addresses
 from web.auth import login_manager
 from web.config import load_config
 from web.database import init_database
@@ -14,6 +15,7 @@ from web.errors import register_error_handlers
 from web.formatting import register_filters
 from web.i18n import init_i18n
 from web.limits import init_limits
+from web.security_headers import init_security_headers
 
 csrf = CSRFProtect()
 
@@ -28,6 +30,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     register_filters(app)
     init_i18n(app)
     init_limits(app)
+    init_security_headers(app)
+    init_addresses(app)
 
     from web import admin, channels, desk, feeds, i18n, media, portal, radio, stations
     from web.radio import confirmations

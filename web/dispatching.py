@@ -10,6 +10,7 @@ from campaigns.credentials import unseal
 from content.media import media_file_name
 from content.models import MediaItem
 from scheduler.sending import MAX_ATTEMPTS, DispatchSettings
+from web.addresses import public_base_url
 from web.config import credentials_key
 
 
@@ -20,7 +21,7 @@ def media_path(item: MediaItem) -> str:
 def dispatch_settings(app: Flask) -> DispatchSettings:
     config = app.config
     return DispatchSettings(
-        base_url=config.get("BASE_URL", ""),
+        base_url=public_base_url(app),
         max_attempts=int(config.get("MAX_ATTEMPTS", MAX_ATTEMPTS)),
         batch=int(config.get("DISPATCH_BATCH", 100)),
         parallel=int(config.get("DISPATCH_PARALLEL", 8)),

@@ -15,6 +15,7 @@ from content.areas import select_subtree
 from content.errors import InvalidInput, NotFound
 from content.models import Area, Message
 from content.permissions import Action, authorize
+from web.addresses import public_base_url
 from web.database import get_db, now, zone
 from web.desk import actor, bp
 from web.desk.forms import parse_local_datetime
@@ -76,7 +77,7 @@ def cancel(delivery_id: int):
 
 
 def _link_length() -> int:
-    return len(current_app.config.get("BASE_URL", "")) + len("/r/") + CODE_LENGTH
+    return len(public_base_url(current_app)) + len("/r/") + CODE_LENGTH
 
 
 @bp.route("/deliveries/<int:delivery_id>/variant", methods=["GET", "POST"])
