@@ -70,10 +70,10 @@ def _people(session):  # type: ignore[no-untyped-def]
     province = Area(code="B99", name="Tỉnh Đo Hiệu Năng", kind=AreaKind.PROVINCE, path="/B99/")
     session.add(province)
     session.flush()
-    editor = create_user(session, username="bientap", password="mat-khau-do-hieu-nang", role=Role.EDITOR,
-                         area=province, full_name="Trần Thị Biên")
-    approver = create_user(session, username="pheduyet", password="mat-khau-do-hieu-nang", role=Role.APPROVER,
-                           area=province, full_name="Lê Văn Duyệt")
+    editor = create_user(session, actor=None, username="bientap", password="mat-khau-do-hieu-nang",
+                         role=Role.EDITOR, area=province, full_name="Trần Thị Biên")
+    approver = create_user(session, actor=None, username="pheduyet", password="mat-khau-do-hieu-nang",
+                           role=Role.APPROVER, area=province, full_name="Lê Văn Duyệt")
     return province, editor, approver
 
 

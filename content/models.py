@@ -86,8 +86,23 @@ class User(Base):
     area_id: Mapped[int | None] = mapped_column(ForeignKey("areas.id"))
     is_active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Stamped into every login; raising it (password, role, area or activity changed, "sign out
+    # everywhere") ends every session signed in before.
+    session_version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     area: Mapped[Area | None] = relationship()
+
+
+class UserSession(Base):
+    """One login, so signing out kills that cookie server-side: a signed cookie alone cannot be revoked."""
+
+    __tablename__ = "user_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    # SHA-256 of the random id the cookie carries: a copy of this table opens no session.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
 
 
 class MediaItem(Base):

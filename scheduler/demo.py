@@ -79,8 +79,8 @@ def _users(session: Session, province: Area, communes: list[Area]) -> dict[str, 
     for spec in data.USERS:
         role = Role(spec["role"])
         area = communes[1] if spec["username"].endswith("2") else scope.get(role, province)
-        users[spec["username"]] = create_user(session, username=spec["username"], password=DEMO_PASSWORD, role=role,
-                                              area=area, full_name=spec["full_name"])
+        users[spec["username"]] = create_user(session, actor=None, username=spec["username"], password=DEMO_PASSWORD,
+                                              role=role, area=area, full_name=spec["full_name"])
     return users
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from web.addresses import init_addresses
 from web.auth import login_manager
@@ -23,6 +24,11 @@ csrf = CSRFProtect()
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     load_config(app, config)
+    if proxies := int(app.config["PROXY_COUNT"]):
+        # The client address only, from the proxies' X-Forwarded-For; never X-Forwarded-Host (absolute
+        # URLs come from configuration) nor the others, which a client could set through the proxy.
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=proxies, x_proto=0, x_host=0, x_port=0, x_prefix=0)
     init_database(app)
     csrf.init_app(app)
     login_manager.init_app(app)

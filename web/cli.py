@@ -133,7 +133,7 @@ def user_create_command(username: str, role: str, area_code: str | None, full_na
     with session_factory()() as session:
         try:
             area = get_area_by_code(session, area_code) if area_code else None
-            create_user(session, username=username, password=password, role=Role(role), area=area,
+            create_user(session, actor=None, username=username, password=password, role=Role(role), area=area,
                         full_name=full_name)
         except LoaError as error:
             raise click.ClickException(str(error)) from None

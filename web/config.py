@@ -27,6 +27,13 @@ DEFAULTS = {
     "REMEMBER_COOKIE_HTTPONLY": True,
     "REMEMBER_COOKIE_SAMESITE": "Lax",
     "PAGE_SIZE": 20,
+    # A login ends after this long without a request, and in any case this long after it began:
+    # a desk left open in a commune office, or a copied cookie, stops working within the working day.
+    "SESSION_IDLE_MINUTES": 60,
+    "SESSION_MAX_HOURS": 12,
+    # How many reverse proxies (nginx) stand in front and append to X-Forwarded-For; 0 trusts no
+    # header, so nobody can pick their own address for login throttling and the audit log.
+    "PROXY_COUNT": 0,
     # Audio of radio scripts: the podcast feed's format (WAV when ffmpeg is missing), espeak-ng's words
     # per minute (135 reads about 190 syllables a minute, the pace read times are estimated at), and
     # the espeak-ng program to run.

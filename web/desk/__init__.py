@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext
-from flask_login import login_required, login_user, logout_user
+from flask_login import login_required
 from sqlalchemy import select
 
 from campaigns.models import Delivery
@@ -18,9 +20,10 @@ from content.models import Message, MessageKind, MessageStatus, Role
 from content.permissions import Action, authorize
 from content.spoken import estimate_seconds, spoken_text
 from content.users import authenticate
-from web.auth import LoginUser
+from web.auth import sign_in, sign_out
 from web.database import get_db, now
 from web.i18n import is_local_path
+from web.login_throttle import record_failure, seconds_to_wait
 from web.desk.editor import actor, areas_for, chosen_campaign, read_message_form, show_conflict, show_form
 from web.desk.forms import parse_message_filter
 
@@ -39,21 +42,30 @@ def desk_message(message_id: int) -> Message:
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
-    if request.method == "POST":
-        user = authenticate(get_db(), request.form.get("username", ""), request.form.get("password", ""))
-        if user is not None:
-            login_user(LoginUser(user))
-            target = request.args.get("next", "")
-            # Only same-site paths: never bounce a fresh login to another host.
-            home = url_for("stations.mine") if user.role is Role.RADIO_OPERATOR else url_for("desk.index")
-            return redirect(target if is_local_path(target) else home)
+    if request.method == "GET":
+        return render_template("desk/login.html", username="")
+    username, password = request.form.get("username", ""), request.form.get("password", "")
+    if (wait := seconds_to_wait(username)) is not None:
+        current_app.logger.warning("login throttled: address %s, account %r", request.remote_addr, username[:80])
+        page = render_template("desk/login.html", username=username, throttled_minutes=math.ceil(wait / 60))
+        return page, 429, {"Retry-After": str(wait)}
+    user = authenticate(get_db(), username, password)
+    if user is None:
+        record_failure(username)
         flash(_("Tên đăng nhập hoặc mật khẩu không đúng."), "error")
-    return render_template("desk/login.html")
+        return render_template("desk/login.html", username=username)
+    sign_in(user)
+    get_db().commit()
+    target = request.args.get("next", "")
+    # Only same-site paths: never bounce a fresh login to another host.
+    home = url_for("stations.mine") if user.role is Role.RADIO_OPERATOR else url_for("desk.index")
+    return redirect(target if is_local_path(target) else home)
 
 
 @bp.post("/logout")
 def logout():
-    logout_user()
+    sign_out()
+    get_db().commit()
     return redirect(url_for("portal.index"))
 
 
