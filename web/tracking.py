@@ -11,6 +11,7 @@ a script inventing user agents. Counted clicks wait in a buffer the write-behind
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 import threading
 import time
@@ -33,6 +34,7 @@ SALT_SECONDS = 2 * 24 * 3600
 # A link's destination changes only when its message's slug or campaign does: a minute's staleness is fine.
 CACHE_SECONDS = 60.0
 CACHE_SIZE = 10_000
+log = logging.getLogger(__name__)
 
 
 class LinkCache:
@@ -69,7 +71,8 @@ def _daily_salt(moment: datetime) -> bytes:
     key = f"loa/click-salt/{moment.date().isoformat()}"
     storage = limiter.storage
     if not storage.get(key):
-        storage.incr(key, SALT_SECONDS, amount=secrets.randbits(62))
+        # 52 bits: the Redis store adds through Lua, whose numbers are exact integers only below 2^53.
+        storage.incr(key, SALT_SECONDS, amount=secrets.randbits(52))
     return storage.get(key).to_bytes(8, "big")
 
 
@@ -90,5 +93,10 @@ def is_counted(code: str, moment: datetime) -> bool:
 def count_click(target: LinkTarget) -> None:
     """Count a person's click for the next batch; never writes to the database."""
     moment = now()
-    if is_counted(target.code, moment):
+    try:
+        counted = is_counted(target.code, moment)
+    except Exception:  # noqa: BLE001 — the limiter's store (Redis) is down: the reader still gets the page
+        log.exception("tracking: could not reach the rate limiter's storage; this click is not counted")
+        return
+    if counted:
         write_behind().source("clicks", ClickBuffer).add(target, moment)
