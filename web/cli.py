@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import signal
+import sys
 
 import click
 from flask import current_app
@@ -21,6 +23,7 @@ from web import create_app
 from web.database import session_factory, zone
 from web.dispatching import dispatch_settings
 from web.media import media_root
+from web.write_behind import write_behind
 
 
 @click.group(cls=FlaskGroup, create_app=create_app, add_default_commands=False)
@@ -55,10 +58,13 @@ def serve(host: str, port: int) -> None:
     scheduler = _scheduler(blocking=False)
     scheduler.start()
     click.echo(f"Loa is running at http://{host}:{port}/  (Ctrl+C to stop)")
+    # A service manager stops with SIGTERM: leave like Ctrl+C does, so the clicks counted in memory get written.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         waitress_serve(current_app._get_current_object(), host=host, port=port, threads=8, _quiet=True)
     finally:
         scheduler.shutdown(wait=False)
+        write_behind().stop()
 
 
 @cli.command("run")

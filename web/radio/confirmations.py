@@ -23,9 +23,15 @@ from content.permissions import Action, authorize
 from scheduler.scripts import build_daily_script
 from web.database import get_db, now, zone
 from web.errors import STATUS, TITLES
+from web.radio import station_token
+from web.radio.refusals import TokenRefused, limit_token_endpoints, refused_problem, throttled_problem
 
 bp = Blueprint("airings", __name__, url_prefix="/radio/stations")
 api_bp = Blueprint("airings_api", __name__, url_prefix="/radio/api")
+# The token endpoint shares the radio scripts' limits: one allowance per address for every token request.
+limit_token_endpoints(api_bp)
+api_bp.register_error_handler(TokenRefused, refused_problem)
+api_bp.register_error_handler(429, throttled_problem)
 
 
 def _station(station_id: int) -> Station:
@@ -99,12 +105,10 @@ def confirm_on_page(station_id: int, day: str):  # type: ignore[no-untyped-def]
 
 def _token_station(station_id: int) -> Station:
     station = _station(station_id)
-    header = request.headers.get("Authorization", "")
-    token = header.removeprefix("Bearer ").strip() if header.startswith("Bearer ") else request.args.get("token", "")
-    holder = find_station_by_token(get_db(), token)
+    holder = find_station_by_token(get_db(), station_token())
     if holder is None or holder.id != station.id:
-        raise PermissionDenied(_("Mã truy cập của đài không hợp lệ."), attempted=Action.AIRING_CONFIRM.value,
-                               object_type="station", object_id=station_id)
+        raise TokenRefused(_("Mã truy cập của đài không hợp lệ."), attempted=Action.AIRING_CONFIRM.value,
+                           object_type="station", object_id=station_id)
     return station
 
 
