@@ -19,8 +19,9 @@ The rule, in order, for the given name standing alone:
 5. capitalised otherwise (mid-sentence or opening a sentence): masked;
 6. in lower case without a title: the ordinary word, left alone.
 
-What cannot be masked at all: a nickname the editor never entered, a name split by punctuation or
-hyphens ("Bình-béo"), a name with another tone ("Bính" is another name), a surname used alone. The
+What cannot be masked at all: a nickname the editor never entered, a name split by punctuation
+("Bình.béo"), a name with another tone ("Bính" is another name), a surname used alone. A hyphen
+separates words, so "Bình-béo" is masked (and "An-đrê" would be over-masked). The
 given name glued inside another word ("#CảmƠnAnhBình") is reported to the editor; the whole name glued
 ("NguyenVanBinh", an e-mail address) is masked.
 """
@@ -41,7 +42,7 @@ _SENTENCE_END = frozenset(".!?…:;\n")
 # Allowed tags of content.rendering, split by whether they end a line of text.
 _INLINE_TAGS = frozenset({"a", "abbr", "b", "code", "del", "em", "i", "s", "strong", "sub", "sup"})
 _TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>")
-_ATTRIBUTE = re.compile(r"""\b(alt|title)=("[^"]*"|'[^']*')""")
+_ATTRIBUTE = re.compile(r"""\b(alt|title|href)=("[^"]*"|'[^']*')""")
 _ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
 _HTML_SPECIAL = frozenset("<>&\"'")
 
@@ -186,11 +187,21 @@ class Person:
 
 
 def parse_person(name: str | None) -> Person | None:
-    words = split_words(unicodedata.normalize("NFC", name or ""))
+    name = unicodedata.normalize("NFC", name or "")
+    words = split_words(name)
     # A title typed into the name field ("Cháu Lê Gia Huy") is not part of the name.
+    titled = False
     while len(words) > 2 and _title_length(words, 0) == 1:
-        words = words[1:]
-    return Person(tuple(words), masked_name(name or "")) if words else None
+        words, titled = words[1:], True
+    if not words:
+        return None
+    return Person(tuple(words), masked_name(name[words[0].start:] if titled else name or ""))
+
+
+def person_mask(name: str | None) -> str:
+    """The initials shown for the person: "Cháu Lê Gia Huy" → "L.G.H."."""
+    person = parse_person(name)
+    return person.mask if person is not None else NO_NAME
 
 
 def _matches(words: list[Word], at: int, phrase: tuple[Word, ...]) -> bool:
@@ -232,9 +243,9 @@ def _project(text: str, *, is_html: bool) -> _Scan:
     for tag in _TAG.finditer(text):
         chars += text[position:tag.start()]
         offsets += range(position, tag.start())
-        if tag[1].lower() not in _INLINE_TAGS:
-            chars.append("\n")
-            offsets.append(tag.start())
+        if tag[1].lower() not in _INLINE_TAGS:  # a paragraph, heading, list item or line break ends here
+            chars += "\n\n"
+            offsets += (tag.start(), tag.start())
         position = tag.end()
     chars += text[position:]
     offsets += range(position, len(text) + 1)
@@ -247,9 +258,9 @@ def _gap(scan: _Scan, left: Word, right: Word) -> str:
 
 
 def _joined(scan: _Scan, left: Word, right: Word) -> bool:
-    """Two words written as one run of a name: only spaces (any kind) or invisible marks between them."""
+    """Two words written as one run of a name: only spaces (any kind) or invisible marks, in one paragraph."""
     gap = _gap(scan, left, right)
-    return bool(gap) and all(c.isspace() or unicodedata.category(c) == "Cf" for c in gap)
+    return bool(gap) and gap.count("\n") < 2 and all(c.isspace() or unicodedata.category(c) == "Cf" for c in gap)
 
 
 def _opens_sentence(scan: _Scan, index: int) -> bool:
@@ -281,9 +292,9 @@ def _place_before(scan: _Scan, index: int) -> bool:
 def _makes_phrase(scan: _Scan, index: int) -> bool:
     words = scan.words
     for phrase in _phrases(COMMON_PHRASES):
-        if len(phrase) == 2 and _same(words[index], phrase[0]) and index + 1 < len(words) \
-                and _joined(scan, words[index], words[index + 1]) and _same(words[index + 1], phrase[1]) \
-                and not words[index + 1].is_capitalised:
+        end = index + len(phrase)
+        if _matches(words, index, phrase) and not words[index + 1].is_capitalised \
+                and all(_joined(scan, words[k], words[k + 1]) for k in range(index, end - 1)):
             return True
     return False
 
@@ -393,7 +404,7 @@ def mask_person(text: str, name: str | None, *, is_html: bool = False) -> str:
     text = unicodedata.normalize("NFC", text.replace("\u00d0", "Đ"))
     if is_html:
         text = _decode_entities(text)
-        # Attribute values (an image's alt, a link's title) are text a reader hears or sees too.
+        # Attribute values (an image's alt, a link's title and address) are read or shown too.
         text = _ATTRIBUTE.sub(lambda m: f"{m[1]}={m[2][0]}{mask_person(m[2][1:-1], name)}{m[2][0]}", text)
     scan = _project(text, is_html=is_html)
     spans, _ = _scan_person(scan, person)

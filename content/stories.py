@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from content.models import MediaItem, Message, MessageKind
-from content.name_masking import Mention, mask_all, mask_person, masked_name, unsafe_mentions
+from content.name_masking import Mention, mask_all, mask_person, masked_name, person_mask, unsafe_mentions
 
 __all__ = ["NameWarning", "is_name_hidden", "mask_name", "masked_name", "name_warnings", "protect_image",
            "public_html", "public_image_alt", "public_person", "public_text"]
@@ -66,7 +66,7 @@ def protect_image(message: Message) -> None:
 def public_person(message: Message) -> str | None:
     if message.kind is not MessageKind.STORY or not message.person_name:
         return None
-    return masked_name(message.person_name) if is_name_hidden(message) else message.person_name
+    return person_mask(message.person_name) if is_name_hidden(message) else message.person_name
 
 
 @dataclass(frozen=True)
