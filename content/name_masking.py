@@ -131,41 +131,75 @@ class Word:
     is_all_caps: bool
 
 
-def _word(start: int, text: str) -> Word:
+@lru_cache(maxsize=8192)
+def _shape(text: str) -> tuple[str, str, bool, bool, bool]:
+    # Texts repeat their words; each distinct word is worked out once.
     letters = _strip_format(text)
     folded = fold_word(letters)
     alpha = [c for c in letters if c.isalpha()]
-    return Word(start, start + len(text), text, word_key(letters), folded, is_bare=folded == letters.lower(),
-                is_capitalised=bool(alpha) and alpha[0].isupper(),
-                is_all_caps=len(alpha) > 1 and all(c.isupper() for c in alpha))
+    return (word_key(letters), folded, folded == letters.lower(), bool(alpha) and alpha[0].isupper(),
+            len(alpha) > 1 and all(c.isupper() for c in alpha))
+
+
+def _word(start: int, text: str) -> Word:
+    return Word(start, start + len(text), text, *_shape(text))
 
 
 def _same(word: Word, wanted: Word) -> bool:
     return word.key == wanted.key or (word.is_bare and word.folded == wanted.folded)
 
 
-def _is_word_char(c: str) -> bool:
-    # Digits belong to a word, so "10A" is not the name "A"; marks and invisible characters stay inside it.
-    return c.isalnum() or unicodedata.category(c)[0] == "M" or unicodedata.category(c) == "Cf"
+# Letters and digits (so "10A" is not the name "A"), combining marks, and the invisible characters
+# (soft hyphen, zero-width, direction marks) that may sit inside a word.
+_WORD = re.compile("(?:[^\\W_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+                   "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff])+")
 
 
 def split_words(text: str) -> list[Word]:
-    words, start = [], None
-    for i, c in enumerate(text + " "):
-        if i < len(text) and _is_word_char(c):
-            start = i if start is None else start
-        elif start is not None:
-            if _strip_format(text[start:i]):
-                words.append(_word(start, text[start:i]))
-            start = None
-    return words
+    return [_word(match.start(), match[0]) for match in _WORD.finditer(text) if _strip_format(match[0])]
 
 
-@lru_cache(maxsize=8)
-def _phrases(entries: tuple[str, ...]) -> tuple[tuple[Word, ...], ...]:
-    """The table's entries as words, longest first, so "cô giáo" wins over "cô"."""
-    parsed = (tuple(split_words(unicodedata.normalize("NFC", entry))) for entry in entries)
-    return tuple(sorted(parsed, key=len, reverse=True))
+@dataclass(frozen=True)
+class _Table:
+    """A table's entries as words, found by their first (or last) word, longest first ("cô giáo" before "cô")."""
+
+    by_key: dict[str, tuple[tuple[Word, ...], ...]]
+    by_folded: dict[str, tuple[tuple[Word, ...], ...]]
+
+    def candidates(self, word: Word) -> tuple[tuple[Word, ...], ...]:
+        # A bare word may stand for any spelling of its letters; a marked one only for its own.
+        found = self.by_key.get(word.key, ())
+        return found + self.by_folded.get(word.folded, ()) if word.is_bare else found
+
+
+def _side(word: Word) -> str:
+    # A bare word is found by its letters alone; a marked one by its letters and tone.
+    return "f" + word.folded if word.is_bare else "k" + word.key
+
+
+@lru_cache(maxsize=4)
+def _pairs(entries: tuple[str, ...]) -> dict[tuple[str, str], tuple[tuple[Word, ...], ...]]:
+    """Phrases of two words or more by their first two words: a given name is checked in one look-up."""
+    found: dict[tuple[str, str], list[tuple[Word, ...]]] = {}
+    for phrase in (tuple(split_words(unicodedata.normalize("NFC", entry))) for entry in entries):
+        if len(phrase) >= 2:
+            for first in ("f" + phrase[0].folded, "k" + phrase[0].key):
+                for second in ("f" + phrase[1].folded, "k" + phrase[1].key):
+                    found.setdefault((first, second), []).append(phrase)
+    return {pair: tuple(phrases) for pair, phrases in found.items()}
+
+
+@lru_cache(maxsize=16)
+def _table(entries: tuple[str, ...], *, by_last: bool = False) -> _Table:
+    parsed = sorted((tuple(split_words(unicodedata.normalize("NFC", entry))) for entry in entries), key=len,
+                    reverse=True)
+    by_key: dict[str, list[tuple[Word, ...]]] = {}
+    by_folded: dict[str, list[tuple[Word, ...]]] = {}
+    for phrase in parsed:
+        anchor = phrase[-1] if by_last else phrase[0]
+        by_key.setdefault(anchor.key, []).append(phrase)
+        by_folded.setdefault(anchor.folded, []).append(phrase)
+    return _Table({k: tuple(v) for k, v in by_key.items()}, {k: tuple(v) for k, v in by_folded.items()})
 
 
 @dataclass(frozen=True)
@@ -210,7 +244,7 @@ def _matches(words: list[Word], at: int, phrase: tuple[Word, ...]) -> bool:
 
 def _title_length(words: list[Word], at: int) -> int:
     """How many words from `at` on form a title, longest first; 0 when they do not."""
-    for phrase in _phrases(TITLES):
+    for phrase in _table(TITLES).candidates(words[at]):
         if _matches(words, at, phrase):
             return len(phrase)
     return 0
@@ -281,7 +315,9 @@ def _title_before(scan: _Scan, index: int) -> int:
 
 
 def _place_before(scan: _Scan, index: int) -> bool:
-    for phrase in _phrases(PLACE_WORDS):
+    if index == 0:
+        return False
+    for phrase in _table(PLACE_WORDS, by_last=True).candidates(scan.words[index - 1]):
         first = index - len(phrase)
         if first >= 0 and _matches(scan.words, first, phrase) \
                 and all(_joined(scan, scan.words[k], scan.words[k + 1]) for k in range(first, index)):
@@ -291,7 +327,9 @@ def _place_before(scan: _Scan, index: int) -> bool:
 
 def _makes_phrase(scan: _Scan, index: int) -> bool:
     words = scan.words
-    for phrase in _phrases(COMMON_PHRASES):
+    if index + 1 >= len(words):
+        return False
+    for phrase in _pairs(COMMON_PHRASES).get((_side(words[index]), _side(words[index + 1])), ()):
         end = index + len(phrase)
         if _matches(words, index, phrase) and not words[index + 1].is_capitalised \
                 and all(_joined(scan, words[k], words[k + 1]) for k in range(index, end - 1)):
@@ -300,7 +338,7 @@ def _makes_phrase(scan: _Scan, index: int) -> bool:
 
 
 def _is_number_name(word: Word) -> bool:
-    return any(_same(word, phrase[0]) for phrase in _phrases(NUMBER_NAMES))
+    return bool(_table(NUMBER_NAMES).candidates(word))
 
 
 def _excerpt(text: str, start: int, end: int) -> str:
