@@ -118,6 +118,9 @@ class MediaItem(Base):
     byte_size: Mapped[int]
     original_name: Mapped[str] = mapped_column(String(255), default="")
     alt_text: Mapped[str] = mapped_column(String(500))
+    # People in the picture who have not agreed to be named: a story without consent used it. Kept when
+    # the story later changes picture, so the photo keeps protecting them wherever it is reused.
+    hidden_names: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
     uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

@@ -21,7 +21,7 @@ from campaigns.variants import SOCIAL, social_variant
 from content.db import begin_write
 from content.models import MediaItem, Message, MessageStatus
 from content.spoken import spoken_text
-from content.stories import public_text
+from content.stories import public_html, public_text
 from content.workflow import SENDABLE
 from scheduler.backoff import backoff
 from scheduler.channels import ChannelError, Connector, Outgoing
@@ -95,7 +95,7 @@ def build_outgoing(session: Session, delivery: Delivery, settings: DispatchSetti
         idempotency_key=delivery.idempotency_key,
         title=public_text(message, message.title),
         text=public_text(message, text),
-        html=public_text(message, message.body_html),
+        html=public_html(message, message.body_html),
         url=_absolute(settings.base_url, f"/tin/{message.slug}"),
         settings=dict(channel.settings) if channel else {},
         secret=secret,

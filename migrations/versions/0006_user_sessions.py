@@ -1,6 +1,6 @@
 """user sessions: a session version per user and one row per login, so sessions can be ended server-side
 
-Revision ID: 0006_user_sessions
+Revision ID: 0006
 Revises: 0005
 Create Date: 2026-12-01 22:40:00
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0006_user_sessions'
+revision = '0006'
 down_revision = '0005'
 branch_labels = None
 depends_on = None

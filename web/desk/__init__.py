@@ -19,6 +19,7 @@ from content.messages import create_message
 from content.models import Message, MessageKind, MessageStatus, Role
 from content.permissions import Action, authorize
 from content.spoken import estimate_seconds, spoken_text
+from content.stories import name_warnings
 from content.users import authenticate
 from web.auth import sign_in, sign_out
 from web.database import get_db, now
@@ -26,6 +27,7 @@ from web.i18n import is_local_path
 from web.login_throttle import record_failure, seconds_to_wait
 from web.desk.editor import actor, areas_for, chosen_campaign, read_message_form, show_conflict, show_form
 from web.desk.forms import parse_message_filter
+from web.desk.privacy_warnings import describe_warnings
 
 bp = Blueprint("desk", __name__, url_prefix="/desk")
 ACTIONS = {"submit": lazy_gettext("Đã gửi duyệt."), "approve": lazy_gettext("Đã duyệt."),
@@ -131,7 +133,7 @@ def message(message_id: int):
     deliveries = db.scalars(select(Delivery).where(Delivery.message_id == message.id).order_by(Delivery.due_at)).all()
     return render_template(
         "desk/message.html", message=message, deliveries=deliveries, spoken=spoken,
-        spoken_seconds=estimate_seconds(spoken),
+        spoken_seconds=estimate_seconds(spoken), name_warnings=describe_warnings(name_warnings(message)),
     )
 
 

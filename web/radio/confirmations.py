@@ -20,6 +20,7 @@ from campaigns.stations import find_station_by_token
 from content.audit import record_audit
 from content.errors import InvalidInput, LoaError, NotFound, PermissionDenied
 from content.permissions import Action, authorize
+from content.stories import public_text
 from scheduler.scripts import build_daily_script
 from web.database import get_db, now, zone
 from web.errors import STATUS, TITLES
@@ -98,7 +99,9 @@ def confirm_on_page(station_id: int, day: str):  # type: ignore[no-untyped-def]
         get_db().rollback()
         return _page(station, when, error.errors, request.form, 400)
     get_db().commit()
-    flash(_("Đã ghi nhận tin “%(title)s”.", title=airing.delivery.message.title), "success")
+    # Read out in a commune office and kept in the browser's history: the title as the public sees it.
+    message = airing.delivery.message
+    flash(_("Đã ghi nhận tin “%(title)s”.", title=public_text(message, message.title)), "success")
     return redirect(url_for("airings.day_page", station_id=station.id, day=when.isoformat(),
                             _anchor=f"item-{airing.delivery_id}"))
 
