@@ -94,7 +94,10 @@ def get_channel(session: Session, actor: User, channel_id: int) -> Channel:
 
 
 def _is_web_address(value: str) -> bool:
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # "http://[::1/": an unclosed bracket
+        return False
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 

@@ -104,10 +104,10 @@ def check_webhook_url(url: str, *, allowed_hosts: frozenset[str] = frozenset(),
         written as a number). A name that does not resolve is let through: it cannot reach
         anything now, and the send checks again.
     """
-    parts = urlsplit(url.strip())
     try:
+        parts = urlsplit(url.strip())
         host, port = parts.hostname, parts.port
-    except ValueError:
+    except ValueError:  # an unclosed [ in the host, a port that is not a number
         return NOT_WEB
     if parts.scheme not in ("http", "https") or not host:
         return NOT_WEB
