@@ -17,10 +17,10 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager
 
 from campaigns.credentials import set_channel_secret
-from campaigns.destinations import check_webhook_url
+from campaigns.destinations import check_webhook_url, resolver_within
 from campaigns.models import Channel, ChannelKind
 from content.areas import select_subtree
 from content.audit import record_audit
@@ -52,6 +52,8 @@ DESTINATION: dict[ChannelKind, tuple[str, str]] = {
     ChannelKind.TELEGRAM: ("chat_id", "kênh Telegram nhận tin"),
     ChannelKind.FACEBOOK: ("page_id", "Trang Facebook nhận bài"),
 }
+# How long a save waits for DNS: past that the name is taken as not resolving yet, and the send checks it.
+_SAVE_LOOKUP = resolver_within(2.0)
 NEEDS_SECRET = frozenset({ChannelKind.FACEBOOK, ChannelKind.TELEGRAM, ChannelKind.ZALO, ChannelKind.WEBHOOK})
 _TELEGRAM_CHAT = re.compile(r"^(@[A-Za-z][A-Za-z0-9_]{4,31}|-?\d{5,20})$")
 
@@ -115,7 +117,7 @@ def _check(data: ChannelInput, *, has_secret: bool, allowed_hosts: frozenset[str
             errors[setting.key] = "Cần một địa chỉ đầy đủ bắt đầu bằng https:// (hoặc http://)."
     url = data.settings.get("url", "").strip()
     if data.kind is ChannelKind.WEBHOOK and url and "url" not in errors:
-        if refusal := check_webhook_url(url, allowed_hosts=allowed_hosts):
+        if refusal := check_webhook_url(url, allowed_hosts=allowed_hosts, resolve=_SAVE_LOOKUP):
             errors["url"] = refusal
     chat = data.settings.get("chat_id", "").strip()
     if data.kind is ChannelKind.TELEGRAM and chat and not _TELEGRAM_CHAT.match(chat):
@@ -224,7 +226,7 @@ def resolve_attention(session: Session, actor: User, channel: Channel, *, now: d
 def list_channels(session: Session, actor: User) -> list[Channel]:
     """The channels this admin manages: those of their area's subtree, and nationwide ones for a nationwide admin."""
     authorize(actor, Action.CHANNEL_MANAGE, actor.area, object_type="channel")
-    query = select(Channel).outerjoin(Area, Channel.area_id == Area.id)
+    query = select(Channel).outerjoin(Area, Channel.area_id == Area.id).options(contains_eager(Channel.area))
     if actor.area is not None:
         query = query.where(Area.path.startswith(actor.area.path, autoescape=True))
     return list(session.scalars(query.order_by(Channel.kind, Channel.name, Channel.id)))

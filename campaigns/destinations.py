@@ -13,6 +13,8 @@ from __future__ import annotations
 import ipaddress
 import socket
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from urllib.parse import urlsplit
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -90,6 +92,24 @@ def refusal_for_address(address: IPAddress) -> str:
 def system_resolver(host: str, port: int) -> list[str]:
     """Every address the system resolver gives for host, as text."""
     return [info[4][0] for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)]
+
+
+def resolver_within(seconds: float, resolve: Resolver = system_resolver) -> Resolver:
+    """`resolve`, giving up after `seconds` (as if the name did not resolve).
+
+    getaddrinfo has no timeout of its own and can hang for many seconds on a dead DNS server;
+    a form save must not wait that long, and need not: the send checks again.
+    """
+    def bounded(host: str, port: int) -> list[str]:
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="loa-resolve")
+        try:
+            return pool.submit(resolve, host, port).result(timeout=seconds)
+        except FutureTimeout:
+            raise OSError(f"no answer for {host} within {seconds:g} s") from None
+        finally:
+            pool.shutdown(wait=False)  # a lookup still running ends on its own
+
+    return bounded
 
 
 def is_allowed_host(host: str, allowed_hosts: frozenset[str]) -> bool:

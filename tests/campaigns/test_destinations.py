@@ -1,10 +1,13 @@
-"""Webhook destinations: only public addresses, however an internal one is spelled, unless the operator names the host."""
+"""Webhook destinations: only public addresses, however spelled, unless the operator names the host."""
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
 
-from campaigns.destinations import check_webhook_url, is_public, literal_address, parse_allowed_hosts
+from campaigns.destinations import check_webhook_url, is_public, literal_address, parse_allowed_hosts, resolver_within
 
 
 def resolves_to(*addresses: str):  # type: ignore[no-untyped-def]
@@ -88,3 +91,18 @@ def test_spellings_of_one_address_are_read_alike():
     assert literal_address("nhan.example") is None
     assert not is_public(literal_address("::ffff:10.0.0.1"))  # type: ignore[arg-type]
     assert parse_allowed_hosts("[::1], Hooks.Noibo.") == {"::1", "hooks.noibo"}
+
+
+def test_a_lookup_that_hangs_is_given_up_on_rather_than_holding_the_save():
+    release = threading.Event()
+
+    def hanging(host: str, port: int) -> list[str]:
+        release.wait(10)
+        return ["10.0.0.1"]
+
+    started = time.monotonic()
+    try:
+        assert check_webhook_url("https://nhan.xahoaphong.example/loa", resolve=resolver_within(0.2, hanging)) is None
+    finally:
+        release.set()
+    assert time.monotonic() - started < 5
