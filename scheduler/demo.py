@@ -147,11 +147,12 @@ def _load(session: Session, *, province_code: str, now: datetime, zone: ZoneInfo
     session.add_all(topics.values())
     users = _users(session, province, communes)
     campaigns = _campaigns(session, province, topics, zone)
-    portal = Channel(kind=ChannelKind.PORTAL, name="Cổng thông tin điện tử")
-    feed = Channel(kind=ChannelKind.FEED, name="RSS toàn trang")
+    # The province's: its admin manages them, and every commune's messages may go out on them.
+    portal = Channel(kind=ChannelKind.PORTAL, name="Cổng thông tin điện tử", area=province)
+    feed = Channel(kind=ChannelKind.FEED, name="RSS toàn trang", area=province)
     # Switched off until an admin enters the bot's token: shows how a channel is set up.
     session.add(Channel(kind=ChannelKind.TELEGRAM, name="Kênh Telegram An ninh cơ sở", is_enabled=False,
-                        settings={"chat_id": "@anninh_coso_demo"}))
+                        settings={"chat_id": "@anninh_coso_demo"}, area=province))
     stations = [Station(name=f"Đài truyền thanh {c.name}", area=c, contact="Tổ phát thanh xã",
                         slots=[BroadcastSlot(starts_at=t, minutes=m) for t, m in SLOTS]) for c in communes]
     session.add_all([portal, feed, *stations])

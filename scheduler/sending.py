@@ -24,7 +24,7 @@ from content.spoken import spoken_text
 from content.stories import public_html, public_text
 from content.workflow import SENDABLE
 from scheduler.backoff import backoff
-from scheduler.channels import ChannelError, Connector, Outgoing
+from scheduler.channels import ChannelError, Connector, Endpoints, Outgoing
 
 LEASE = timedelta(minutes=5)
 MAX_ATTEMPTS = 6
@@ -38,6 +38,8 @@ class DispatchSettings:
     max_attempts: int = MAX_ATTEMPTS
     batch: int = 100
     parallel: int = 8  # destinations sent to at the same time
+    # Platform API addresses and private webhook hosts, from the operator's settings.
+    endpoints: Endpoints = Endpoints()
     # How a channel's stored secret becomes usable (decryption lives with the configuration key).
     unseal: Callable[[str], str] | None = None
     # The public path of an image; the web layer owns its URLs.
@@ -154,8 +156,11 @@ def _record_failure(delivery: Delivery, error: ChannelError, now: datetime, sett
     delivery.last_error = str(error)
     delivery.claimed_by, delivery.lease_until = None, None
     if error.needs_attention and delivery.channel is not None:
-        # Not this delivery's fault: it waits, with the channel's others, until someone fixes it.
         delivery.channel.needs_attention = str(error)
+        if error.final:
+            delivery.status = DeliveryStatus.FAILED
+            return Outcome(DeliveryStatus.FAILED, pause_destination=True)
+        # Not this delivery's fault: it waits, with the channel's others, until someone fixes it.
         delivery.status, delivery.next_attempt_at = DeliveryStatus.PLANNED, None
         return Outcome(DeliveryStatus.PLANNED, pause_destination=True)
     if error.retryable and delivery.attempts < settings.max_attempts:

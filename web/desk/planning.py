@@ -139,7 +139,7 @@ def _page(message: Message, form: MultiDict[str, str], errors: dict[str, str], s
     areas = areas_for(user)
     return render_template(
         "desk/plan.html", message=message, form=form, errors=errors, campaign=campaign_of(db, message),
-        channels=plannable_channels(db, user), stations=plannable_stations(db, user, limit=STATION_PICKER + 1),
+        channels=plannable_channels(db, user, message), stations=plannable_stations(db, user, limit=STATION_PICKER + 1),
         areas=areas, station_counts=count_stations(db, areas), limit=MAX_DELIVERIES_PER_PLAN,
         picker_limit=STATION_PICKER,
     ), status
