@@ -15,7 +15,7 @@ from campaigns.listing import VIEWS, list_messages, list_topics
 from campaigns.review import review_message, save_revision
 from content.messages import create_message
 from content.models import Message, MessageKind, MessageStatus, Role
-from content.permissions import Action, authorize
+from content.permissions import Action, authorize, is_allowed
 from content.spoken import estimate_seconds, spoken_text
 from content.users import authenticate
 from web.auth import LoginUser
@@ -60,6 +60,8 @@ def logout():
 @bp.get("/")
 @login_required
 def index():
+    if not is_allowed(actor(), Action.MESSAGE_VIEW, None) and is_allowed(actor(), Action.AIRING_CONFIRM, None):
+        return redirect(url_for("stations.mine"))  # a radio operator's desk is their stations' page
     criteria, problems = parse_message_filter(request.args)
     for problem in problems:
         flash(problem, "error")
@@ -74,6 +76,7 @@ def index():
 @bp.route("/messages/new", methods=["GET", "POST"])
 @login_required
 def new_message():
+    authorize(actor(), Action.MESSAGE_WRITE, actor().area, object_type="message")
     if request.method == "GET":
         return show_form(None, {"kind": request.args.get("kind", "article")}, {})
     try:
@@ -92,6 +95,7 @@ def new_message():
 @login_required
 def edit_message(message_id: int):
     message = desk_message(message_id)
+    authorize(actor(), Action.MESSAGE_WRITE, message.area, object_type="message", object_id=message.id)
     if request.method == "GET":
         return show_form(message, {}, {})
     try:

@@ -6,12 +6,13 @@ from flask import jsonify, request
 from flask_babel import gettext as _
 from flask_login import login_required
 
+from content.permissions import Action, authorize
 from content.rendering import render_markdown
 from content.spoken import estimate_seconds, to_spoken
 from content.spoken.dictionary import load_rules
 from content.spoken.markup import plain_lines
 from web.database import get_db
-from web.desk import bp
+from web.desk import actor, bp
 
 MAX_PREVIEW_CHARS = 100_000
 
@@ -19,6 +20,7 @@ MAX_PREVIEW_CHARS = 100_000
 @bp.post("/preview")
 @login_required
 def preview():
+    authorize(actor(), Action.MESSAGE_WRITE, None, object_type="message")
     body = (request.get_json(silent=True) or {}).get("body_md", "")
     if not isinstance(body, str) or len(body) > MAX_PREVIEW_CHARS:
         return jsonify(error=_("Nội dung cần là văn bản, tối đa %(limit)s ký tự.", limit=f"{MAX_PREVIEW_CHARS:,}")), 400
