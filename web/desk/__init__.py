@@ -21,6 +21,7 @@ from content.users import authenticate
 from web.auth import LoginUser
 from web.database import get_db, now
 from web.i18n import is_local_path
+from web.params import query_page, read_int
 from web.desk.editor import actor, areas_for, chosen_campaign, read_message_form, show_conflict, show_form
 from web.desk.forms import parse_message_filter
 
@@ -66,7 +67,7 @@ def index():
     for problem in problems:
         flash(problem, "error")
     db = get_db()
-    page = list_messages(db, actor(), criteria, page=request.args.get("page", 1, type=int),
+    page = list_messages(db, actor(), criteria, page=query_page(),
                          size=current_app.config["PAGE_SIZE"])
     return render_template("desk/index.html", page=page, criteria=criteria, views=VIEWS, topics=list_topics(db),
                            campaigns=list_campaigns(db, actor()), areas=areas_for(actor()),
@@ -100,7 +101,7 @@ def edit_message(message_id: int):
         return show_form(message, {}, {})
     try:
         save_revision(get_db(), message, actor(), read_message_form(),
-                       expected_version=request.form.get("version", type=int) or 0, now=now(),
+                       expected_version=read_int(request.form.get("version"), "version", default=0, minimum=0) or 0, now=now(),
                        remote_addr=request.remote_addr)
         attach_message(get_db(), chosen_campaign(), message)
     except InvalidInput as error:

@@ -11,13 +11,14 @@ from campaigns.publication import get_published, list_published
 from content.db import begin_write
 from content.errors import NotFound
 from web.database import get_db, now
+from web.params import query_page
 
 bp = Blueprint("portal", __name__)
 
 
 @bp.get("/")
 def index():
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = query_page()
     size = current_app.config["PAGE_SIZE"]
     messages = list_published(get_db(), ChannelKind.PORTAL, limit=size + 1, offset=(page - 1) * size)
     return render_template("portal/index.html", messages=messages[:size], page=page, has_next=len(messages) > size)

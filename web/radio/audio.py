@@ -21,6 +21,7 @@ from scheduler.audio.production import AudioStudio, Part, audio_key, make_audio
 from scheduler.audio.programme import item_programme, script_items, script_programme
 from scheduler.scripts import DailyScript, ScriptItem, build_daily_script, build_week
 from web.database import get_db, now, zone
+from web.params import path_date
 from web.radio import _authorized_station, bp, station_token
 
 PODCAST_DAYS = 7
@@ -33,11 +34,7 @@ def _studio() -> AudioStudio:
 
 
 def _script(station_id: int, day: str) -> DailyScript:
-    try:
-        when = date.fromisoformat(day)
-    except ValueError:
-        raise InvalidInput({"day": gettext("Ngày “%(value)s” không hợp lệ (định dạng năm-tháng-ngày).",
-                                           value=day)}) from None
+    when = path_date(day)
     return build_daily_script(get_db(), _authorized_station(station_id), when, zone=zone())
 
 
