@@ -10,7 +10,7 @@ from flask import Response, current_app, jsonify, render_template, request, send
 from flask_babel import gettext
 
 from campaigns.models import Station
-from content.errors import InvalidInput, NotFound
+from content.errors import NotFound
 from scheduler.audio.cache import AudioCache
 from scheduler.audio.encoding import playable_format
 from scheduler.audio.engines import EspeakEngine

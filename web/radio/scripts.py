@@ -14,7 +14,7 @@ from flask import Response, current_app, render_template, request
 from flask_babel import get_locale, gettext as _
 from flask_login import current_user
 
-from content.errors import InvalidInput, NotFound
+from content.errors import NotFound
 from scheduler.scripts import build_daily_script, build_week
 from scheduler.scripts_formats import dump_json, render_script_text, render_week_text, script_document, week_document
 from scheduler.scripts_spoken import SpokenCache
