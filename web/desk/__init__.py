@@ -20,8 +20,8 @@ from content.spoken import estimate_seconds, spoken_text
 from content.users import authenticate
 from web.auth import LoginUser
 from web.database import get_db, now
-from web.i18n import is_local_path
 from web.params import query_page, read_int
+from web.paths import local_target
 from web.desk.editor import actor, areas_for, chosen_campaign, read_message_form, show_conflict, show_form
 from web.desk.forms import parse_message_filter
 
@@ -44,10 +44,9 @@ def login():
         user = authenticate(get_db(), request.form.get("username", ""), request.form.get("password", ""))
         if user is not None:
             login_user(LoginUser(user))
-            target = request.args.get("next", "")
             # Only same-site paths: never bounce a fresh login to another host.
             home = url_for("stations.mine") if user.role is Role.RADIO_OPERATOR else url_for("desk.index")
-            return redirect(target if is_local_path(target) else home)
+            return redirect(local_target(request.args.get("next"), home))
         flash(_("Tên đăng nhập hoặc mật khẩu không đúng."), "error")
     return render_template("desk/login.html")
 
