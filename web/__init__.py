@@ -13,6 +13,7 @@ from web.database import init_database
 from web.errors import register_error_handlers
 from web.formatting import register_filters
 from web.i18n import init_i18n
+from web.instance import init_instance
 from web.limits import init_limits
 from web.params import init_params
 
@@ -23,6 +24,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     load_config(app, config)
     init_params(app)  # before any route is added: every <int:…> is bounded
+    init_instance(app)  # before the first connection creates the SQLite file
     init_database(app)
     csrf.init_app(app)
     login_manager.init_app(app)
