@@ -211,3 +211,10 @@ def test_a_calendar_day_out_of_range_shows_today_and_says_why(client, signed_in)
 @pytest.mark.parametrize("path", [f"/desk/messages/{HUGE}", f"/stations/{10**30}", f"/admin/channels/{2**31}"])
 def test_an_id_too_big_for_the_database_names_nothing(client, signed_in, path):
     assert client.get(path).status_code == 404
+
+
+def test_the_airing_api_answers_a_json_problem_to_a_station_id_too_big_for_the_database(client, signed_in):
+    _, token = signed_in
+    response = client.post(f"/radio/api/stations/{10**30}/airings", json={"delivery_id": 1, "status": "aired"},
+                           headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 404 and response.mimetype == "application/problem+json"
