@@ -10,6 +10,7 @@ from sqlalchemy import JSON, Column, ForeignKey, Index, String, Table, Text, Uni
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from content.db import Base, UTCDateTime, text_enum, utcnow
+import content.text  # noqa: F401  (registers the flush guard that cleans every string column)
 
 
 class AreaKind(enum.StrEnum):

@@ -15,8 +15,10 @@ from web.database import init_database
 from web.errors import register_error_handlers
 from web.formatting import register_filters
 from web.i18n import init_i18n
+from web.instance import init_instance
 from web.limits import init_limits
 from web.security_headers import init_security_headers
+from web.params import init_params
 
 csrf = CSRFProtect()
 
@@ -29,6 +31,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         # URLs come from configuration) nor the others, which a client could set through the proxy.
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
             app.wsgi_app, x_for=proxies, x_proto=0, x_host=0, x_port=0, x_prefix=0)
+    init_params(app)  # before any route is added: every <int:…> is bounded
+    init_instance(app)  # before the first connection creates the SQLite file
     init_database(app)
     csrf.init_app(app)
     login_manager.init_app(app)

@@ -11,6 +11,7 @@ from flask import Flask
 
 from campaigns.credentials import generate_key
 from content.db import utcnow
+from web.instance import private_dir
 
 DEFAULTS = {
     "TIMEZONE": "Asia/Ho_Chi_Minh",
@@ -68,7 +69,7 @@ def _instance_secret(instance: Path, name: str = "secret_key",
     """A key generated once per install and kept in the instance folder, so it survives restarts."""
     path = instance / name
     if not path.exists():
-        instance.mkdir(parents=True, exist_ok=True)
+        private_dir(instance)
         # Created private: the file must never exist, even for a moment, readable by others.
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(descriptor, "w") as file:

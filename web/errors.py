@@ -16,7 +16,8 @@ STATUS = {NotFound: 404, PermissionDenied: 403, Conflict: 409, InvalidTransition
 
 
 def _wants_json() -> bool:
-    return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
+    # The radio API's callers are boxes and scripts: even a bad address gets them a JSON problem.
+    return request.path.startswith(("/api/", "/radio/api/")) or request.accept_mimetypes.best == "application/json"
 
 
 def _respond(status: int, title: str, detail: str, kept: list[tuple[str, str]] | None = None):

@@ -209,7 +209,7 @@ def test_a_signed_in_user_sees_scripts_of_their_area_only(client, world, session
     session.commit()
     log_in(client, "phatthanh")
     assert client.get(world.path("html")).status_code == 200
-    client.post("/desk/logout", data={"csrf_token": csrf_token(client, "/desk/")})
+    client.post("/desk/logout", data={"csrf_token": csrf_token(client, "/desk/password")})
     log_in(client, outsider.username)
     assert client.get(world.path("json")).status_code == 403
 

@@ -13,6 +13,7 @@ from content.models import Area, AuditLog, Role, User
 from content.permissions import Action, authorize
 from content.users import create_user, list_users, update_user
 from web.database import get_db, now
+from web.params import query_page
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -127,7 +128,7 @@ def edit_user(user_id: int):
 @bp.get("/audit")
 def audit():
     authorize(actor(), Action.AUDIT_VIEW, None)
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = query_page()
     size = current_app.config["PAGE_SIZE"] * 2
     query = select(AuditLog)
     if action := request.args.get("action", "").strip():

@@ -9,13 +9,14 @@ from flask_babel import gettext as _
 from flask_login import login_required
 
 from content.models import Message, MessageKind
+from content.permissions import Action, authorize
 from content.rendering import render_markdown
 from content.spoken import estimate_seconds, spoken_text
 from content.spoken.dictionary import load_rules
 from content.spoken.markup import plain_lines
 from content.stories import name_warnings, public_html
 from web.database import get_db
-from web.desk import bp
+from web.desk import actor, bp
 from web.desk.privacy_warnings import describe_warnings
 
 MAX_PREVIEW_CHARS = 100_000
@@ -40,6 +41,7 @@ def draft_message(payload: dict[str, Any], body: str) -> Message:
 @bp.post("/preview")
 @login_required
 def preview():
+    authorize(actor(), Action.MESSAGE_WRITE, None, object_type="message")
     payload = request.get_json(silent=True)
     payload = payload if isinstance(payload, dict) else {}
     body = payload.get("body_md", "")

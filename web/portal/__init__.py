@@ -10,6 +10,7 @@ from campaigns.publication import get_published, list_published
 from content.errors import NotFound
 from web.database import get_db
 from web.limits import limiter
+from web.params import query_page
 from web.tracking import count_click, link_cache
 
 bp = Blueprint("portal", __name__)
@@ -17,7 +18,7 @@ bp = Blueprint("portal", __name__)
 
 @bp.get("/")
 def index():
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = query_page()
     size = current_app.config["PAGE_SIZE"]
     messages = list_published(get_db(), ChannelKind.PORTAL, limit=size + 1, offset=(page - 1) * size)
     return render_template("portal/index.html", messages=messages[:size], page=page, has_next=len(messages) > size)

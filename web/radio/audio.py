@@ -10,7 +10,7 @@ from flask import Response, current_app, jsonify, render_template, request, send
 from flask_babel import gettext
 
 from campaigns.models import Station
-from content.errors import InvalidInput, NotFound
+from content.errors import NotFound
 from scheduler.audio.cache import AudioCache
 from scheduler.audio.encoding import playable_format
 from scheduler.audio.engines import EspeakEngine
@@ -22,6 +22,7 @@ from scheduler.audio.programme import item_programme, script_items, script_progr
 from scheduler.scripts import DailyScript, ScriptItem, build_daily_script, build_week
 from web.addresses import external_url
 from web.database import get_db, now, zone
+from web.params import path_date
 from web.radio import _authorized_station, bp, station_token
 
 PODCAST_DAYS = 7
@@ -34,11 +35,7 @@ def _studio() -> AudioStudio:
 
 
 def _script(station_id: int, day: str) -> DailyScript:
-    try:
-        when = date.fromisoformat(day)
-    except ValueError:
-        raise InvalidInput({"day": gettext("Ngày “%(value)s” không hợp lệ (định dạng năm-tháng-ngày).",
-                                           value=day)}) from None
+    when = path_date(day)
     return build_daily_script(get_db(), _authorized_station(station_id), when, zone=zone())
 
 

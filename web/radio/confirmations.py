@@ -26,6 +26,7 @@ from web.database import get_db, now, zone
 from web.errors import STATUS, TITLES
 from web.radio import station_token
 from web.radio.refusals import TokenRefused, limit_token_endpoints, refused_problem, throttled_problem
+from web.params import path_date, read_int, read_json_int, read_local_datetime
 
 bp = Blueprint("airings", __name__, url_prefix="/radio/stations")
 api_bp = Blueprint("airings_api", __name__, url_prefix="/radio/api")
@@ -43,26 +44,16 @@ def _station(station_id: int) -> Station:
 
 
 def _day(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise NotFound(_("Ngày “%(value)s” không hợp lệ (định dạng năm-tháng-ngày).", value=value)) from None
+    return path_date(value)
 
 
 def _local_time(value: str) -> datetime | None:
     """A datetime-local field read in the configured zone; blank means "now"."""
-    if not value.strip():
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise InvalidInput({"aired_at": _("Giờ phát không hợp lệ (ví dụ 2026-11-24 06:05).")}) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=zone())
+    return read_local_datetime(value, "aired_at", zone())
 
 
 def _form_input(form: MultiDict[str, str]) -> AiringInput:
-    delivery = form.get("delivery_id", "")
-    return AiringInput(delivery_id=int(delivery) if delivery.isdigit() else None, status=form.get("status", ""),
+    return AiringInput(delivery_id=read_int(form.get("delivery_id"), "delivery_id"), status=form.get("status", ""),
                        aired_at=_local_time(form.get("aired_at", "")), operator_name=form.get("operator_name", ""),
                        note=form.get("note", ""), reason=form.get("reason", ""))
 
@@ -119,9 +110,7 @@ def _json_input() -> AiringInput:
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
         raise InvalidInput({"body": _("Cần gửi một đối tượng JSON (Content-Type: application/json).")})
-    delivery_id = body.get("delivery_id")
-    if not isinstance(delivery_id, int) or isinstance(delivery_id, bool):
-        raise InvalidInput({"delivery_id": _("delivery_id phải là một số nguyên.")})
+    delivery_id = read_json_int(body.get("delivery_id"), "delivery_id")
     texts = {key: body.get(key) or "" for key in ("status", "operator", "note", "reason", "aired_at")}
     if wrong := [key for key, value in texts.items() if not isinstance(value, str)]:
         raise InvalidInput({key: _("Trường này phải là chuỗi ký tự.") for key in wrong})
