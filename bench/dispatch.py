@@ -38,6 +38,8 @@ BASELINE_POSTS = 1_000  # per round; three rounds, around the worker runs
 SECRET = "khoa-ky-do-hieu-nang"
 BASE_URL = "https://loa.example.vn"
 START = datetime(2026, 1, 5, 1, 0, tzinfo=timezone.utc)
+# The receiver runs on this machine: LOA_WEBHOOK_ALLOWED_HOSTS as an operator would set it (normalized).
+LOCAL_RECEIVER = frozenset({"127.0.0.1"})
 
 
 def run() -> list[Comparison]:
@@ -70,10 +72,10 @@ def _people(session):  # type: ignore[no-untyped-def]
     province = Area(code="B99", name="Tỉnh Đo Hiệu Năng", kind=AreaKind.PROVINCE, path="/B99/")
     session.add(province)
     session.flush()
-    editor = create_user(session, username="bientap", password="mat-khau-do-hieu-nang", role=Role.EDITOR,
-                         area=province, full_name="Trần Thị Biên")
-    approver = create_user(session, username="pheduyet", password="mat-khau-do-hieu-nang", role=Role.APPROVER,
-                           area=province, full_name="Lê Văn Duyệt")
+    editor = create_user(session, actor=None, username="bientap", password="mat-khau-do-hieu-nang",
+                         role=Role.EDITOR, area=province, full_name="Trần Thị Biên")
+    approver = create_user(session, actor=None, username="pheduyet", password="mat-khau-do-hieu-nang",
+                           role=Role.APPROVER, area=province, full_name="Lê Văn Duyệt")
     return province, editor, approver
 
 
@@ -150,7 +152,7 @@ def connector_body(factory: sessionmaker[Session], key: str, channel_id: int, me
         outgoing = build_outgoing(session, session.get(Delivery, delivery), settings, now=START)
         session.rollback()  # neither the delivery nor its short link is kept
     try:
-        SignedWebhook(http=Capture()).send(outgoing)
+        SignedWebhook(http=Capture(), allowed_hosts=LOCAL_RECEIVER).send(outgoing)
     except ChannelError:
         pass
     if json.loads(Capture.body)["idempotency_key"] != outgoing.idempotency_key:
@@ -245,12 +247,14 @@ def work(url: str, key: str, name: str, ready: Any, go: Any, done: Any) -> None:
     """One worker process: tick until a tick finds nothing due."""
     from campaigns.credentials import unseal
     from content.db import make_engine, make_session_factory
+    from scheduler.channels import Endpoints
     from scheduler.dispatch import run_tick
     from scheduler.sending import DispatchSettings
 
     engine = make_engine(url)
     factory = make_session_factory(engine)
-    settings = DispatchSettings(base_url=BASE_URL, unseal=lambda token: unseal(key, token))
+    settings = DispatchSettings(base_url=BASE_URL, unseal=lambda token: unseal(key, token),
+                                endpoints=Endpoints(webhook_allowed_hosts=LOCAL_RECEIVER))
     with engine.connect():
         pass  # connected before the clock starts
     ready.put(name)

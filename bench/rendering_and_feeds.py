@@ -142,10 +142,10 @@ def _write_and_plan(factory: sessionmaker[Session], articles: list[Article], cou
         feed = Channel(kind=ChannelKind.FEED, name="RSS")
         session.add_all([province, commune, *topics, portal, feed])
         session.flush()
-        editor = create_user(session, username="bientap", password=PASSWORD, role=Role.EDITOR, area=province,
-                             full_name="Trần Thị Biên")
-        approver = create_user(session, username="pheduyet", password=PASSWORD, role=Role.APPROVER, area=province,
-                               full_name="Lê Văn Duyệt")
+        editor = create_user(session, actor=None, username="bientap", password=PASSWORD, role=Role.EDITOR,
+                             area=province, full_name="Trần Thị Biên")
+        approver = create_user(session, actor=None, username="pheduyet", password=PASSWORD, role=Role.APPROVER,
+                               area=province, full_name="Lê Văn Duyệt")
 
         for i in range(count):
             article = articles[i % len(articles)]

@@ -19,6 +19,7 @@ from content.records import free_slug, load_by_ids
 
 def list_campaigns(session: Session, user: User) -> list[Campaign]:
     """Campaigns owned by an area the user works in or above it (a province plan concerns its communes)."""
+    authorize(user, Action.CAMPAIGN_VIEW, None, object_type="campaign")
     campaigns = session.scalars(select(Campaign).join(Area, Campaign.owner_area_id == Area.id)
                                 .order_by(Campaign.starts_on.desc(), Campaign.id.desc())).all()
     if user.area is None:

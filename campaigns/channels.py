@@ -1,4 +1,13 @@
-"""Setting up destination channels: each kind's settings checked, its credential sealed, every change audited."""
+"""Setting up destination channels: each kind's settings checked, its credential sealed, every change audited.
+
+A channel belongs to an area: the admins of that area (and above) manage it, and nobody else
+sees it. A channel without an area is nationwide and only nationwide admins manage it. Where a
+channel sends is in its settings, so changing that (a webhook's url, a Telegram chat, a Facebook
+Page) needs the secret typed again: whoever redirects a channel must hold its credential, not just
+an admin session. The platforms' own API addresses are not settings at all (operator settings
+passed to the connectors), and a webhook may only point at a public address
+(campaigns.destinations).
+"""
 
 from __future__ import annotations
 
@@ -8,15 +17,16 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager
 
 from campaigns.credentials import set_channel_secret
+from campaigns.destinations import check_webhook_url, resolver_within
 from campaigns.models import Channel, ChannelKind
+from content.areas import select_subtree
 from content.audit import record_audit
-from content.errors import InvalidInput
-from content.models import User
-from content.permissions import Action, authorize
-
+from content.errors import InvalidInput, NotFound, PermissionDenied
+from content.models import Area, AreaKind, User
+from content.permissions import DENIED, Action, authorize
 
 @dataclass(frozen=True)
 class Setting:
@@ -35,14 +45,21 @@ SETTINGS: dict[ChannelKind, tuple[Setting, ...]] = {
                        Setting("default_cover_url", "Ảnh bìa mặc định (địa chỉ ảnh)", url=True)),
     ChannelKind.WEBHOOK: (Setting("url", "Địa chỉ nhận (https://…)", required=True, url=True),),
 }
-# Where the platform's API lives; only changed to go through a proxy or to a test double.
-API_BASE = Setting("api_base", "Địa chỉ API (để trống để dùng địa chỉ chính thức)", url=True)
+# The setting that says where a channel's posts end up, and what to call it. Zalo has none: the
+# OA a post goes to is the one its token belongs to.
+DESTINATION: dict[ChannelKind, tuple[str, str]] = {
+    ChannelKind.WEBHOOK: ("url", "địa chỉ nhận"),
+    ChannelKind.TELEGRAM: ("chat_id", "kênh Telegram nhận tin"),
+    ChannelKind.FACEBOOK: ("page_id", "Trang Facebook nhận bài"),
+}
+# How long a save waits for DNS: past that the name is taken as not resolving yet, and the send checks it.
+_SAVE_LOOKUP = resolver_within(2.0)
 NEEDS_SECRET = frozenset({ChannelKind.FACEBOOK, ChannelKind.TELEGRAM, ChannelKind.ZALO, ChannelKind.WEBHOOK})
 _TELEGRAM_CHAT = re.compile(r"^(@[A-Za-z][A-Za-z0-9_]{4,31}|-?\d{5,20})$")
 
 
 def settings_for(kind: ChannelKind) -> tuple[Setting, ...]:
-    return SETTINGS[kind] + ((API_BASE,) if kind in NEEDS_SECRET and kind is not ChannelKind.WEBHOOK else ())
+    return SETTINGS[kind]
 
 
 @dataclass(frozen=True)
@@ -52,14 +69,41 @@ class ChannelInput:
     settings: dict[str, str] = field(default_factory=dict)
     secret: str = ""  # blank on an edit: keep the stored one
     is_enabled: bool = True
+    # None: the admin's own area for a new channel, unchanged for an edit; never "nationwide" by omission.
+    area_id: int | None = None
+    nationwide: bool = False
+
+
+def authorize_channel(actor: User, area: Area | None, *, object_id: int | None = None) -> None:
+    """Admins of the channel's area or above; a nationwide channel (no area) needs a nationwide admin.
+
+    authorize() reads a None area as "no place" and lets any admin through, so the nationwide
+    case is checked here.
+    """
+    authorize(actor, Action.CHANNEL_MANAGE, area, object_type="channel", object_id=object_id)
+    if area is None and actor.area is not None:
+        raise PermissionDenied(DENIED, attempted=Action.CHANNEL_MANAGE.value, object_type="channel",
+                               object_id=object_id)
+
+
+def get_channel(session: Session, actor: User, channel_id: int) -> Channel:
+    """A channel the actor manages; another area's is refused (and the refusal audited) like any other."""
+    channel = session.get(Channel, channel_id)
+    if channel is None:
+        raise NotFound("Không tìm thấy kênh này.")
+    authorize_channel(actor, channel.area, object_id=channel.id)
+    return channel
 
 
 def _is_web_address(value: str) -> bool:
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # "http://[::1/": an unclosed bracket
+        return False
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
-def _check(data: ChannelInput, *, has_secret: bool) -> dict[str, str]:
+def _check(data: ChannelInput, *, has_secret: bool, allowed_hosts: frozenset[str]) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not data.name.strip():
         errors["name"] = "Hãy đặt tên cho kênh."
@@ -71,6 +115,10 @@ def _check(data: ChannelInput, *, has_secret: bool) -> dict[str, str]:
             errors[setting.key] = f"Hãy nhập {setting.label.lower()}."
         elif value and setting.url and not _is_web_address(value):
             errors[setting.key] = "Cần một địa chỉ đầy đủ bắt đầu bằng https:// (hoặc http://)."
+    url = data.settings.get("url", "").strip()
+    if data.kind is ChannelKind.WEBHOOK and url and "url" not in errors:
+        if refusal := check_webhook_url(url, allowed_hosts=allowed_hosts, resolve=_SAVE_LOOKUP):
+            errors["url"] = refusal
     chat = data.settings.get("chat_id", "").strip()
     if data.kind is ChannelKind.TELEGRAM and chat and not _TELEGRAM_CHAT.match(chat):
         errors["chat_id"] = "Kênh Telegram ghi dạng @ten_kenh hoặc mã số như -1001234567890."
@@ -79,6 +127,29 @@ def _check(data: ChannelInput, *, has_secret: bool) -> dict[str, str]:
     if data.kind in NEEDS_SECRET and not data.secret.strip() and not has_secret:
         errors["secret"] = "Kênh này cần khóa bí mật (mã truy cập hoặc khóa ký) để gửi được."
     return errors
+
+
+def _chosen_area(session: Session, actor: User, data: ChannelInput, current: Area | None, *,
+                 is_new: bool, errors: dict[str, str]) -> Area | None:
+    """The area the channel is to have; checked against the actor's own scope by the caller."""
+    if data.nationwide:
+        return None
+    if data.area_id is None:
+        return actor.area if is_new else current
+    area = session.get(Area, data.area_id) if 0 < data.area_id < 2**31 else None
+    if area is None or area.kind is AreaKind.RESIDENTIAL:
+        errors["area_id"] = "Không có địa bàn này; hãy chọn tỉnh hoặc xã trong danh sách."
+        return current
+    return area
+
+
+def _changed_destination(channel: Channel, data: ChannelInput) -> tuple[str, str] | None:
+    """(setting, its name) when the edit sends the channel somewhere else."""
+    destination = DESTINATION.get(channel.kind)
+    if destination is None:
+        return None
+    key = destination[0]
+    return None if data.settings.get(key, "").strip() == str(channel.settings.get(key, "")).strip() else destination
 
 
 def _apply(channel: Channel, data: ChannelInput, key: str) -> None:
@@ -91,50 +162,78 @@ def _apply(channel: Channel, data: ChannelInput, key: str) -> None:
 
 
 def create_channel(session: Session, actor: User, data: ChannelInput, *, key: str, now: datetime,
-                   remote_addr: str | None = None) -> Channel:
-    authorize(actor, Action.CHANNEL_MANAGE, None, object_type="channel")
-    errors = _check(data, has_secret=False)
+                   allowed_hosts: frozenset[str] = frozenset(), remote_addr: str | None = None) -> Channel:
+    """:param allowed_hosts: private webhook hosts the operator allows (LOA_WEBHOOK_ALLOWED_HOSTS)."""
+    authorize(actor, Action.CHANNEL_MANAGE, actor.area, object_type="channel")
+    errors = _check(data, has_secret=False, allowed_hosts=allowed_hosts)
+    area = _chosen_area(session, actor, data, None, is_new=True, errors=errors)
     if errors:
         raise InvalidInput(errors)
-    channel = Channel(kind=data.kind, name="", created_at=now)
+    authorize_channel(actor, area)
+    channel = Channel(kind=data.kind, name="", created_at=now, area=area)
     _apply(channel, data, key)
     session.add(channel)
     session.flush()
     record_audit(session, actor=actor, action="channel.create", object_type="channel", object_id=channel.id,
-                 now=now, remote_addr=remote_addr, detail={"kind": data.kind.value, "name": channel.name})
+                 now=now, remote_addr=remote_addr,
+                 detail={"kind": data.kind.value, "name": channel.name, "area_id": channel.area_id})
     return channel
 
 
 def update_channel(session: Session, actor: User, channel: Channel, data: ChannelInput, *, key: str,
-                   now: datetime, remote_addr: str | None = None) -> Channel:
-    authorize(actor, Action.CHANNEL_MANAGE, None, object_type="channel", object_id=channel.id)
+                   now: datetime, allowed_hosts: frozenset[str] = frozenset(),
+                   remote_addr: str | None = None) -> Channel:
+    authorize_channel(actor, channel.area, object_id=channel.id)
     data = replace_kind(data, channel.kind)
-    errors = _check(data, has_secret=channel.secret_ciphertext is not None)
+    errors = _check(data, has_secret=channel.secret_ciphertext is not None, allowed_hosts=allowed_hosts)
+    area = _chosen_area(session, actor, data, channel.area, is_new=False, errors=errors)
+    moved = _changed_destination(channel, data)
+    if moved and not data.secret.strip() and "secret" not in errors:
+        errors["secret"] = (f"Đã đổi {moved[1]}: hãy nhập lại khóa bí mật của kênh. Khóa đang lưu chỉ được "
+                            "dùng cho nơi nhận mới khi người đổi nhập lại được khóa đó.")
     if errors:
         raise InvalidInput(errors)
+    detail: dict[str, object] = {}
+    if area is not channel.area:
+        authorize_channel(actor, area, object_id=channel.id)
+        detail = {"area_id": area.id if area else None, "was_area_id": channel.area_id}
+    channel.area = area
     _apply(channel, data, key)
     # Never the secret itself: only whether it changed.
     record_audit(session, actor=actor, action="channel.update", object_type="channel", object_id=channel.id,
                  now=now, remote_addr=remote_addr,
-                 detail={"name": channel.name, "enabled": channel.is_enabled, "secret_changed": bool(data.secret.strip())})
+                 detail={"name": channel.name, "enabled": channel.is_enabled, "secret_changed": bool(data.secret.strip()),
+                         **({"destination_changed": moved[0]} if moved else {}), **detail})
     return channel
 
 
 def replace_kind(data: ChannelInput, kind: ChannelKind) -> ChannelInput:
     """A channel's kind is fixed once made: its deliveries and links were shaped for it."""
     return ChannelInput(kind=kind, name=data.name, settings=data.settings, secret=data.secret,
-                        is_enabled=data.is_enabled)
+                        is_enabled=data.is_enabled, area_id=data.area_id, nationwide=data.nationwide)
 
 
 def resolve_attention(session: Session, actor: User, channel: Channel, *, now: datetime,
                       remote_addr: str | None = None) -> Channel:
     """Someone fixed the problem outside Loa (e.g. re-granted the Page): let the channel send again."""
-    authorize(actor, Action.CHANNEL_MANAGE, None, object_type="channel", object_id=channel.id)
+    authorize_channel(actor, channel.area, object_id=channel.id)
     record_audit(session, actor=actor, action="channel.resolve", object_type="channel", object_id=channel.id,
                  now=now, remote_addr=remote_addr, detail={"was": channel.needs_attention})
     channel.needs_attention = None
     return channel
 
 
-def list_channels(session: Session) -> list[Channel]:
-    return list(session.scalars(select(Channel).order_by(Channel.kind, Channel.name)))
+def list_channels(session: Session, actor: User) -> list[Channel]:
+    """The channels this admin manages: those of their area's subtree, and nationwide ones for a nationwide admin."""
+    authorize(actor, Action.CHANNEL_MANAGE, actor.area, object_type="channel")
+    query = select(Channel).outerjoin(Area, Channel.area_id == Area.id).options(contains_eager(Channel.area))
+    if actor.area is not None:
+        query = query.where(Area.path.startswith(actor.area.path, autoescape=True))
+    return list(session.scalars(query.order_by(Channel.kind, Channel.name, Channel.id)))
+
+
+def channel_areas(session: Session, actor: User) -> list[Area]:
+    """Where this admin may place a channel: provinces and communes of their own subtree."""
+    query = select_subtree(actor.area) if actor.area is not None else select(Area)
+    return list(session.scalars(query.where(Area.kind != AreaKind.RESIDENTIAL).order_by(Area.path)))
+

@@ -1,9 +1,11 @@
-"""Tracked short links: /r/<code> leads to the message's page with UTM parameters, and counts the click."""
+"""Tracked short links: /r/<code> leads to the message's page with UTM parameters; its clicks are counted
+(in batches, see `campaigns.clicks`)."""
 
 from __future__ import annotations
 
 import secrets
 import string
+from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlencode
 
@@ -12,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from campaigns.campaigns import campaign_of
-from campaigns.models import Channel, ReachEvent, ReachSource, ShortLink
+from campaigns.models import Channel, ShortLink
 from content.models import Message
 
 ALPHABET = string.ascii_letters + string.digits
@@ -52,8 +54,21 @@ def destination(session: Session, link: ShortLink) -> str:
     return f"/tin/{link.message.slug}?{query}"
 
 
-def record_click(session: Session, link: ShortLink, *, now: datetime) -> ReachEvent:
-    event = ReachEvent(message_id=link.message_id, channel_id=link.channel_id, area_id=link.message.area_id,
-                       metric=CLICK, source=ReachSource.MEASURED, value=1.0, occurred_at=now, recorded_at=now)
-    session.add(event)
-    return event
+@dataclass(frozen=True)
+class LinkTarget:
+    """What following a short link needs: where it leads, and what its click counts towards."""
+
+    code: str
+    message_id: int
+    channel_id: int
+    area_id: int | None
+    location: str
+
+
+def find_target(session: Session, code: str) -> LinkTarget | None:
+    """The link's destination and reach keys, read once so a cache can answer the next clicks."""
+    link = find_link(session, code)
+    if link is None:
+        return None
+    return LinkTarget(code=link.code, message_id=link.message_id, channel_id=link.channel_id,
+                      area_id=link.message.area_id, location=destination(session, link))

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from campaigns.models import campaign_messages
 from content.models import Area, Message, MessageKind, MessageStatus, Topic, User, message_topics
+from content.permissions import Action, authorize
 from content.vietnamese import fold
 
 VIEWS = ("all", "mine", "review", "scheduled", "published")
@@ -70,6 +71,8 @@ def _filtered(user: User, criteria: MessageFilter) -> Select[tuple[Message]]:
 
 
 def list_messages(session: Session, user: User, criteria: MessageFilter, *, page: int = 1, size: int = 20) -> Page:
+    # The area filter below scopes the list; whether the role may read messages at all is asked here.
+    authorize(user, Action.MESSAGE_VIEW, None, object_type="message")
     query = _filtered(user, criteria)
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     page = min(max(page, 1), max(1, math.ceil(total / size)))

@@ -142,8 +142,12 @@ class Channel(Base):
     secret_ciphertext: Mapped[str | None] = mapped_column(Text)
     is_enabled: Mapped[bool] = mapped_column(default=True)
     needs_attention: Mapped[str | None] = mapped_column(Text)
-    area_id: Mapped[int | None] = mapped_column(ForeignKey("areas.id"))
+    # Who manages the channel (admins of this area) and whose messages it carries; None: nationwide,
+    # managed only by nationwide admins.
+    area_id: Mapped[int | None] = mapped_column(ForeignKey("areas.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    area: Mapped[Area | None] = relationship()
 
 
 class Station(Base):

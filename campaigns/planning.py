@@ -27,7 +27,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any
 
 from sqlalchemy import func, insert, or_, select
-from sqlalchemy.orm import Session, contains_eager
+from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from campaigns.campaigns import campaign_of
 from campaigns.emergency import emergency_times
@@ -96,12 +96,27 @@ def stations_in_area(session: Session, area: Area) -> list[Station]:
     ))
 
 
-def plannable_channels(session: Session, user: User) -> list[Channel]:
-    """Switched-on channels the user may plan for: national ones, and those of an area in their subtree."""
-    channels = session.scalars(select(Channel).where(Channel.is_enabled).order_by(Channel.name, Channel.id)).all()
-    areas = {a.id: a for a in session.scalars(select(Area).where(
-        Area.id.in_({c.area_id for c in channels if c.area_id is not None})))}
-    return [c for c in channels if c.area_id is None or is_within(areas[c.area_id], user.area)]
+def carries(channel: Channel, area: Area | None) -> bool:
+    """Whether a channel may carry a message of `area` (None: the whole country).
+
+    A channel's audience is its area, so it carries messages whose area overlaps it: its own
+    area's, those of areas inside it (a commune's news on the province's page) and those of areas
+    containing it (a province-wide warning on a commune's page). A nationwide channel carries
+    every message. The officer must still be allowed to schedule the message itself, so nobody
+    reaches a channel through a message outside their own area; a channel of a sibling commune
+    is never reachable.
+    """
+    if channel.area is None:
+        return True
+    return is_within(channel.area, area) or (area is not None and is_within(area, channel.area))
+
+
+def plannable_channels(session: Session, user: User, message: Message | None = None) -> list[Channel]:
+    """Switched-on channels that may carry `message` (without one: any message of the user's own area)."""
+    channels = session.scalars(select(Channel).options(selectinload(Channel.area)).where(Channel.is_enabled)
+                               .order_by(Channel.name, Channel.id)).all()
+    area = message.area if message is not None else user.area
+    return [c for c in channels if carries(c, area)]
 
 
 def plannable_stations(session: Session, user: User, *, limit: int | None = None) -> list[Station]:
@@ -201,15 +216,18 @@ def _load(session: Session, request: PlanRequest, errors: dict[str, str]) -> tup
     return channels, stations, areas
 
 
-def _authorize_places(session: Session, actor: User, channels: list[Channel], stations: list[Station],
+def _authorize_places(message: Message, actor: User, channels: list[Channel], stations: list[Station],
                       areas: list[Area]) -> None:
-    """Every place the plan names must lie in the actor's own subtree, like everything else they do."""
-    places = [("area", a.id, a) for a in areas] + [("station", s.id, s.area) for s in stations] + [
-        ("channel", c.id, session.get(Area, c.area_id)) for c in channels if c.area_id is not None]
+    """Every place the plan names must lie in the actor's own subtree, and every channel must carry the message."""
+    places = [("area", a.id, a) for a in areas] + [("station", s.id, s.area) for s in stations]
     for object_type, object_id, area in places:
         if area is None or not is_within(area, actor.area):
             raise PermissionDenied(DENIED, attempted=Action.MESSAGE_SCHEDULE.value, object_type=object_type,
                                    object_id=object_id)
+    for channel in channels:
+        if not carries(channel, message.area):
+            raise PermissionDenied(DENIED, attempted=Action.MESSAGE_SCHEDULE.value, object_type="channel",
+                                   object_id=channel.id)
 
 
 def _reach(request: PlanRequest, areas: list[Area]):  # type: ignore[no-untyped-def]
@@ -279,7 +297,7 @@ def _plan(session: Session, message: Message, request: PlanRequest, *, actor: Us
     channels, stations, areas = _load(session, request, errors)
     if errors:
         raise InvalidInput(errors)
-    _authorize_places(session, actor, channels, stations, areas)
+    _authorize_places(message, actor, channels, stations, areas)
     own = dict(request.channel_times)
     channel_times = {c.id: [own[c.id]] if c.id in own else plan_times for c in channels}
     station_times = _station_times(session, request, areas, plan_times, zone, errors)

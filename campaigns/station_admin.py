@@ -20,6 +20,8 @@ from content.permissions import Action, authorize
 
 MIN_SLOT_MINUTES, MAX_SLOT_MINUTES = 1, 120
 DAY_MINUTES = 24 * 60
+# Far above any commune, far below the database integer: a typo of extra zeros is caught.
+MAX_POPULATION = 100_000_000
 _CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
@@ -55,7 +57,8 @@ def _parse_slots(rows: tuple[SlotInput, ...], errors: dict[str, str]) -> list[tu
         if match is None:
             errors[f"slots.{n}"] = f"Giờ bắt đầu '{start_text}' không hợp lệ (dạng giờ:phút, ví dụ 06:00)."
             continue
-        if not minutes_text.isdigit() or not MIN_SLOT_MINUTES <= int(minutes_text) <= MAX_SLOT_MINUTES:
+        if not (minutes_text.isascii() and minutes_text.isdigit() and len(minutes_text) <= 4) \
+                or not MIN_SLOT_MINUTES <= int(minutes_text) <= MAX_SLOT_MINUTES:
             errors[f"slots.{n}"] = f"Thời lượng khung giờ phải từ {MIN_SLOT_MINUTES} đến {MAX_SLOT_MINUTES} phút."
             continue
         slots.append((time(int(match.group(1)), int(match.group(2))), int(minutes_text)))
@@ -88,8 +91,10 @@ def _check(session: Session, data: StationInput) -> tuple[Area, int | None, list
     population: int | None = None
     text = data.coverage_population.strip().replace(".", "").replace(" ", "")
     if text:
-        if not text.isdigit():
-            errors["coverage_population"] = "Số người nghe được phải là một số nguyên không âm."
+        # isdigit() alone also passes "²" and 5,000-digit strings, which int() refuses.
+        if not (text.isascii() and text.isdigit() and len(text) <= 10 and int(text) <= MAX_POPULATION):
+            errors["coverage_population"] = (f"Số người nghe được phải là một số nguyên không âm, "
+                                             f"tối đa {MAX_POPULATION:,}.".replace(",", "."))
         else:
             population = int(text)
     elif area is not None:

@@ -47,6 +47,8 @@ THUMBNAIL_EDGE = 320
 KEPT_INFO = ("icc_profile", "transparency")
 MAX_ALT_CHARS = 500  # media_items.alt_text is String(500)
 MAX_NAME_CHARS = 255  # media_items.original_name is String(255)
+# Owner and group (a front web server may be in it), never the world.
+MEDIA_DIR_MODE, MEDIA_FILE_MODE = 0o750, 0o640
 
 
 @dataclass(frozen=True)
@@ -341,19 +343,26 @@ def _encode(image: Image.Image, kind: ImageKind, **options: object) -> bytes:
     return out.getvalue()
 
 
+def _make_dirs(directory: Path) -> None:
+    # mkdir(parents=True) would give the missing parents (the media root itself) the default mode.
+    for missing in [d for d in (*reversed(directory.parents), directory) if not d.exists()]:
+        missing.mkdir(mode=MEDIA_DIR_MODE, exist_ok=True)
+
+
 def _write_once(path: Path, data: bytes) -> None:
     """Write a content-addressed file atomically; if it is already there it already holds these bytes."""
     if path.is_file():
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _make_dirs(path.parent)
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".upload-", suffix=".part")
     try:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        # mkstemp makes 0600; a front web server (nginx) may serve these directly, as another user.
-        os.chmod(temporary, 0o644)
+        # mkstemp makes 0600; a front web server (nginx) may serve these directly, as another user in
+        # Loa's group. Never the world: until published, a file may be a draft's or a tip-off's photo.
+        os.chmod(temporary, MEDIA_FILE_MODE)
         os.replace(temporary, path)
     except BaseException:
         with suppress(FileNotFoundError):

@@ -16,7 +16,7 @@ from content.permissions import Action, authorize
 from content.models import Area, MediaItem, Message, MessageKind, MessageStatus, Priority, Revision, Topic, User
 from content.markdown_bounds import MAX_MARKDOWN_CHARS, markdown_bound_error
 from content.rendering import render_markdown
-from content.stories import mask_name
+from content.stories import mask_name, protect_image
 from content.records import free_slug, load_by_ids
 from content.vietnamese import fold
 from content.workflow import next_status
@@ -130,6 +130,7 @@ def _apply(message: Message, data: MessageInput, checked: dict[str, Any]) -> Non
     message.deed_on = story.deed_on if story else None
     message.name_consent = story.name_consent if story else False
     message.commendation = story.commendation if story else None
+    protect_image(message)
 
 
 def _add_revision(session: Session, message: Message, author: User, now: datetime) -> Revision:

@@ -10,6 +10,7 @@ from sqlalchemy import JSON, Column, ForeignKey, Index, String, Table, Text, Uni
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from content.db import Base, UTCDateTime, text_enum, utcnow
+import content.text  # noqa: F401  (registers the flush guard that cleans every string column)
 
 
 class AreaKind(enum.StrEnum):
@@ -86,8 +87,23 @@ class User(Base):
     area_id: Mapped[int | None] = mapped_column(ForeignKey("areas.id"))
     is_active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Stamped into every login; raising it (password, role, area or activity changed, "sign out
+    # everywhere") ends every session signed in before.
+    session_version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     area: Mapped[Area | None] = relationship()
+
+
+class UserSession(Base):
+    """One login, so signing out kills that cookie server-side: a signed cookie alone cannot be revoked."""
+
+    __tablename__ = "user_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    # SHA-256 of the random id the cookie carries: a copy of this table opens no session.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
 
 
 class MediaItem(Base):
@@ -103,6 +119,9 @@ class MediaItem(Base):
     byte_size: Mapped[int]
     original_name: Mapped[str] = mapped_column(String(255), default="")
     alt_text: Mapped[str] = mapped_column(String(500))
+    # People in the picture who have not agreed to be named: a story without consent used it. Kept when
+    # the story later changes picture, so the photo keeps protecting them wherever it is reused.
+    hidden_names: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
     uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

@@ -66,3 +66,17 @@ def authorize(user: User, action: Action, area: Area | None, *, object_type: str
               object_id: int | None = None) -> None:
     if not is_allowed(user, action, area):
         raise PermissionDenied(DENIED, attempted=action.value, object_type=object_type, object_id=object_id)
+
+
+def is_scope_within(scope: Area | None, root: Area | None) -> bool:
+    """Whether a user's whole scope lies inside `root`'s; unlike a place, a None scope is the whole country."""
+    if root is None:
+        return True
+    return scope is not None and is_within(scope, root)
+
+
+def authorize_scope(user: User, action: Action, scope: Area | None, *, reason: str = DENIED, object_type: str = "",
+                    object_id: int | None = None) -> None:
+    """Refuse unless `user` may do `action` over all of `scope` — the check for granting or managing a scope."""
+    if not is_allowed(user, action, None) or not is_scope_within(scope, user.area):
+        raise PermissionDenied(reason, attempted=action.value, object_type=object_type, object_id=object_id)

@@ -19,9 +19,10 @@ from campaigns.models import BroadcastSlot, Campaign, Channel, ChannelKind, Peak
 from campaigns.planning import plan_deliveries
 from campaigns.stations import issue_station_token
 from content.areas import get_area_by_code
+from content.audit import record_audit
 from content.media import store_image
 from content.messages import MessageInput, StoryFields, create_message, transition_message
-from content.models import Area, AreaKind, Message, MessageKind, Priority, Role, Topic, User
+from content.models import Area, AreaKind, AuditLog, MessageKind, Priority, Role, Topic, User
 from content.users import create_user
 from content.vietnamese import slugify
 from scheduler.demo_pictures import SCENES, draw_scene
@@ -29,6 +30,7 @@ from scheduler.dispatch import run_tick
 from scheduler.sending import DispatchSettings
 
 DEMO_PASSWORD = "loa-demo-2026"
+DEMO_MARK = "demo.load"
 STATION_COUNT = 4
 SLOTS = ((time(6, 0), 15), (time(17, 0), 15))
 
@@ -50,6 +52,19 @@ class DemoSummary:
         lines += ["Stations and their radio API tokens (shown once):"]
         lines += [f"  #{sid} {name}: {token}" for sid, name, token in self.stations]
         return "\n".join(lines)
+
+
+def holds_only_demo_data(session: Session) -> bool:
+    """True for a database with no accounts, or the demo's own: loading the demo there exposes nobody.
+
+    Anywhere else the demo would add an admin whose password is printed in the README.
+    """
+    usernames = set(session.scalars(select(User.username)))
+    if not usernames:
+        return True
+    marked = session.scalar(select(AuditLog.id).where(AuditLog.action == DEMO_MARK).limit(1)) is not None
+    # Demos loaded before the mark existed: exactly the demo's accounts and no other.
+    return marked or usernames == {spec["username"] for spec in data.USERS}
 
 
 def _local(day: date, at: time, zone: ZoneInfo) -> datetime:
@@ -79,8 +94,8 @@ def _users(session: Session, province: Area, communes: list[Area]) -> dict[str, 
     for spec in data.USERS:
         role = Role(spec["role"])
         area = communes[1] if spec["username"].endswith("2") else scope.get(role, province)
-        users[spec["username"]] = create_user(session, username=spec["username"], password=DEMO_PASSWORD, role=role,
-                                              area=area, full_name=spec["full_name"])
+        users[spec["username"]] = create_user(session, actor=None, username=spec["username"], password=DEMO_PASSWORD,
+                                              role=role, area=area, full_name=spec["full_name"])
     return users
 
 
@@ -147,11 +162,12 @@ def _load(session: Session, *, province_code: str, now: datetime, zone: ZoneInfo
     session.add_all(topics.values())
     users = _users(session, province, communes)
     campaigns = _campaigns(session, province, topics, zone)
-    portal = Channel(kind=ChannelKind.PORTAL, name="Cổng thông tin điện tử")
-    feed = Channel(kind=ChannelKind.FEED, name="RSS toàn trang")
+    # The province's: its admin manages them, and every commune's messages may go out on them.
+    portal = Channel(kind=ChannelKind.PORTAL, name="Cổng thông tin điện tử", area=province)
+    feed = Channel(kind=ChannelKind.FEED, name="RSS toàn trang", area=province)
     # Switched off until an admin enters the bot's token: shows how a channel is set up.
     session.add(Channel(kind=ChannelKind.TELEGRAM, name="Kênh Telegram An ninh cơ sở", is_enabled=False,
-                        settings={"chat_id": "@anninh_coso_demo"}))
+                        settings={"chat_id": "@anninh_coso_demo"}, area=province))
     stations = [Station(name=f"Đài truyền thanh {c.name}", area=c, contact="Tổ phát thanh xã",
                         slots=[BroadcastSlot(starts_at=t, minutes=m) for t, m in SLOTS]) for c in communes]
     session.add_all([portal, feed, *stations])
@@ -204,4 +220,7 @@ def _load(session: Session, *, province_code: str, now: datetime, zone: ZoneInfo
             summary.scheduled += 1
     for station in stations:
         summary.stations.append((station.id, station.name, issue_station_token(station, now=now)))
+    # The mark that tells a later `loa demo` this database is the demo's own.
+    record_audit(session, actor=None, action=DEMO_MARK, object_type="database", object_id=None, now=now,
+                 detail={"province": province_code})
     return summary, due_times

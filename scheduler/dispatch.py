@@ -85,7 +85,7 @@ def release(session: Session, ids: list[int], *, worker: str, next_attempt_at: d
 
 def _send_group(session_factory: sessionmaker[Session], destination: Destination, ids: list[int], *,
                 clock: Callable[[], datetime], worker: str, settings: DispatchSettings) -> tuple[list[Outcome], int]:
-    connector = REGISTRY[destination[0]]()
+    connector = REGISTRY[destination[0]](settings.endpoints)
     outcomes: list[Outcome] = []
     for position, delivery_id in enumerate(ids):
         outcome = send_one(session_factory, delivery_id, connector, clock=clock, worker=worker, settings=settings)

@@ -21,10 +21,10 @@ from campaigns.variants import SOCIAL, social_variant
 from content.db import begin_write
 from content.models import MediaItem, Message, MessageStatus
 from content.spoken import spoken_text
-from content.stories import public_text
+from content.stories import public_html, public_text
 from content.workflow import SENDABLE
 from scheduler.backoff import backoff
-from scheduler.channels import ChannelError, Connector, Outgoing
+from scheduler.channels import ChannelError, Connector, Endpoints, Outgoing
 
 LEASE = timedelta(minutes=5)
 MAX_ATTEMPTS = 6
@@ -38,6 +38,8 @@ class DispatchSettings:
     max_attempts: int = MAX_ATTEMPTS
     batch: int = 100
     parallel: int = 8  # destinations sent to at the same time
+    # Platform API addresses and private webhook hosts, from the operator's settings.
+    endpoints: Endpoints = Endpoints()
     # How a channel's stored secret becomes usable (decryption lives with the configuration key).
     unseal: Callable[[str], str] | None = None
     # The public path of an image; the web layer owns its URLs.
@@ -95,7 +97,7 @@ def build_outgoing(session: Session, delivery: Delivery, settings: DispatchSetti
         idempotency_key=delivery.idempotency_key,
         title=public_text(message, message.title),
         text=public_text(message, text),
-        html=public_text(message, message.body_html),
+        html=public_html(message, message.body_html),
         url=_absolute(settings.base_url, f"/tin/{message.slug}"),
         settings=dict(channel.settings) if channel else {},
         secret=secret,
@@ -154,8 +156,11 @@ def _record_failure(delivery: Delivery, error: ChannelError, now: datetime, sett
     delivery.last_error = str(error)
     delivery.claimed_by, delivery.lease_until = None, None
     if error.needs_attention and delivery.channel is not None:
-        # Not this delivery's fault: it waits, with the channel's others, until someone fixes it.
         delivery.channel.needs_attention = str(error)
+        if error.final:
+            delivery.status = DeliveryStatus.FAILED
+            return Outcome(DeliveryStatus.FAILED, pause_destination=True)
+        # Not this delivery's fault: it waits, with the channel's others, until someone fixes it.
         delivery.status, delivery.next_attempt_at = DeliveryStatus.PLANNED, None
         return Outcome(DeliveryStatus.PLANNED, pause_destination=True)
     if error.retryable and delivery.attempts < settings.max_attempts:

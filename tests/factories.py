@@ -29,7 +29,7 @@ def make_area(session: Session, *, parent: Area | None = None, **overrides: Any)
 
 def make_user(session: Session, *, role: Role = Role.EDITOR, area: Area | None = None, **overrides: Any) -> User:
     n = next(_seq)
-    return create_user(session, username=overrides.pop("username", f"{role.value}{n}"),
+    return create_user(session, actor=None, username=overrides.pop("username", f"{role.value}{n}"),
                        password=overrides.pop("password", PASSWORD), role=role, area=area,
                        full_name=overrides.pop("full_name", f"Cán bộ Thử {n}"))
 

@@ -6,14 +6,19 @@ from typing import Any
 
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
 
+from web.addresses import init_addresses
 from web.auth import login_manager
 from web.config import load_config
 from web.database import init_database
 from web.errors import register_error_handlers
 from web.formatting import register_filters
 from web.i18n import init_i18n
+from web.instance import init_instance
 from web.limits import init_limits
+from web.security_headers import init_security_headers
+from web.params import init_params
 
 csrf = CSRFProtect()
 
@@ -21,6 +26,13 @@ csrf = CSRFProtect()
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     load_config(app, config)
+    if proxies := int(app.config["PROXY_COUNT"]):
+        # The client address only, from the proxies' X-Forwarded-For; never X-Forwarded-Host (absolute
+        # URLs come from configuration) nor the others, which a client could set through the proxy.
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=proxies, x_proto=0, x_host=0, x_port=0, x_prefix=0)
+    init_params(app)  # before any route is added: every <int:…> is bounded
+    init_instance(app)  # before the first connection creates the SQLite file
     init_database(app)
     csrf.init_app(app)
     login_manager.init_app(app)
@@ -28,6 +40,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     register_filters(app)
     init_i18n(app)
     init_limits(app)
+    init_security_headers(app)
+    init_addresses(app)
 
     from web import admin, channels, desk, feeds, i18n, media, portal, radio, stations
     from web.radio import confirmations

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import signal
+import sys
 
 import click
 from flask import current_app
@@ -15,12 +17,13 @@ from content.errors import LoaError
 from content.models import Role
 from content.schema import upgrade_database
 from content.users import create_user
-from scheduler.demo import DEMO_PASSWORD, load_demo
+from scheduler.demo import DEMO_PASSWORD, holds_only_demo_data, load_demo
 from scheduler.jobs import make_scheduler
 from web import create_app
 from web.database import session_factory, zone
 from web.dispatching import dispatch_settings
 from web.media import media_root
+from web.write_behind import write_behind
 
 
 @click.group(cls=FlaskGroup, create_app=create_app, add_default_commands=False)
@@ -55,10 +58,13 @@ def serve(host: str, port: int) -> None:
     scheduler = _scheduler(blocking=False)
     scheduler.start()
     click.echo(f"Loa is running at http://{host}:{port}/  (Ctrl+C to stop)")
+    # A service manager stops with SIGTERM: leave like Ctrl+C does, so the clicks counted in memory get written.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         waitress_serve(current_app._get_current_object(), host=host, port=port, threads=8, _quiet=True)
     finally:
         scheduler.shutdown(wait=False)
+        write_behind().stop()
 
 
 @cli.command("run")
@@ -133,7 +139,7 @@ def user_create_command(username: str, role: str, area_code: str | None, full_na
     with session_factory()() as session:
         try:
             area = get_area_by_code(session, area_code) if area_code else None
-            create_user(session, username=username, password=password, role=Role(role), area=area,
+            create_user(session, actor=None, username=username, password=password, role=Role(role), area=area,
                         full_name=full_name)
         except LoaError as error:
             raise click.ClickException(str(error)) from None
@@ -141,14 +147,29 @@ def user_create_command(username: str, role: str, area_code: str | None, full_na
     click.echo(f"User {username} created with role {role}.")
 
 
+def _refuse_a_real_database() -> None:
+    if "users" not in inspect(current_app.extensions["loa.engine"]).get_table_names():
+        return  # no schema yet: nothing to protect
+    with session_factory()() as session:
+        if holds_only_demo_data(session):
+            return
+    raise click.ClickException(
+        "This database already has accounts that the demo did not create. `loa demo` would add an admin "
+        f"(quantri) whose password, {DEMO_PASSWORD}, is published. Point LOA_DATABASE_URL at a new database, "
+        "or pass --force if this one is a throwaway copy.")
+
+
 @cli.command("demo")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--province", default="37", show_default=True, help="Province whose real areas the demo uses.")
 @click.option("--no-serve", is_flag=True, help="Load the demo data and exit.")
+@click.option("--force", is_flag=True, help="Load the demo even into a database that has other accounts.")
 @with_appcontext
-def demo_command(host: str, port: int, province: str, no_serve: bool) -> None:
+def demo_command(host: str, port: int, province: str, no_serve: bool, force: bool) -> None:
     """Create the database, load one province and the demo data, then serve web + scheduler."""
+    if not force:
+        _refuse_a_real_database()
     upgrade_database(current_app.config["DATABASE_URL"])
     run_area_import(province)
     try:

@@ -11,6 +11,7 @@ from flask import Flask
 
 from campaigns.credentials import generate_key
 from content.db import utcnow
+from web.instance import private_dir
 
 DEFAULTS = {
     "TIMEZONE": "Asia/Ho_Chi_Minh",
@@ -27,6 +28,13 @@ DEFAULTS = {
     "REMEMBER_COOKIE_HTTPONLY": True,
     "REMEMBER_COOKIE_SAMESITE": "Lax",
     "PAGE_SIZE": 20,
+    # A login ends after this long without a request, and in any case this long after it began:
+    # a desk left open in a commune office, or a copied cookie, stops working within the working day.
+    "SESSION_IDLE_MINUTES": 60,
+    "SESSION_MAX_HOURS": 12,
+    # How many reverse proxies (nginx) stand in front and append to X-Forwarded-For; 0 trusts no
+    # header, so nobody can pick their own address for login throttling and the audit log.
+    "PROXY_COUNT": 0,
     # Audio of radio scripts: the podcast feed's format (WAV when ffmpeg is missing), espeak-ng's words
     # per minute (135 reads about 190 syllables a minute, the pace read times are estimated at), and
     # the espeak-ng program to run.
@@ -61,7 +69,7 @@ def _instance_secret(instance: Path, name: str = "secret_key",
     """A key generated once per install and kept in the instance folder, so it survives restarts."""
     path = instance / name
     if not path.exists():
-        instance.mkdir(parents=True, exist_ok=True)
+        private_dir(instance)
         # Created private: the file must never exist, even for a moment, readable by others.
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(descriptor, "w") as file:

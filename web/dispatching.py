@@ -7,9 +7,12 @@ from functools import partial
 from flask import Flask
 
 from campaigns.credentials import unseal
+from campaigns.destinations import parse_allowed_hosts
 from content.media import media_file_name
 from content.models import MediaItem
+from scheduler.channels import Endpoints
 from scheduler.sending import MAX_ATTEMPTS, DispatchSettings
+from web.addresses import public_base_url
 from web.config import credentials_key
 
 
@@ -17,13 +20,30 @@ def media_path(item: MediaItem) -> str:
     return f"/media/{media_file_name(item)}"  # the route web.media serves
 
 
+def webhook_allowed_hosts(app: Flask) -> frozenset[str]:
+    """LOA_WEBHOOK_ALLOWED_HOSTS: private hosts webhooks may reach, read the same way at save and at send."""
+    return parse_allowed_hosts(app.config.get("WEBHOOK_ALLOWED_HOSTS"))
+
+
+def endpoints(app: Flask) -> Endpoints:
+    """Where connectors send: the operator's settings, each platform's official address by default."""
+    config, default = app.config, Endpoints()
+    return Endpoints(
+        telegram_api=str(config.get("TELEGRAM_API_BASE") or default.telegram_api),
+        facebook_api=str(config.get("FACEBOOK_API_BASE") or default.facebook_api),
+        zalo_api=str(config.get("ZALO_API_BASE") or default.zalo_api),
+        webhook_allowed_hosts=webhook_allowed_hosts(app),
+    )
+
+
 def dispatch_settings(app: Flask) -> DispatchSettings:
     config = app.config
     return DispatchSettings(
-        base_url=config.get("BASE_URL", ""),
+        base_url=public_base_url(app),
         max_attempts=int(config.get("MAX_ATTEMPTS", MAX_ATTEMPTS)),
         batch=int(config.get("DISPATCH_BATCH", 100)),
         parallel=int(config.get("DISPATCH_PARALLEL", 8)),
+        endpoints=endpoints(app),
         unseal=partial(unseal, credentials_key(app)),
         media_path=media_path,
     )

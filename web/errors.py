@@ -16,7 +16,8 @@ STATUS = {NotFound: 404, PermissionDenied: 403, Conflict: 409, InvalidTransition
 
 
 def _wants_json() -> bool:
-    return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
+    # The radio API's callers are boxes and scripts: even a bad address gets them a JSON problem.
+    return request.path.startswith(("/api/", "/radio/api/")) or request.accept_mimetypes.best == "application/json"
 
 
 def _respond(status: int, title: str, detail: str, kept: list[tuple[str, str]] | None = None):
@@ -26,6 +27,11 @@ def _respond(status: int, title: str, detail: str, kept: list[tuple[str, str]] |
         response.mimetype = "application/problem+json"
         return response
     return render_template("errors/error.html", status=status, title=title, detail=detail, kept=kept or []), status
+
+
+def respond(status: int, detail: str):  # type: ignore[no-untyped-def]
+    """A page or a JSON problem with the status's usual title, for error handlers kept beside their blueprint."""
+    return _respond(status, TITLES.get(status, gettext("Không thực hiện được")), detail)
 
 
 def _audit_denial(error: PermissionDenied) -> None:

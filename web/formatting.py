@@ -8,7 +8,7 @@ from datetime import datetime
 from flask import Flask
 from flask_babel import lazy_gettext
 
-from content.stories import public_person, public_text
+from content.stories import public_html, public_image_alt, public_person, public_text
 from web.database import zone
 
 STATUS_LABELS = {
@@ -52,6 +52,9 @@ def register_filters(app: Flask) -> None:
     # Public pages show a story through these, so an unconsented name never reaches a reader.
     app.add_template_filter(lambda message, text: public_text(message, text), "public")
     app.add_template_filter(public_person, "public_person")
+    app.add_template_filter(public_html, "public_html")
+    # `image|public_alt(message)`: the picture's consent and the message's, in whatever message shows it.
+    app.add_template_filter(public_image_alt, "public_alt")
     app.add_template_filter(localtime)
     app.add_template_filter(label_of(STATUS_LABELS), "status_label")
     app.add_template_filter(label_of(KIND_LABELS), "kind_label")

@@ -6,6 +6,8 @@ from flask import Blueprint, Flask, abort, current_app, redirect, request, url_f
 from flask_babel import Babel, get_locale
 from werkzeug.wrappers import Response
 
+from web.paths import local_target
+
 # The message ids are the Vietnamese text itself, so "vi" needs no catalogue of its own.
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 COOKIE = "loa_locale"
@@ -29,20 +31,13 @@ def select_timezone() -> str:
     return current_app.config["TIMEZONE"]
 
 
-def is_local_path(target: str) -> bool:
-    """True for a path on this site; "//host", "/\\host" and anything with a scheme would leave it."""
-    return (target.startswith("/") and not target.startswith("//")
-            and "\\" not in target and target.isprintable())
-
-
 @bp.get("/language/<code>")
 def switch(code: str) -> Response:
     # A link rather than a form: a form would need a CSRF token and so a session cookie for every
     # anonymous portal reader, while a forged switch only changes how the next page reads.
     if code not in LANGUAGES:
         abort(404)
-    target = request.args.get("next", "")
-    response = redirect(target if is_local_path(target) else url_for("portal.index"))
+    response = redirect(local_target(request.args.get("next"), url_for("portal.index")))
     response.set_cookie(COOKIE, code, max_age=ONE_YEAR, httponly=True, samesite="Lax",
                         secure=current_app.config.get("SESSION_COOKIE_SECURE", False))
     return response

@@ -27,7 +27,7 @@ class AudioCache:
         target = self.path_for(key, fmt)
         if target.exists():
             return target
-        self.directory.mkdir(parents=True, exist_ok=True)
+        self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)  # scripts not yet aired: not for others
         with self._lock(key):
             # Whoever held the lock before us may have just made it.
             if target.exists():
@@ -37,6 +37,7 @@ class AudioCache:
             os.close(descriptor)
             try:
                 make(Path(temporary))
+                os.chmod(temporary, 0o600)  # whatever mode the encoder gave the file it wrote
                 os.replace(temporary, target)
             finally:
                 Path(temporary).unlink(missing_ok=True)
@@ -49,7 +50,7 @@ class AudioCache:
         # Lock files stay behind: deleting one while another process waits on it would let a third
         # lock a new file of the same name and synthesize alongside.
         locks = self.directory / ".locks"
-        locks.mkdir(exist_ok=True)
+        locks.mkdir(mode=0o700, exist_ok=True)
         with open(locks / f"{key}.lock", "a") as handle:
             fcntl.flock(handle, fcntl.LOCK_EX)
             try:

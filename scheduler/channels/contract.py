@@ -39,12 +39,17 @@ class Outgoing:
 
 
 class ChannelError(Exception):
-    """A send that failed; says whether trying again can help and whether a human must look."""
+    """A send that failed; says whether trying again can help and whether a human must look.
+
+    A channel flagged for attention normally keeps its deliveries waiting for the fix; `final`
+    fails this one for good all the same (it was aimed somewhere Loa must never send).
+    """
 
     def __init__(self, text: str, *, retryable: bool, retry_after: float | None = None,
-                 needs_attention: bool = False):
+                 needs_attention: bool = False, final: bool = False):
         super().__init__(text)
         self.retryable, self.retry_after, self.needs_attention = retryable, retry_after, needs_attention
+        self.final = final
 
 
 class Connector(Protocol):

@@ -1,6 +1,7 @@
 """Facebook Page through the Graph API: a link post to /{page-id}/feed, or a photo post to /{page-id}/photos.
 
-Settings: `page_id`; `api_base` and `api_version` (defaults: the real Graph API, a current version).
+Settings: `page_id`. The Graph API's address and version are the operator's (LOA_FACEBOOK_API_BASE),
+never a channel setting, so no admin can send the Page token anywhere else.
 The Page access token is the channel's secret, sent in the POST body rather than the URL.
 Graph errors arrive as {"error": {"message", "type", "code", "error_subcode", "fbtrace_id"}}.
 """
@@ -33,9 +34,11 @@ RECENT_POSTS = 10  # how far back to look for the post a duplicate error refers 
 
 
 class FacebookPage:
-    def __init__(self, http: requests.Session | None = None, timeout: Timeout = DEFAULT_TIMEOUT) -> None:
+    def __init__(self, http: requests.Session | None = None, timeout: Timeout = DEFAULT_TIMEOUT, *,
+                 api_base: str = API_BASE, api_version: str = API_VERSION) -> None:
         self.http = http or make_session()
         self.timeout = timeout
+        self.base = f"{api_base.rstrip('/')}/{api_version}"
 
     def send(self, outgoing: Outgoing) -> str:
         token, page_id = outgoing.secret, outgoing.settings.get("page_id")
@@ -45,7 +48,7 @@ class FacebookPage:
         if not page_id:
             raise ChannelError("Facebook: cấu hình kênh thiếu page_id.", retryable=False, needs_attention=True)
         edge, params, message = self._post_for(outgoing)
-        response = call(self.http, "POST", f"{self._base(outgoing)}/{page_id}/{edge}", platform=PLATFORM,
+        response = call(self.http, "POST", f"{self.base}/{page_id}/{edge}", platform=PLATFORM,
                         timeout=self.timeout, data={**params, "access_token": token})
         body = json_body(response)
         if response.ok and body and body.get("id"):
@@ -55,11 +58,6 @@ class FacebookPage:
         if isinstance(error, dict) and error.get("code") == DUPLICATE:
             return self._already_posted(outgoing, page_id, message, error)
         raise self._error(response, error, token)
-
-    @staticmethod
-    def _base(outgoing: Outgoing) -> str:
-        base = str(outgoing.settings.get("api_base") or API_BASE).rstrip("/")
-        return f"{base}/{outgoing.settings.get('api_version') or API_VERSION}"
 
     @staticmethod
     def _post_for(outgoing: Outgoing) -> tuple[str, dict[str, str], str]:
@@ -84,7 +82,7 @@ class FacebookPage:
         cannot succeed, and changing the text to get past the check would post the message twice.
         """
         try:
-            response = call(self.http, "GET", f"{self._base(outgoing)}/{page_id}/feed", platform=PLATFORM,
+            response = call(self.http, "GET", f"{self.base}/{page_id}/feed", platform=PLATFORM,
                             timeout=self.timeout,
                             params={"fields": "id,message", "limit": RECENT_POSTS, "access_token": outgoing.secret})
         except ChannelError:

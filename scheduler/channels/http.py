@@ -56,7 +56,8 @@ def call(session: requests.Session, method: str, url: str, *, platform: str, tim
     except (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
             requests.exceptions.InvalidSchema):
         raise ChannelError(
-            f"{platform}: địa chỉ API trong cấu hình kênh không hợp lệ.", retryable=False, needs_attention=True
+            f"{platform}: địa chỉ gửi không hợp lệ (địa chỉ nhận của kênh, hoặc địa chỉ API do người vận hành "
+            "cấu hình).", retryable=False, needs_attention=True
         ) from None
     except requests.ConnectionError:
         raise ChannelError(f"{platform}: không kết nối được tới máy chủ; sẽ thử lại.", retryable=True) from None

@@ -1,8 +1,8 @@
 """Telegram Bot API: post to a channel with sendMessage, or sendPhoto with a caption when there is an image.
 
-Settings: `chat_id` (the channel's @username or numeric id), `api_base` (default the real API).
-The bot token is the channel's secret; it travels in the URL path, as the Bot API requires, so
-no URL is ever put in an error message.
+Settings: `chat_id` (the channel's @username or numeric id). The API address is the operator's
+(LOA_TELEGRAM_API_BASE), never a channel setting. The bot token is the channel's secret; it travels
+in the URL path, as the Bot API requires, so no URL is ever put in an error message.
 """
 
 from __future__ import annotations
@@ -21,9 +21,11 @@ CAPTION_LIMIT = 1024  # sendPhoto: caption, 0-1024 characters
 
 
 class TelegramChannel:
-    def __init__(self, http: requests.Session | None = None, timeout: Timeout = DEFAULT_TIMEOUT) -> None:
+    def __init__(self, http: requests.Session | None = None, timeout: Timeout = DEFAULT_TIMEOUT, *,
+                 api_base: str = API_BASE) -> None:
         self.http = http or make_session()
         self.timeout = timeout
+        self.api_base = api_base.rstrip("/")
 
     def send(self, outgoing: Outgoing) -> str:
         token, chat_id = outgoing.secret, outgoing.settings.get("chat_id")
@@ -34,8 +36,7 @@ class TelegramChannel:
             raise ChannelError("Telegram: cấu hình kênh thiếu chat_id (tên @kênh hoặc mã số).",
                                retryable=False, needs_attention=True)
         method, payload = self._choose(outgoing, chat_id)
-        base = str(outgoing.settings.get("api_base") or API_BASE).rstrip("/")
-        response = call(self.http, "POST", f"{base}/bot{token}/{method}", platform=PLATFORM,
+        response = call(self.http, "POST", f"{self.api_base}/bot{token}/{method}", platform=PLATFORM,
                         timeout=self.timeout, json=payload)
         body = json_body(response)
         if body and body.get("ok") is True and isinstance(body.get("result"), dict):
@@ -71,7 +72,7 @@ class TelegramChannel:
                                 retry_after=float(retry_after) if retry_after is not None else None)
         if code in (401, 404):
             # 401: the token was revoked or mistyped; 404: the token is not even well-formed
-            # (or api_base is wrong). Either way every send on this channel will fail the same way.
+            # (or LOA_TELEGRAM_API_BASE is wrong). Either way every send on this channel will fail the same way.
             return ChannelError(f"Telegram từ chối mã bot {where}. Quản trị viên cần kiểm tra lại mã bot.",
                                 retryable=False, needs_attention=True)
         if code == 403:

@@ -6,6 +6,12 @@ Settings: `url`. The channel's secret is the HMAC key. Headers:
   Idempotency-Key: the delivery's key, also in the body; a receiver drops what it has seen
 Any 2xx is success; the external id is the receiver's JSON "id", else the idempotency key.
 Signing the timestamp with the body lets a receiver refuse replays of an old request.
+
+Only public addresses are posted to (campaigns.destinations): the URL is checked after resolving
+it, and the session checks the address each connection actually reached, so a name that
+resolves differently the second time (DNS rebinding) is caught too. Hosts named in
+LOA_WEBHOOK_ALLOWED_HOSTS are exempt. A refused destination fails the delivery and flags the
+channel. Redirects are never followed.
 """
 
 from __future__ import annotations
@@ -19,8 +25,10 @@ from datetime import datetime, timezone
 
 import requests
 
+from campaigns.destinations import Resolver, check_webhook_url, system_resolver
 from scheduler.channels.contract import ChannelError, Outgoing
-from scheduler.channels.http import DEFAULT_TIMEOUT, Timeout, call, json_body, make_session, status_error
+from scheduler.channels.http import DEFAULT_TIMEOUT, Timeout, call, json_body, status_error
+from scheduler.channels.public_only import DestinationRefused, public_only_session
 
 PLATFORM = "Webhook"
 SCHEME = "sha256="
@@ -50,10 +58,14 @@ def verify_signature(secret: str, timestamp: str | None, body: bytes | str, head
 
 class SignedWebhook:
     def __init__(self, http: requests.Session | None = None, timeout: Timeout = DEFAULT_TIMEOUT, *,
-                 clock: Callable[[], float] = time.time) -> None:
-        self.http = http or make_session()
+                 clock: Callable[[], float] = time.time, allowed_hosts: frozenset[str] = frozenset(),
+                 resolve: Resolver = system_resolver) -> None:
+        """:param allowed_hosts: private hosts the operator allows, normalized (LOA_WEBHOOK_ALLOWED_HOSTS)."""
+        self.http = http or public_only_session(allowed_hosts)
         self.timeout = timeout
         self.clock = clock
+        self.allowed_hosts = allowed_hosts
+        self.resolve = resolve
 
     def send(self, outgoing: Outgoing) -> str:
         url, secret = outgoing.settings.get("url"), outgoing.secret
@@ -62,6 +74,9 @@ class SignedWebhook:
         if not secret:
             raise ChannelError("Webhook: kênh chưa có khóa ký (secret). Quản trị viên cần nhập khóa bí mật.",
                                retryable=False, needs_attention=True)
+        refusal = check_webhook_url(str(url), allowed_hosts=self.allowed_hosts, resolve=self.resolve)
+        if refusal:
+            raise _refused(refusal)
         now = self.clock()
         timestamp = str(int(now))
         body = json.dumps({
@@ -81,8 +96,11 @@ class SignedWebhook:
             "Idempotency-Key": outgoing.idempotency_key,
         }
         # A redirect would be followed as a GET without the body: report it instead.
-        response = call(self.http, "POST", str(url), platform=PLATFORM, timeout=self.timeout, data=body,
-                        headers=headers, allow_redirects=False)
+        try:
+            response = call(self.http, "POST", str(url), platform=PLATFORM, timeout=self.timeout, data=body,
+                            headers=headers, allow_redirects=False)
+        except DestinationRefused as refused:
+            raise _refused(str(refused)) from None
         if 200 <= response.status_code < 300:
             remote_id = (json_body(response) or {}).get("id")
             return str(remote_id) if remote_id not in (None, "") else outgoing.idempotency_key
@@ -90,3 +108,8 @@ class SignedWebhook:
             raise ChannelError(f"Webhook: địa chỉ nhận chuyển hướng (HTTP {response.status_code}); "
                                "hãy cập nhật url của kênh.", retryable=False, needs_attention=True)
         raise status_error(PLATFORM, response)
+
+
+def _refused(reason: str) -> ChannelError:
+    return ChannelError(f"Webhook: {reason[0].lower()}{reason[1:]} Hãy sửa địa chỉ nhận của kênh.",
+                        retryable=False, needs_attention=True, final=True)

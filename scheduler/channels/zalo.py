@@ -2,9 +2,10 @@
 
 Settings: `author` (shown under the title, at most 50 characters; default "Loa"),
 `default_cover_url` (Zalo requires a cover photo; used when the message has no image),
-`api_base`, and `verify_attempts` / `verify_interval` for how long to wait for Zalo to finish
+and `verify_attempts` / `verify_interval` for how long to wait for Zalo to finish
 processing the article. The OA access token is the channel's secret, sent in the `access_token`
-header. Zalo answers HTTP 200 even on failure, with a negative `error` code in the body.
+header; the API address is the operator's (LOA_ZALO_API_BASE), never a channel setting. Zalo
+answers HTTP 200 even on failure, with a negative `error` code in the body.
 """
 
 from __future__ import annotations
@@ -32,10 +33,11 @@ RATE_LIMIT_WAIT = 60.0
 
 class ZaloArticle:
     def __init__(self, http: requests.Session | None = None, timeout: Timeout = DEFAULT_TIMEOUT, *,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+                 sleep: Callable[[float], None] = time.sleep, api_base: str = API_BASE) -> None:
         self.http = http or make_session()
         self.timeout = timeout
         self.sleep = sleep
+        self.api_base = api_base.rstrip("/")
 
     def send(self, outgoing: Outgoing) -> str:
         token = outgoing.secret
@@ -43,13 +45,12 @@ class ZaloArticle:
             raise ChannelError("Zalo: kênh chưa có access token của OA. Quản trị viên cần nhập khóa bí mật.",
                                retryable=False, needs_attention=True)
         article = self._article(outgoing)
-        base = str(outgoing.settings.get("api_base") or API_BASE).rstrip("/")
-        created = self._post(f"{base}/v2.0/article/create", article, token)
+        created = self._post(f"{self.api_base}/v2.0/article/create", article, token)
         article_token = (created.get("data") or {}).get("token")
         if not article_token:
             raise ChannelError("Zalo nhận bài nhưng không trả mã theo dõi (token); không rõ bài đã đăng chưa.",
                                retryable=False)
-        return self._verify(base, str(article_token), token, outgoing.settings)
+        return self._verify(str(article_token), token, outgoing.settings)
 
     def _article(self, outgoing: Outgoing) -> dict[str, Any]:
         author = str(outgoing.settings.get("author") or "Loa")
@@ -80,7 +81,7 @@ class ZaloArticle:
             "comment": "show",
         }
 
-    def _verify(self, base: str, article_token: str, token: str, settings: dict[str, Any]) -> str:
+    def _verify(self, article_token: str, token: str, settings: dict[str, Any]) -> str:
         """Zalo processes a new article in the background; verify gives its id once it is done.
 
         The article exists from the moment create succeeded, so nothing that goes wrong here may
@@ -94,7 +95,7 @@ class ZaloArticle:
             if attempt:
                 self.sleep(interval)
             try:
-                body = self._post(f"{base}/v2.0/article/verify", {"token": article_token}, token,
+                body = self._post(f"{self.api_base}/v2.0/article/verify", {"token": article_token}, token,
                                   still_processing_ok=True)
             except ChannelError as error:
                 if error.retryable:

@@ -54,3 +54,19 @@ def test_pages_hold_the_page_size_and_clamp_past_the_end(session, now):
     first = list_messages(session, editor, MessageFilter(), page=1, size=2)
     assert (len(first.items), first.total, first.pages) == (2, 5, 3)
     assert len(list_messages(session, editor, MessageFilter(), page=99, size=2).items) == 1
+
+
+def test_a_radio_operator_may_list_neither_messages_nor_campaigns(session, now):
+    import pytest
+
+    from campaigns.campaigns import list_campaigns
+    from content.errors import PermissionDenied
+
+    commune = make_area(session)
+    editor = make_user(session, role=Role.EDITOR, area=commune)
+    write(session, editor, commune, "Bản nháp chưa duyệt của xã", now)
+    operator = make_user(session, role=Role.RADIO_OPERATOR, area=commune)
+    with pytest.raises(PermissionDenied):
+        list_messages(session, operator, MessageFilter())
+    with pytest.raises(PermissionDenied):
+        list_campaigns(session, operator)

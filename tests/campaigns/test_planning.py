@@ -18,6 +18,7 @@ from campaigns.planning import (
     PlanRequest,
     plan_deliveries,
     plan_message,
+    plannable_channels,
     propose_range,
     propose_slots,
 )
@@ -328,6 +329,40 @@ def test_a_commune_officer_may_not_plan_for_the_whole_province(session, now, wor
     with pytest.raises(PermissionDenied):
         plan_message(session, commune_message, PlanRequest(area_ids=(world.province.id,), due_at=tomorrow_at(6)),
                      actor=commune_approver, now=now, zone=HCM)
+
+
+def test_a_channel_carries_messages_of_its_own_area_of_the_areas_inside_it_and_above_it(session, now, world):
+    province_page = make_channel(session, ChannelKind.FACEBOOK, name="Trang Công an tỉnh Sơn Lâm", area=world.province)
+    doi_thong_zalo = make_channel(session, ChannelKind.ZALO, name="Zalo xã Đồi Thông", area=world.doi_thong)
+    suoi_bac_page = make_channel(session, ChannelKind.FACEBOOK, name="Trang xã Suối Bạc", area=world.suoi_bac)
+    national = make_channel(session, ChannelKind.FEED, name="RSS toàn quốc")
+    make_channel(session, ChannelKind.TELEGRAM, name="Telegram tỉnh Bình Nguyên", area=world.other_province)
+    commune_message, commune_approver = approved(session, world.doi_thong, now, "Tuần tra đêm ở thôn Cây Gạo")
+
+    def names(message: Message, user: User) -> list[str]:
+        return sorted(c.name for c in plannable_channels(session, user, message))
+
+    # A province-wide warning may go on a commune's channel; a commune's news on the province's page.
+    assert names(world.message, world.approver) == ["RSS toàn quốc", "Trang Công an tỉnh Sơn Lâm", "Trang xã Suối Bạc",
+                                                    "Zalo xã Đồi Thông"]
+    assert names(commune_message, commune_approver) == ["RSS toàn quốc", "Trang Công an tỉnh Sơn Lâm",
+                                                        "Zalo xã Đồi Thông"]
+    plan_message(session, commune_message, PlanRequest(
+        channel_ids=(province_page.id, doi_thong_zalo.id, national.id), due_at=tomorrow_at(19)),
+        actor=commune_approver, now=now, zone=HCM)
+    assert session.scalar(select(func.count()).select_from(Delivery)) == 3
+
+
+@pytest.mark.parametrize("channel_area", ["sibling commune", "other province"])
+def test_a_channel_whose_area_does_not_overlap_the_messages_is_denied(session, now, world, channel_area):
+    commune_message, commune_approver = approved(session, world.doi_thong, now, "Tuần tra đêm ở thôn Cây Gạo")
+    area = world.suoi_bac if channel_area == "sibling commune" else world.other_province
+    channel = make_channel(session, ChannelKind.TELEGRAM, name="Kênh của nơi khác", area=area)
+    with pytest.raises(PermissionDenied) as denied:
+        plan_message(session, commune_message, PlanRequest(channel_ids=(channel.id,), due_at=tomorrow_at(6)),
+                     actor=commune_approver, now=now, zone=HCM)
+    assert (denied.value.object_type, denied.value.object_id) == ("channel", channel.id)
+    assert session.scalar(select(func.count()).select_from(Delivery)) == 0
 
 
 def test_an_analyst_may_not_plan_at_all(session, now, world):

@@ -107,16 +107,6 @@ def test_bad_input_names_the_field_and_saves_nothing(session, desk, now, overrid
     assert session.scalar(select(func.count()).select_from(Message)) == 0
 
 
-def test_passwords_are_stored_as_scrypt_hashes_outside_tests(session, monkeypatch):
-    import content.users
-
-    monkeypatch.setattr(content.users, "HASH_METHOD", "scrypt")
-    user = make_user(session, password="mot-mat-khau-dai")
-    assert user.password_hash.startswith("scrypt:") and "mot-mat-khau-dai" not in user.password_hash
-    assert content.users.authenticate(session, user.username, "mot-mat-khau-dai") is user
-    assert content.users.authenticate(session, user.username, "sai-mat-khau") is None
-
-
 def test_two_saves_racing_from_the_same_version_cannot_both_win(session_factory, session, desk, now):
     from content.db import begin_write
 

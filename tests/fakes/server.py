@@ -8,6 +8,7 @@ requests (`throttle`, `fail`, `reject_token`, `delay`); unscripted requests get 
 from __future__ import annotations
 
 import json
+import ssl
 import threading
 import time
 from collections import deque
@@ -80,6 +81,7 @@ class FakeServer:
         self._lock = threading.Lock()
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self.tls: ssl.SSLContext | None = None  # set before start() to serve HTTPS
 
     # -- what a platform must say for itself ------------------------------------------------
     def handle(self, request: Request) -> Reply:
@@ -135,10 +137,12 @@ class FakeServer:
     def url(self) -> str:
         assert self._httpd is not None, "start() the fake first"
         host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"{'https' if self.tls else 'http'}://{host}:{port}"
 
     def start(self, port: int = 0) -> FakeServer:
         self._httpd = ThreadingHTTPServer(("127.0.0.1", port), _handler_for(self.respond))
+        if self.tls is not None:
+            self._httpd.socket = self.tls.wrap_socket(self._httpd.socket, server_side=True)
         self._httpd.daemon_threads = True  # a delayed reply must not hold up stop()
         # A short poll keeps stop() quick: shutdown() waits for the loop to notice.
         self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02},

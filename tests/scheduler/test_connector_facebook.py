@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from scheduler.channels import REGISTRY, ChannelError
+from scheduler.channels import REGISTRY, ChannelError, Endpoints
 from scheduler.channels.facebook import FacebookPage
 from tests.fakes.facebook import FakeFacebook, graph_error
 from tests.fakes.samples import TEXT, make_outgoing
@@ -24,8 +24,8 @@ def facebook() -> Iterator[FakeFacebook]:
 
 
 def send(fake: FakeFacebook, *, secret: str | None = PAGE_TOKEN, timeout: float = 0.3, **overrides) -> str:
-    settings = {"api_base": fake.url, "api_version": "v25.0", "page_id": PAGE_ID, **overrides.pop("settings", {})}
-    return FacebookPage(timeout=timeout).send(make_outgoing(settings, secret=secret, **overrides))
+    settings = {"page_id": PAGE_ID, **overrides.pop("settings", {})}
+    return FacebookPage(timeout=timeout, api_base=fake.url).send(make_outgoing(settings, secret=secret, **overrides))
 
 
 def failure(fake: FakeFacebook, **kwargs) -> ChannelError:
@@ -35,8 +35,16 @@ def failure(fake: FakeFacebook, **kwargs) -> ChannelError:
     return caught.value
 
 
-def test_facebook_is_registered():
-    assert REGISTRY["facebook"] is FacebookPage
+def test_facebook_is_registered_with_the_operators_api_address():
+    connector = REGISTRY["facebook"](Endpoints(facebook_api="https://graph-proxy.tinh.example.vn"))
+    assert isinstance(connector, FacebookPage) and connector.base == "https://graph-proxy.tinh.example.vn/v25.0"
+    assert REGISTRY["facebook"](Endpoints()).base == "https://graph.facebook.com/v25.0"
+
+
+def test_an_api_address_or_version_in_the_channel_settings_is_ignored(facebook):
+    with FakeFacebook(PAGE_ID, PAGE_TOKEN) as elsewhere:
+        send(facebook, settings={"api_base": elsewhere.url, "api_version": "v1.0"})
+        assert elsewhere.requests == [] and facebook.requests[-1].path.startswith("/v25.0/")
 
 
 def test_a_link_post_goes_to_the_page_feed_and_returns_the_post_id(facebook):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from scheduler.channels import REGISTRY, ChannelError
+from scheduler.channels import REGISTRY, ChannelError, Endpoints
 from scheduler.channels.telegram import TelegramChannel
 from tests.fakes.samples import make_outgoing
 from tests.fakes.server import Reply
@@ -24,8 +24,8 @@ def telegram() -> Iterator[FakeTelegram]:
 
 
 def send(fake: FakeTelegram, *, secret: str = TOKEN, timeout: float = 0.3, **overrides) -> str:
-    settings = {"api_base": fake.url, "chat_id": CHANNEL, **overrides.pop("settings", {})}
-    return TelegramChannel(timeout=timeout).send(make_outgoing(settings, secret=secret, **overrides))
+    settings = {"chat_id": CHANNEL, **overrides.pop("settings", {})}
+    return TelegramChannel(timeout=timeout, api_base=fake.url).send(make_outgoing(settings, secret=secret, **overrides))
 
 
 def failure(fake: FakeTelegram, **kwargs) -> ChannelError:
@@ -35,8 +35,16 @@ def failure(fake: FakeTelegram, **kwargs) -> ChannelError:
     return caught.value
 
 
-def test_telegram_is_registered():
-    assert REGISTRY["telegram"] is TelegramChannel
+def test_telegram_is_registered_with_the_operators_api_address():
+    connector = REGISTRY["telegram"](Endpoints(telegram_api="https://tg-proxy.tinh.example.vn/"))
+    assert isinstance(connector, TelegramChannel) and connector.api_base == "https://tg-proxy.tinh.example.vn"
+    assert REGISTRY["telegram"](Endpoints()).api_base == "https://api.telegram.org"
+
+
+def test_an_api_address_in_the_channel_settings_never_gets_the_token(telegram):
+    with FakeTelegram(TOKEN, {CHANNEL: -1001987654321}) as elsewhere:
+        send(telegram, settings={"api_base": elsewhere.url})
+        assert elsewhere.requests == [] and len(telegram.sent) == 1
 
 
 def test_a_text_post_goes_out_with_send_message_and_returns_the_message_id(telegram):
@@ -135,6 +143,6 @@ def test_a_platform_that_cannot_be_reached_is_retried(telegram):
     address = telegram.url
     telegram.stop()
     with pytest.raises(ChannelError) as caught:
-        TelegramChannel(timeout=0.3).send(make_outgoing({"api_base": address, "chat_id": CHANNEL}, secret=TOKEN))
+        TelegramChannel(timeout=0.3, api_base=address).send(make_outgoing({"chat_id": CHANNEL}, secret=TOKEN))
     assert caught.value.retryable and TOKEN not in str(caught.value)
     assert caught.value.__suppress_context__  # the requests error names the URL, which holds the token

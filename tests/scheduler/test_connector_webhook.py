@@ -10,13 +10,16 @@ from email.utils import format_datetime
 
 import pytest
 
-from scheduler.channels import REGISTRY, ChannelError
+from campaigns.destinations import parse_allowed_hosts
+from scheduler.channels import REGISTRY, ChannelError, Endpoints
 from scheduler.channels.webhook import SignedWebhook, sign, verify_signature
 from tests.fakes.samples import TITLE, make_outgoing
 from tests.fakes.server import Reply
 from tests.fakes.webhook import WebhookReceiver, read_record, spawn_receiver
 
 SECRET = "whsec_thon-dong-son_5b7e"
+# The receivers run on this machine: allowed the way an operator allows a private host.
+LOCAL = parse_allowed_hosts("127.0.0.1")
 SIGNED_AT = 1_756_792_800  # 2025-09-02 06:00 UTC
 
 
@@ -29,7 +32,8 @@ def receiver() -> Iterator[WebhookReceiver]:
 def send(fake: WebhookReceiver, *, secret: str | None = SECRET, timeout: float = 0.3, clock=lambda: SIGNED_AT,
          **overrides) -> str:
     settings = {"url": f"{fake.url}/loa/hook", **overrides.pop("settings", {})}
-    return SignedWebhook(timeout=timeout, clock=clock).send(make_outgoing(settings, secret=secret, **overrides))
+    return SignedWebhook(timeout=timeout, clock=clock, allowed_hosts=LOCAL).send(
+        make_outgoing(settings, secret=secret, **overrides))
 
 
 def failure(fake: WebhookReceiver, **kwargs) -> ChannelError:
@@ -39,8 +43,9 @@ def failure(fake: WebhookReceiver, **kwargs) -> ChannelError:
     return caught.value
 
 
-def test_webhook_is_registered():
-    assert REGISTRY["webhook"] is SignedWebhook
+def test_webhook_is_registered_with_the_operators_allowed_hosts():
+    connector = REGISTRY["webhook"](Endpoints(webhook_allowed_hosts=LOCAL))
+    assert isinstance(connector, SignedWebhook) and connector.allowed_hosts == LOCAL
 
 
 def test_a_delivery_arrives_signed_with_its_idempotency_key(receiver):
@@ -178,7 +183,7 @@ def test_the_receiver_refuses_a_replayed_old_request(receiver):
 def test_the_receiver_runs_as_a_process_and_records_what_it_accepted(tmp_path):
     record = tmp_path / "keys.jsonl"
     with spawn_receiver(SECRET, record) as process:
-        connector = SignedWebhook(timeout=2.0)
+        connector = SignedWebhook(timeout=2.0, allowed_hosts=LOCAL)
         settings = {"url": f"{process.url}/hook"}
         for key in ("dlv-1", "dlv-2", "dlv-1"):
             connector.send(make_outgoing(settings, secret=SECRET, idempotency_key=key))

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from scheduler.channels import REGISTRY, ChannelError
+from scheduler.channels import REGISTRY, ChannelError, Endpoints
 from scheduler.channels.zalo import ZaloArticle
 from tests.fakes.samples import HTML, TEXT, TITLE, make_outgoing
 from tests.fakes.server import Reply
@@ -35,9 +35,9 @@ class Pauses:
 
 def send(fake: FakeZalo, *, secret: str | None = OA_TOKEN, timeout: float = 0.3, pauses: Pauses | None = None,
          **overrides) -> str:
-    settings = {"api_base": fake.url, "author": "Công an xã Hòa Phong", "verify_attempts": 3,
+    settings = {"author": "Công an xã Hòa Phong", "verify_attempts": 3,
                 "verify_interval": 2.0, **overrides.pop("settings", {})}
-    connector = ZaloArticle(timeout=timeout, sleep=pauses or Pauses())
+    connector = ZaloArticle(timeout=timeout, sleep=pauses or Pauses(), api_base=fake.url)
     return connector.send(make_outgoing(settings, secret=secret, **{"image_url": IMAGE, **overrides}))
 
 
@@ -48,8 +48,16 @@ def failure(fake: FakeZalo, **kwargs) -> ChannelError:
     return caught.value
 
 
-def test_zalo_is_registered():
-    assert REGISTRY["zalo"] is ZaloArticle
+def test_zalo_is_registered_with_the_operators_api_address():
+    connector = REGISTRY["zalo"](Endpoints(zalo_api="https://zalo-proxy.tinh.example.vn/"))
+    assert isinstance(connector, ZaloArticle) and connector.api_base == "https://zalo-proxy.tinh.example.vn"
+    assert REGISTRY["zalo"](Endpoints()).api_base == "https://openapi.zalo.me"
+
+
+def test_an_api_address_in_the_channel_settings_is_ignored(oa):
+    with FakeZalo(OA_TOKEN) as elsewhere:
+        send(oa, settings={"api_base": elsewhere.url})
+        assert elsewhere.requests == [] and oa.requests
 
 
 def test_an_article_is_created_then_verified_and_its_id_returned(oa):

@@ -35,6 +35,8 @@ IN_HAND = 20  # deliveries the first worker holds claimed, unsent, when it is ki
 # Seconds in which not one more delivery went out: the worker is stuck, not just slow (a busy
 # machine sends 20 a second, an idle one 80; there is no lease left to wait for).
 STALL = 30.0
+# The receiver runs on this machine, which webhooks may only reach when the operator says so.
+LOCAL_RECEIVER = "127.0.0.1"
 
 
 def plan_webhook_deliveries(session: Session, now: datetime, *, url: str, key: str, secret: str) -> list[str]:
@@ -101,7 +103,8 @@ def test_a_worker_killed_mid_run_loses_nothing_and_sends_nothing_twice(session, 
                     f"channel flagged: {flag}; a delivery error: {error}")
 
         first = start_worker("tick", "--name", "crash-1", "--clock-start", now.isoformat(),
-                             database_url=database_url, log=log, credentials_key=key)
+                             database_url=database_url, log=log, credentials_key=key,
+                             webhook_allowed_hosts=LOCAL_RECEIVER)
         try:
             wait_for(lambda: len(receiver.read().accepted) >= KILL_AFTER and count(
                 session_factory, Delivery.status == DeliveryStatus.CLAIMED, Delivery.claimed_by == "crash-1"
@@ -120,7 +123,8 @@ def test_a_worker_killed_mid_run_loses_nothing_and_sends_nothing_twice(session, 
         # The new worker comes up just after the dead one's leases ran out, as it would five minutes later.
         restart = max(lease_until for _, lease_until in orphaned) + timedelta(seconds=1)
         second = start_worker("tick", "--name", "crash-2", "--clock-start", restart.isoformat(),
-                              database_url=database_url, log=log, credentials_key=key)
+                              database_url=database_url, log=log, credentials_key=key,
+                              webhook_allowed_hosts=LOCAL_RECEIVER)
         try:
             wait_for(lambda: sent() == COUNT, second, log, f"all {COUNT} sent", sent, state)
         finally:

@@ -49,7 +49,7 @@ class Failing:
 
 @pytest.fixture
 def failing_portal(monkeypatch):
-    monkeypatch.setitem(channels.REGISTRY, "portal", Failing)
+    monkeypatch.setitem(channels.REGISTRY, "portal", lambda endpoints: Failing())
     return Failing
 
 
@@ -122,7 +122,7 @@ def test_a_rejected_credential_flags_the_channel_and_its_deliveries_wait(session
     # Not retried every tick while nobody has fixed the credential...
     assert run_tick(session_factory, now=due + timedelta(days=1), worker="w1").claimed == 0
     # ...and sent as soon as someone has.
-    monkeypatch.setitem(channels.REGISTRY, "portal", channels.LocalPublication)
+    monkeypatch.setitem(channels.REGISTRY, "portal", lambda endpoints: channels.LocalPublication())
     delivery.channel.needs_attention = None
     session.commit()
     assert run_tick(session_factory, now=due + timedelta(days=1), worker="w1").sent == 1

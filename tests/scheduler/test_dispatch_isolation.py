@@ -60,7 +60,7 @@ def test_a_failing_platform_is_tried_once_per_tick_and_the_rest_put_back(session
             calls.append(outgoing.delivery_id)
             raise ChannelError("HTTP 503", retryable=True, retry_after=120)
 
-    monkeypatch.setitem(channels.REGISTRY, "webhook", Down)
+    monkeypatch.setitem(channels.REGISTRY, "webhook", lambda endpoints: Down())
     hook = make_channel(session, ChannelKind.WEBHOOK)
     deliveries = plan(session, now, [hook], count=5)
     report = run_tick(session_factory, now=now + timedelta(hours=1), worker="w1", settings=SOCIAL_READY)
@@ -90,8 +90,8 @@ def test_a_slow_platform_does_not_hold_up_another(session, session_factory, now,
             other_sent.set()
             return "quick-1"
 
-    monkeypatch.setitem(channels.REGISTRY, "webhook", Slow)
-    monkeypatch.setitem(channels.REGISTRY, "telegram", Quick)
+    monkeypatch.setitem(channels.REGISTRY, "webhook", lambda endpoints: Slow())
+    monkeypatch.setitem(channels.REGISTRY, "telegram", lambda endpoints: Quick())
     slow = make_channel(session, ChannelKind.WEBHOOK)
     quick = make_channel(session, ChannelKind.TELEGRAM)
     plan(session, now, [slow])

@@ -3,7 +3,8 @@
     python -m tests.scheduler.worker_process tick  --name N --clock-start ISO [--pause 0.05]
     python -m tests.scheduler.worker_process claim --name N --now ISO --out FILE [--limit 100]
 
-Both read LOA_DATABASE_URL; `tick` also reads LOA_CREDENTIALS_KEY to unseal channel secrets.
+Both read LOA_DATABASE_URL; `tick` also reads LOA_CREDENTIALS_KEY to unseal channel secrets and
+LOA_WEBHOOK_ALLOWED_HOSTS, as `loa worker` does, for a local webhook receiver it may post to.
 
 `tick` runs `run_tick` back to back until it is killed. Its clock starts at --clock-start and runs at
 real speed: a test restarts a worker "after the dead one's leases ran out" by starting the new one's
@@ -28,17 +29,20 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from campaigns.credentials import unseal
+from campaigns.destinations import parse_allowed_hosts
 from content.db import make_engine, make_session_factory
+from scheduler.channels import Endpoints
 from scheduler.dispatch import claim_due, run_tick
 from scheduler.sending import DispatchSettings
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def start_worker(*args: str, database_url: str, log: Path, credentials_key: str = "",
+def start_worker(*args: str, database_url: str, log: Path, credentials_key: str = "", webhook_allowed_hosts: str = "",
                  stdin: int | None = None, stdout: int | None = None) -> subprocess.Popen[str]:
     """Start `python -m tests.scheduler.worker_process ARGS`; its stderr goes to `log` for failure messages."""
     env = {**os.environ, "LOA_DATABASE_URL": database_url, "LOA_CREDENTIALS_KEY": credentials_key,
+           "LOA_WEBHOOK_ALLOWED_HOSTS": webhook_allowed_hosts,
            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     with log.open("a", encoding="utf-8") as errors:
         return subprocess.Popen([sys.executable, "-m", "tests.scheduler.worker_process", *args], cwd=ROOT, env=env,
@@ -52,7 +56,9 @@ def running_clock(start: datetime) -> Callable[[], datetime]:
 
 def tick_forever(url: str, *, name: str, clock: Callable[[], datetime], pause: float) -> None:
     key = os.environ["LOA_CREDENTIALS_KEY"]
-    settings = DispatchSettings(base_url="https://loa.example.vn", unseal=lambda token: unseal(key, token))
+    endpoints = Endpoints(webhook_allowed_hosts=parse_allowed_hosts(os.environ.get("LOA_WEBHOOK_ALLOWED_HOSTS")))
+    settings = DispatchSettings(base_url="https://loa.example.vn", unseal=lambda token: unseal(key, token),
+                                endpoints=endpoints)
     factory = make_session_factory(make_engine(url))
     while True:
         if not run_tick(factory, now=clock(), worker=name, settings=settings).claimed:

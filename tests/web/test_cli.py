@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from sqlalchemy import func, select
 
 from campaigns.models import Delivery, DeliveryStatus, Station
-from content.models import Area, Message, MessageKind, MessageStatus, User
+from content.models import Area, Message, MessageKind, MessageStatus, Role, User
 from web.cli import cli
 
 
@@ -81,3 +81,43 @@ def test_db_upgrade_on_an_empty_database_gives_the_models_schema(tmp_path, monke
         assert compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True}),
                                 Base.metadata) == []
     engine.dispose()
+
+
+def test_the_demo_refuses_a_database_with_real_accounts(loa, session):
+    from content.users import create_user
+
+    create_user(session, username="canbo.xa", password="mat-khau-rieng-dai", role=Role.EDITOR, area=None,
+                full_name="Vũ Thị Mận")
+    session.commit()
+    refused = loa("demo", "--no-serve")
+    assert refused.exit_code != 0
+    assert "--force" in refused.output and "loa-demo-2026" in refused.output
+    session.expire_all()
+    assert session.scalar(select(User).where(User.username == "quantri")) is None
+    assert session.scalar(select(func.count()).select_from(Message)) == 0
+
+
+def test_the_demo_loads_into_a_database_with_real_accounts_when_forced(loa, session):
+    from content.users import create_user
+
+    create_user(session, username="canbo.xa", password="mat-khau-rieng-dai", role=Role.EDITOR, area=None,
+                full_name="Vũ Thị Mận")
+    session.commit()
+    forced = loa("demo", "--no-serve", "--force")
+    assert forced.exit_code == 0, forced.output
+    session.expire_all()
+    assert session.scalar(select(User).where(User.username == "quantri")) is not None
+
+
+def test_a_demo_database_loaded_before_the_mark_existed_is_still_recognised(session):
+    from content.users import create_user
+    from scheduler.demo import holds_only_demo_data
+
+    assert holds_only_demo_data(session)  # no accounts at all
+    for username in ("quantri", "bientap", "bientap2", "pheduyet", "phatthanh", "phantich"):
+        create_user(session, username=username, password="loa-demo-2026", role=Role.EDITOR, area=None)
+    session.flush()
+    assert holds_only_demo_data(session)
+    create_user(session, username="canbo.xa", password="mat-khau-rieng-dai", role=Role.EDITOR, area=None)
+    session.flush()
+    assert not holds_only_demo_data(session)

@@ -279,7 +279,7 @@ def test_a_role_without_the_upload_permission_gets_no_form_and_a_403(client, ses
     if role is Role.APPROVER:  # sees the library, may not add to it
         assert "Thư viện ảnh" in page.get_data(as_text=True)
         assert 'enctype="multipart/form-data"' not in page.get_data(as_text=True)
-    assert upload(client, png(), "anh.png", token_page="/desk/").status_code == 403
+    assert upload(client, png(), "anh.png", token_page="/desk/password").status_code == 403
     assert media_count(session) == 0
 
 

@@ -81,14 +81,14 @@ def request_for(action: str, w: dict):
             "version": m["draft"].version}
     return {
         "message.view": ("GET", f"/desk/messages/{m['draft'].id}", None, None),
-        "message.write": ("POST", f"/desk/messages/{m['draft'].id}/edit", edit, "/desk/"),
-        "message.submit": ("POST", f"/desk/messages/{m['draft'].id}/submit", {}, "/desk/"),
-        "message.approve": ("POST", f"/desk/messages/{m['review'].id}/approve", {}, "/desk/"),
+        "message.write": ("POST", f"/desk/messages/{m['draft'].id}/edit", edit, "/desk/password"),
+        "message.submit": ("POST", f"/desk/messages/{m['draft'].id}/submit", {}, "/desk/password"),
+        "message.approve": ("POST", f"/desk/messages/{m['review'].id}/approve", {}, "/desk/password"),
         "message.request_changes": ("POST", f"/desk/messages/{m['review'].id}/request_changes",
-                                    {"comment": "Bổ sung số điện thoại."}, "/desk/"),
+                                    {"comment": "Bổ sung số điện thoại."}, "/desk/password"),
         "message.schedule": ("POST", f"/desk/messages/{m['approved'].id}/plan",
-                             {"channel_ids": w["portal"].id, "due_at": "2026-12-01T06:00"}, "/desk/"),
-        "message.archive": ("POST", f"/desk/messages/{m['approved'].id}/archive", {}, "/desk/"),
+                             {"channel_ids": w["portal"].id, "due_at": "2026-12-01T06:00"}, "/desk/password"),
+        "message.archive": ("POST", f"/desk/messages/{m['approved'].id}/archive", {}, "/desk/password"),
         "campaign.view": ("GET", f"/desk/campaigns/{c.id}", None, None),
         "campaign.write": ("GET", f"/desk/campaigns/{c.id}/edit", None, None),
         "script.view": ("GET", f"/radio/stations/{w['station'].id}/scripts/2026-12-01.html", None, None),
@@ -97,9 +97,9 @@ def request_for(action: str, w: dict):
         "channel.manage": ("GET", "/admin/channels/", None, None),
         "station.manage": ("GET", f"/stations/{w['station'].id}", None, None),
         "airing.confirm": ("POST", f"/radio/stations/{w['station'].id}/airings/2026-11-23",
-                           {"delivery_id": w["airing_item"].id, "status": "aired"}, "/desk/"),
+                           {"delivery_id": w["airing_item"].id, "status": "aired"}, "/desk/password"),
         "airing.view": ("GET", f"/stations/airings?area={w['target'].id}", None, None),
-        "media.upload": ("POST", "/desk/media/", {"image": (png(), "anh.png"), "alt_text": "Ảnh thử quyền"}, "/desk/"),
+        "media.upload": ("POST", "/desk/media/", {"image": (png(), "anh.png"), "alt_text": "Ảnh thử quyền"}, "/desk/password"),
     }[action]
 
 
@@ -125,3 +125,55 @@ def test_the_permission_matrix(client, session, role, inside, action):
         session.expire_all()
         denial = session.scalar(select(AuditLog).where(AuditLog.action == "denied"))
         assert denial is not None and denial.detail["attempted"]
+
+
+# Every GET page of the desk (and the preview), with the permission it asks for.
+DESK_PAGES = {
+    "/desk/": "message.view",
+    "/desk/calendar": "message.view",
+    "/desk/dispatch": "message.view",
+    "/desk/media/": "message.view",
+    "/desk/messages/{draft}": "message.view",
+    "/desk/messages/{draft}/revisions": "message.view",
+    "/desk/messages/{draft}/revisions/1": "message.view",
+    "/desk/messages/new": "message.write",
+    "/desk/messages/{draft}/edit": "message.write",
+    "/desk/messages/{approved}/plan": "message.schedule",
+    "/desk/deliveries/{social}/variant": "message.view",
+    "/desk/campaigns/": "campaign.view",
+    "/desk/campaigns/{campaign}": "campaign.view",
+    "/desk/campaigns/new": "campaign.write",
+    "/desk/campaigns/{campaign}/edit": "campaign.write",
+    "POST /desk/preview": "message.write",
+}
+DESK_CASES = [(role, page) for role in Role for page in DESK_PAGES]
+
+
+@pytest.mark.parametrize(("role", "page"), DESK_CASES, ids=[f"{r.value}-{p}" for r, p in DESK_CASES])
+def test_every_desk_page_is_refused_to_a_role_without_its_permission(client, session, role, page):
+    w = world(session, role, inside=True)
+    telegram = make_channel(session, ChannelKind.TELEGRAM)
+    social = Delivery(message=w["messages"]["approved"], channel=telegram, due_at=ZONE_NOW, idempotency_key="quyen-mxh")
+    session.add(social)
+    session.commit()
+    log_in(client, "nguoidung")
+    path = page.removeprefix("POST ").format(draft=w["messages"]["draft"].id, approved=w["messages"]["approved"].id,
+                                             campaign=w["campaign"].id, social=social.id)
+    if page.startswith("POST "):
+        token = csrf_token(client, "/desk/password")
+        response = client.post(path, json={"body_md": "Bản nháp **bí mật**."}, headers={"X-CSRFToken": token})
+    else:
+        response = client.get(path)
+    body = response.get_data(as_text=True)
+    if role.value in ALLOWED[DESK_PAGES[page]]:
+        assert response.status_code == 200, body[:500]
+        return
+    if role is Role.RADIO_OPERATOR and path == "/desk/":
+        # Their home is their stations' page: the desk link sends them there.
+        assert response.status_code == 302 and response.headers["Location"].endswith("/stations/mine")
+        return
+    assert response.status_code == 403, body[:500]
+    assert "Tin thử quyền" not in body and "bí mật" not in body
+    session.expire_all()
+    denial = session.scalar(select(AuditLog).where(AuditLog.action == "denied"))
+    assert denial is not None and denial.detail["attempted"]

@@ -21,7 +21,7 @@ def signed_in(client, session, role: Role = Role.ADMIN) -> None:  # type: ignore
 
 
 def post(client, path: str, data: dict):  # type: ignore[no-untyped-def]
-    return client.post(path, data={**data, "csrf_token": csrf_token(client, "/desk/")})
+    return client.post(path, data={**data, "csrf_token": csrf_token(client, "/desk/password")})
 
 
 def page(response) -> str:  # type: ignore[no-untyped-def]

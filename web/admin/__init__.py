@@ -8,11 +8,12 @@ from flask_login import current_user, login_required
 from sqlalchemy import func, select
 
 from content.audit import record_audit
-from content.errors import InvalidInput, NotFound
+from content.errors import InvalidInput, NotFound, PermissionDenied
 from content.models import Area, AuditLog, Role, User
 from content.permissions import Action, authorize
 from content.users import create_user, list_users, update_user
 from web.database import get_db, now
+from web.params import query_page
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -27,12 +28,20 @@ def require_admin():  # type: ignore[no-untyped-def]
     authorize(actor(), Action.USER_MANAGE, None)
 
 
-def _area(value: str | None, errors: dict[str, str]) -> Area | None:
-    if not value:
+# Typed in the area box to give a user the whole country; an empty box never does (see _area).
+NATIONWIDE = "VN"
+
+
+def _area(value: str | None, errors: dict[str, str], *, empty: Area | None) -> Area | None:
+    """The area a form names: `empty` when left blank (unchanged, or the admin's own), None for NATIONWIDE."""
+    code = (value or "").strip()
+    if not code:
+        return empty
+    if code.upper() == NATIONWIDE:
         return None
-    area = get_db().scalar(select(Area).where(Area.code == value.strip()))
+    area = get_db().scalar(select(Area).where(Area.code == code))
     if area is None:
-        errors["area_code"] = _("Không có địa bàn mã '%(code)s'.", code=value)
+        errors["area_code"] = _("Không có địa bàn mã '%(code)s'.", code=code)
     return area
 
 
@@ -44,9 +53,19 @@ def _role(value: str | None, errors: dict[str, str]) -> Role:
         return Role.EDITOR
 
 
-def _users_page(form, errors, status=200):  # type: ignore[no-untyped-def]
+def _users_page(form, errors, status=200, *, row=None):  # type: ignore[no-untyped-def]
+    """The accounts page; `row` is an edited row sent back with what was typed and its error."""
     return render_template("admin/users.html", users=list_users(get_db(), actor().area), roles=Role, form=form,
-                           errors=errors), status
+                           errors=errors, row=row or {}, nationwide=NATIONWIDE), status
+
+
+def _refused(error: PermissionDenied) -> None:
+    """A refused grant is an attempt on someone's scope: it goes into the audit log like any refusal."""
+    get_db().rollback()
+    record_audit(get_db(), actor=actor(), action="denied", object_type=error.object_type or "user",
+                 object_id=error.object_id, now=now(), remote_addr=request.remote_addr,
+                 detail={"attempted": error.attempted or request.path, "reason": str(error)})
+    get_db().commit()
 
 
 @bp.get("/users")
@@ -57,18 +76,22 @@ def users():
 @bp.post("/users")
 def add_user():
     errors: dict[str, str] = {}
-    area, role = _area(request.form.get("area_code"), errors), _role(request.form.get("role"), errors)
+    area = _area(request.form.get("area_code"), errors, empty=actor().area)
+    role = _role(request.form.get("role"), errors)
     try:
         if errors:
             raise InvalidInput(errors)
-        authorize(actor(), Action.USER_MANAGE, area or actor().area)
-        user = create_user(get_db(), username=request.form.get("username", ""), password=request.form.get("password", ""),
-                           role=role, area=area or actor().area, full_name=request.form.get("full_name", ""))
+        user = create_user(get_db(), actor=actor(), username=request.form.get("username", ""),
+                           password=request.form.get("password", ""), role=role, area=area,
+                           full_name=request.form.get("full_name", ""))
     except InvalidInput as error:
         get_db().rollback()
         return _users_page(request.form, error.errors, 400)
+    except PermissionDenied as error:
+        _refused(error)
+        return _users_page(request.form, {"area_code": str(error)}, 403)
     record_audit(get_db(), actor=actor(), action="user.create", object_type="user", object_id=user.id, now=now(),
-                 remote_addr=request.remote_addr, detail={"role": role.value})
+                 remote_addr=request.remote_addr, detail={"role": role.value, "area": area.code if area else None})
     get_db().commit()
     flash(_("Đã tạo tài khoản %(name)s.", name=user.username), "success")
     return redirect(url_for("admin.users"))
@@ -80,14 +103,20 @@ def edit_user(user_id: int):
     if user is None:
         raise NotFound(_("Không có tài khoản này."))
     errors: dict[str, str] = {}
-    area, role = _area(request.form.get("area_code"), errors), _role(request.form.get("role"), errors)
-    if errors:
-        for text in errors.values():
-            flash(text, "error")
-        return redirect(url_for("admin.users"))
-    authorize(actor(), Action.USER_MANAGE, user.area)
-    authorize(actor(), Action.USER_MANAGE, area)
-    update_user(get_db(), user, role=role, area=area, is_active=request.form.get("is_active") == "on")
+    area = _area(request.form.get("area_code"), errors, empty=user.area)
+    role = _role(request.form.get("role"), errors)
+    typed = {"id": user.id, **request.form.to_dict()}
+    try:
+        if errors:
+            raise InvalidInput(errors)
+        update_user(get_db(), user, actor=actor(), role=role, area=area,
+                    is_active=request.form.get("is_active") == "on")
+    except InvalidInput as error:
+        get_db().rollback()
+        return _users_page({}, {}, 400, row={**typed, "error": " ".join(error.errors.values())})
+    except PermissionDenied as error:
+        _refused(error)
+        return _users_page({}, {}, 403, row={**typed, "error": str(error)})
     record_audit(get_db(), actor=actor(), action="user.update", object_type="user", object_id=user.id, now=now(),
                  remote_addr=request.remote_addr,
                  detail={"role": role.value, "area": area.code if area else None, "active": user.is_active})
@@ -99,7 +128,7 @@ def edit_user(user_id: int):
 @bp.get("/audit")
 def audit():
     authorize(actor(), Action.AUDIT_VIEW, None)
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = query_page()
     size = current_app.config["PAGE_SIZE"] * 2
     query = select(AuditLog)
     if action := request.args.get("action", "").strip():

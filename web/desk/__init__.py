@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext
-from flask_login import login_required, login_user, logout_user
+from flask_login import login_required
 from sqlalchemy import select
 
 from campaigns.models import Delivery
@@ -15,14 +17,18 @@ from campaigns.listing import VIEWS, list_messages, list_topics
 from campaigns.review import review_message, save_revision
 from content.messages import create_message
 from content.models import Message, MessageKind, MessageStatus, Role
-from content.permissions import Action, authorize
+from content.permissions import Action, authorize, is_allowed
 from content.spoken import estimate_seconds, spoken_text
+from content.stories import name_warnings
 from content.users import authenticate
-from web.auth import LoginUser
+from web.auth import sign_in, sign_out
 from web.database import get_db, now
-from web.i18n import is_local_path
+from web.login_throttle import record_failure, seconds_to_wait
+from web.params import query_page, read_int
+from web.paths import local_target
 from web.desk.editor import actor, areas_for, chosen_campaign, read_message_form, show_conflict, show_form
 from web.desk.forms import parse_message_filter
+from web.desk.privacy_warnings import describe_warnings
 
 bp = Blueprint("desk", __name__, url_prefix="/desk")
 ACTIONS = {"submit": lazy_gettext("Đã gửi duyệt."), "approve": lazy_gettext("Đã duyệt."),
@@ -39,32 +45,42 @@ def desk_message(message_id: int) -> Message:
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
-    if request.method == "POST":
-        user = authenticate(get_db(), request.form.get("username", ""), request.form.get("password", ""))
-        if user is not None:
-            login_user(LoginUser(user))
-            target = request.args.get("next", "")
-            # Only same-site paths: never bounce a fresh login to another host.
-            home = url_for("stations.mine") if user.role is Role.RADIO_OPERATOR else url_for("desk.index")
-            return redirect(target if is_local_path(target) else home)
+    if request.method == "GET":
+        return render_template("desk/login.html", username="")
+    username, password = request.form.get("username", ""), request.form.get("password", "")
+    if (wait := seconds_to_wait(username)) is not None:
+        current_app.logger.warning("login throttled: address %s, account %r", request.remote_addr, username[:80])
+        page = render_template("desk/login.html", username=username, throttled_minutes=math.ceil(wait / 60))
+        return page, 429, {"Retry-After": str(wait)}
+    user = authenticate(get_db(), username, password)
+    if user is None:
+        record_failure(username)
         flash(_("Tên đăng nhập hoặc mật khẩu không đúng."), "error")
-    return render_template("desk/login.html")
+        return render_template("desk/login.html", username=username)
+    sign_in(user)
+    get_db().commit()
+    # Only same-site paths: never bounce a fresh login to another host.
+    home = url_for("stations.mine") if user.role is Role.RADIO_OPERATOR else url_for("desk.index")
+    return redirect(local_target(request.args.get("next"), home))
 
 
 @bp.post("/logout")
 def logout():
-    logout_user()
+    sign_out()
+    get_db().commit()
     return redirect(url_for("portal.index"))
 
 
 @bp.get("/")
 @login_required
 def index():
+    if not is_allowed(actor(), Action.MESSAGE_VIEW, None) and is_allowed(actor(), Action.AIRING_CONFIRM, None):
+        return redirect(url_for("stations.mine"))  # a radio operator's desk is their stations' page
     criteria, problems = parse_message_filter(request.args)
     for problem in problems:
         flash(problem, "error")
     db = get_db()
-    page = list_messages(db, actor(), criteria, page=request.args.get("page", 1, type=int),
+    page = list_messages(db, actor(), criteria, page=query_page(),
                          size=current_app.config["PAGE_SIZE"])
     return render_template("desk/index.html", page=page, criteria=criteria, views=VIEWS, topics=list_topics(db),
                            campaigns=list_campaigns(db, actor()), areas=areas_for(actor()),
@@ -74,6 +90,7 @@ def index():
 @bp.route("/messages/new", methods=["GET", "POST"])
 @login_required
 def new_message():
+    authorize(actor(), Action.MESSAGE_WRITE, actor().area, object_type="message")
     if request.method == "GET":
         return show_form(None, {"kind": request.args.get("kind", "article")}, {})
     try:
@@ -92,11 +109,12 @@ def new_message():
 @login_required
 def edit_message(message_id: int):
     message = desk_message(message_id)
+    authorize(actor(), Action.MESSAGE_WRITE, message.area, object_type="message", object_id=message.id)
     if request.method == "GET":
         return show_form(message, {}, {})
     try:
         save_revision(get_db(), message, actor(), read_message_form(),
-                       expected_version=request.form.get("version", type=int) or 0, now=now(),
+                       expected_version=read_int(request.form.get("version"), "version", default=0, minimum=0) or 0, now=now(),
                        remote_addr=request.remote_addr)
         attach_message(get_db(), chosen_campaign(), message)
     except InvalidInput as error:
@@ -119,7 +137,7 @@ def message(message_id: int):
     deliveries = db.scalars(select(Delivery).where(Delivery.message_id == message.id).order_by(Delivery.due_at)).all()
     return render_template(
         "desk/message.html", message=message, deliveries=deliveries, spoken=spoken,
-        spoken_seconds=estimate_seconds(spoken),
+        spoken_seconds=estimate_seconds(spoken), name_warnings=describe_warnings(name_warnings(message)),
     )
 
 

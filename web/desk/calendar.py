@@ -11,9 +11,11 @@ from werkzeug.datastructures import MultiDict
 
 from campaigns.calendar import STATIONS, CalendarView, build_calendar
 from campaigns.planning import plannable_channels
+from content.errors import InvalidInput
 from content.models import Area
 from web.database import get_db, now, zone
 from web.desk import actor, areas_for, bp
+from web.params import read_date, read_int
 
 
 def _filters(args: MultiDict[str, str]) -> tuple[CalendarView, date, Area | None, str | int | None]:
@@ -23,18 +25,25 @@ def _filters(args: MultiDict[str, str]) -> tuple[CalendarView, date, Area | None
     except ValueError:
         flash(_("Không có kiểu xem “%(value)s”; đang hiện theo tuần.", value=args["view"]), "error")
         view = CalendarView.WEEK
+    today = now().astimezone(zone()).date()
     try:
-        anchor = date.fromisoformat(args.get("day") or now().astimezone(zone()).date().isoformat())
-    except ValueError:
+        anchor = read_date(args.get("day"), "day", default=today) or today
+    except InvalidInput:
         flash(_("Ngày “%(value)s” không hợp lệ; đang hiện hôm nay.", value=args["day"]), "error")
-        anchor = now().astimezone(zone()).date()
-    raw_area = args.get("area_id") or ""
-    area = get_db().get(Area, int(raw_area)) if raw_area.isdigit() else None
-    if raw_area and area is None:
+        anchor = today
+    area_id, destination_id = _id(args, "area_id"), _id(args, "destination")
+    area = get_db().get(Area, area_id) if area_id else None
+    if args.get("area_id") and area is None:
         flash(_("Bỏ qua bộ lọc địa bàn không hợp lệ."), "error")
-    raw = args.get("destination") or ""
-    destination: str | int | None = STATIONS if raw == STATIONS else int(raw) if raw.isdigit() else None
+    destination: str | int | None = STATIONS if args.get("destination") == STATIONS else destination_id
     return view, anchor, area, destination
+
+
+def _id(args: MultiDict[str, str], name: str) -> int | None:
+    try:
+        return read_int(args.get(name), name)
+    except InvalidInput:
+        return None  # a filter that names nothing is dropped
 
 
 @bp.get("/calendar")

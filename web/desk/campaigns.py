@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
-from sqlalchemy import select
 
 from campaigns.campaigns import create_campaign, list_campaigns, messages_by_status, update_campaign
 from campaigns.listing import list_topics

@@ -15,9 +15,11 @@ from content.areas import select_subtree
 from content.errors import InvalidInput, NotFound
 from content.models import Area, Message
 from content.permissions import Action, authorize
+from web.addresses import public_base_url
 from web.database import get_db, now, zone
 from web.desk import actor, bp
 from web.desk.forms import parse_local_datetime
+from web.paths import local_target
 
 FAILED_SHOWN = 200
 
@@ -32,9 +34,7 @@ def _delivery(delivery_id: int) -> Delivery:
 
 def _back(delivery: Delivery):  # type: ignore[no-untyped-def]
     # Back to where the button was pressed: the board or the message page (same site only).
-    target = request.form.get("back", "")
-    return redirect(target if target.startswith("/") and not target.startswith("//")
-                    else url_for("desk.message", message_id=delivery.message_id))
+    return redirect(local_target(request.form.get("back"), url_for("desk.message", message_id=delivery.message_id)))
 
 
 def _apply(delivery_id: int, change, done: str):  # type: ignore[no-untyped-def]
@@ -76,7 +76,7 @@ def cancel(delivery_id: int):
 
 
 def _link_length() -> int:
-    return len(current_app.config.get("BASE_URL", "")) + len("/r/") + CODE_LENGTH
+    return len(public_base_url(current_app)) + len("/r/") + CODE_LENGTH
 
 
 @bp.route("/deliveries/<int:delivery_id>/variant", methods=["GET", "POST"])

@@ -20,6 +20,7 @@ from content.revisions import diff_text
 from web.database import get_db, now
 from web.desk.forms import parse_message_form
 from web.media import media_root
+from web.params import read_int
 
 PICKER_SIZE = 24  # the newest images; older ones are one search away in the library
 
@@ -62,7 +63,11 @@ def read_message_form() -> MessageInput:
 
 def chosen_campaign() -> Campaign | None:
     raw = request.form.get("campaign_id") or ""
-    campaign = get_db().get(Campaign, int(raw)) if raw.isdigit() else None
+    try:
+        campaign_id = read_int(raw, "campaign_id")
+    except InvalidInput:
+        campaign_id = None
+    campaign = get_db().get(Campaign, campaign_id) if campaign_id else None
     if raw and (campaign is None or campaign not in list_campaigns(get_db(), actor())):
         raise InvalidInput({"campaign_id": _("Chiến dịch không tồn tại hoặc ngoài địa bàn của bạn.")})
     return campaign
@@ -78,7 +83,10 @@ def form_context(message: Message | None, form, errors: dict[str, str]) -> dict:
     picked_image_id = g.get("stored_image_id")
     if picked_image_id is None:
         raw = form.get("image_id") if "image_id" in form else (message.image_id if message else None)
-        picked_image_id = int(raw) if str(raw or "").isdigit() else None
+        try:
+            picked_image_id = read_int(str(raw or ""), "image_id")
+        except InvalidInput:
+            picked_image_id = None  # the form's own check reports it
     topics = get_db().scalars(select(Topic).order_by(Topic.name)).all()
     return dict(message=message, form=form, errors=errors, topics=topics, areas=areas_for(actor()),
                 kinds=MessageKind, priorities=Priority, campaigns=list_campaigns(get_db(), actor()),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -13,21 +14,25 @@ from campaigns.listing import VIEWS, MessageFilter
 from content.errors import InvalidInput
 from content.messages import MessageInput, StoryFields
 from content.models import MessageKind, MessageStatus, Priority
+from web.params import read_date, read_int, read_local_datetime
+
+
+MAX_TARGET = 1e12  # far above any count of people, places or percent a plan sets
 
 
 def _int(value: str | None, field: str, errors: dict[str, str]) -> int | None:
     try:
-        return int(value) if value else None
-    except ValueError:
-        errors[field] = _("Giá trị không hợp lệ.")
+        return read_int(value, field)
+    except InvalidInput as refused:
+        errors.update(refused.errors)
         return None
 
 
 def _date(value: str | None, field: str, errors: dict[str, str]) -> date | None:
     try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        errors[field] = _("Ngày không hợp lệ (định dạng năm-tháng-ngày).")
+        return read_date(value, field)
+    except InvalidInput as refused:
+        errors.update(refused.errors)
         return None
 
 
@@ -72,13 +77,10 @@ def parse_message_form(form: MultiDict[str, str]) -> tuple[MessageInput, dict[st
 
 def parse_local_datetime(value: str | None, zone: ZoneInfo) -> datetime:
     """A datetime-local field ("2026-11-24T06:00"), read in the configured zone."""
-    try:
-        naive = datetime.fromisoformat(value or "")
-    except ValueError:
-        raise InvalidInput({"due_at": _("Thời điểm không hợp lệ (ví dụ 2026-11-24 06:00).")}) from None
-    if naive.tzinfo is not None:
-        raise InvalidInput({"due_at": _("Hãy nhập giờ địa phương, không kèm múi giờ.")})
-    return naive.replace(tzinfo=zone)
+    moment = read_local_datetime(value, "due_at", zone, allow_offset=False)
+    if moment is None:
+        raise InvalidInput({"due_at": _("Thời điểm không hợp lệ (ví dụ 2026-11-24 06:00).")})
+    return moment
 
 
 def parse_message_filter(args: MultiDict[str, str]) -> tuple[MessageFilter, list[str]]:
@@ -124,8 +126,10 @@ def parse_campaign_form(form: MultiDict[str, str]) -> CampaignInput:
     for kind, description, value, unit in _rows(form, "target_kind", "target_description", "target_value",
                                                 "target_unit"):
         try:
-            targets.append(TargetInput(kind=kind or "khac", description=description,
-                                       value=float(value.replace(",", ".")), unit=unit))
+            number = float(value.replace(",", "."))
+            if not math.isfinite(number) or abs(number) > MAX_TARGET:  # "nan", "inf", "1e400" are floats too
+                raise ValueError(value)
+            targets.append(TargetInput(kind=kind or "khac", description=description, value=number, unit=unit))
         except ValueError:
             errors["targets"] = _("Chỉ tiêu '%(name)s' cần một con số (ví dụ 50 hoặc 12,5).", name=description or kind)
     peaks = []

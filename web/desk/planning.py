@@ -29,6 +29,7 @@ from content.models import Message, MessageStatus
 from content.permissions import Action, authorize
 from web.database import get_db, now, zone
 from web.desk import actor, areas_for, bp, desk_message
+from web.params import read_date, read_int, read_local_datetime
 
 PLANNABLE = (MessageStatus.APPROVED, MessageStatus.SCHEDULED, MessageStatus.PUBLISHED)
 # Past this many stations a list of checkboxes is no help (and a heavy page on a phone): pick areas instead.
@@ -38,18 +39,18 @@ CLOCK = re.compile(r"(\d{1,2})(?:[:hg](\d{2})?)?")
 
 
 def _ids(form: MultiDict[str, str], name: str, errors: dict[str, str]) -> tuple[int, ...]:
-    values = [v for v in form.getlist(name) if v.strip()]
-    if not all(v.strip().isdigit() for v in values):
+    try:
+        return tuple(i for i in (read_int(v, name) for v in form.getlist(name)) if i is not None)
+    except InvalidInput:
         errors[name] = _("Lựa chọn không hợp lệ.")
         return ()
-    return tuple(int(v) for v in values)
 
 
 def _moment(value: str, field: str, tz: ZoneInfo, errors: dict[str, str]) -> datetime | None:
     try:
-        return datetime.fromisoformat(value).replace(tzinfo=tz) if value else None
-    except ValueError:
-        errors[field] = _("Thời điểm không hợp lệ (ví dụ 2026-11-24 06:00).")
+        return read_local_datetime(value, field, tz, allow_offset=False)
+    except InvalidInput as refused:
+        errors.update(refused.errors)
         return None
 
 
@@ -71,8 +72,10 @@ def _daily(form: MultiDict[str, str], errors: dict[str, str]) -> tuple[DailySlot
         if not (first.strip() or last.strip() or times.strip()):
             continue
         try:
-            first_day, last_day = date.fromisoformat(first), date.fromisoformat(last or first)
-        except ValueError:
+            first_day, last_day = read_date(first, "daily"), read_date(last or first, "daily")
+        except InvalidInput:
+            first_day = last_day = None
+        if first_day is None or last_day is None:
             errors["daily"] = _("Hãy nhập ngày bắt đầu và ngày kết thúc (năm-tháng-ngày).")
             continue
         parsed = _times(times) if times.strip() else ()
@@ -107,10 +110,10 @@ def read_plan_form(form: MultiDict[str, str], tz: ZoneInfo) -> PlanRequest:
 def _asked_range(message: Message, tz: ZoneInfo, errors: dict[str, str]) -> tuple[date, date]:
     first, last = propose_range(get_db(), message, today=now().astimezone(tz).date(), zone=tz)
     try:
-        return (date.fromisoformat(request.args.get("from") or first.isoformat()),
-                date.fromisoformat(request.args.get("to") or last.isoformat()))
-    except ValueError:
-        errors["daily"] = _("Ngày không hợp lệ (định dạng năm-tháng-ngày).")
+        return (read_date(request.args.get("from"), "from", default=first) or first,
+                read_date(request.args.get("to"), "to", default=last) or last)
+    except InvalidInput as refused:
+        errors["daily"] = next(iter(refused.errors.values()))
         return first, last
 
 
@@ -139,7 +142,7 @@ def _page(message: Message, form: MultiDict[str, str], errors: dict[str, str], s
     areas = areas_for(user)
     return render_template(
         "desk/plan.html", message=message, form=form, errors=errors, campaign=campaign_of(db, message),
-        channels=plannable_channels(db, user), stations=plannable_stations(db, user, limit=STATION_PICKER + 1),
+        channels=plannable_channels(db, user, message), stations=plannable_stations(db, user, limit=STATION_PICKER + 1),
         areas=areas, station_counts=count_stations(db, areas), limit=MAX_DELIVERIES_PER_PLAN,
         picker_limit=STATION_PICKER,
     ), status

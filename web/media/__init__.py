@@ -23,6 +23,7 @@ from content.media import (DEFAULT_MAX_BYTES, count_media, find_media, format_si
 from content.models import MediaItem, User
 from content.permissions import Action, authorize, is_allowed
 from web.database import get_db, now
+from web.params import query_page
 
 bp = Blueprint("media", __name__)
 FILE_NAME = re.compile(r"(?P<sha256>[0-9a-f]{64})(?P<thumbnail>-thumb)?\.[a-z]+")
@@ -55,7 +56,7 @@ def _library(errors: dict[str, str], alt_text: str, status: int = 200):  # type:
     authorize(actor(), Action.MESSAGE_VIEW, None, object_type="media")
     size = current_app.config["PAGE_SIZE"]
     pages = max(1, math.ceil(count_media(get_db()) / size))
-    page = min(max(request.args.get("page", 1, type=int), 1), pages)
+    page = min(query_page(), pages)
     items = list_media(get_db(), limit=size, offset=(page - 1) * size)
     return render_template("media/library.html", items=items, page=page, pages=pages, errors=errors,
                            alt_text=alt_text, can_upload=is_allowed(actor(), Action.MEDIA_UPLOAD, None),

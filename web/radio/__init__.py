@@ -8,11 +8,16 @@ from flask_login import current_user
 
 from campaigns.models import Station
 from campaigns.stations import find_station_by_token
-from content.errors import NotFound, PermissionDenied
+from content.errors import NotFound
 from content.permissions import Action, authorize
 from web.database import get_db
+from web.radio.refusals import TokenRefused, limit_token_endpoints, refused_page, throttled_page
 
 bp = Blueprint("radio", __name__, url_prefix="/radio")
+# Every route here takes a station token: limited per address, refusals counted rather than written.
+limit_token_endpoints(bp)
+bp.register_error_handler(TokenRefused, refused_page)
+bp.register_error_handler(429, throttled_page)
 
 
 def station_token() -> str:
@@ -30,14 +35,14 @@ def _authorized_station(station_id: int) -> Station:
         return station
     token = station_token()
     if not token:
-        raise PermissionDenied(_("Thiếu mã truy cập của đài: gửi kèm tiêu đề Authorization: Bearer <mã> "
-                                 "hoặc tham số ?token=<mã>."),
-                               attempted=request.endpoint or "radio", object_type="station", object_id=station_id)
+        raise TokenRefused(_("Thiếu mã truy cập của đài: gửi kèm tiêu đề Authorization: Bearer <mã> "
+                             "hoặc tham số ?token=<mã>."),
+                           attempted=request.endpoint or "radio", object_type="station", object_id=station_id)
     # Wrong, revoked (no hash left to match) and another station's token are refused alike.
     holder = find_station_by_token(get_db(), token)
     if holder is None or holder.id != station.id:
-        raise PermissionDenied(_("Mã truy cập của đài không hợp lệ hoặc đã bị thu hồi."),
-                               attempted=request.endpoint or "radio", object_type="station", object_id=station_id)
+        raise TokenRefused(_("Mã truy cập của đài không hợp lệ hoặc đã bị thu hồi."),
+                           attempted=request.endpoint or "radio", object_type="station", object_id=station_id)
     return station
 
 

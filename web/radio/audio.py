@@ -6,11 +6,11 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from flask import Response, current_app, jsonify, render_template, request, send_file, url_for
+from flask import Response, current_app, jsonify, render_template, request, send_file
 from flask_babel import gettext
 
 from campaigns.models import Station
-from content.errors import InvalidInput, NotFound
+from content.errors import NotFound
 from scheduler.audio.cache import AudioCache
 from scheduler.audio.encoding import playable_format
 from scheduler.audio.engines import EspeakEngine
@@ -20,7 +20,9 @@ from scheduler.audio.podcast import PodcastInfo, build_podcast
 from scheduler.audio.production import AudioStudio, Part, audio_key, make_audio
 from scheduler.audio.programme import item_programme, script_items, script_programme
 from scheduler.scripts import DailyScript, ScriptItem, build_daily_script, build_week
+from web.addresses import external_url
 from web.database import get_db, now, zone
+from web.params import path_date
 from web.radio import _authorized_station, bp, station_token
 
 PODCAST_DAYS = 7
@@ -33,11 +35,7 @@ def _studio() -> AudioStudio:
 
 
 def _script(station_id: int, day: str) -> DailyScript:
-    try:
-        when = date.fromisoformat(day)
-    except ValueError:
-        raise InvalidInput({"day": gettext("Ngày “%(value)s” không hợp lệ (định dạng năm-tháng-ngày).",
-                                           value=day)}) from None
+    when = path_date(day)
     return build_daily_script(get_db(), _authorized_station(station_id), when, zone=zone())
 
 
@@ -81,18 +79,16 @@ def item_audio(station_id: int, day: str, delivery_id: int, fmt: str) -> Respons
 
 def _audio_url(station_id: int, fmt: str, token: dict[str, str], day: date, item: ScriptItem | None) -> str:
     if item is None:
-        return url_for("radio.script_audio", station_id=station_id, day=day.isoformat(), fmt=fmt,
-                       _external=True, **token)
-    return url_for("radio.item_audio", station_id=station_id, day=day.isoformat(), delivery_id=item.delivery_id,
-                   fmt=fmt, _external=True, **token)
+        return external_url("radio.script_audio", station_id=station_id, day=day.isoformat(), fmt=fmt, **token)
+    return external_url("radio.item_audio", station_id=station_id, day=day.isoformat(),
+                        delivery_id=item.delivery_id, fmt=fmt, **token)
 
 
 def _podcast_info(station: Station, today: date, token: dict[str, str]) -> PodcastInfo:
     return PodcastInfo(
         title=f"{station.name} — Tiếng loa an ninh",
-        link=url_for("radio.script", station_id=station.id, day=today.isoformat(), fmt="html", _external=True,
-                     **token),
-        self_url=url_for("radio.podcast", station_id=station.id, _external=True),
+        link=external_url("radio.script", station_id=station.id, day=today.isoformat(), fmt="html", **token),
+        self_url=external_url("radio.podcast", station_id=station.id),
         description=f"Chương trình phát thanh {PODCAST_DAYS} ngày tới của {station.name}, đọc bằng giọng máy.",
         author=station.name,
     )

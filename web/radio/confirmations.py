@@ -20,12 +20,20 @@ from campaigns.stations import find_station_by_token
 from content.audit import record_audit
 from content.errors import InvalidInput, LoaError, NotFound, PermissionDenied
 from content.permissions import Action, authorize
+from content.stories import public_text
 from scheduler.scripts import build_daily_script
 from web.database import get_db, now, zone
 from web.errors import STATUS, TITLES
+from web.radio import station_token
+from web.radio.refusals import TokenRefused, limit_token_endpoints, refused_problem, throttled_problem
+from web.params import path_date, read_int, read_json_int, read_local_datetime
 
 bp = Blueprint("airings", __name__, url_prefix="/radio/stations")
 api_bp = Blueprint("airings_api", __name__, url_prefix="/radio/api")
+# The token endpoint shares the radio scripts' limits: one allowance per address for every token request.
+limit_token_endpoints(api_bp)
+api_bp.register_error_handler(TokenRefused, refused_problem)
+api_bp.register_error_handler(429, throttled_problem)
 
 
 def _station(station_id: int) -> Station:
@@ -36,26 +44,16 @@ def _station(station_id: int) -> Station:
 
 
 def _day(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise NotFound(_("Ngày “%(value)s” không hợp lệ (định dạng năm-tháng-ngày).", value=value)) from None
+    return path_date(value)
 
 
 def _local_time(value: str) -> datetime | None:
     """A datetime-local field read in the configured zone; blank means "now"."""
-    if not value.strip():
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise InvalidInput({"aired_at": _("Giờ phát không hợp lệ (ví dụ 2026-11-24 06:05).")}) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=zone())
+    return read_local_datetime(value, "aired_at", zone())
 
 
 def _form_input(form: MultiDict[str, str]) -> AiringInput:
-    delivery = form.get("delivery_id", "")
-    return AiringInput(delivery_id=int(delivery) if delivery.isdigit() else None, status=form.get("status", ""),
+    return AiringInput(delivery_id=read_int(form.get("delivery_id"), "delivery_id"), status=form.get("status", ""),
                        aired_at=_local_time(form.get("aired_at", "")), operator_name=form.get("operator_name", ""),
                        note=form.get("note", ""), reason=form.get("reason", ""))
 
@@ -92,19 +90,19 @@ def confirm_on_page(station_id: int, day: str):  # type: ignore[no-untyped-def]
         get_db().rollback()
         return _page(station, when, error.errors, request.form, 400)
     get_db().commit()
-    flash(_("Đã ghi nhận tin “%(title)s”.", title=airing.delivery.message.title), "success")
+    # Read out in a commune office and kept in the browser's history: the title as the public sees it.
+    message = airing.delivery.message
+    flash(_("Đã ghi nhận tin “%(title)s”.", title=public_text(message, message.title)), "success")
     return redirect(url_for("airings.day_page", station_id=station.id, day=when.isoformat(),
                             _anchor=f"item-{airing.delivery_id}"))
 
 
 def _token_station(station_id: int) -> Station:
     station = _station(station_id)
-    header = request.headers.get("Authorization", "")
-    token = header.removeprefix("Bearer ").strip() if header.startswith("Bearer ") else request.args.get("token", "")
-    holder = find_station_by_token(get_db(), token)
+    holder = find_station_by_token(get_db(), station_token())
     if holder is None or holder.id != station.id:
-        raise PermissionDenied(_("Mã truy cập của đài không hợp lệ."), attempted=Action.AIRING_CONFIRM.value,
-                               object_type="station", object_id=station_id)
+        raise TokenRefused(_("Mã truy cập của đài không hợp lệ."), attempted=Action.AIRING_CONFIRM.value,
+                           object_type="station", object_id=station_id)
     return station
 
 
@@ -112,9 +110,7 @@ def _json_input() -> AiringInput:
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
         raise InvalidInput({"body": _("Cần gửi một đối tượng JSON (Content-Type: application/json).")})
-    delivery_id = body.get("delivery_id")
-    if not isinstance(delivery_id, int) or isinstance(delivery_id, bool):
-        raise InvalidInput({"delivery_id": _("delivery_id phải là một số nguyên.")})
+    delivery_id = read_json_int(body.get("delivery_id"), "delivery_id")
     texts = {key: body.get(key) or "" for key in ("status", "operator", "note", "reason", "aired_at")}
     if wrong := [key for key, value in texts.items() if not isinstance(value, str)]:
         raise InvalidInput({key: _("Trường này phải là chuỗi ký tự.") for key in wrong})

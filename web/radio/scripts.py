@@ -14,11 +14,12 @@ from flask import Response, current_app, render_template, request
 from flask_babel import get_locale, gettext as _
 from flask_login import current_user
 
-from content.errors import InvalidInput, NotFound
+from content.errors import NotFound
 from scheduler.scripts import build_daily_script, build_week
 from scheduler.scripts_formats import dump_json, render_script_text, render_week_text, script_document, week_document
 from scheduler.scripts_spoken import SpokenCache
 from web.database import get_db, zone
+from web.params import path_date
 from web.radio import _authorized_station, bp
 
 SCRIPT_FORMATS = ("html", "txt", "json")
@@ -39,11 +40,7 @@ def _format(fmt: str, allowed: tuple[str, ...]) -> str:
 
 
 def _day(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InvalidInput({"day": _("Ngày “%(value)s” không hợp lệ (định dạng năm-tháng-ngày, ví dụ 2026-11-24).",
-                                      value=value)}) from None
+    return path_date(value)
 
 
 def _etag(version: str, fmt: str) -> str:

@@ -8,6 +8,26 @@
   const token = document.querySelector("input[name=csrf_token]").value;
   let timer = null;
   let sequence = 0;
+  const warnings = document.getElementById("name-warnings");
+
+  // The fields that change what the public sees: the title is read on air, a story's person is masked.
+  function draft() {
+    const field = (name) => (body.form.elements[name] || {}).value || "";
+    const consent = body.form.elements.name_consent;
+    return {body_md: body.value, title: field("title"), summary: field("summary"), kind: field("kind"),
+            person_name: field("person_name"), deed: field("deed"), spoken_override: field("spoken_override"),
+            name_consent: Boolean(consent && consent.checked)};
+  }
+
+  function showWarnings(list) {
+    if (!warnings) return;
+    warnings.hidden = !list.length;
+    const heading = document.createElement("strong");
+    heading.textContent = warnings.dataset.heading;
+    const items = document.createElement("ul");
+    items.replaceChildren(...list.map(function (w) { const li = document.createElement("li"); li.textContent = w.text; return li; }));
+    warnings.replaceChildren(heading, items);
+  }
 
   async function refresh() {
     const mine = ++sequence;
@@ -15,13 +35,14 @@
       const response = await fetch(preview.dataset.url, {
         method: "POST",
         headers: {"Content-Type": "application/json", "X-CSRFToken": token},
-        body: JSON.stringify({body_md: body.value}),
+        body: JSON.stringify(draft()),
         credentials: "same-origin",
       });
       const data = await response.json();
       if (mine !== sequence) return;  // a newer keystroke already asked again
       if (!response.ok) { stats.textContent = data.error || "Không xem trước được."; return; }
       preview.innerHTML = data.html;  // already sanitized server-side by content.rendering
+      showWarnings(data.name_warnings || []);
       preview.dispatchEvent(new CustomEvent("loa:preview", {detail: data}));
       const minutes = Math.floor(data.read_seconds / 60), seconds = data.read_seconds % 60;
       stats.textContent = data.words + " từ · đọc trên loa khoảng " + (minutes ? minutes + " phút " : "") + seconds + " giây";
@@ -30,7 +51,9 @@
     }
   }
 
-  body.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(refresh, 300); });
+  const later = function () { clearTimeout(timer); timer = setTimeout(refresh, 300); };
+  body.form.addEventListener("input", later);
+  body.form.addEventListener("change", later);
   refresh();
 
   // Searchable area picker: typing filters the options, without diacritics.

@@ -14,6 +14,7 @@ from campaigns.station_admin import (create_station, list_communes, list_station
 from content.errors import InvalidInput, NotFound
 from content.models import User
 from content.permissions import Action, authorize
+from web.addresses import external_url
 from web.database import get_db, now, zone
 from web.stations.forms import form_values, kept_values, read_station_form, slot_rows
 
@@ -77,14 +78,14 @@ def edit(station_id: int):  # type: ignore[no-untyped-def]
 def token(station_id: int) -> Response:
     """The one page that ever shows the token: rendered from the POST, never flashed or stored."""
     station = managed_station(station_id)
+    # Addresses first: a site without a configured address fails here, before the old token is replaced.
+    tomorrow = now().astimezone(zone()).date() + timedelta(days=1)
+    script_url = external_url("radio.script", station_id=station.id, day=tomorrow.isoformat(), fmt="txt")
+    confirm_url = external_url("airings_api.confirm", station_id=station.id)
     secret = rotate_station_token(get_db(), actor(), station, now=now(), remote_addr=request.remote_addr)
     get_db().commit()
-    tomorrow = now().astimezone(zone()).date() + timedelta(days=1)
-    response = make_response(render_template(
-        "stations/token.html", station=station, token=secret,
-        script_url=url_for("radio.script", station_id=station.id, day=tomorrow.isoformat(), fmt="txt",
-                           _external=True),
-        confirm_url=url_for("airings_api.confirm", station_id=station.id, _external=True)))
+    response = make_response(render_template("stations/token.html", station=station, token=secret,
+                                             script_url=script_url, confirm_url=confirm_url))
     # Neither the browser's back button nor a proxy may keep a copy of the page.
     response.headers["Cache-Control"] = "no-store"
     return response

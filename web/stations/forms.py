@@ -8,6 +8,8 @@ from werkzeug.datastructures import MultiDict
 
 from campaigns.models import Station
 from campaigns.station_admin import SlotInput, StationInput
+from content.errors import InvalidInput
+from web.params import read_int
 
 BLANK_SLOT_ROWS = 2
 
@@ -20,8 +22,12 @@ def _slot_rows_sent(form: MultiDict[str, str]) -> list[tuple[str, str]]:
 
 def read_station_form(form: MultiDict[str, str]) -> StationInput:
     area = form.get("area_id", "")
+    try:
+        area_id = read_int(area, "area_id")
+    except InvalidInput:
+        area_id = None  # names no commune: the domain asks for one
     slots = tuple(SlotInput(starts_at=start, minutes=minutes) for start, minutes in _slot_rows_sent(form))
-    return StationInput(name=form.get("name", ""), area_id=int(area) if area.isdigit() else None,
+    return StationInput(name=form.get("name", ""), area_id=area_id,
                         contact=form.get("contact", ""), coverage_population=form.get("coverage_population", ""),
                         is_active=form.get("is_active") == "on", slots=slots)
 

@@ -11,9 +11,11 @@ from sqlalchemy import select
 
 from campaigns.airing_report import StationState, report_airings
 from content.areas import select_subtree
+from content.errors import InvalidInput
 from content.models import Area, AreaKind, User
 from content.permissions import Action, authorize, is_allowed
 from web.database import get_db, now, zone
+from web.params import read_date, read_int
 
 
 def actor() -> User:
@@ -28,15 +30,19 @@ def _chosen_day(value: str | None) -> date:
     if not value:
         return _today()
     try:
-        return date.fromisoformat(value)
-    except ValueError:
+        return read_date(value, "day") or _today()
+    except InvalidInput:
         flash(_("Ngày “%(value)s” không hợp lệ; đang hiện hôm nay.", value=value), "error")
         return _today()
 
 
 def _chosen_area(value: str | None) -> Area | None:
     """The area asked for, or the viewer's own; one outside the viewer's subtree is refused by authorize()."""
-    if value and value.isdigit() and (area := get_db().get(Area, int(value))) is not None:
+    try:
+        area_id = read_int(value, "area")
+    except InvalidInput:
+        area_id = None
+    if area_id and (area := get_db().get(Area, area_id)) is not None:
         return area
     if value:
         flash(_("Không có địa bàn này; đang hiện địa bàn của bạn."), "error")
