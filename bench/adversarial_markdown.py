@@ -48,6 +48,24 @@ PIECES: dict[str, Callable[[int], str]] = {
     "nested list - - -": lambda n: "- " * n + "a",
     "indented nested list": lambda n: "".join("  " * i + "- a\n" for i in range(n)),
     "mixed *_`[<&": lambda n: "*_`[<&" * n,
+    # Python-Markdown's own slow paths (its issues #161, #798, #1130, #1617 and measurements here).
+    "open brackets before a long paragraph": lambda n: "[" * 200 + "a" * n,
+    "link titles that never close [a](b \")": lambda n: '[a](b ")' * n,
+    "parentheses after links [ (](": lambda n: "[ (](" * n,
+    "backtick runs ``x`": lambda n: "``x`" * n,
+    "backticks on a long line": lambda n: "``x`" * 100 + "y" * n,
+    "fence and spaces ```   ": lambda n: ("```" + " " * 200 + "\n") * n,
+    "unclosed fences ```a": lambda n: "```a\n" * n,
+    "setext headings ===": lambda n: "a\n===\n" * n,
+    "CDATA before text": lambda n: "<![CDATA[" * 5 + "x" * n,
+    "processing instructions <?": lambda n: "<?" * 5 + "x" * n,
+    "unclosed autolinks before text <http": lambda n: "<http://a" * 150 + "x" * n,
+    "reference with spaces []:0": lambda n: ("[]:0" + " " * 200 + "0\n") * n,
+    "emphasis *_*_": lambda n: "*_" * n + "a",
+    "emphasis **_* ": lambda n: "**_* " * n,
+    "escapes \\\\": lambda n: "\\\\" * n,
+    "many links [a](b)": lambda n: "[link](x)" * n,
+    "brackets over escapes": lambda n: "[" * 100 + "\\*" * n,
 }
 
 

@@ -1,13 +1,10 @@
-"""The only path from user Markdown to HTML that may be shown: render once, sanitize once, in linear time.
+"""The only path from user Markdown to HTML that may be shown: render once, sanitize once.
 
-Markdown is parsed by cmark-gfm (GitHub's C CommonMark parser, built and fuzzed to run in time linear in
-its input) and the HTML is cleaned by ammonia (nh3, Rust, html5ever's parser). Python-Markdown and bleach,
-used before, are quadratic on inputs an editor can paste (80 KB of "[a](" rendered for minutes).
-
-One cost is not linear: html5ever checks the stack of open elements at each tag, so HTML nested N deep
-costs N² to clean. `measure_markdown` gives that depth, and the element and link counts, before anything
-is cleaned; `content.markdown_bounds` refuses input past the limits, and `render_markdown` itself shows
-such input as plain text rather than spend seconds on it (stored text from before the limits).
+Python-Markdown parses (tables, fenced code, sane lists: the dialect Loa has always published), ammonia
+(nh3, Rust) cleans the HTML with an allow-list, bare addresses become links outside code
+(content.bare_links, bleach's rule) and Loa marks external links nofollow. Python-Markdown is superlinear on some inputs, so no
+text reaches it past the ceilings below (`content.markdown_scan` counts what makes it slow, in linear time);
+`content.markdown_bounds` holds an editor to far tighter limits, checked before saving or previewing.
 """
 
 from __future__ import annotations
@@ -15,10 +12,12 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-import cmarkgfm
+import markdown
 import nh3
-from cmarkgfm.cmark import Options
+from content.bare_links import link_bare_addresses
+from content.markdown_scan import MarkdownCounts, count_markdown
 
 ALLOWED_TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "h1", "h2", "h3", "h4",
@@ -35,19 +34,28 @@ ALLOWED_ATTRIBUTES = {
 }
 # No javascript:, data: or vbscript: — a link either leaves for the web, mails, or dials.
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto", "tel"})
-# Tables and bare-URL links (www., http(s)://, e-mail; never inside code), as GitHub writes them. Raw HTML
-# passes cmark (CMARK_OPT_UNSAFE) so the allow-listed tags above still work; nh3 is the safety boundary.
-MARKDOWN_EXTENSIONS = ("table", "autolink")
-_CMARK_OPTIONS = Options.CMARK_OPT_UNSAFE
+MARKDOWN_EXTENSIONS = ("tables", "fenced_code", "sane_lists")
+# Column alignment as the `align` attribute the allow-list keeps (Python-Markdown otherwise writes a style).
+_EXTENSION_CONFIGS = {"tables": {"use_align_attribute": True}}
 # Dropped with everything inside them, so no code or styling shows up as prose.
 INVISIBLE_ELEMENTS = frozenset({"script", "style", "template", "iframe", "object", "noscript", "svg", "math"})
 EXTERNAL_LINK_REL = "nofollow noopener"
 
-# Hard ceilings of the renderer itself, far above content.markdown_bounds (what an editor may save):
-# past them the text is shown escaped, so no stored or unchecked input can make one render slow.
-HARD_MAX_DEPTH = 64
-HARD_MAX_ELEMENTS = 50_000
-HARD_MAX_RAW_TAGS = 5_000
+# The renderer's own ceilings, twice what an editor may save (content.markdown_bounds) and as long as the
+# longest text Loa ever accepted: stored or unchecked text past one is shown escaped, not parsed, so no
+# text can hold a worker for more than about a second.
+HARD_MAX_CHARS = 100_000
+HARD_MAX_NESTING = 48
+HARD_MAX_BRACKETS = 2_000
+HARD_MAX_BRACKET_SCAN = 1_000_000
+HARD_MAX_BACKTICK_SCAN = 4_000_000
+HARD_MAX_RAW_TAGS = 400
+HARD_MAX_DECLARATIONS = 10
+HARD_MAX_HEADINGS_AND_RULES = 1_000
+HARD_MAX_FENCES = 200
+HARD_MAX_SPACE_RUN = 400
+HARD_MAX_BACKSLASHES = 10_000
+HARD_MAX_EMPHASIS_MARKS = 20_000
 
 _CLEANER = nh3.Cleaner(
     tags=set(ALLOWED_TAGS),
@@ -58,60 +66,69 @@ _CLEANER = nh3.Cleaner(
     link_rel=None,
 )
 # In nh3's output text never holds "<" (it is written &lt;) and attribute values never hold '"'
-# (written &quot;), so this finds every start tag whole, quoted values and all, and nothing else.
-_START_TAG = re.compile(r'<([a-z][a-z0-9]*)((?:\s+[a-z-]+(?:="[^"]*")?)*)\s*/?>')
+# (written &quot;), so this finds every start or end tag whole, quoted values and all, and nothing else.
+_TAG = re.compile(r'<(/?)([a-z][a-z0-9]*)((?:\s+[a-z-]+(?:="[^"]*")?)*)\s*/?>')
 _EXTERNAL_HREF = re.compile(r'\shref="https?://', re.IGNORECASE)
-# In cmark's output without raw HTML, every "<" opens or closes a tag cmark wrote.
-_CMARK_TAG = re.compile(r"<(/?)([a-z][a-z0-9]*)")
-_VOID = frozenset({"br", "hr", "img", "input"})
-# What could open or close an element in raw HTML the author typed; code samples count too (an upper bound).
-_RAW_TAG = re.compile(r"<[A-Za-z/!?]")
+_VOID = frozenset({"br", "hr", "img"})
 
 
 @dataclass(frozen=True)
-class MarkdownShape:
-    """What rendering this Markdown would build, measured in time linear in its length."""
+class HtmlShape:
+    """What cleaned HTML holds, counted in one pass over its tags."""
 
-    depth: int  # elements nested in one another, raw HTML aside
+    depth: int  # elements nested in one another
     elements: int
     links: int  # links and images
-    raw_tags: int  # "<tag", "</tag", "<!", "<?" typed as HTML
 
 
-def measure_markdown(source: str) -> MarkdownShape:
-    """The nesting depth and counts of the HTML `source` renders to, without cleaning any HTML."""
-    # Without raw HTML, cmark's own tags are the only "<" in its output, so a scan of them is exact.
-    plain = cmarkgfm.markdown_to_html_with_extensions(source, options=0, extensions=list(MARKDOWN_EXTENSIONS))
-    elements = plain.count("<") - plain.count("</")
-    links = plain.count("<a ") + plain.count("<img ")
-    raw_tags = len(_RAW_TAG.findall(source))
-    if elements > HARD_MAX_ELEMENTS:
-        return MarkdownShape(depth=0, elements=elements, links=links, raw_tags=raw_tags)
-    depth = deepest = 0
-    for closing, name in _CMARK_TAG.findall(plain):
-        if name in _VOID:
+def measure_html(cleaned: str) -> HtmlShape:
+    """The nesting depth and counts of `render_markdown`'s output."""
+    depth = deepest = elements = links = 0
+    for match in _TAG.finditer(cleaned):
+        closing, name = match.group(1), match.group(2)
+        if closing:
+            depth -= 1
             continue
-        depth += -1 if closing else 1
-        deepest = max(deepest, depth)
-    return MarkdownShape(depth=deepest, elements=elements, links=links, raw_tags=raw_tags)
+        elements += 1
+        links += name in ("a", "img")
+        if name not in _VOID:
+            depth += 1
+            deepest = max(deepest, depth)
+    return HtmlShape(depth=deepest, elements=elements, links=links)
 
 
-def _is_within_hard_limits(shape: MarkdownShape) -> bool:
-    return (shape.depth <= HARD_MAX_DEPTH and shape.elements <= HARD_MAX_ELEMENTS
-            and shape.raw_tags <= HARD_MAX_RAW_TAGS)
+def is_within_hard_limits(counts: MarkdownCounts) -> bool:
+    """Whether Python-Markdown may parse a text with these counts (see content.markdown_scan for why each)."""
+    return (counts.chars <= HARD_MAX_CHARS and counts.nesting <= HARD_MAX_NESTING
+            and counts.brackets <= HARD_MAX_BRACKETS and counts.bracket_scan <= HARD_MAX_BRACKET_SCAN
+            and counts.backtick_scan <= HARD_MAX_BACKTICK_SCAN and counts.raw_tags <= HARD_MAX_RAW_TAGS
+            and counts.declarations <= HARD_MAX_DECLARATIONS
+            and counts.headings_and_rules <= HARD_MAX_HEADINGS_AND_RULES and counts.fences <= HARD_MAX_FENCES
+            and counts.longest_space_run <= HARD_MAX_SPACE_RUN and counts.backslashes <= HARD_MAX_BACKSLASHES
+            and counts.emphasis_marks <= HARD_MAX_EMPHASIS_MARKS)
 
 
 def _mark_external_link(match: re.Match[str]) -> str:
     tag = match.group(0)
-    if match.group(1) != "a" or not _EXTERNAL_HREF.search(match.group(2)):
+    if match.group(1) or match.group(2) != "a" or not _EXTERNAL_HREF.search(match.group(3)):
         return tag
-    return f'<a{match.group(2)} rel="{EXTERNAL_LINK_REL}">'
+    return f'<a{match.group(3)} rel="{EXTERNAL_LINK_REL}">'
 
 
+def _as_plain_text(source: str) -> str:
+    return "".join(f"<p>{html.escape(part)}</p>" for part in source.split("\n\n") if part.strip())
+
+
+# The preview checks, renders and reads aloud the same text, and a save checks then renders it: one parse.
+@lru_cache(maxsize=16)
 def render_markdown(source: str) -> str:
     """Markdown → sanitized HTML. Everything that shows user text as HTML uses this output."""
-    if not _is_within_hard_limits(measure_markdown(source)):
-        return "".join(f"<p>{html.escape(part)}</p>" for part in source.split("\n\n") if part.strip())
-    raw = cmarkgfm.markdown_to_html_with_extensions(source, options=_CMARK_OPTIONS,
-                                                    extensions=list(MARKDOWN_EXTENSIONS))
-    return _START_TAG.sub(_mark_external_link, _CLEANER.clean(raw)).rstrip("\n")
+    if not is_within_hard_limits(count_markdown(source)):
+        return _as_plain_text(source)
+    try:
+        raw = markdown.markdown(source, extensions=list(MARKDOWN_EXTENSIONS), extension_configs=_EXTENSION_CONFIGS,
+                                output_format="html")
+    except RecursionError:  # nesting the ceilings did not foresee: shown as text, never a 500
+        return _as_plain_text(source)
+    linked = link_bare_addresses(_CLEANER.clean(raw))
+    return _TAG.sub(_mark_external_link, linked).rstrip("\n")
