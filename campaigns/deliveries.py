@@ -9,9 +9,10 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from campaigns.models import Channel, Delivery, DeliveryStatus
+from campaigns.planning import carries
 from content.audit import record_audit
 from content.errors import InvalidInput
-from content.models import User
+from content.models import Area, User
 from content.permissions import Action, authorize
 
 # Not yet handed to a worker, so still ours to change. A claimed delivery may be on the wire.
@@ -88,7 +89,12 @@ class Backlog:
     channels_needing_attention: list[Channel]
 
 
-def sweep(session: Session, *, now: datetime) -> Backlog:
+def sweep(session: Session, *, now: datetime, within: Area | None = None) -> Backlog:
+    """The backlog; the flagged channels named are those that carry messages of `within` (None: all).
+
+    Counts stay whole (a stopped worker stops everyone's deliveries), but a channel's name and its
+    platform's error text belong to the admins and officers of its own area.
+    """
     # What a tick would have taken a while ago and no tick has: no worker is running.
     overdue, oldest = session.execute(
         select(func.count(), func.min(Delivery.due_at)).where(due_planned(now - OVERDUE_AFTER))).one()
@@ -98,6 +104,7 @@ def sweep(session: Session, *, now: datetime) -> Backlog:
         failed=session.scalar(select(func.count()).where(Delivery.status == DeliveryStatus.FAILED)) or 0,
         waiting_on_channels=session.scalar(select(func.count()).where(
             Delivery.status == DeliveryStatus.PLANNED, Delivery.channel_id.in_(paused_channels()))) or 0,
-        channels_needing_attention=list(session.scalars(
-            select(Channel).where(Channel.needs_attention.is_not(None)).order_by(Channel.name))),
+        channels_needing_attention=[channel for channel in session.scalars(
+            select(Channel).where(Channel.needs_attention.is_not(None)).order_by(Channel.name))
+            if carries(channel, within)],
     )

@@ -26,6 +26,7 @@ class Action(enum.StrEnum):
     STATION_MANAGE = "station.manage"
     AIRING_CONFIRM = "airing.confirm"
     AIRING_VIEW = "airing.view"
+    SETTINGS_MANAGE = "settings.manage"
 
 
 A, E, P, R, N = Role.ADMIN, Role.EDITOR, Role.APPROVER, Role.RADIO_OPERATOR, Role.ANALYST
@@ -50,6 +51,8 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     # Editors and approvers plan radio items but only the station (or an admin) says they went out.
     Action.AIRING_CONFIRM: frozenset({A, R}),
     Action.AIRING_VIEW: frozenset({A, E, P, N}),
+    # Settings of the whole install (the loudspeaker's reading dictionary); see authorize_install_wide.
+    Action.SETTINGS_MANAGE: frozenset({A}),
 }
 
 DENIED = "Bạn không có quyền thực hiện thao tác này ở địa bàn này."
@@ -80,3 +83,20 @@ def authorize_scope(user: User, action: Action, scope: Area | None, *, reason: s
     """Refuse unless `user` may do `action` over all of `scope` — the check for granting or managing a scope."""
     if not is_allowed(user, action, None) or not is_scope_within(scope, user.area):
         raise PermissionDenied(reason, attempted=action.value, object_type=object_type, object_id=object_id)
+
+
+INSTALL_WIDE = "Chỉ quản trị viên cấp tỉnh hoặc toàn quốc được thay đổi thiết lập dùng chung cho mọi địa bàn."
+
+
+def is_install_wide(user: User) -> bool:
+    """Whether the user's scope is a whole province or the country: what one install serves.
+
+    A setting every station reads (how "CA" is spoken, say) must not be changed by a commune admin, whose
+    edit would reach communes that are not theirs.
+    """
+    return user.area is None or user.area.parent_id is None
+
+
+def authorize_install_wide(user: User, action: Action, *, object_type: str = "") -> None:
+    if not is_allowed(user, action, None) or not is_install_wide(user):
+        raise PermissionDenied(INSTALL_WIDE, attempted=action.value, object_type=object_type)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from content.audit import record_audit
 from content.errors import InvalidInput, NotFound
 from content.models import SpokenAbbreviation, SpokenSetting, User
+from content.permissions import Action, authorize_install_wide
 from content.spoken.rules import DEFAULT_RULES, SpokenRules
 
 LINK_POINTER = "link_pointer"
@@ -97,6 +98,7 @@ def _audit(session: Session, actor: User, action: str, row: SpokenAbbreviation, 
 def add_abbreviation(session: Session, actor: User, *, abbreviation: str, expansion: str, now: datetime,
                      remote_addr: str | None = None) -> SpokenAbbreviation:
     """A token the dictionary does not know yet; a known one is changed on its own line instead."""
+    authorize_install_wide(actor, Action.SETTINGS_MANAGE, object_type="spoken_dictionary")
     abbreviation, expansion = _checked(abbreviation, expansion)
     if abbreviation in DEFAULT_RULES.abbreviations or _row(session, abbreviation):
         raise InvalidInput({"abbreviation": f"“{abbreviation}” đã có trong từ điển; hãy sửa ở dòng của nó."})
@@ -110,6 +112,7 @@ def add_abbreviation(session: Session, actor: User, *, abbreviation: str, expans
 def change_abbreviation(session: Session, actor: User, *, abbreviation: str, expansion: str, now: datetime,
                         remote_addr: str | None = None) -> SpokenAbbreviation:
     """A new reading for a known token; changing a seed entry stores an override beside it."""
+    authorize_install_wide(actor, Action.SETTINGS_MANAGE, object_type="spoken_dictionary")
     abbreviation, expansion = _checked(abbreviation, expansion)
     row = _row(session, abbreviation)
     if row is None and abbreviation not in DEFAULT_RULES.abbreviations:
@@ -127,6 +130,7 @@ def change_abbreviation(session: Session, actor: User, *, abbreviation: str, exp
 def remove_abbreviation(session: Session, actor: User, *, abbreviation: str, now: datetime,
                         remote_addr: str | None = None) -> None:
     """Removes an admin's entry: an added token is forgotten, a changed seed entry reads as seeded again."""
+    authorize_install_wide(actor, Action.SETTINGS_MANAGE, object_type="spoken_dictionary")
     row = _row(session, _clean(abbreviation))
     if row is None:
         raise NotFound(f"Không có mục “{abbreviation}” do quản trị thêm hoặc sửa.")
@@ -139,6 +143,7 @@ def remove_abbreviation(session: Session, actor: User, *, abbreviation: str, now
 def set_link_pointer(session: Session, actor: User, *, pointer: str, now: datetime,
                      remote_addr: str | None = None) -> str | None:
     """What a removed link is read as; empty means links simply vanish from the spoken text."""
+    authorize_install_wide(actor, Action.SETTINGS_MANAGE, object_type="spoken_dictionary")
     pointer_text = _clean(pointer)
     if len(pointer_text) > MAX_POINTER:
         raise InvalidInput({"pointer": f"Lời chỉ dẫn dài tối đa {MAX_POINTER} ký tự."})

@@ -21,7 +21,8 @@ Timeout = float | tuple[float, float]
 # has accepted it may take a while to store a post with an image.
 DEFAULT_TIMEOUT: tuple[float, float] = (3.05, 15.0)
 USER_AGENT = "Loa/0.1 (campaign dispatcher)"
-PLATFORM_TEXT_LIMIT = 300  # how much of a platform's own error message is kept
+PLATFORM_TEXT_LIMIT = 300
+MAX_RETRY_AFTER = 24 * 3600.0  # how much of a platform's own error message is kept
 
 
 def make_session() -> requests.Session:
@@ -66,19 +67,23 @@ def call(session: requests.Session, method: str, url: str, *, platform: str, tim
 
 
 def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header: either delay-seconds or an HTTP-date (RFC 9110 §10.2.3)."""
+    """Seconds to wait from a Retry-After header: either delay-seconds or an HTTP-date (RFC 9110 §10.2.3).
+
+    At most a day: the header comes from a server we don't control, and a wait of 10**20 seconds would
+    overflow the next attempt's time and fail the send's bookkeeping; after a day Loa simply asks again.
+    """
     if value is None or not value.strip():
         return None
     value = value.strip()
-    if value.isdigit():
-        return float(value)
+    if value.isascii() and value.isdigit():
+        return min(float(value), MAX_RETRY_AFTER)
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         return None
     if when is None or when.tzinfo is None:
         return None
-    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+    return min(max(0.0, when.timestamp() - (time.time() if now is None else now)), MAX_RETRY_AFTER)
 
 
 def json_body(response: requests.Response) -> dict[str, Any] | None:

@@ -93,3 +93,16 @@ def test_the_sweep_counts_paused_channels_apart_from_overdue(session, now, plann
     backlog = sweep(session, now=delivery.due_at + timedelta(hours=1))
     assert (backlog.overdue, backlog.waiting_on_channels) == (0, 1)
     assert [c.name for c in backlog.channels_needing_attention] == ["Webhook thử"]
+
+
+def test_the_sweep_names_only_the_flagged_channels_that_carry_the_readers_messages(session, now):
+    lam = make_area(session, name="Tỉnh Sông Lam")
+    ben_do, khe_lim = make_area(session, parent=lam, name="Xã Bến Đò"), make_area(session, parent=lam, name="Xã Khe Lim")
+    for name, area in (("Trang xã Bến Đò", ben_do), ("Trang xã Khe Lim", khe_lim), ("Trang tỉnh", lam),
+                       ("Trang toàn quốc", None)):
+        make_channel(session, ChannelKind.WEBHOOK, name=name, area=area, needs_attention="Khóa ký bị từ chối")
+    named = {within: {c.name for c in sweep(session, now=now, within=within).channels_needing_attention}
+             for within in (ben_do, lam, None)}
+    assert named[ben_do] == {"Trang tỉnh", "Trang toàn quốc", "Trang xã Bến Đò"}
+    assert named[lam] == {"Trang tỉnh", "Trang toàn quốc", "Trang xã Bến Đò", "Trang xã Khe Lim"}
+    assert len(named[None]) == 4

@@ -7,6 +7,7 @@ from email.utils import format_datetime
 
 import pytest
 
+from scheduler.backoff import backoff
 from scheduler.channels.contract import Outgoing
 from scheduler.channels.http import make_session, parse_retry_after, scrub
 
@@ -51,3 +52,14 @@ def test_the_tracked_link_falls_back_to_the_message_url():
 def test_the_secret_stays_out_of_the_outgoing_repr():
     outgoing = Outgoing(1, "k", "Tiêu đề", "Nội dung", "", "https://loa.example/tin/a", {}, secret="bí-mật-123")
     assert "bí-mật-123" not in repr(outgoing)
+
+
+@pytest.mark.parametrize("value", ["9" * 30, "99999999999", "Fri, 31 Dec 9999 23:59:59 GMT"])
+def test_a_retry_after_from_a_hostile_server_waits_a_day_at_most_and_still_makes_a_next_attempt_time(value):
+    seconds = parse_retry_after(value, now=NOW.timestamp())
+    assert seconds == 24 * 3600
+    assert NOW + backoff(1, retry_after=seconds) <= NOW + timedelta(days=1)
+
+
+def test_a_retry_after_in_other_digits_is_not_a_number():
+    assert parse_retry_after("²") is None

@@ -86,7 +86,7 @@ def test_db_upgrade_on_an_empty_database_gives_the_models_schema(tmp_path, monke
 def test_the_demo_refuses_a_database_with_real_accounts(loa, session):
     from content.users import create_user
 
-    create_user(session, username="canbo.xa", password="mat-khau-rieng-dai", role=Role.EDITOR, area=None,
+    create_user(session, actor=None, username="canbo.xa", password="mat-khau-rieng-dai", role=Role.EDITOR, area=None,
                 full_name="Vũ Thị Mận")
     session.commit()
     refused = loa("demo", "--no-serve")
@@ -100,7 +100,7 @@ def test_the_demo_refuses_a_database_with_real_accounts(loa, session):
 def test_the_demo_loads_into_a_database_with_real_accounts_when_forced(loa, session):
     from content.users import create_user
 
-    create_user(session, username="canbo.xa", password="mat-khau-rieng-dai", role=Role.EDITOR, area=None,
+    create_user(session, actor=None, username="canbo.xa", password="mat-khau-rieng-dai", role=Role.EDITOR, area=None,
                 full_name="Vũ Thị Mận")
     session.commit()
     forced = loa("demo", "--no-serve", "--force")
@@ -115,9 +115,9 @@ def test_a_demo_database_loaded_before_the_mark_existed_is_still_recognised(sess
 
     assert holds_only_demo_data(session)  # no accounts at all
     for username in ("quantri", "bientap", "bientap2", "pheduyet", "phatthanh", "phantich"):
-        create_user(session, username=username, password="loa-demo-2026", role=Role.EDITOR, area=None)
+        create_user(session, actor=None, username=username, password="loa-demo-2026", role=Role.EDITOR, area=None)
     session.flush()
     assert holds_only_demo_data(session)
-    create_user(session, username="canbo.xa", password="mat-khau-rieng-dai", role=Role.EDITOR, area=None)
+    create_user(session, actor=None, username="canbo.xa", password="mat-khau-rieng-dai", role=Role.EDITOR, area=None)
     session.flush()
     assert not holds_only_demo_data(session)

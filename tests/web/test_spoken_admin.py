@@ -137,3 +137,32 @@ def test_the_editor_preview_reads_with_the_admins_dictionary(client, session, no
                        headers={"X-CSRFToken": token}).get_json()
     assert data["spoken"] == "lực lượng Công an xã trực hai mươi tư trên bảy, gọi một một ba."
     assert data["words"] == 6
+
+
+def admin_of(client, session, area) -> None:  # type: ignore[no-untyped-def]
+    make_user(session, role=Role.ADMIN, area=area, username="quantrixa")
+    session.commit()
+    log_in(client, "quantrixa")
+
+
+def test_a_commune_admin_may_read_and_try_the_dictionary_but_not_change_what_every_station_reads(client, session):
+    province = make_area(session, name="Tỉnh Sông Lam")
+    admin_of(client, session, make_area(session, parent=province, name="Xã Bến Đò"))
+    text = page(client.get(PAGE, query_string={"sample": "UBND xã"}))
+    assert "Ủy ban nhân dân xã" in text and "chỉ quản trị viên cấp tỉnh hoặc toàn quốc được sửa" in text
+    assert 'action="/admin/spoken/entries"' not in text and 'name="pointer"' not in text
+    for path, data in ((f"{PAGE}/entries", {"abbreviation": "KVPT", "expansion": "khu vực phòng thủ"}),
+                       (f"{PAGE}/entries/edit", {"abbreviation": "UBND", "expansion": "ủy ban"}),
+                       (f"{PAGE}/pointer", {"pointer": "trang của xã"})):
+        assert post(client, path, data).status_code == 403
+    session.expire_all()
+    assert session.scalar(select(SpokenAbbreviation)) is None and session.scalar(select(SpokenSetting)) is None
+    refused = session.scalars(select(AuditLog).where(AuditLog.action == "denied")).all()
+    assert [entry.detail["attempted"] for entry in refused] == ["settings.manage"] * 3
+
+
+def test_a_province_admin_changes_the_dictionary(client, session):
+    admin_of(client, session, make_area(session, name="Tỉnh Sông Lam"))
+    response = post(client, f"{PAGE}/entries", {"abbreviation": "KVPT", "expansion": "khu vực phòng thủ"})
+    assert response.status_code == 302
+    assert audit_actions(session) == ["spoken.abbreviation.create"]

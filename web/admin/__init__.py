@@ -5,11 +5,12 @@ from __future__ import annotations
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import func, select
+from sqlalchemy import select
 
+from campaigns.audit_trail import list_audit
 from content.audit import record_audit
 from content.errors import InvalidInput, NotFound, PermissionDenied
-from content.models import Area, AuditLog, Role, User
+from content.models import Area, Role, User
 from content.permissions import Action, authorize
 from content.users import create_user, list_users, update_user
 from web.database import get_db, now
@@ -127,18 +128,10 @@ def edit_user(user_id: int):
 
 @bp.get("/audit")
 def audit():
-    authorize(actor(), Action.AUDIT_VIEW, None)
-    page = query_page()
-    size = current_app.config["PAGE_SIZE"] * 2
-    query = select(AuditLog)
-    if action := request.args.get("action", "").strip():
-        query = query.where(AuditLog.action.startswith(action, autoescape=True))
-    total = get_db().scalar(select(func.count()).select_from(query.subquery()))
-    entries = get_db().scalars(query.order_by(AuditLog.at.desc(), AuditLog.id.desc())
-                               .limit(size).offset((page - 1) * size)).all()
-    actors = {u.id: u for u in get_db().scalars(select(User).where(User.id.in_({e.actor_id for e in entries})))}
-    return render_template("admin/audit.html", entries=entries, actors=actors, page=page,
-                           has_next=page * size < total, action=action)
+    action = request.args.get("action", "").strip()
+    listing = list_audit(get_db(), actor(), action=action, page=query_page(), size=current_app.config["PAGE_SIZE"] * 2)
+    return render_template("admin/audit.html", entries=listing.entries, actors=listing.actors, page=listing.page,
+                           has_next=listing.has_next, action=action)
 
 
 from web.admin import spoken  # noqa: E402,F401  (its routes join this blueprint)

@@ -6,6 +6,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from content.errors import InvalidInput
+from content.permissions import is_install_wide
 from content.spoken import estimate_seconds, to_spoken
 from content.spoken.dictionary import (add_abbreviation, change_abbreviation, link_pointer, list_entries, load_rules,
                                        remove_abbreviation, set_link_pointer)
@@ -25,7 +26,7 @@ def _page(*, form=None, errors=None, editing: str | None = None, status: int = 2
         result = {"spoken": spoken, "seconds": estimate_seconds(spoken)}
     return render_template("admin/spoken.html", entries=list_entries(get_db()), pointer=link_pointer(get_db()),
                            form=form or {}, errors=errors or {}, editing=editing, sample=sample, result=result,
-                           sample_error=sample_error), status
+                           sample_error=sample_error, can_edit=is_install_wide(actor())), status
 
 
 def _saved(message: str):  # type: ignore[no-untyped-def]

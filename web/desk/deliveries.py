@@ -116,4 +116,4 @@ def dispatch_board():
     if actor().area is not None:
         query = query.where(Message.area_id.in_(select_subtree(actor().area).with_only_columns(Area.id)))
     return render_template("desk/dispatch.html", failed=get_db().scalars(query).all(),
-                           backlog=sweep(get_db(), now=now()))
+                           backlog=sweep(get_db(), now=now(), within=actor().area))

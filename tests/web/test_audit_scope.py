@@ -1,0 +1,58 @@
+"""The audit log shows an admin what happened in their own area, never another area's officers or stations."""
+
+from __future__ import annotations
+
+import pytest
+
+from content.audit import record_audit
+from content.models import Role
+from tests.factories import make_area, make_station, make_user
+from tests.web.test_thin_path import log_in
+
+
+@pytest.fixture
+def trail(session, now):  # type: ignore[no-untyped-def]
+    """Two provinces; in the first, two communes, each with an officer who saved something and a station."""
+    lam = make_area(session, name="Tỉnh Sông Lam")
+    ben_do, khe_lim = (make_area(session, parent=lam, name=name) for name in ("Xã Bến Đò", "Xã Khe Lim"))
+    other = make_area(session, name="Tỉnh Đồi Thông")
+    for username, area in (("bientap_bendo", ben_do), ("bientap_khelim", khe_lim), ("bientap_tinh", lam),
+                           ("bientap_doithong", other)):
+        editor = make_user(session, role=Role.EDITOR, area=area, username=username)
+        record_audit(session, actor=editor, action="message.create", object_type="message", object_id=1, now=now,
+                     remote_addr="10.0.0.1", detail={"by": username})
+    for area, address in ((ben_do, "203.0.113.7"), (khe_lim, "203.0.113.8")):
+        station = make_station(session, area)
+        record_audit(session, actor=None, action="denied", object_type="station", object_id=station.id, now=now,
+                     remote_addr=address, detail={"refused": 3})
+    record_audit(session, actor=None, action="denied", object_type="station", object_id=None, now=now,
+                 remote_addr="198.51.100.9", detail={"refused": 40})
+    for username, area in (("quantri_bendo", ben_do), ("quantri_tinh", lam), ("quantri_toanquoc", None)):
+        make_user(session, role=Role.ADMIN, area=area, username=username)
+    session.commit()
+
+
+def shown(client, username: str) -> str:  # type: ignore[no-untyped-def]
+    log_in(client, username)
+    response = client.get("/admin/audit")
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def test_a_commune_admin_sees_only_its_communes_officers_and_station(client, trail):
+    text = shown(client, "quantri_bendo")
+    assert "bientap_bendo" in text and "203.0.113.7" in text
+    for elsewhere in ("bientap_khelim", "bientap_tinh", "bientap_doithong", "203.0.113.8", "198.51.100.9"):
+        assert elsewhere not in text
+
+
+def test_a_province_admin_sees_its_communes_and_the_anonymous_bursts_but_not_another_province(client, trail):
+    text = shown(client, "quantri_tinh")
+    for inside in ("bientap_bendo", "bientap_khelim", "bientap_tinh", "203.0.113.7", "203.0.113.8", "198.51.100.9"):
+        assert inside in text
+    assert "bientap_doithong" not in text
+
+
+def test_a_nationwide_admin_sees_everything(client, trail):
+    text = shown(client, "quantri_toanquoc")
+    assert "bientap_doithong" in text and "bientap_bendo" in text and "198.51.100.9" in text
