@@ -47,7 +47,7 @@ def bench_rendering(articles: list[Article]) -> Comparison:
 
     def loa() -> None:
         for source in sources:
-            render_markdown(source)
+            render_markdown.__wrapped__(source)  # uncached: the cache would make every round but the first free
 
     def baseline() -> None:
         for source in sources:

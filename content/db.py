@@ -58,13 +58,14 @@ def utcnow() -> datetime:
 
 
 def make_engine(url: str, **options: Any) -> Engine:
-    """An engine with the per-dialect settings Loa relies on (SQLite: WAL, foreign keys)."""
+    """An engine with the per-dialect settings Loa relies on (SQLite: WAL, foreign keys, late write lock)."""
     if url.startswith("sqlite"):
         options.setdefault("connect_args", {"timeout": 30})
     engine = create_engine(url, **options)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _configure_sqlite)
         event.listen(engine, "begin", _begin_sqlite)
+        event.listen(engine, "before_cursor_execute", _take_write_lock_before_writing)
     return engine
 
 
@@ -81,18 +82,48 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
 def _begin_sqlite(connection: Any) -> None:
     mode = connection.get_execution_options().get(_SQLITE_BEGIN, "DEFERRED")
     connection.exec_driver_sql(f"BEGIN {mode}")
+    connection.info[_SQLITE_WRITING] = mode == "IMMEDIATE"
 
 
 _SQLITE_BEGIN = "loa_sqlite_begin"
+_SQLITE_WRITING = "loa_sqlite_writing"
+# Statements that write, or open a savepoint a write will follow (upgrading inside one would end it).
+_WRITE_VERBS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "SAVEPOINT")
+
+
+def _take_write_lock_before_writing(connection: Any, cursor: Any, statement: str, _parameters: Any,
+                                    context: Any, _executemany: bool) -> None:
+    """Hold SQLite's one write lock from a transaction's first write to its end, not from its first read.
+
+    A transaction begins DEFERRED: it reads from a snapshot and blocks no one. Before its first write
+    (or a read that asks for a row lock, `with_for_update`) it ends that snapshot, having written nothing,
+    and begins again IMMEDIATE, waiting its turn for the lock. So a request renders, hashes and decodes
+    while others write, and what it read before writing may since have changed: the same READ COMMITTED
+    PostgreSQL gives, which version counters and unique constraints already guard. A deferred
+    transaction that wrote on its stale snapshot would instead fail at once with "database is locked".
+    """
+    if connection.info.get(_SQLITE_WRITING, True) or not connection.in_transaction():
+        return
+    writes = statement.lstrip()[:9].upper().startswith(_WRITE_VERBS) or any(
+        getattr(context, flag, False) for flag in ("isinsert", "isupdate", "isdelete"))
+    compiled = getattr(getattr(context, "compiled", None), "statement", None)
+    if not writes and getattr(compiled, "_for_update_arg", None) is None:
+        return
+    driver = cursor.connection
+    if driver.in_transaction:
+        driver.execute("COMMIT")
+    driver.execute("BEGIN IMMEDIATE")
+    connection.info[_SQLITE_WRITING] = True
 
 
 def begin_write(session: Session) -> None:
-    """Start the session's transaction as a writer.
+    """Start the session's transaction as a writer, for a read-then-write that must not be interleaved.
 
-    On SQLite this is BEGIN IMMEDIATE: the write lock is taken before anything is read, so a
-    read-then-write transaction waits its turn instead of failing on a stale snapshot, and two
+    On SQLite this is BEGIN IMMEDIATE: the write lock is taken before anything is read, so two
     workers never both read a row as unclaimed (SQLite's single-writer claim). Readers are not
-    blocked (WAL). Elsewhere it does nothing: PostgreSQL locks rows, not the database.
+    blocked (WAL). Elsewhere it does nothing: PostgreSQL locks rows, not the database. Without it a
+    transaction takes the lock at its first write (see _take_write_lock_before_writing), which is what
+    a request wants: never hold the lock while computing.
     """
     if session.get_bind().dialect.name == "sqlite" and not session.in_transaction():
         session.connection(execution_options={_SQLITE_BEGIN: "IMMEDIATE"})

@@ -14,13 +14,14 @@ from content.audit import record_audit
 from content.errors import Conflict, InvalidInput, PermissionDenied
 from content.permissions import Action, authorize
 from content.models import Area, MediaItem, Message, MessageKind, MessageStatus, Priority, Revision, Topic, User
+from content.markdown_bounds import MAX_MARKDOWN_CHARS, markdown_bound_error
 from content.rendering import render_markdown
 from content.stories import mask_name, protect_image
 from content.records import free_slug, load_by_ids
 from content.vietnamese import fold
 from content.workflow import next_status
 
-MAX_BODY_CHARS = 100_000
+MAX_BODY_CHARS = MAX_MARKDOWN_CHARS
 MAX_TITLE_CHARS = 300
 # Workflow action → the permission it needs.
 TRANSITION_PERMISSIONS = {
@@ -81,8 +82,8 @@ def _check(session: Session, data: MessageInput) -> tuple[dict[str, str], dict[s
         errors["title"] = f"Tiêu đề dài quá {MAX_TITLE_CHARS} ký tự."
     if not data.body_md.strip():
         errors["body_md"] = "Nội dung không được để trống."
-    elif len(data.body_md) > MAX_BODY_CHARS:
-        errors["body_md"] = f"Nội dung dài {len(data.body_md):,} ký tự, vượt giới hạn {MAX_BODY_CHARS:,}."
+    elif (too_big := markdown_bound_error(data.body_md)) is not None:
+        errors["body_md"] = too_big
     area = session.get(Area, data.area_id)
     if area is None:
         errors["area_id"] = "Địa bàn không tồn tại."
@@ -107,11 +108,14 @@ def _check(session: Session, data: MessageInput) -> tuple[dict[str, str], dict[s
 
 
 def _apply(message: Message, data: MessageInput, checked: dict[str, Any]) -> None:
+    # Rendering is the costly step: done before anything below can load a relationship, autoflush and
+    # so take the database's write lock (SQLite) while it runs.
+    body_html = render_markdown(data.body_md)
     message.kind = data.kind
     message.title = checked["title"]
     message.summary = data.summary.strip()
     message.body_md = data.body_md
-    message.body_html = render_markdown(data.body_md)
+    message.body_html = body_html
     message.search_text = fold(" ".join((message.title, message.summary, data.body_md)))
     message.priority = data.priority
     message.spoken_override = (data.spoken_override or "").strip() or None

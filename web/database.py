@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from flask import Flask, current_app, g, has_request_context, request
+from flask import Flask, current_app, g
 from sqlalchemy.orm import Session, sessionmaker
 
-from content.db import begin_write, make_engine, make_session_factory
+from content.db import make_engine, make_session_factory
 
 
 def init_database(app: Flask) -> None:
@@ -23,10 +23,10 @@ def session_factory() -> sessionmaker[Session]:
 
 
 def get_db() -> Session:
+    """The request's session. On SQLite it takes the write lock at its first write, never before: a
+    request renders, hashes and decodes while others write (content.db._take_write_lock_before_writing)."""
     if "db" not in g:
         g.db = session_factory()()
-        if has_request_context() and request.method not in ("GET", "HEAD", "OPTIONS"):
-            begin_write(g.db)
     return g.db
 
 

@@ -12,9 +12,10 @@ _TAG = re.compile(r"<[^>]+>")
 _BLOCK_END = re.compile(r"</(p|h\d|li|blockquote|tr|pre)>|<br\s*/?>", re.IGNORECASE)
 # The last character of an address is never the full stop or comma of the sentence around it.
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)]", re.IGNORECASE)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# Addresses typed without a scheme: bleach links them, so they reach here as bare text too.
-_DOMAIN = re.compile(r"(?<![\w@.])(?:[a-z0-9-]+\.)+(?:vn|com|net|org|gov|edu|info)\b(?:/[^\s<>\"]*[^\s<>\".,;:!?)])?",
+# Each address is tried from its first character only: a 100 KB word is then one try, not 100,000.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Addresses typed without a scheme or "www." are not made links, so they reach here as bare text.
+_DOMAIN = re.compile(r"(?<![\w@.-])(?:[a-z0-9-]+\.)+(?:vn|com|net|org|gov|edu|info)\b(?:/[^\s<>\"]*[^\s<>\".,;:!?)])?",
                      re.IGNORECASE)
 _HANDLE = re.compile(r"(?<![\w.@])@\w[\w.]*\w|(?<![\w.@])@\w")
 _HASHTAG = re.compile(r"(?<![\w&])#\w+")

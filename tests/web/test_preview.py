@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from content.markdown_bounds import MAX_MARKDOWN_CHARS
 from content.models import Role
 from content.rendering import render_markdown
 from tests.factories import make_area, make_user
@@ -36,5 +37,6 @@ def test_an_oversized_preview_is_refused_with_a_reason(client, session):
     session.commit()
     log_in(client, "bientap")
     token = csrf_token(client, "/desk/messages/new")
-    response = client.post("/desk/preview", json={"body_md": "x" * 100_001}, headers={"X-CSRFToken": token})
-    assert response.status_code == 400 and "100,000" in response.get_json()["error"]
+    response = client.post("/desk/preview", json={"body_md": "x" * (MAX_MARKDOWN_CHARS + 1)},
+                           headers={"X-CSRFToken": token})
+    assert response.status_code == 400 and f"{MAX_MARKDOWN_CHARS:,}" in response.get_json()["error"]

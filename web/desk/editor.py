@@ -17,7 +17,6 @@ from content.media import DEFAULT_MAX_BYTES, format_size, list_media, store_imag
 from content.messages import MessageInput, message_errors
 from content.models import Area, AreaKind, MediaItem, Message, MessageKind, Priority, Topic, User
 from content.revisions import diff_text
-from content.db import begin_write
 from web.database import get_db, now
 from web.desk.forms import parse_message_form
 from web.media import media_root
@@ -55,7 +54,6 @@ def read_message_form() -> MessageInput:
             errors.update({f"image_{field}": text for field, text in refusal.errors.items()})
         else:
             get_db().commit()
-            begin_write(get_db())
             g.stored_image_id = item.id  # so a refused form shows it picked
             data = replace(data, image_id=item.id)
     if errors:

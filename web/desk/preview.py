@@ -8,6 +8,7 @@ from flask import jsonify, request
 from flask_babel import gettext as _
 from flask_login import login_required
 
+from content.markdown_bounds import MAX_MARKDOWN_CHARS, markdown_bound_error
 from content.models import Message, MessageKind
 from content.permissions import Action, authorize
 from content.rendering import render_markdown
@@ -18,8 +19,6 @@ from content.stories import name_warnings, public_html
 from web.database import get_db
 from web.desk import actor, bp
 from web.desk.privacy_warnings import describe_warnings
-
-MAX_PREVIEW_CHARS = 100_000
 
 
 def _text(payload: dict[str, Any], key: str) -> str:
@@ -41,12 +40,17 @@ def draft_message(payload: dict[str, Any], body: str) -> Message:
 @bp.post("/preview")
 @login_required
 def preview():
+    """Reads only: on SQLite it never takes the write lock, however long the text (content.db)."""
     authorize(actor(), Action.MESSAGE_WRITE, None, object_type="message")
     payload = request.get_json(silent=True)
     payload = payload if isinstance(payload, dict) else {}
     body = payload.get("body_md", "")
-    if not isinstance(body, str) or len(body) > MAX_PREVIEW_CHARS:
-        return jsonify(error=_("Nội dung cần là văn bản, tối đa %(limit)s ký tự.", limit=f"{MAX_PREVIEW_CHARS:,}")), 400
+    if not isinstance(body, str):
+        return jsonify(error=_("Nội dung cần là văn bản, tối đa %(limit)s ký tự.", limit=f"{MAX_MARKDOWN_CHARS:,}"),
+                       field="body_md"), 400
+    # The same bounds as saving, checked before any rendering: what cannot be saved is not rendered.
+    if (too_big := markdown_bound_error(body)) is not None:
+        return jsonify(error=too_big, field="body_md"), 400
     draft = draft_message(payload, body)
     # The saved message's own spoken text and read time: title included, an unconsented name masked.
     spoken = spoken_text(draft, rules=load_rules(get_db()))
