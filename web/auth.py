@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from flask import current_app, flash, g, redirect, request, session
 from flask_babel import gettext, lazy_gettext
-from flask_login import LoginManager, login_url, login_user, logout_user
+from flask_login import LoginManager, current_user, login_url, login_user, logout_user
 from flask_wtf.csrf import CSRFError
 
 from content.models import User
@@ -30,6 +30,11 @@ login_manager.localize_callback = str
 TOKEN, VERSION, SIGNED_IN_AT, SEEN_AT = "loa_token", "loa_version", "loa_signed_in_at", "loa_seen_at"
 # Last-seen is re-signed into the cookie at most this often, not on every request.
 SEEN_PRECISION_SECONDS = 60
+
+
+def actor() -> User:
+    """The signed-in user, for views behind `login_required` (the domain takes them as an argument)."""
+    return current_user.user
 
 
 class LoginUser:

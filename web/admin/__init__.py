@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import login_required
 from sqlalchemy import select
 
 from campaigns.audit_trail import list_audit
@@ -13,14 +13,12 @@ from content.errors import InvalidInput, NotFound, PermissionDenied
 from content.models import Area, Role, User
 from content.permissions import Action, authorize
 from content.users import create_user, list_users, update_user
+from web.auth import actor
 from web.database import get_db, now
 from web.params import query_page
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
-
-def actor() -> User:
-    return current_user.user
 
 
 @bp.before_request

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import login_required
 
 from campaigns.channels import (
     ChannelInput,
@@ -19,17 +19,14 @@ from campaigns.channels import (
 from campaigns.credentials import channel_secret, masked
 from campaigns.models import Channel, ChannelKind
 from content.errors import InvalidInput, LoaError, NotFound
-from content.models import User
 from content.permissions import Action, authorize
+from web.auth import actor
 from web.config import credentials_key
 from web.database import get_db, now
 from web.dispatching import webhook_allowed_hosts
 
 bp = Blueprint("channels", __name__, url_prefix="/admin/channels")
 
-
-def actor() -> User:
-    return current_user.user
 
 
 @bp.before_request

@@ -21,12 +21,12 @@ from content.permissions import Action, authorize, is_allowed
 from content.spoken import estimate_seconds, spoken_text
 from content.stories import name_warnings
 from content.users import authenticate
-from web.auth import sign_in, sign_out
+from web.auth import actor, sign_in, sign_out
 from web.database import get_db, now
 from web.login_throttle import record_failure, seconds_to_wait
 from web.params import query_page, read_int
 from web.paths import local_target
-from web.desk.editor import actor, areas_for, chosen_campaign, read_message_form, show_conflict, show_form
+from web.desk.editor import areas_for, chosen_campaign, read_message_form, show_conflict, show_form
 from web.desk.forms import parse_message_filter
 from web.desk.privacy_warnings import describe_warnings
 

@@ -12,7 +12,8 @@ from content.user_sessions import close_all_user_sessions
 from content.users import change_password
 from web.auth import restamp, sign_out
 from web.database import get_db, now
-from web.desk import actor, bp
+from web.auth import actor
+from web.desk import bp
 
 
 @bp.route("/password", methods=["GET", "POST"])

@@ -17,7 +17,8 @@ from content.models import Area, Message
 from content.permissions import Action, authorize
 from web.addresses import public_base_url
 from web.database import get_db, now, zone
-from web.desk import actor, bp
+from web.auth import actor
+from web.desk import bp
 from web.desk.forms import parse_local_datetime
 from web.paths import local_target
 

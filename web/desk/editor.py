@@ -6,7 +6,6 @@ from dataclasses import replace
 
 from flask import g, render_template, request
 from flask_babel import gettext as _
-from flask_login import current_user
 from sqlalchemy import select
 
 from campaigns.campaigns import campaign_of, list_campaigns
@@ -17,6 +16,7 @@ from content.media import DEFAULT_MAX_BYTES, format_size, list_media, store_imag
 from content.messages import MessageInput, message_errors
 from content.models import Area, AreaKind, MediaItem, Message, MessageKind, Priority, Topic, User
 from content.revisions import diff_text
+from web.auth import actor
 from web.database import get_db, now
 from web.desk.forms import parse_message_form
 from web.media import media_root
@@ -24,9 +24,6 @@ from web.params import read_int
 
 PICKER_SIZE = 24  # the newest images; older ones are one search away in the library
 
-
-def actor() -> User:
-    return current_user.user
 
 
 def areas_for(user: User) -> list[Area]:

@@ -17,7 +17,8 @@ from content.spoken.dictionary import load_rules
 from content.spoken.markup import plain_lines
 from content.stories import name_warnings, public_html
 from web.database import get_db
-from web.desk import actor, bp
+from web.auth import actor
+from web.desk import bp
 from web.desk.privacy_warnings import describe_warnings
 
 

@@ -20,8 +20,9 @@ from campaigns.publication import image_is_public
 from content.errors import InvalidInput, NotFound
 from content.media import (DEFAULT_MAX_BYTES, count_media, find_media, format_size, list_media,
                            media_file_name, media_path, store_image, thumbnail_size)
-from content.models import MediaItem, User
+from content.models import MediaItem
 from content.permissions import Action, authorize, is_allowed
+from web.auth import actor
 from web.database import get_db, now
 from web.params import query_page
 
@@ -40,9 +41,6 @@ def media_root() -> Path:
     configured = current_app.config.get("MEDIA_ROOT")
     return Path(configured) if configured else Path(current_app.instance_path) / "media"
 
-
-def actor() -> User:
-    return current_user.user
 
 
 @bp.app_template_global()

@@ -6,20 +6,18 @@ from datetime import date, timedelta
 
 from flask import flash, render_template, request
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import login_required
 from sqlalchemy import select
 
 from campaigns.airing_report import StationState, report_airings
 from content.areas import select_subtree
 from content.errors import InvalidInput
-from content.models import Area, AreaKind, User
+from content.models import Area, AreaKind
 from content.permissions import Action, authorize, is_allowed
+from web.auth import actor
 from web.database import get_db, now, zone
 from web.params import read_date, read_int
 
-
-def actor() -> User:
-    return current_user.user
 
 
 def _today() -> date:
