@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+from typing import Any
+
+from flask import Flask, Response, jsonify, render_template, request
 from flask_babel import gettext, lazy_gettext
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
@@ -20,12 +22,18 @@ def _wants_json() -> bool:
     return request.path.startswith(("/api/", "/radio/api/")) or request.accept_mimetypes.best == "application/json"
 
 
+def json_problem(status: int, detail: str, *, title: str | None = None, **members: Any) -> Response:
+    """An RFC 9457 problem, the one JSON error shape every API caller of Loa gets."""
+    title = str(title or TITLES.get(status, gettext("Không thực hiện được")))
+    response = jsonify({"type": "about:blank", "title": title, "status": status, "detail": str(detail), **members})
+    response.status_code = status
+    response.mimetype = "application/problem+json"
+    return response
+
+
 def _respond(status: int, title: str, detail: str, kept: list[tuple[str, str]] | None = None):
     if _wants_json():
-        response = jsonify(type="about:blank", title=str(title), status=status, detail=str(detail))
-        response.status_code = status
-        response.mimetype = "application/problem+json"
-        return response
+        return json_problem(status, detail, title=title)
     return render_template("errors/error.html", status=status, title=title, detail=detail, kept=kept or []), status
 
 

@@ -6,7 +6,7 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from flask import Response, current_app, jsonify, render_template, request, send_file
+from flask import Response, current_app, render_template, request, send_file
 from flask_babel import gettext
 
 from campaigns.models import Station
@@ -22,6 +22,7 @@ from scheduler.audio.programme import item_programme, script_items, script_progr
 from scheduler.scripts import DailyScript, ScriptItem, build_daily_script, build_week
 from web.addresses import external_url
 from web.database import get_db, now, zone
+from web.errors import json_problem
 from web.params import path_date
 from web.radio import _authorized_station, bp, station_token
 
@@ -120,8 +121,5 @@ def audio_error(error: AudioUnavailable | AudioFailed):
         current_app.logger.error("audio: %s", error)
     title = gettext("Chưa tạo được âm thanh")
     if request.accept_mimetypes.best == "application/json":
-        response = jsonify(type="about:blank", title=title, status=status, detail=str(error))
-        response.status_code = status
-        response.mimetype = "application/problem+json"
-        return response
+        return json_problem(status, str(error), title=title)
     return render_template("errors/error.html", status=status, title=title, detail=str(error)), status

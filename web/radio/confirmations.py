@@ -23,7 +23,7 @@ from content.permissions import Action, authorize
 from content.stories import public_text
 from scheduler.scripts import build_daily_script
 from web.database import get_db, now, zone
-from web.errors import STATUS, TITLES
+from web.errors import STATUS, json_problem
 from web.radio import station_token
 from web.radio.refusals import TokenRefused, limit_token_endpoints, refused_problem, throttled_problem
 from web.params import path_date, read_int, read_json_int, read_local_datetime
@@ -41,10 +41,6 @@ def _station(station_id: int) -> Station:
     if station is None:
         raise NotFound(_("Không có đài này."))
     return station
-
-
-def _day(value: str) -> date:
-    return path_date(value)
 
 
 def _local_time(value: str) -> datetime | None:
@@ -76,13 +72,13 @@ def _confirmable(station_id: int) -> Station:
 @bp.get("/<int:station_id>/airings/<day>")
 @login_required
 def day_page(station_id: int, day: str):  # type: ignore[no-untyped-def]
-    return _page(_confirmable(station_id), _day(day), {}, None)
+    return _page(_confirmable(station_id), path_date(day), {}, None)
 
 
 @bp.post("/<int:station_id>/airings/<day>")
 @login_required
 def confirm_on_page(station_id: int, day: str):  # type: ignore[no-untyped-def]
-    station, when = _confirmable(station_id), _day(day)
+    station, when = _confirmable(station_id), path_date(day)
     try:
         airing = confirm_airing(get_db(), station, _form_input(request.form), now=now(), actor=current_user.user,
                                 remote_addr=request.remote_addr)
@@ -149,11 +145,6 @@ def problem(error: LoaError):  # type: ignore[no-untyped-def]
                      object_id=error.object_id, now=now(), remote_addr=request.remote_addr,
                      detail={"attempted": error.attempted or request.path, "reason": str(error)})
         session.commit()
-    body: dict[str, Any] = {"type": "about:blank", "title": str(TITLES.get(status, _("Không thực hiện được"))),
-                            "status": status, "detail": str(error)}
     if isinstance(error, InvalidInput):
-        body["errors"] = error.errors
-    response = jsonify(body)
-    response.status_code = status
-    response.mimetype = "application/problem+json"
-    return response
+        return json_problem(status, str(error), errors=error.errors)
+    return json_problem(status, str(error))

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from flask import Blueprint, Response, current_app, g, jsonify, request
+from flask import Blueprint, Response, current_app, g, request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_limiter import RequestLimit
@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session
 from content.audit import record_audit
 from content.errors import PermissionDenied
 from web.database import get_db, now
-from web.errors import TITLES, respond
+from web.errors import TITLES, json_problem, respond
 from web.limits import limiter
 from web.write_behind import write_behind
 
@@ -235,15 +235,6 @@ def refused_page(error: TokenRefused) -> ResponseReturnValue:
 
 def throttled_page(error: Exception) -> ResponseReturnValue:
     return respond(429, getattr(error, "description", None) or str(TITLES[429]))
-
-
-def json_problem(status: int, detail: str) -> Response:
-    """A JSON problem, for callers that are boxes and scripts."""
-    response = jsonify(type="about:blank", title=str(TITLES.get(status, _("Không thực hiện được"))), status=status,
-                       detail=detail)
-    response.status_code = status
-    response.mimetype = "application/problem+json"
-    return response
 
 
 def refused_problem(error: TokenRefused) -> Response:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 
 from flask import Response, current_app, render_template, request
 from flask_babel import get_locale, gettext as _
@@ -39,10 +39,6 @@ def _format(fmt: str, allowed: tuple[str, ...]) -> str:
     return fmt
 
 
-def _day(value: str) -> date:
-    return path_date(value)
-
-
 def _etag(version: str, fmt: str) -> str:
     material = [version, fmt]
     if fmt == "html":
@@ -68,7 +64,7 @@ def _body(text: str, fmt: str, filename: str) -> Response:
 
 @bp.get("/stations/<int:station_id>/scripts/<day>.<fmt>")
 def script(station_id: int, day: str, fmt: str):
-    fmt, when = _format(fmt, SCRIPT_FORMATS), _day(day)
+    fmt, when = _format(fmt, SCRIPT_FORMATS), path_date(day)
     station = _authorized_station(station_id)
     built = build_daily_script(get_db(), station, when, zone=zone(), spoken=_spoken())
     document = script_document(built)
@@ -86,7 +82,7 @@ def script(station_id: int, day: str, fmt: str):
 
 @bp.get("/stations/<int:station_id>/week/<day>.<fmt>")
 def week(station_id: int, day: str, fmt: str):
-    fmt, first = _format(fmt, WEEK_FORMATS), _day(day)
+    fmt, first = _format(fmt, WEEK_FORMATS), path_date(day)
     station = _authorized_station(station_id)
     scripts = build_week(get_db(), station, first, zone=zone(), days=WEEK_DAYS, spoken=_spoken())
     document = week_document(scripts)
