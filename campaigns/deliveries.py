@@ -12,7 +12,8 @@ from campaigns.models import Channel, Delivery, DeliveryStatus
 from campaigns.planning import carries
 from content.audit import record_audit
 from content.errors import InvalidInput
-from content.models import Area, User
+from content.areas import select_subtree
+from content.models import Area, Message, User
 from content.permissions import Action, authorize
 
 # Not yet handed to a worker, so still ours to change. A claimed delivery may be on the wire.
@@ -76,6 +77,20 @@ def due_planned(moment: datetime):
     """Planned, due by `moment`, not waiting out a backoff, on a channel that may send: what a tick takes."""
     return and_(Delivery.status == DeliveryStatus.PLANNED, Delivery.due_at <= moment,
                 or_(Delivery.next_attempt_at.is_(None), Delivery.next_attempt_at <= moment), runnable())
+
+
+def deliveries_of(session: Session, message: Message) -> list[Delivery]:
+    """Every delivery of a message, soonest first: the message page's schedule."""
+    return list(session.scalars(select(Delivery).where(Delivery.message_id == message.id).order_by(Delivery.due_at)))
+
+
+def recent_failures(session: Session, *, within: Area | None, limit: int) -> list[Delivery]:
+    """Deliveries that failed for good, newest first, of messages in `within`'s subtree (None: all)."""
+    query = (select(Delivery).join(Message).where(Delivery.status == DeliveryStatus.FAILED)
+             .order_by(Delivery.due_at.desc()).limit(limit))
+    if within is not None:
+        query = query.where(Message.area_id.in_(select_subtree(within).with_only_columns(Area.id)))
+    return list(session.scalars(query))
 
 
 @dataclass(frozen=True)

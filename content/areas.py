@@ -6,12 +6,22 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from content.errors import NotFound
-from content.models import Area
+from content.models import Area, AreaKind
 
 
 def is_within(area: Area, root: Area | None) -> bool:
     """True when `area` is `root` or below it; a None root is the whole country."""
     return root is None or area.path.startswith(root.path)
+
+
+def find_area_by_code(session: Session, code: str) -> Area | None:
+    return session.scalar(select(Area).where(Area.code == code))
+
+
+def list_administrative_areas(session: Session, root: Area | None) -> list[Area]:
+    """Provinces and communes in `root`'s subtree (None: the country), in tree order; villages are left out."""
+    query = select_subtree(root) if root is not None else select(Area)
+    return list(session.scalars(query.where(Area.kind != AreaKind.RESIDENTIAL).order_by(Area.path)))
 
 
 def get_area_by_code(session: Session, code: str) -> Area:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
-from sqlalchemy import select
 
 from campaigns.audit_trail import list_audit
+from content.areas import find_area_by_code
 from content.audit import record_audit
 from content.errors import InvalidInput, NotFound, PermissionDenied
 from content.models import Area, Role, User
@@ -38,7 +38,7 @@ def _area(value: str | None, errors: dict[str, str], *, empty: Area | None) -> A
         return empty
     if code.upper() == NATIONWIDE:
         return None
-    area = get_db().scalar(select(Area).where(Area.code == code))
+    area = find_area_by_code(get_db(), code)
     if area is None:
         errors["area_code"] = _("Không có địa bàn mã '%(code)s'.", code=code)
     return area

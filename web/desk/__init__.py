@@ -8,9 +8,8 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext
 from flask_login import login_required
-from sqlalchemy import select
 
-from campaigns.models import Delivery
+from campaigns.deliveries import deliveries_of
 from content.errors import Conflict, InvalidInput, NotFound
 from campaigns.campaigns import attach_message, list_campaigns
 from campaigns.listing import VIEWS, list_messages, list_topics
@@ -134,9 +133,8 @@ def message(message_id: int):
     db = get_db()
     message = desk_message(message_id)
     spoken = spoken_text(message)
-    deliveries = db.scalars(select(Delivery).where(Delivery.message_id == message.id).order_by(Delivery.due_at)).all()
     return render_template(
-        "desk/message.html", message=message, deliveries=deliveries, spoken=spoken,
+        "desk/message.html", message=message, deliveries=deliveries_of(db, message), spoken=spoken,
         spoken_seconds=estimate_seconds(spoken), name_warnings=describe_warnings(name_warnings(message)),
     )
 

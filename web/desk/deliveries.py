@@ -5,15 +5,12 @@ from __future__ import annotations
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
-from sqlalchemy import select
 
-from campaigns.deliveries import cancel_delivery, move_delivery, retry_delivery, sweep
+from campaigns.deliveries import cancel_delivery, move_delivery, recent_failures, retry_delivery, sweep
 from campaigns.links import CODE_LENGTH
-from campaigns.models import Delivery, DeliveryStatus
+from campaigns.models import Delivery
 from campaigns.variants import SOCIAL, set_variant, social_variant, text_limit
-from content.areas import select_subtree
 from content.errors import InvalidInput, NotFound
-from content.models import Area, Message
 from content.permissions import Action, authorize
 from web.addresses import public_base_url
 from web.database import get_db, now, zone
@@ -112,9 +109,6 @@ def variant(delivery_id: int):
 @login_required
 def dispatch_board():
     authorize(actor(), Action.MESSAGE_VIEW, None)
-    query = (select(Delivery).join(Message).where(Delivery.status == DeliveryStatus.FAILED)
-             .order_by(Delivery.due_at.desc()).limit(FAILED_SHOWN))
-    if actor().area is not None:
-        query = query.where(Message.area_id.in_(select_subtree(actor().area).with_only_columns(Area.id)))
-    return render_template("desk/dispatch.html", failed=get_db().scalars(query).all(),
+    failed = recent_failures(get_db(), within=actor().area, limit=FAILED_SHOWN)
+    return render_template("desk/dispatch.html", failed=failed,
                            backlog=sweep(get_db(), now=now(), within=actor().area))

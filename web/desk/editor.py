@@ -6,15 +6,15 @@ from dataclasses import replace
 
 from flask import g, render_template, request
 from flask_babel import gettext as _
-from sqlalchemy import select
 
 from campaigns.campaigns import campaign_of, list_campaigns
 from campaigns.models import Campaign
-from content.areas import select_subtree
+from campaigns.listing import list_topics
+from content.areas import list_administrative_areas
 from content.errors import InvalidInput
 from content.media import DEFAULT_MAX_BYTES, format_size, list_media, store_image
 from content.messages import MessageInput, message_errors
-from content.models import Area, AreaKind, MediaItem, Message, MessageKind, Priority, Topic, User
+from content.models import Area, MediaItem, Message, MessageKind, Priority, User
 from content.revisions import diff_text
 from web.auth import actor
 from web.database import get_db, now
@@ -27,10 +27,7 @@ PICKER_SIZE = 24  # the newest images; older ones are one search away in the lib
 
 
 def areas_for(user: User) -> list[Area]:
-    query = select(Area).where(Area.kind != AreaKind.RESIDENTIAL).order_by(Area.path)
-    if user.area is not None:
-        query = select_subtree(user.area).where(Area.kind != AreaKind.RESIDENTIAL).order_by(Area.path)
-    return list(get_db().scalars(query))
+    return list_administrative_areas(get_db(), user.area)
 
 
 def read_message_form() -> MessageInput:
@@ -84,7 +81,7 @@ def form_context(message: Message | None, form, errors: dict[str, str]) -> dict:
             picked_image_id = read_int(str(raw or ""), "image_id")
         except InvalidInput:
             picked_image_id = None  # the form's own check reports it
-    topics = get_db().scalars(select(Topic).order_by(Topic.name)).all()
+    topics = list_topics(get_db())
     return dict(message=message, form=form, errors=errors, topics=topics, areas=areas_for(actor()),
                 kinds=MessageKind, priorities=Priority, campaigns=list_campaigns(get_db(), actor()),
                 current_campaign=campaign_of(get_db(), message) if message else None,

@@ -7,12 +7,11 @@ from datetime import date, timedelta
 from flask import flash, render_template, request
 from flask_babel import gettext as _
 from flask_login import login_required
-from sqlalchemy import select
 
 from campaigns.airing_report import StationState, report_airings
-from content.areas import select_subtree
+from content.areas import list_administrative_areas
 from content.errors import InvalidInput
-from content.models import Area, AreaKind
+from content.models import Area
 from content.permissions import Action, authorize, is_allowed
 from web.auth import actor
 from web.database import get_db, now, zone
@@ -48,8 +47,7 @@ def _chosen_area(value: str | None) -> Area | None:
 
 
 def _areas(root: Area | None) -> list[Area]:
-    query = select_subtree(root) if root is not None else select(Area)
-    return list(get_db().scalars(query.where(Area.kind != AreaKind.RESIDENTIAL).order_by(Area.path)))
+    return list_administrative_areas(get_db(), root)
 
 
 @login_required
