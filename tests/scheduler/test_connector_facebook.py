@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from fakes.facebook import FakeFacebook, graph_error
-from fakes.samples import TEXT, make_outgoing
+from bench.fakes.facebook import FakeFacebook, graph_error
+from bench.fakes.samples import TEXT, make_outgoing
 from scheduler.channels import REGISTRY, ChannelError, Endpoints
 from scheduler.channels.facebook import FacebookPage
 

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from fakes.samples import make_outgoing
-from fakes.server import Reply
-from fakes.telegram import FakeTelegram
+from bench.fakes.samples import make_outgoing
+from bench.fakes.server import Reply
+from bench.fakes.telegram import FakeTelegram
 from scheduler.channels import REGISTRY, ChannelError, Endpoints
 from scheduler.channels.telegram import TelegramChannel
 

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from fakes.samples import HTML, TEXT, TITLE, make_outgoing
-from fakes.server import Reply
-from fakes.zalo import FakeZalo, zalo
+from bench.fakes.samples import HTML, TEXT, TITLE, make_outgoing
+from bench.fakes.server import Reply
+from bench.fakes.zalo import FakeZalo, zalo
 from scheduler.channels import REGISTRY, ChannelError, Endpoints
 from scheduler.channels.zalo import ZaloArticle
 
