@@ -6,7 +6,7 @@
 - a plan for one province fanned out to a station in each of its 3,321 communes (as many as the
   whole country has) with `plan_message`, against a bare bulk INSERT of the same rows.
 
-The receiver is the tests' webhook fake (tests/fakes/webhook.py) in its own process: it checks every
+The receiver is the webhook fake the tests use too (bench/fakes/webhook.py) in its own process: it checks every
 signature and records every key, so the dispatcher's figure is checked, not just timed.
 
 PostgreSQL comes from LOA_BENCH_DATABASE_URL (default postgresql+psycopg://postgres@127.0.0.1:5432/test).
@@ -98,7 +98,7 @@ def _approved_message(session, province, editor, approver, n: int):  # type: ign
 def bench_sending(url: str, factory: sessionmaker[Session], key: str, tmpdir: Path) -> list[Comparison]:
     from campaigns.credentials import set_channel_secret
     from campaigns.models import Channel, ChannelKind
-    from tests.fakes.webhook import spawn_receiver
+    from bench.fakes.webhook import spawn_receiver
 
     with spawn_receiver(SECRET, tmpdir / "received.jsonl") as receiver:
         with factory() as session:

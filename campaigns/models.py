@@ -262,7 +262,11 @@ class ReachEvent(Base):
 
 
 class ReachDaily(Base):
-    """Reach events summed per local day; rebuilt idempotently from the events."""
+    """Reach events summed per local day, to be rebuilt idempotently from the events.
+
+    Reserved for the reach issue (issue 11), which will write and read it: today nothing does, and
+    reach is only recorded, as `ReachEvent` rows. The table stays so that issue needs no migration.
+    """
 
     __tablename__ = "reach_daily"
     __table_args__ = (

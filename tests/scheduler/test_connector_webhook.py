@@ -11,11 +11,11 @@ from email.utils import format_datetime
 import pytest
 
 from campaigns.destinations import parse_allowed_hosts
+from bench.fakes.samples import TITLE, make_outgoing
+from bench.fakes.server import Reply
+from bench.fakes.webhook import WebhookReceiver, read_record, spawn_receiver
 from scheduler.channels import REGISTRY, ChannelError, Endpoints
 from scheduler.channels.webhook import SignedWebhook, sign, verify_signature
-from tests.fakes.samples import TITLE, make_outgoing
-from tests.fakes.server import Reply
-from tests.fakes.webhook import WebhookReceiver, read_record, spawn_receiver
 
 SECRET = "whsec_thon-dong-son_5b7e"
 # The receivers run on this machine: allowed the way an operator allows a private host.

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 
 import pytest
 
+from bench.fakes.samples import HTML, TEXT, TITLE, make_outgoing
+from bench.fakes.server import Reply
+from bench.fakes.zalo import FakeZalo, zalo
 from scheduler.channels import REGISTRY, ChannelError, Endpoints
 from scheduler.channels.zalo import ZaloArticle
-from tests.fakes.samples import HTML, TEXT, TITLE, make_outgoing
-from tests.fakes.server import Reply
-from tests.fakes.zalo import FakeZalo, zalo
 
 OA_TOKEN = "zaloOA_FakeAccessToken_XaHoaPhong_8c21"
 IMAGE = "https://loa.hoaphong.example/media/canh-bao-cuoc-goi.jpg"

@@ -12,15 +12,15 @@ from campaigns.credentials import generate_key, set_channel_secret, unseal
 from campaigns.destinations import parse_allowed_hosts
 from campaigns.models import Channel, ChannelKind, Delivery, DeliveryStatus
 from campaigns.planning import plan_deliveries
+from bench.fakes.samples import make_outgoing
+from bench.fakes.tls import self_signed
+from bench.fakes.webhook import WebhookReceiver
 from scheduler.channels import ChannelError, Endpoints
 from scheduler.channels.public_only import public_only_session
 from scheduler.channels.webhook import SignedWebhook
 from scheduler.dispatch import run_tick
 from scheduler.sending import DispatchSettings
 from tests.factories import make_channel
-from tests.fakes.samples import make_outgoing
-from tests.fakes.tls import self_signed
-from tests.fakes.webhook import WebhookReceiver
 from tests.scheduler.test_dispatch import approved_message
 
 SECRET = "whsec_xa-dong-son_41c2"

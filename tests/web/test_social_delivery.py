@@ -12,11 +12,11 @@ from campaigns.credentials import generate_key, set_channel_secret, unseal
 from campaigns.links import CLICK
 from campaigns.models import Channel, ChannelKind, Delivery, DeliveryStatus, ReachEvent, ShortLink
 from campaigns.planning import plan_deliveries
+from bench.fakes.telegram import FakeTelegram
 from scheduler.channels import Endpoints
 from scheduler.dispatch import run_tick
 from scheduler.sending import DispatchSettings
 from tests.factories import make_channel
-from tests.fakes.telegram import FakeTelegram
 from tests.scheduler.test_dispatch import approved_message
 from web.write_behind import flush_pending
 

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from itertools import count
 from typing import Any
 
-from tests.fakes.server import FakeServer, Reply, Request
+from bench.fakes.server import FakeServer, Reply, Request
 
 PATH = re.compile(r"^/(?P<version>v\d+\.\d+)/(?P<node>[^/]+)/(?P<edge>feed|photos)$")
 MESSAGE_LIMIT = 63206

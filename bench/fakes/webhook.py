@@ -7,7 +7,7 @@ Bad signatures, stale timestamps and a header key that differs from the body's a
 In a test: `with WebhookReceiver("khóa") as receiver: ...`, then `receiver.accepted`,
 `receiver.duplicates`. As its own process (for crash tests and benchmarks):
 
-    python -m tests.fakes.webhook --secret S --record /tmp/keys.jsonl [--port N] [--latency 0.005]
+    python -m bench.fakes.webhook --secret S --record /tmp/keys.jsonl [--port N] [--latency 0.005]
 
 prints `listening http://127.0.0.1:PORT` once ready and appends one JSON line per accepted or
 duplicate delivery to the record file, flushed at once; `read_record(path)` reads it back and
@@ -30,8 +30,8 @@ from itertools import count
 from pathlib import Path
 from typing import IO, Any
 
+from bench.fakes.server import FakeServer, Reply, Request
 from scheduler.channels.webhook import verify_signature
-from tests.fakes.server import FakeServer, Reply, Request
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -146,7 +146,7 @@ class ReceiverProcess:
 def spawn_receiver(secret: str, record: Path, *, port: int = 0, latency: float = 0.0,
                    startup_timeout: float = 10.0) -> Iterator[ReceiverProcess]:
     """Run a receiver in its own process for the duration of the block."""
-    command = [sys.executable, "-m", "tests.fakes.webhook", "--secret", secret, "--record", str(record),
+    command = [sys.executable, "-m", "bench.fakes.webhook", "--secret", secret, "--record", str(record),
                "--port", str(port), "--latency", str(latency)]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)

@@ -13,7 +13,7 @@ import secrets
 from itertools import count
 from typing import Any
 
-from tests.fakes.server import FakeServer, Reply, Request
+from bench.fakes.server import FakeServer, Reply, Request
 
 LIMITS = {"title": 150, "author": 50, "description": 300}
 

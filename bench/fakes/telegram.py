@@ -13,7 +13,7 @@ import time
 from itertools import count
 from typing import Any
 
-from tests.fakes.server import FakeServer, Reply, Request
+from bench.fakes.server import FakeServer, Reply, Request
 
 TOKEN_SHAPE = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")
 PATH = re.compile(r"^/bot(?P<token>[^/]+)/(?P<method>[A-Za-z]+)$")
