@@ -12,7 +12,7 @@ from campaigns.stations import issue_station_token
 from content.models import AuditLog
 from tests.campaigns.test_airings import radio_item, radio_world
 from tests.factories import make_area, make_station
-from tests.web.test_thin_path import log_in
+from tests.web.helpers import log_in, problem
 from web.write_behind import flush_pending
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -63,12 +63,6 @@ def test_not_aired_with_its_reason_is_recorded_without_reach(client, session):
     assert response.status_code == 201
     assert response.get_json()["reason"] == "Mất điện từ 5 giờ sáng" and response.get_json()["aired_at"] is None
     assert count(session, ReachEvent) == 0
-
-
-def problem(response, status: int) -> dict:  # type: ignore[no-untyped-def]
-    assert response.status_code == status, response.get_data(as_text=True)[:300]
-    assert response.mimetype == "application/problem+json"
-    return response.get_json()
 
 
 def test_bad_input_gets_a_json_problem_naming_the_field(client, session):

@@ -13,7 +13,7 @@ from campaigns.planning import plan_deliveries
 from content.models import AuditLog, Role
 from tests.factories import make_area, make_channel, make_user
 from tests.scheduler.test_dispatch import approved_message
-from tests.web.test_thin_path import csrf_token, log_in
+from tests.web.helpers import csrf_token, log_in
 
 
 def setup(session, now, status=DeliveryStatus.PLANNED):  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ import pytest
 from campaigns.models import DeliveryStatus
 from tests.factories import PASSWORD
 from tests.web.test_deliveries_pages import setup
-from tests.web.test_thin_path import csrf_token
+from tests.web.helpers import csrf_token
 from web.paths import is_local_path
 
 HOSTILE = [

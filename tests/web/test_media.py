@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from content.media import store_image
 from content.models import MediaItem, MessageStatus, Role
 from tests.factories import make_area, make_published_message, make_user
-from tests.web.test_thin_path import csrf_token, log_in
+from tests.web.helpers import csrf_token, log_in
 
 LIBRARY = "/desk/media/"
 ALT = "Công an xã tuyên truyền phòng cháy chữa cháy tại nhà văn hóa thôn"

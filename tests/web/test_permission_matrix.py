@@ -18,7 +18,7 @@ from campaigns.models import ChannelKind, Delivery
 from content.messages import MessageInput, create_message, transition_message
 from content.models import AuditLog, MessageKind, Role
 from tests.factories import make_area, make_channel, make_station, make_user
-from tests.web.test_thin_path import csrf_token, log_in
+from tests.web.helpers import csrf_token, log_in
 
 ZONE_NOW = datetime(2026, 11, 23, 1, 0, tzinfo=timezone.utc)
 ALLOWED = {  # action → roles that may take it inside their own area

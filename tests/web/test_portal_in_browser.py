@@ -71,7 +71,7 @@ def test_the_whole_hostile_corpus_published_runs_no_script(live_server, browser,
 
 def test_the_hostile_corpus_runs_no_script_in_the_desk_preview_review_and_history(live_server, browser, session):
     from tests.content.test_rendering import HOSTILE as CORPUS
-    from tests.web.test_desk_in_browser import sign_in, sign_out
+    from tests.web.helpers import sign_in, sign_out
 
     province = make_area(session, name="Tỉnh Thử Nghiệm")
     make_user(session, role=Role.EDITOR, area=province, username="bientap")

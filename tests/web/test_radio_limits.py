@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import select
 
 from content.models import AuditLog
-from tests.web.test_airing_api import problem
+from tests.web.helpers import problem
 from tests.web.test_airing_api import world as airing_world
 from tests.web.test_radio_scripts import World, world  # noqa: F401  (the fixture)
 from tests.write_watch import LimiterClock, watch_writes

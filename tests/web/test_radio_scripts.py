@@ -15,7 +15,7 @@ from campaigns.stations import issue_station_token
 from content.messages import MessageInput, create_message, transition_message, update_message
 from content.models import AuditLog, MessageKind, Priority, Role
 from tests.factories import make_area, make_channel, make_station, make_user
-from tests.web.test_thin_path import csrf_token, log_in
+from tests.web.helpers import csrf_token, log_in
 from web.write_behind import flush_pending
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
