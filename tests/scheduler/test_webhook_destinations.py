@@ -21,7 +21,7 @@ from tests.factories import make_channel
 from tests.fakes.samples import make_outgoing
 from tests.fakes.tls import self_signed
 from tests.fakes.webhook import WebhookReceiver
-from tests.scheduler.test_dispatch import approved_message
+from tests.scenarios import approved_message
 
 SECRET = "whsec_xa-dong-son_41c2"
 KEY = generate_key()

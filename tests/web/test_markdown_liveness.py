@@ -16,7 +16,7 @@ from content.models import Message, MessageKind, Role
 from scheduler.dispatch import run_tick
 from tests.conftest import POSTGRES_URL
 from tests.factories import make_area, make_user
-from tests.scheduler.test_dispatch import planned
+from tests.scenarios import planned
 from tests.web.helpers import csrf_token, edit, log_in
 
 DEADLINE = 10  # seconds; before the fix the preview alone rendered for minutes with the write lock held

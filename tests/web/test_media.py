@@ -216,7 +216,7 @@ def test_an_image_is_public_once_its_approved_message_is_planned_so_platforms_ca
     from campaigns.models import ChannelKind
     from campaigns.planning import plan_deliveries
     from tests.factories import make_channel
-    from tests.scheduler.test_dispatch import approved_message
+    from tests.scenarios import approved_message
 
     message, _editor, approver, _data = approved_message(session, now)
     message.image_id = stored.id

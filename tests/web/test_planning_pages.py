@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 from campaigns.campaigns import CampaignInput, PeakInput, attach_message, create_campaign
 from campaigns.models import ChannelKind, Delivery
 from content.models import Role
-from tests.campaigns.test_planning import HCM, approved
 from tests.factories import make_area, make_channel, make_station, make_user
+from tests.scenarios import HCM, approved
 from tests.web.helpers import csrf_token, log_in, switch
 
 
