@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -10,49 +9,18 @@ import pytest
 from sqlalchemy import func, select
 
 from campaigns.airing_report import StationState, report_airings, slot_for
-from campaigns.airings import LISTENERS_METRIC, AiringInput, confirm_airing
+from campaigns.airings import AiringInput, LISTENERS_METRIC, confirm_airing
 from campaigns.models import Airing, AiringStatus, Delivery, DeliveryStatus, ReachEvent, ReachSource
 from content.errors import InvalidInput, PermissionDenied
-from content.messages import MessageInput, create_message, transition_message
-from content.models import AuditLog, MessageKind, Role
+from content.models import AuditLog, Role
 from scheduler.scripts import build_daily_script
 from tests.factories import make_area, make_station, make_user
+from tests.radio_scenarios import radio_item, radio_world
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 DAY = date(2026, 11, 24)
-_keys = itertools.count(1)
-
-
 def local(hour: int, minute: int = 0, day: date = DAY) -> datetime:
     return datetime.combine(day, time(hour, minute), tzinfo=ZONE)
-
-
-def radio_world(session, population: int | None = 5_600):  # type: ignore[no-untyped-def]
-    """A province, a commune with its station (06:00 and 17:00, 15 minutes each) and its operator."""
-    province = make_area(session, name="Tỉnh Thanh Thủy")
-    commune = make_area(session, parent=province, name="Xã An Lạc", population=population)
-    station = make_station(session, commune, name="Đài truyền thanh xã An Lạc")
-    operator = make_user(session, role=Role.RADIO_OPERATOR, area=commune, username="daiphat_anlac",
-                         full_name="Trần Thị Mai")
-    return province, commune, station, operator
-
-
-def radio_item(session, station, due: datetime, *, title: str = "Phòng chống cháy nổ mùa hanh khô",
-               status: DeliveryStatus = DeliveryStatus.PLANNED) -> Delivery:  # type: ignore[no-untyped-def]
-    """An approved message due at one station at one time."""
-    area = station.area
-    editor = make_user(session, role=Role.EDITOR, area=area)
-    approver = make_user(session, role=Role.APPROVER, area=area)
-    message = create_message(session, editor, MessageInput(kind=MessageKind.ARTICLE, title=title,
-                                                           body_md="Không đốt rơm rạ gần khu dân cư.",
-                                                           area_id=area.id), now=due - timedelta(days=2))
-    transition_message(session, message, "submit", actor=editor, now=due - timedelta(days=2))
-    transition_message(session, message, "approve", actor=approver, now=due - timedelta(days=2))
-    delivery = Delivery(message=message, station=station, due_at=due, status=status,
-                        idempotency_key=f"thu-airing-{next(_keys)}")
-    session.add(delivery)
-    session.flush()
-    return delivery
 
 
 def aired(delivery: Delivery, **overrides) -> AiringInput:  # type: ignore[no-untyped-def]

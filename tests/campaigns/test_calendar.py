@@ -8,14 +8,14 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from campaigns.calendar import STATIONS, CalendarView, build_calendar
+from campaigns.calendar import CalendarView, STATIONS, build_calendar
 from campaigns.deliveries import cancel_delivery
 from campaigns.models import ChannelKind, Delivery, DeliveryStatus
 from campaigns.planning import DailySlots, PlanRequest, plan_message
 from content.errors import PermissionDenied
 from content.models import Role
-from tests.campaigns.test_planning import HCM, approved
 from tests.factories import make_area, make_channel, make_station, make_user
+from tests.scenarios import HCM, approved
 
 
 @pytest.fixture

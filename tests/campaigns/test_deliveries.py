@@ -12,7 +12,7 @@ from campaigns.planning import plan_deliveries
 from content.errors import InvalidInput, PermissionDenied
 from content.models import AuditLog, Role
 from tests.factories import make_area, make_channel, make_user
-from tests.scheduler.test_dispatch import approved_message
+from tests.scenarios import approved_message
 
 
 @pytest.fixture

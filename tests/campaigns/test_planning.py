@@ -23,11 +23,11 @@ from campaigns.planning import (
     propose_slots,
 )
 from content.errors import InvalidInput, InvalidTransition, PermissionDenied
-from content.messages import MessageInput, create_message, transition_message
+from content.messages import MessageInput, create_message
 from content.models import Area, AreaKind, AuditLog, Message, MessageKind, MessageStatus, Role, User
 from tests.factories import make_area, make_channel, make_station, make_user
+from tests.scenarios import HCM, approved
 
-HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 # The `now` fixture: 08:00 on Monday 23 November 2026 in Hồ Chí Minh City.
 
 
@@ -41,17 +41,6 @@ class World:
     stations: dict[str, Station]
     approver: User
     message: Message
-
-
-def approved(session, area: Area, now: datetime, title: str = "Cảnh giác thủ đoạn lừa đảo qua điện thoại"):
-    editor = make_user(session, role=Role.EDITOR, area=area)
-    approver = make_user(session, role=Role.APPROVER, area=area)
-    message = create_message(session, editor, MessageInput(
-        kind=MessageKind.ARTICLE, title=title, body_md="Không chuyển tiền cho người lạ gọi điện.", area_id=area.id),
-        now=now)
-    transition_message(session, message, "submit", actor=editor, now=now)
-    transition_message(session, message, "approve", actor=approver, now=now)
-    return message, approver
 
 
 @pytest.fixture

@@ -19,15 +19,9 @@ from content.errors import InvalidInput, PermissionDenied
 from content.media import (MB, format_size, list_media, media_path, store_image, thumbnail_size)
 from content.models import AuditLog, MediaItem, Role, User
 from tests.factories import make_area, make_user
+from tests.samples import image_bytes
 
 ALT = "Cán bộ công an xã hướng dẫn người dân cài ứng dụng VNeID"
-
-
-def image_bytes(fmt: str = "PNG", size: tuple[int, int] = (800, 600), mode: str = "RGB",
-                colour: object = (180, 30, 30), **options: object) -> bytes:
-    out = BytesIO()
-    Image.new(mode, size, colour).save(out, fmt, **options)
-    return out.getvalue()
 
 
 def png_claiming(width: int, height: int) -> bytes:

@@ -8,26 +8,7 @@ import pytest
 
 import content.rendering
 from content.rendering import HARD_MAX_BRACKETS, render_markdown
-
-HOSTILE = [
-    "<script>alert(1)</script>",
-    "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
-    '<img src=x onerror="alert(1)">',
-    "[bấm](javascript:alert(1))",
-    "[bấm](JaVaScRiPt:alert(1))",
-    "[bấm](&#106;avascript:alert(1))",
-    "[bấm](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
-    '<a href="vbscript:msgbox(1)">x</a>',
-    '<svg onload="alert(1)"><circle r="1"/></svg>',
-    '<iframe src="https://evil.example"></iframe>',
-    '<div style="background:url(javascript:alert(1))">x</div>',
-    '<p onclick="alert(1)">bấm</p>',
-    "<<script>script>alert(1)<</script>/script>",
-    '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
-    '![ảnh](javascript:alert(1))',
-    '<form action="https://evil.example"><input name=x></form>',
-]
-
+from tests.samples import HOSTILE
 
 @pytest.mark.parametrize("source", HOSTILE)
 def test_hostile_markdown_leaves_nothing_that_can_run(source):

@@ -13,6 +13,7 @@ from content.messages import MessageInput, create_message
 from content.models import Message, MessageKind, Role
 from content.text import clean_text
 from tests.factories import make_area, make_published_message, make_user
+from tests.samples import CLEAN_TITLE, HOSTILE_TITLE
 
 VIETNAMESE = ("Người tốt, việc tốt: chị Nguyễn Thị Hương ở thôn Đồng Xuân, xã Quỳnh Lưu đã nhặt được ví "
               "tiền và trả lại cho ông Trần Văn Bảy. Những tấm gương ấy được cả xóm khen ngợi; "
@@ -20,10 +21,6 @@ VIETNAMESE = ("Người tốt, việc tốt: chị Nguyễn Thị Hương ở th
 INVISIBLE = ["\u202e", "\u202a", "\u202b", "\u202c", "\u202d", "\u2066", "\u2067", "\u2068", "\u2069", "\u200e",
              "\u200f", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\x00", "\x07", "\x1b", "\x7f", "\x9b",
              "\ud800"]
-HOSTILE_TITLE = "Cảnh giác\u202e lừa\u200b đảo\x00 qua mạng"
-CLEAN_TITLE = "Cảnh giác lừa đảo qua mạng"
-
-
 def test_vietnamese_in_nfc_is_left_exactly_as_it_is():
     assert unicodedata.is_normalized("NFC", VIETNAMESE)
     assert clean_text(VIETNAMESE) == VIETNAMESE

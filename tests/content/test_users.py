@@ -5,7 +5,6 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from argon2 import PasswordHasher
 from werkzeug.security import generate_password_hash
 
 import content.passwords
@@ -15,6 +14,7 @@ from content.models import Role
 from content.passwords import password_problem, verify_password
 from content.users import authenticate, change_password, create_user, update_user
 from tests.factories import PASSWORD, make_area, make_user
+from tests.counting_hasher import CountingHasher
 
 
 @pytest.fixture
@@ -182,14 +182,6 @@ def test_a_password_typed_composed_or_decomposed_is_the_same_password(session):
     composed = "Đường-về-xã-Bến-Gỗ"
     user = make_user(session, username="hoatt", password=composed)
     assert authenticate(session, "hoatt", unicodedata.normalize("NFD", composed)) is user
-
-
-class CountingHasher(PasswordHasher):
-    calls: int = 0
-
-    def verify(self, hash, password):  # type: ignore[no-untyped-def]
-        type(self).calls += 1
-        return super().verify(hash, password)
 
 
 @pytest.mark.parametrize("who", ["unknown", "inactive", "wrong password", "right password"])

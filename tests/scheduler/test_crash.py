@@ -26,7 +26,7 @@ from campaigns.credentials import generate_key, set_channel_secret
 from campaigns.models import Channel, ChannelKind, Delivery, DeliveryStatus
 from bench.fakes.webhook import spawn_receiver
 from tests.factories import make_channel
-from tests.scheduler.test_dispatch import approved_message
+from tests.scenarios import approved_message
 from tests.scheduler.worker_process import start_worker
 
 COUNT = 2_000

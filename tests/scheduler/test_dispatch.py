@@ -6,36 +6,16 @@ from datetime import timedelta
 
 import pytest
 
-from campaigns.models import ChannelKind, Delivery, DeliveryStatus
-from campaigns.planning import plan_deliveries
-from content.messages import MessageInput, create_message, transition_message, update_message
-from content.models import MessageKind, MessageStatus, Role
+from campaigns.models import DeliveryStatus
+from content.messages import update_message
+from content.models import MessageStatus, Role
 from scheduler import channels
-from scheduler.channels import ChannelError
 from scheduler.backoff import backoff
+from scheduler.channels import ChannelError
 from scheduler.dispatch import claim_due, run_tick
 from scheduler.sending import LEASE, MAX_ATTEMPTS
-from tests.factories import make_area, make_channel, make_user
-
-
-def approved_message(session, now, **fields):
-    area = make_area(session)
-    editor = make_user(session, role=Role.EDITOR, area=area)
-    approver = make_user(session, role=Role.APPROVER, area=area)
-    data = MessageInput(kind=MessageKind.ARTICLE, title=fields.get("title", "Phòng chống trộm cắp xe máy"),
-                        body_md="Khóa xe cẩn thận, **không để chìa** trên xe.", area_id=area.id)
-    message = create_message(session, editor, data, now=now)
-    transition_message(session, message, "submit", actor=editor, now=now)
-    transition_message(session, message, "approve", actor=approver, now=now)
-    return message, editor, approver, data
-
-
-def planned(session, now, kind=ChannelKind.PORTAL, due_in=timedelta(hours=1)):
-    message, editor, approver, data = approved_message(session, now)
-    channel = make_channel(session, kind)
-    [delivery] = plan_deliveries(session, message, actor=approver, due_at=now + due_in, now=now, channels=[channel])
-    session.commit()
-    return delivery, message, editor, data
+from tests.factories import make_user
+from tests.scenarios import planned, reload
 
 
 class Failing:
@@ -51,11 +31,6 @@ class Failing:
 def failing_portal(monkeypatch):
     monkeypatch.setitem(channels.REGISTRY, "portal", lambda endpoints: Failing())
     return Failing
-
-
-def reload(session, delivery):
-    session.expire_all()
-    return session.get(Delivery, delivery.id)
 
 
 def test_nothing_is_sent_before_its_time(session, session_factory, now):

@@ -9,12 +9,12 @@ from sqlalchemy import event, select
 
 from campaigns.models import Delivery
 from campaigns.planning import PlanRequest, plan_deliveries, plan_message
-from content.messages import MessageInput, create_message, transition_message
-from content.models import MessageKind, Priority, Role
+from content.models import Priority
 from content.spoken import estimate_seconds
 from scheduler.scripts import PAUSE_SECONDS, build_daily_script, build_scripts
 from scheduler.scripts_formats import render_script_text
-from tests.factories import make_area, make_channel, make_station, make_user
+from tests.factories import make_area, make_channel, make_station
+from tests.radio_scenarios import approved_notice, on_air
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 NOW = datetime(2026, 11, 20, 1, 0, tzinfo=timezone.utc)
@@ -23,23 +23,6 @@ DAY = date(2026, 11, 24)
 
 def local(day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2026, 11, day, hour, minute, tzinfo=ZONE)
-
-
-def approved(session, area, title: str, *, priority=Priority.NORMAL, words: int = 20):
-    editor = make_user(session, role=Role.EDITOR, area=area)
-    approver = make_user(session, role=Role.APPROVER, area=area)
-    body = " ".join(["tin"] * words)
-    message = create_message(session, editor, MessageInput(kind=MessageKind.NOTICE, title=title, body_md=body,
-                                                           area_id=area.id, priority=priority), now=NOW)
-    transition_message(session, message, "submit", actor=editor, now=NOW)
-    transition_message(session, message, "approve", actor=approver, now=NOW)
-    return message, approver
-
-
-def on_air(session, station, title: str, due: datetime, *, priority=Priority.NORMAL, words: int = 20):
-    message, approver = approved(session, station.area, title, priority=priority, words=words)
-    plan_deliveries(session, message, actor=approver, due_at=due, now=NOW, stations=[station], zone=ZONE)
-    return message
 
 
 def titles(slot) -> list[str]:
@@ -154,7 +137,7 @@ def emergency_world(session):
 
 
 def plan_emergency(session, province, due: datetime, **destinations):
-    notice, approver = approved(session, province, "Thông báo khẩn: tìm trẻ đi lạc", priority=Priority.EMERGENCY)
+    notice, approver = approved_notice(session, province, "Thông báo khẩn: tìm trẻ đi lạc", priority=Priority.EMERGENCY)
     plan_deliveries(session, notice, actor=approver, due_at=due, now=NOW, zone=ZONE, **destinations)
     return notice
 
@@ -201,7 +184,7 @@ def test_an_emergency_already_planned_for_a_station_by_its_next_slot_is_not_adde
 
 def test_an_emergency_planned_for_its_whole_area_adds_nothing_more(session):
     province, first, second, *_ = emergency_world(session)
-    notice, approver = approved(session, province, "Cảnh báo cháy rừng", priority=Priority.EMERGENCY)
+    notice, approver = approved_notice(session, province, "Cảnh báo cháy rừng", priority=Priority.EMERGENCY)
     summary = plan_message(session, notice, PlanRequest(area_ids=(province.id,), due_at=local(24, 6)),
                            actor=approver, now=NOW, zone=ZONE)
     # Bãi Sậy reads it at 06:00; Đồng Cói's 06:00 row falls in its 11:00 slot, the next one anyway.
@@ -211,7 +194,7 @@ def test_an_emergency_planned_for_its_whole_area_adds_nothing_more(session):
 
 def test_a_normal_message_is_not_fanned_out(session):
     province, first, second, *_ = emergency_world(session)
-    message, approver = approved(session, province, "Tin thường của tỉnh")
+    message, approver = approved_notice(session, province, "Tin thường của tỉnh")
     plan_deliveries(session, message, actor=approver, due_at=local(24, 9), now=NOW, zone=ZONE,
                     channels=[make_channel(session)])
     assert deliveries_of(session, message) == []

@@ -12,7 +12,7 @@ from content.models import Message, MessageKind
 from scheduler.scripts import build_scripts
 from scheduler.scripts_spoken import SpokenCache
 from tests.factories import make_area, make_station
-from tests.scheduler.test_scripts import on_air
+from tests.radio_scenarios import on_air
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 

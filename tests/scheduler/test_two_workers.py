@@ -16,7 +16,7 @@ from sqlalchemy import insert, select
 
 from campaigns.models import ChannelKind, Delivery, DeliveryStatus
 from tests.factories import make_channel
-from tests.scheduler.test_dispatch import approved_message
+from tests.scenarios import approved_message
 from tests.scheduler.worker_process import start_worker
 
 COUNT = {"postgresql": 10_000, "sqlite": 2_000}

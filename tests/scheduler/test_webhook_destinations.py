@@ -21,7 +21,7 @@ from scheduler.channels.webhook import SignedWebhook
 from scheduler.dispatch import run_tick
 from scheduler.sending import DispatchSettings
 from tests.factories import make_channel
-from tests.scheduler.test_dispatch import approved_message
+from tests.scenarios import approved_message
 
 SECRET = "whsec_xa-dong-son_41c2"
 KEY = generate_key()

@@ -3,31 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
-from campaigns.models import Airing, ReachEvent
+from campaigns.models import Airing, AiringStatus, ReachEvent
 from campaigns.stations import issue_station_token
 from content.models import AuditLog
-from tests.campaigns.test_airings import radio_item, radio_world
 from tests.factories import make_area, make_station
-from tests.web.test_thin_path import log_in
+from tests.radio_scenarios import AIRING_NOW, MORNING, airing_world, radio_item
+from tests.web.helpers import log_in, problem
 from web.write_behind import flush_pending
-
-ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
-# The app's clock in these tests: 08:00 on 23 November in Hà Nội.
-NOW = datetime(2026, 11, 23, 1, 0, tzinfo=timezone.utc)
-MORNING = datetime(2026, 11, 23, 6, 0, tzinfo=ZONE)
-
-
-def world(session):  # type: ignore[no-untyped-def]
-    province, _, station, _ = radio_world(session)
-    delivery = radio_item(session, station, MORNING)
-    token = issue_station_token(station, now=NOW)
-    session.commit()
-    return province, station, delivery, token
-
 
 def send(client, station_id: int, body, token: str | None):  # type: ignore[no-untyped-def]
     headers = {"Authorization": f"Bearer {token}"} if token else {}
@@ -39,8 +24,17 @@ def count(session, model) -> int:  # type: ignore[no-untyped-def]
     return session.scalar(select(func.count()).select_from(model))
 
 
+def stored_airing(session, delivery) -> tuple:  # type: ignore[no-untyped-def]
+    """The confirmation row as the app committed it: (station id, status, aired at, reason)."""
+    session.rollback()  # see what the app committed since the test's last read
+    airing = session.scalars(select(Airing).where(Airing.delivery_id == delivery.id)).one()
+    row = (airing.station_id, airing.status, airing.aired_at, airing.reason)
+    session.rollback()  # and hold no read open on SQLite while the app writes next
+    return row
+
+
 def test_a_box_confirms_an_item_and_sending_it_again_corrects_rather_than_adds(client, session):
-    _, station, delivery, token = world(session)
+    _, station, delivery, token = airing_world(session)
     first = send(client, station.id, {"delivery_id": delivery.id, "status": "aired"}, token)
     assert first.status_code == 201, first.get_json()
     assert first.get_json()["aired_at"] == "2026-11-23T08:00:00+07:00"
@@ -54,25 +48,22 @@ def test_a_box_confirms_an_item_and_sending_it_again_corrects_rather_than_adds(c
     assert count(session, Airing) == 1 and count(session, ReachEvent) == 1
     event = session.scalar(select(ReachEvent))
     assert event.occurred_at == datetime(2026, 11, 22, 23, 4, tzinfo=timezone.utc) and event.value == 5_600
+    assert stored_airing(session, delivery) == (
+        station.id, AiringStatus.AIRED, datetime(2026, 11, 22, 23, 4, tzinfo=timezone.utc), None)
 
 
 def test_not_aired_with_its_reason_is_recorded_without_reach(client, session):
-    _, station, delivery, token = world(session)
+    _, station, delivery, token = airing_world(session)
     response = send(client, station.id, {"delivery_id": delivery.id, "status": "not_aired",
                                          "reason": "Mất điện từ 5 giờ sáng"}, token)
     assert response.status_code == 201
     assert response.get_json()["reason"] == "Mất điện từ 5 giờ sáng" and response.get_json()["aired_at"] is None
     assert count(session, ReachEvent) == 0
-
-
-def problem(response, status: int) -> dict:  # type: ignore[no-untyped-def]
-    assert response.status_code == status, response.get_data(as_text=True)[:300]
-    assert response.mimetype == "application/problem+json"
-    return response.get_json()
+    assert stored_airing(session, delivery) == (station.id, AiringStatus.NOT_AIRED, None, "Mất điện từ 5 giờ sáng")
 
 
 def test_bad_input_gets_a_json_problem_naming_the_field(client, session):
-    province, station, delivery, token = world(session)
+    province, station, delivery, token = airing_world(session)
     foreign = radio_item(session, make_station(session, make_area(session, parent=province)), MORNING)
     session.commit()
     cases = [
@@ -93,16 +84,16 @@ def test_bad_input_gets_a_json_problem_naming_the_field(client, session):
 
 
 def test_a_body_that_is_not_json_is_refused_plainly(client, session):
-    _, station, _, token = world(session)
+    _, station, _, token = airing_world(session)
     response = client.post(f"/radio/api/stations/{station.id}/airings", data="delivery_id=1",
                            headers={"Authorization": f"Bearer {token}"})
     assert "body" in problem(response, 400)["errors"]
 
 
 def test_tokens_missing_wrong_revoked_or_of_another_station_get_403_and_are_audited(client, session):
-    province, station, delivery, token = world(session)
+    province, station, delivery, token = airing_world(session)
     other = make_station(session, make_area(session, parent=province))
-    other_token = issue_station_token(other, now=NOW)
+    other_token = issue_station_token(other, now=AIRING_NOW)
     session.commit()
     body = {"delivery_id": delivery.id, "status": "aired"}
     for attempt in (None, "khong-phai-ma-that", other_token):
@@ -119,19 +110,20 @@ def test_tokens_missing_wrong_revoked_or_of_another_station_get_403_and_are_audi
 
 
 def test_the_token_may_also_come_in_the_query_string(client, session):
-    _, station, delivery, token = world(session)
+    _, station, delivery, token = airing_world(session)
     response = client.post(f"/radio/api/stations/{station.id}/airings?token={token}",
                            json={"delivery_id": delivery.id, "status": "aired"})
     assert response.status_code == 201
+    assert stored_airing(session, delivery)[:2] == (station.id, AiringStatus.AIRED)
 
 
 def test_a_signed_in_browser_without_the_token_is_refused(client, session):
     # The endpoint skips CSRF, so a login cookie alone must never be enough.
-    _, station, delivery, _ = world(session)
+    _, station, delivery, _ = airing_world(session)
     log_in(client, "daiphat_anlac")
     problem(send(client, station.id, {"delivery_id": delivery.id, "status": "aired"}, None), 403)
 
 
 def test_an_unknown_station_is_a_404_problem(client, session):
-    _, _, delivery, token = world(session)
+    _, _, delivery, token = airing_world(session)
     problem(send(client, 987_654, {"delivery_id": delivery.id, "status": "aired"}, token), 404)

@@ -7,7 +7,7 @@ import pytest
 from content.audit import record_audit
 from content.models import Role
 from tests.factories import make_area, make_station, make_user
-from tests.web.test_thin_path import log_in
+from tests.web.helpers import log_in
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 
 from campaigns.campaigns import CampaignInput, PeakInput, attach_message, create_campaign
 from campaigns.models import ChannelKind, Delivery
-from tests.campaigns.test_planning import HCM, approved
 from tests.factories import make_area, make_channel, make_station
-from tests.web.test_desk_in_browser import sign_in
+from tests.scenarios import HCM, approved
+from tests.web.helpers import sign_in
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"

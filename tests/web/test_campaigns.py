@@ -7,7 +7,7 @@ from sqlalchemy import select
 from campaigns.models import Campaign
 from content.models import Role
 from tests.factories import make_area, make_user
-from tests.web.test_thin_path import csrf_token, log_in
+from tests.web.helpers import csrf_token, log_in
 
 FORM = {
     "plan_number": "Kế hoạch số 32/KH-UBND", "issuing_body": "Ủy ban nhân dân tỉnh",

@@ -11,7 +11,7 @@ from campaigns.credentials import generate_key, set_channel_secret, unseal
 from campaigns.models import Channel, ChannelKind
 from content.models import AuditLog, Role
 from tests.factories import make_area, make_channel, make_user
-from tests.web.test_thin_path import csrf_token, log_in
+from tests.web.helpers import csrf_token, log_in
 
 TOKEN = "7301234567:AAFakeTokenXaHoaPhong_0123456789abc"
 

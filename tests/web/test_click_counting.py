@@ -15,7 +15,7 @@ from campaigns.links import CLICK, short_link
 from campaigns.models import ChannelKind, ReachEvent, ShortLink
 from content.db import Base
 from tests.factories import make_channel
-from tests.scheduler.test_dispatch import approved_message
+from tests.scenarios import approved_message
 from tests.write_watch import LimiterClock, watch_writes
 from web.write_behind import flush_pending
 

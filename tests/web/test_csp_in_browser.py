@@ -13,7 +13,7 @@ from campaigns.stations import issue_station_token
 from content.messages import MessageInput, create_message, transition_message
 from content.models import MessageKind, Role
 from tests.factories import make_area, make_channel, make_published_message, make_station, make_user
-from tests.web.test_desk_in_browser import sign_in
+from tests.web.helpers import sign_in
 
 pytestmark = pytest.mark.browser
 # Collects what the page itself reports; added before any page script, so nothing is missed.

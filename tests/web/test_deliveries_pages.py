@@ -12,19 +12,8 @@ from campaigns.models import ChannelKind, Delivery, DeliveryStatus
 from campaigns.planning import plan_deliveries
 from content.models import AuditLog, Role
 from tests.factories import make_area, make_channel, make_user
-from tests.scheduler.test_dispatch import approved_message
-from tests.web.test_thin_path import csrf_token, log_in
-
-
-def setup(session, now, status=DeliveryStatus.PLANNED):  # type: ignore[no-untyped-def]
-    message, _editor, approver, _data = approved_message(session, now)
-    approver.username = "pheduyet"
-    channel = make_channel(session, ChannelKind.TELEGRAM, name="Kênh Telegram xã")
-    [delivery] = plan_deliveries(session, message, actor=approver, due_at=now + timedelta(hours=2), now=now,
-                                 channels=[channel])
-    delivery.status, delivery.last_error = status, "Telegram trả lỗi 500 (Internal Server Error)"
-    session.commit()
-    return delivery
+from tests.scenarios import approved_message, telegram_delivery
+from tests.web.helpers import csrf_token, log_in
 
 
 def act(client, delivery, verb: str, **data):  # type: ignore[no-untyped-def]
@@ -40,7 +29,7 @@ def fresh(session, delivery):  # type: ignore[no-untyped-def]
 
 
 def test_a_failed_delivery_shows_its_error_and_is_retried_in_one_click(client, session, now):
-    delivery = setup(session, now, DeliveryStatus.FAILED)
+    delivery = telegram_delivery(session, now, DeliveryStatus.FAILED)
     log_in(client, "pheduyet")
     board = html.unescape(client.get("/desk/dispatch").get_data(as_text=True))
     assert "Telegram trả lỗi 500" in board and "Gửi lại" in board
@@ -51,14 +40,14 @@ def test_a_failed_delivery_shows_its_error_and_is_retried_in_one_click(client, s
 
 
 def test_moving_takes_local_time_and_stores_utc(client, session, now):
-    delivery = setup(session, now)
+    delivery = telegram_delivery(session, now)
     log_in(client, "pheduyet")
     act(client, delivery, "move", due_at="2026-11-25T17:00")
     assert fresh(session, delivery).due_at.isoformat() == "2026-11-25T10:00:00+00:00"
 
 
 def test_a_nonsense_time_is_a_clear_message_and_changes_nothing(client, session, now):
-    delivery = setup(session, now)
+    delivery = telegram_delivery(session, now)
     log_in(client, "pheduyet")
     page = html.unescape(act(client, delivery, "move", due_at="25/11/2026 5 giờ chiều").get_data(as_text=True))
     assert "Thời điểm không hợp lệ" in page
@@ -66,14 +55,14 @@ def test_a_nonsense_time_is_a_clear_message_and_changes_nothing(client, session,
 
 
 def test_cancel_from_the_message_page(client, session, now):
-    delivery = setup(session, now)
+    delivery = telegram_delivery(session, now)
     log_in(client, "pheduyet")
     assert "Đã hủy lượt phát." in html.unescape(act(client, delivery, "cancel").get_data(as_text=True))
     assert fresh(session, delivery).status is DeliveryStatus.CANCELLED
 
 
 def test_a_sent_delivery_cannot_be_cancelled(client, session, now):
-    delivery = setup(session, now, DeliveryStatus.SENT)
+    delivery = telegram_delivery(session, now, DeliveryStatus.SENT)
     log_in(client, "pheduyet")
     page = html.unescape(act(client, delivery, "cancel").get_data(as_text=True))
     assert "không thể hủy" in page
@@ -81,7 +70,7 @@ def test_a_sent_delivery_cannot_be_cancelled(client, session, now):
 
 
 def test_an_approver_elsewhere_gets_403(client, session, now):
-    delivery = setup(session, now)
+    delivery = telegram_delivery(session, now)
     make_user(session, role=Role.APPROVER, area=make_area(session, name="Tỉnh Khác"), username="nguoingoai")
     session.commit()
     log_in(client, "nguoingoai")
@@ -92,7 +81,7 @@ def test_an_approver_elsewhere_gets_403(client, session, now):
 
 
 def test_the_board_warns_when_due_deliveries_are_not_being_sent(app, client, session, now, clock):
-    delivery = setup(session, now)
+    delivery = telegram_delivery(session, now)
     log_in(client, "pheduyet")
     assert "Không có lượt phát nào bị trễ." in html.unescape(client.get("/desk/dispatch").get_data(as_text=True))
     clock.set(delivery.due_at + OVERDUE_AFTER + timedelta(minutes=1))
@@ -102,7 +91,7 @@ def test_the_board_warns_when_due_deliveries_are_not_being_sent(app, client, ses
 
 
 def test_a_channel_wording_is_proposed_edited_and_kept_when_too_long(client, session, now):
-    delivery = setup(session, now)  # a Telegram delivery
+    delivery = telegram_delivery(session, now)  # a Telegram delivery
     log_in(client, "pheduyet")
     page = f"/desk/deliveries/{delivery.id}/variant"
     proposed = html.unescape(client.get(page).get_data(as_text=True))

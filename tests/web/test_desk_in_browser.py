@@ -10,22 +10,11 @@ from PIL import Image
 from sqlalchemy import select
 
 from content.models import Message, MessageStatus, Role
-from tests.factories import PASSWORD, make_area, make_user
+from tests.factories import make_area, make_user
+from tests.web.helpers import sign_in, sign_out
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-
-
-def sign_in(page, base: str, username: str) -> None:
-    page.goto(f"{base}/desk/login")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button:has-text('Đăng nhập')")
-    page.wait_for_url(f"{base}/desk/")
-
-
-def sign_out(page) -> None:
-    page.click("button:has-text('Đăng xuất')")
 
 
 def photo() -> bytes:

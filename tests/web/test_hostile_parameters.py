@@ -21,7 +21,7 @@ from campaigns.stations import issue_station_token
 from content.messages import MessageInput, create_message, transition_message
 from content.models import MessageKind, Role
 from tests.factories import make_area, make_channel, make_station, make_user
-from tests.web.test_thin_path import csrf_token, log_in
+from tests.web.helpers import csrf_token, log_in
 
 NOW = datetime(2026, 11, 23, 1, 0, tzinfo=timezone.utc)
 HUGE = str(10**20)

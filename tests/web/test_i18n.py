@@ -14,7 +14,7 @@ import web
 from content.messages import MessageInput, StoryFields, create_message, transition_message
 from content.models import MessageKind, Role
 from tests.factories import make_area, make_published_message, make_user
-from tests.web.test_thin_path import log_in
+from tests.web.helpers import log_in, switch
 
 CATALOGUE = Path(web.__file__).parent / "translations" / "en" / "LC_MESSAGES"
 
@@ -23,12 +23,6 @@ def page(client, path: str) -> str:
     response = client.get(path)
     assert response.status_code == 200, response.status_code
     return response.get_data(as_text=True)
-
-
-def switch(client, code: str, next_path: str) -> str:
-    response = client.get(f"/language/{code}", query_string={"next": next_path})
-    assert response.status_code == 302
-    return response.headers["Location"]
 
 
 def test_a_first_visit_is_in_vietnamese(client):

@@ -15,8 +15,8 @@ from content.db import make_engine
 from content.media import store_image
 from content.models import Role
 from scheduler.audio.cache import AudioCache
-from tests.content.test_media import image_bytes
 from tests.factories import make_area, make_user
+from tests.samples import image_bytes
 from web.cli import cli
 from web.config import _instance_secret
 from web.instance import prepare_database_file

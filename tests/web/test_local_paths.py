@@ -8,8 +8,8 @@ import pytest
 
 from campaigns.models import DeliveryStatus
 from tests.factories import PASSWORD
-from tests.web.test_deliveries_pages import setup
-from tests.web.test_thin_path import csrf_token
+from tests.scenarios import telegram_delivery
+from tests.web.helpers import csrf_token
 from web.paths import is_local_path
 
 HOSTILE = [
@@ -42,7 +42,7 @@ def stays_here(response, fallback: str) -> bool:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("target", HOSTILE)
 def test_every_redirecting_endpoint_refuses_a_hostile_target(client, session, now, target):
-    delivery = setup(session, now, DeliveryStatus.FAILED)
+    delivery = telegram_delivery(session, now, DeliveryStatus.FAILED)
     message_page = f"/desk/messages/{delivery.message_id}"
 
     switched = client.get("/language/en", query_string={"next": target})
@@ -60,7 +60,7 @@ def test_every_redirecting_endpoint_refuses_a_hostile_target(client, session, no
 
 
 def test_a_local_back_target_is_followed(client, session, now):
-    delivery = setup(session, now, DeliveryStatus.FAILED)
+    delivery = telegram_delivery(session, now, DeliveryStatus.FAILED)
     client.post("/desk/login", data={"username": "pheduyet", "password": PASSWORD,
                                      "csrf_token": csrf_token(client, "/desk/login")})
     response = client.post(f"/desk/deliveries/{delivery.id}/retry",

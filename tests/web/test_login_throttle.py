@@ -9,9 +9,9 @@ from flask import request
 
 import content.passwords
 from content.models import Role
-from tests.content.test_users import CountingHasher
 from tests.factories import PASSWORD, make_area, make_user
-from tests.web.test_thin_path import csrf_token
+from tests.counting_hasher import CountingHasher
+from tests.web.helpers import csrf_token
 
 THROTTLED = "Có quá nhiều lần đăng nhập sai"
 

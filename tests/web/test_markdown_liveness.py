@@ -16,9 +16,8 @@ from content.models import Message, MessageKind, Role
 from scheduler.dispatch import run_tick
 from tests.conftest import POSTGRES_URL
 from tests.factories import make_area, make_user
-from tests.scheduler.test_dispatch import planned
-from tests.web.test_revisions import edit
-from tests.web.test_thin_path import csrf_token, log_in
+from tests.scenarios import planned
+from tests.web.helpers import csrf_token, edit, log_in
 
 DEADLINE = 10  # seconds; before the fix the preview alone rendered for minutes with the write lock held
 # 50,000 characters within every bound; bleach's linkifier, before the fix, took 40 s over its run of "(".

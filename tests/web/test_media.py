@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from content.media import store_image
 from content.models import MediaItem, MessageStatus, Role
 from tests.factories import make_area, make_published_message, make_user
-from tests.web.test_thin_path import csrf_token, log_in
+from tests.web.helpers import csrf_token, log_in
 
 LIBRARY = "/desk/media/"
 ALT = "Công an xã tuyên truyền phòng cháy chữa cháy tại nhà văn hóa thôn"
@@ -216,7 +216,7 @@ def test_an_image_is_public_once_its_approved_message_is_planned_so_platforms_ca
     from campaigns.models import ChannelKind
     from campaigns.planning import plan_deliveries
     from tests.factories import make_channel
-    from tests.scheduler.test_dispatch import approved_message
+    from tests.scenarios import approved_message
 
     message, _editor, approver, _data = approved_message(session, now)
     message.image_id = stored.id

@@ -14,7 +14,7 @@ from werkzeug.test import encode_multipart
 
 from content.models import MediaItem, Message, Role
 from tests.factories import make_area, make_user
-from tests.web.test_thin_path import csrf_token, log_in
+from tests.web.helpers import csrf_token, log_in
 
 NEW = "/desk/messages/new"
 ALT = "Đoàn viên thanh niên xã Suối Mây dọn cỏ quanh trạm biến áp"

@@ -6,7 +6,7 @@ import html
 
 from content.models import Role
 from tests.factories import PASSWORD, make_area, make_user
-from tests.web.test_thin_path import csrf_token
+from tests.web.helpers import csrf_token
 
 
 def text(response) -> str:  # type: ignore[no-untyped-def]

@@ -18,7 +18,7 @@ from campaigns.models import ChannelKind, Delivery
 from content.messages import MessageInput, create_message, transition_message
 from content.models import AuditLog, MessageKind, Role
 from tests.factories import make_area, make_channel, make_station, make_user
-from tests.web.test_thin_path import csrf_token, log_in
+from tests.web.helpers import csrf_token, log_in
 
 ZONE_NOW = datetime(2026, 11, 23, 1, 0, tzinfo=timezone.utc)
 ALLOWED = {  # action → roles that may take it inside their own area
@@ -103,6 +103,21 @@ def request_for(action: str, w: dict):
     }[action]
 
 
+def success_location(action: str, w: dict) -> str | None:
+    """Where a successful POST sends the browser; None for a GET, which answers 200 with its page."""
+    m = w["messages"]
+    return {
+        "message.write": f"/desk/messages/{m['draft'].id}",
+        "message.submit": f"/desk/messages/{m['draft'].id}",
+        "message.approve": f"/desk/messages/{m['review'].id}",
+        "message.request_changes": f"/desk/messages/{m['review'].id}",
+        "message.schedule": f"/desk/messages/{m['approved'].id}",
+        "message.archive": f"/desk/messages/{m['approved'].id}",
+        "airing.confirm": f"/radio/stations/{w['station'].id}/airings/2026-11-23#item-{w['airing_item'].id}",
+        "media.upload": "/desk/media/",
+    }.get(action)
+
+
 CASES = [(role, inside, action) for role in Role for inside in (True, False) for action in ALLOWED
          if inside or action not in UNPLACED]
 
@@ -119,7 +134,14 @@ def test_the_permission_matrix(client, session, role, inside, action):
         response = client.post(path, data={**data, "csrf_token": csrf_token(client, token_page)})
     expected = role.value in ALLOWED[action] and inside
     if expected:
-        assert response.status_code in (200, 302), response.get_data(as_text=True)[:500]
+        # Exactly what the route answers on success: a page, or the redirect to where the work shows —
+        # never the login page nor a refusal dressed as a redirect.
+        where = success_location(action, w)
+        if where is None:
+            assert response.status_code == 200, response.get_data(as_text=True)[:500]
+        else:
+            assert response.status_code == 302, response.get_data(as_text=True)[:500]
+            assert response.headers["Location"] == where
     else:
         assert response.status_code == 403
         session.expire_all()

@@ -12,10 +12,9 @@ from sqlalchemy import func, select
 from campaigns.campaigns import CampaignInput, PeakInput, attach_message, create_campaign
 from campaigns.models import ChannelKind, Delivery
 from content.models import Role
-from tests.campaigns.test_planning import HCM, approved
 from tests.factories import make_area, make_channel, make_station, make_user
-from tests.web.test_i18n import switch
-from tests.web.test_thin_path import csrf_token, log_in
+from tests.scenarios import HCM, approved
+from tests.web.helpers import csrf_token, log_in, switch
 
 
 @pytest.fixture

@@ -53,7 +53,7 @@ def test_an_editor_logs_in_and_sees_the_desk_on_a_phone(live_server, browser, se
 
 
 def test_the_whole_hostile_corpus_published_runs_no_script(live_server, browser, session, session_factory):
-    from tests.content.test_rendering import HOSTILE as CORPUS
+    from tests.samples import HOSTILE as CORPUS
 
     body = "\n\n".join(CORPUS).replace("alert(1)", "window.__pwned=1")
     now = datetime(2026, 11, 23, 1, 0, tzinfo=timezone.utc)
@@ -70,8 +70,8 @@ def test_the_whole_hostile_corpus_published_runs_no_script(live_server, browser,
 
 
 def test_the_hostile_corpus_runs_no_script_in_the_desk_preview_review_and_history(live_server, browser, session):
-    from tests.content.test_rendering import HOSTILE as CORPUS
-    from tests.web.test_desk_in_browser import sign_in, sign_out
+    from tests.samples import HOSTILE as CORPUS
+    from tests.web.helpers import sign_in, sign_out
 
     province = make_area(session, name="Tỉnh Thử Nghiệm")
     make_user(session, role=Role.EDITOR, area=province, username="bientap")

@@ -6,7 +6,7 @@ from content.markdown_bounds import MAX_MARKDOWN_CHARS
 from content.models import Role
 from content.rendering import render_markdown
 from tests.factories import make_area, make_user
-from tests.web.test_thin_path import csrf_token, log_in
+from tests.web.helpers import csrf_token, log_in
 
 SOURCE = "**Gọi 113** ngay.\n\n<img src=x onerror=alert(1)> [x](javascript:alert(1))"
 

@@ -16,7 +16,7 @@ from content.messages import MessageInput, create_message, transition_message
 from content.models import MessageKind, Role
 from tests.audio_tools import require_tool
 from tests.factories import make_area, make_published_message, make_station, make_user
-from tests.web.test_thin_path import csrf_token, log_in
+from tests.web.helpers import csrf_token, log_in
 from web.dispatching import dispatch_settings
 
 EVIL = "evil.example"

@@ -8,9 +8,9 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import select
 
 from content.models import AuditLog
-from tests.web.test_airing_api import problem
-from tests.web.test_airing_api import world as airing_world
-from tests.web.test_radio_scripts import World, world  # noqa: F401  (the fixture)
+from tests.radio_scenarios import World, world  # noqa: F401  (the fixture)
+from tests.radio_scenarios import airing_world
+from tests.web.helpers import problem
 from tests.write_watch import LimiterClock, watch_writes
 from web.radio.refusals import RefusalLedger
 from web.write_behind import flush_pending

@@ -4,67 +4,25 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
 
-from campaigns.planning import plan_deliveries
-from campaigns.stations import issue_station_token
-from content.messages import MessageInput, create_message, transition_message, update_message
+from content.messages import MessageInput, transition_message, update_message
 from content.models import AuditLog, MessageKind, Priority, Role
-from tests.factories import make_area, make_channel, make_station, make_user
-from tests.web.test_thin_path import csrf_token, log_in
+from tests.factories import make_area, make_channel, make_user
+from tests.radio_scenarios import World, world  # noqa: F401  (the fixture)
+from tests.web.helpers import csrf_token, log_in
 from web.write_behind import flush_pending
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 NOW = datetime(2026, 11, 20, 1, 0, tzinfo=timezone.utc)
-TOKEN_AT = datetime(2026, 11, 1, tzinfo=timezone.utc)
 
 
 def local(day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2026, 11, day, hour, minute, tzinfo=ZONE)
-
-
-class World:
-    def __init__(self, session):
-        self.session = session
-        self.province = make_area(session, name="Tỉnh Sông Lam")
-        self.commune = make_area(session, parent=self.province, name="Xã Bãi Sậy")
-        self.station = make_station(session, self.commune, name="Đài truyền thanh xã Bãi Sậy",
-                                    slots=((time(6), 15), (time(17), 1)))
-        self.neighbour = make_station(session, make_area(session, parent=self.province, name="Xã Đồng Cói"),
-                                      name="Đài truyền thanh xã Đồng Cói")
-        self.token = issue_station_token(self.station, now=TOKEN_AT)
-        self.neighbour_token = issue_station_token(self.neighbour, now=TOKEN_AT)
-        self.editor = make_user(session, role=Role.EDITOR, area=self.province, username="bientap")
-        self.approver = make_user(session, role=Role.APPROVER, area=self.province, username="pheduyet")
-        session.commit()
-
-    def plan(self, title: str, due: datetime, *, priority=Priority.NORMAL, words: int = 20, area=None,
-             stations=None, channels=()):
-        message = create_message(self.session, self.editor, MessageInput(
-            kind=MessageKind.NOTICE, title=title, body_md=" ".join(["tin"] * words),
-            area_id=(area or self.commune).id, priority=priority), now=NOW)
-        transition_message(self.session, message, "submit", actor=self.editor, now=NOW)
-        transition_message(self.session, message, "approve", actor=self.approver, now=NOW)
-        plan_deliveries(self.session, message, actor=self.approver, due_at=due, now=NOW, zone=ZONE,
-                        stations=[self.station] if stations is None else stations, channels=channels)
-        self.session.commit()
-        return message
-
-    def path(self, fmt: str, day: str = "2026-11-24", kind: str = "scripts", station=None) -> str:
-        return f"/radio/stations/{(station or self.station).id}/{kind}/{day}.{fmt}"
-
-    @property
-    def auth(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.token}"}
-
-
-@pytest.fixture
-def world(session) -> World:
-    return World(session)
 
 
 def test_the_html_script_numbers_items_times_them_and_warns_when_a_slot_overruns(client, world):

@@ -4,14 +4,8 @@ from __future__ import annotations
 
 from content.messages import MessageInput, create_message
 from content.models import Message, MessageKind, Role
-from tests.factories import PASSWORD, make_area, make_user
-from tests.web.test_thin_path import csrf_token, log_in
-
-
-def edit(client, message, *, version: int, title: str, body: str):
-    path = f"/desk/messages/{message.id}/edit"
-    return client.post(path, data={"kind": "article", "title": title, "body_md": body, "area_id": message.area_id,
-                                   "version": version, "csrf_token": csrf_token(client, path)})
+from tests.factories import make_area, make_user
+from tests.web.helpers import edit, log_in
 
 
 def setup(session, now):

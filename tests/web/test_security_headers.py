@@ -9,7 +9,7 @@ import pytest
 
 from content.models import Role
 from tests.factories import make_area, make_published_message, make_user
-from tests.web.test_thin_path import csrf_token, log_in
+from tests.web.helpers import csrf_token, log_in
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "web" / "templates"
 STATIC = Path(__file__).resolve().parents[2] / "web" / "static"

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from content.models import Role, User, UserSession
 from tests.factories import PASSWORD, make_area, make_user
-from tests.web.test_thin_path import csrf_token, log_in
+from tests.web.helpers import csrf_token, log_in
 
 NEW_PASSWORD = "gió-mùa-về-trên-đê"
 

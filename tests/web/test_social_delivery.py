@@ -17,7 +17,7 @@ from scheduler.channels import Endpoints
 from scheduler.dispatch import run_tick
 from scheduler.sending import DispatchSettings
 from tests.factories import make_channel
-from tests.scheduler.test_dispatch import approved_message
+from tests.scenarios import approved_message
 from web.write_behind import flush_pending
 
 TOKEN = "7301234567:AAFakeTokenXaHoaPhong_0123456789abc"

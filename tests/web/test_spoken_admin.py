@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from content.models import AuditLog, Role, SpokenAbbreviation, SpokenSetting
 from tests.factories import make_area, make_user
-from tests.web.test_thin_path import csrf_token, log_in
+from tests.web.helpers import csrf_token, log_in
 
 PAGE = "/admin/spoken"
 

@@ -11,9 +11,9 @@ from sqlalchemy import select
 
 from campaigns.models import Airing, AiringStatus, Station
 from content.models import Role
-from tests.campaigns.test_airings import radio_item, radio_world
 from tests.factories import make_area, make_station, make_user
-from tests.web.test_thin_path import csrf_token, log_in
+from tests.radio_scenarios import radio_item, radio_world
+from tests.web.helpers import csrf_token, log_in
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 TODAY = "2026-11-23"  # the app's clock in tests reads 08:00 on this day in Hà Nội

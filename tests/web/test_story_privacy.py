@@ -24,7 +24,7 @@ from content.spoken import estimate_seconds, spoken_text
 from content.vietnamese import fold
 from scheduler.dispatch import run_tick
 from tests.factories import make_area, make_channel, make_station, make_user
-from tests.web.test_thin_path import csrf_token, log_in
+from tests.web.helpers import csrf_token, log_in
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 NAME = "Nguyễn Văn Bình"

@@ -7,9 +7,9 @@ import html
 from sqlalchemy import select
 
 from content.models import Message, Role
-from tests.content.test_text import CLEAN_TITLE, HOSTILE_TITLE
 from tests.factories import make_area, make_user
-from tests.web.test_thin_path import csrf_token, log_in
+from tests.samples import CLEAN_TITLE, HOSTILE_TITLE
+from tests.web.helpers import csrf_token, log_in
 
 
 def send(client, area_id: int, title: str):  # type: ignore[no-untyped-def]

@@ -8,8 +8,9 @@ from datetime import datetime, timezone
 from campaigns.models import ChannelKind
 from campaigns.stations import issue_station_token
 from content.models import Role
-from tests.factories import PASSWORD, make_area, make_channel, make_station, make_user
 from scheduler.dispatch import run_tick
+from tests.factories import make_area, make_channel, make_station, make_user
+from tests.web.helpers import csrf_token, log_in
 
 TITLE = "Cảnh giác với cuộc gọi giả danh công an"
 BODY = (
@@ -17,17 +18,6 @@ BODY = (
     "Khi nghi ngờ, hãy gọi ngay số 113 hoặc xem [trang thông tin](https://congan.example.vn/canh-bao).\n\n"
     "<script>alert('xss')</script>"
 )
-
-
-def csrf_token(client, path: str) -> str:
-    page = client.get(path).get_data(as_text=True)
-    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-
-
-def log_in(client, username: str) -> None:
-    response = client.post("/desk/login", data={"username": username, "password": PASSWORD,
-                                                "csrf_token": csrf_token(client, "/desk/login")})
-    assert response.status_code == 302, response.get_data(as_text=True)
 
 
 def post(client, path: str, data: dict, *, from_page: str):

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from content.models import AuditLog, Role, User
 from tests.factories import PASSWORD, make_area, make_user
-from tests.web.test_thin_path import csrf_token, log_in
+from tests.web.helpers import csrf_token, log_in
 
 
 def world(session):
