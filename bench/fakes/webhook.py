@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import count
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from bench.fakes.server import FakeServer, Reply, Request
 from scheduler.channels.webhook import verify_signature
