@@ -48,7 +48,7 @@ class StationDay:
 def slot_for(due_local: time, starts: list[time]) -> time | None:
     """The slot an item is read in: the first starting at or after its time, else the day's last.
 
-    The same rule as the daily script (scheduler.scripts), which a test holds them to.
+    The same rule as the daily script (scheduler.radio_scripts.building), which a test holds them to.
     """
     for start in starts:
         if start >= due_local:

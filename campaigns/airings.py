@@ -19,7 +19,7 @@ LISTENERS_METRIC = "loudspeaker_listeners"
 CLOCK_SKEW = timedelta(minutes=5)
 # An item due late in the evening may go out in the day's first slot, so up to a day before its time.
 EARLIEST_BEFORE_DUE = timedelta(days=1)
-# The statuses a daily script reads out (scheduler.scripts keeps the same set; campaigns may not import it).
+# The statuses a daily script reads out (scheduler.radio_scripts keeps the same set; campaigns may not import it).
 CONFIRMABLE = frozenset({DeliveryStatus.PLANNED, DeliveryStatus.CLAIMED, DeliveryStatus.SENT})
 MAX_TEXT = 2000
 

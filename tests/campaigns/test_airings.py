@@ -15,7 +15,7 @@ from campaigns.models import Airing, AiringStatus, Delivery, DeliveryStatus, Rea
 from content.errors import InvalidInput, PermissionDenied
 from content.messages import MessageInput, create_message, transition_message
 from content.models import AuditLog, MessageKind, Role
-from scheduler.scripts import build_daily_script
+from scheduler.radio_scripts.building import build_daily_script
 from tests.factories import make_area, make_station, make_user
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")

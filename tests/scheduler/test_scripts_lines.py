@@ -6,7 +6,7 @@ from datetime import date, time
 
 import pytest
 
-from scheduler.scripts_lines import opening_line, say_clock, say_date, say_number
+from scheduler.radio_scripts.lines import opening_line, say_clock, say_date, say_number
 
 
 @pytest.mark.parametrize(("number", "words"), [
