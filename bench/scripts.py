@@ -90,8 +90,7 @@ def build_all(factory: sessionmaker[Session], spoken: Any = None) -> dict:
 
 def bare_query(factory: sessionmaker[Session]) -> int:
     """The same rows, and the slots, as plain tuples: no ORM objects, no text, no assembly."""
-    from campaigns.emergency import ON_AIR_STATUSES
-    from campaigns.models import BroadcastSlot, Delivery, Station
+    from campaigns.models import ON_AIR_STATUSES, BroadcastSlot, Delivery, Station
     from content.models import Message
     from content.workflow import SENDABLE
 

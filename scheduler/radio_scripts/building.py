@@ -18,8 +18,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from campaigns.emergency import ON_AIR_STATUSES
-from campaigns.models import BroadcastSlot, Delivery, Station
+from campaigns.models import ON_AIR_STATUSES, BroadcastSlot, Delivery, Station
 from content.models import Message, Priority
 from content.spoken import estimate_seconds, spoken_text
 from content.stories import public_text
