@@ -7,7 +7,7 @@ its province's, and either one of the commune's own (every fourth commune) or a 
 
 - cold: `build_scripts` for every station, each distinct message's spoken text derived afresh, what
   the first build of a day costs;
-- warm: the same with the spoken texts kept from an earlier build (scheduler.scripts_spoken), what
+- warm: the same with the spoken texts kept from an earlier build (scheduler.radio_scripts.spoken_cache), what
   every later build and every poll costs;
 each against the bare query for the same rows: the deliveries joined to their messages' columns, and
 the slots, fetched as plain tuples — the least any build has to do.
@@ -81,7 +81,7 @@ def bench_database(url: str, name: str) -> list[Comparison]:
 def build_all(factory: sessionmaker[Session], spoken: Any = None) -> dict:
     """What a nightly job does: load the active stations, build each one's script for tomorrow."""
     from campaigns.models import Station
-    from scheduler.scripts import build_scripts
+    from scheduler.radio_scripts.building import build_scripts
 
     with factory() as session:
         stations = session.scalars(select(Station).where(Station.is_active)).all()
@@ -90,8 +90,7 @@ def build_all(factory: sessionmaker[Session], spoken: Any = None) -> dict:
 
 def bare_query(factory: sessionmaker[Session]) -> int:
     """The same rows, and the slots, as plain tuples: no ORM objects, no text, no assembly."""
-    from campaigns.emergency import ON_AIR_STATUSES
-    from campaigns.models import BroadcastSlot, Delivery, Station
+    from campaigns.models import ON_AIR_STATUSES, BroadcastSlot, Delivery, Station
     from content.models import Message
     from content.workflow import SENDABLE
 
@@ -119,7 +118,7 @@ def bench_cold(factory: sessionmaker[Session], name: str) -> Comparison:
 
 
 def bench_warm(factory: sessionmaker[Session], name: str) -> Comparison:
-    from scheduler.scripts_spoken import SpokenCache
+    from scheduler.radio_scripts.spoken_cache import SpokenCache
 
     spoken = SpokenCache()
     loa, baseline = measure_pair(lambda: build_all(factory, spoken), lambda: bare_query(factory),

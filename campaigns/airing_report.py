@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from campaigns.airings import CONFIRMABLE, airings_by_delivery
-from campaigns.models import AiringStatus, Delivery, Station
+from campaigns.airings import airings_by_delivery
+from campaigns.models import ON_AIR_STATUSES, AiringStatus, Delivery, Station
 from content.models import Area, Message
 from content.workflow import SENDABLE
 
@@ -48,7 +48,7 @@ class StationDay:
 def slot_for(due_local: time, starts: list[time]) -> time | None:
     """The slot an item is read in: the first starting at or after its time, else the day's last.
 
-    The same rule as the daily script (scheduler.scripts), which a test holds them to.
+    The same rule as the daily script (scheduler.radio_scripts.building), which a test holds them to.
     """
     for start in starts:
         if start >= due_local:
@@ -89,7 +89,7 @@ def report_airings(session: Session, root: Area | None, day: date, *, zone: Zone
         select(Delivery.id, Delivery.station_id, Delivery.due_at)
         .join(Message, Delivery.message_id == Message.id)
         .where(Delivery.station_id.in_([s.id for s in stations]), Delivery.due_at >= start,
-               Delivery.due_at < start + timedelta(days=1), Delivery.status.in_(CONFIRMABLE),
+               Delivery.due_at < start + timedelta(days=1), Delivery.status.in_(ON_AIR_STATUSES),
                Message.status.in_(SENDABLE))
     ).all() if stations else []
     airings = airings_by_delivery(session, [row.id for row in deliveries])

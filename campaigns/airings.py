@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from campaigns.models import Airing, AiringStatus, Delivery, DeliveryStatus, ReachEvent, ReachSource, Station
+from campaigns.models import ON_AIR_STATUSES, Airing, AiringStatus, Delivery, ReachEvent, ReachSource, Station
 from content.audit import record_audit
 from content.errors import InvalidInput
 from content.models import User
@@ -19,8 +19,6 @@ LISTENERS_METRIC = "loudspeaker_listeners"
 CLOCK_SKEW = timedelta(minutes=5)
 # An item due late in the evening may go out in the day's first slot, so up to a day before its time.
 EARLIEST_BEFORE_DUE = timedelta(days=1)
-# The statuses a daily script reads out (scheduler.scripts keeps the same set; campaigns may not import it).
-CONFIRMABLE = frozenset({DeliveryStatus.PLANNED, DeliveryStatus.CLAIMED, DeliveryStatus.SENT})
 MAX_TEXT = 2000
 
 
@@ -39,7 +37,7 @@ def _delivery(session: Session, station: Station, delivery_id: int | None) -> De
     delivery = session.get(Delivery, delivery_id, with_for_update=True) if delivery_id else None
     if delivery is None or delivery.station_id != station.id:
         raise InvalidInput({"delivery_id": f"Tin số {delivery_id} không có trong lịch phát của đài này."})
-    if delivery.status not in CONFIRMABLE:
+    if delivery.status not in ON_AIR_STATUSES:
         raise InvalidInput({"delivery_id": "Tin này đã bị hủy hoặc tạm giữ nên không có trong kịch bản để xác nhận."})
     return delivery
 

@@ -15,11 +15,8 @@ from datetime import datetime, time, timedelta, timezone, tzinfo
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from campaigns.models import BroadcastSlot, Delivery, DeliveryStatus, Station
+from campaigns.models import ON_AIR_STATUSES, BroadcastSlot, Delivery, Station
 from content.models import Area, Message
-
-# Rows that will be, or have been, read on air; failed, held and cancelled ones will not.
-ON_AIR_STATUSES = (DeliveryStatus.PLANNED, DeliveryStatus.CLAIMED, DeliveryStatus.SENT)
 
 
 def next_slot_start(after: datetime, starts: Sequence[time], zone: tzinfo) -> datetime:

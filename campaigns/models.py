@@ -42,6 +42,11 @@ class DeliveryStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
+# Rows that will be, or have been, read on air; failed, held and cancelled ones will not. The daily
+# script reads these, an operator may confirm these, and an emergency counts these as already heard.
+ON_AIR_STATUSES = frozenset({DeliveryStatus.PLANNED, DeliveryStatus.CLAIMED, DeliveryStatus.SENT})
+
+
 class AiringStatus(enum.StrEnum):
     AIRED = "aired"
     NOT_AIRED = "not_aired"

@@ -10,7 +10,7 @@ from scheduler.audio.encoding import MEDIA_TYPES
 from scheduler.audio.podcast import Episode
 from scheduler.audio.production import AudioStudio, Part, audio_key
 from scheduler.audio.programme import estimate_programme_seconds, item_programme, script_programme
-from scheduler.scripts import DailyScript, ScriptItem
+from scheduler.radio_scripts.building import DailyScript, ScriptItem
 
 
 def _episode(studio: AudioStudio, parts: tuple[Part, ...], fmt: str, *, title: str, summary: str, url: str,

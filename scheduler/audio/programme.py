@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from content.spoken import estimate_seconds
 from scheduler.audio.production import Part, Pause
-from scheduler.scripts import DailyScript, ScriptItem, SlotScript
+from scheduler.radio_scripts.building import DailyScript, ScriptItem, SlotScript
 
 # Used when a slot does not state its own pause; the script's read times count the slot's pause, so the
 # audio follows it when there is one.

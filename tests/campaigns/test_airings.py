@@ -13,7 +13,7 @@ from campaigns.airings import AiringInput, LISTENERS_METRIC, confirm_airing
 from campaigns.models import Airing, AiringStatus, Delivery, DeliveryStatus, ReachEvent, ReachSource
 from content.errors import InvalidInput, PermissionDenied
 from content.models import AuditLog, Role
-from scheduler.scripts import build_daily_script
+from scheduler.radio_scripts.building import build_daily_script
 from tests.factories import make_area, make_station, make_user
 from tests.radio_scenarios import radio_item, radio_world
 

@@ -22,7 +22,7 @@ from scheduler.audio.errors import AudioFailed, AudioUnavailable
 from scheduler.audio.production import AudioStudio, Pause, audio_key, cached_audio, make_audio
 from scheduler.audio.programme import SLOT_PAUSE, script_programme
 from scheduler.audio.waves import join_waves
-from scheduler.scripts import DailyScript, SlotScript, build_daily_script
+from scheduler.radio_scripts.building import DailyScript, SlotScript, build_daily_script
 from tests.audio_tools import assert_near_estimate, probed_seconds, require_tool, wav_seconds
 from tests.factories import make_area, make_station, make_user
 

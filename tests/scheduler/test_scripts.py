@@ -11,8 +11,8 @@ from campaigns.models import Delivery
 from campaigns.planning import PlanRequest, plan_deliveries, plan_message
 from content.models import Priority
 from content.spoken import estimate_seconds
-from scheduler.scripts import PAUSE_SECONDS, build_daily_script, build_scripts
-from scheduler.scripts_formats import render_script_text
+from scheduler.radio_scripts.building import PAUSE_SECONDS, build_daily_script, build_scripts
+from scheduler.radio_scripts.formats import render_script_text
 from tests.factories import make_area, make_channel, make_station
 from tests.radio_scenarios import approved_notice, on_air
 

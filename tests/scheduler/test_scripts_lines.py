@@ -6,7 +6,8 @@ from datetime import date, time
 
 import pytest
 
-from scheduler.scripts_lines import opening_line, say_clock, say_date, say_number
+from content.spoken.numbers import integer_words
+from scheduler.radio_scripts.lines import opening_line, say_clock, say_date
 
 
 @pytest.mark.parametrize(("number", "words"), [
@@ -16,8 +17,9 @@ from scheduler.scripts_lines import opening_line, say_clock, say_date, say_numbe
     (2005, "hai nghìn không trăm linh năm"), (2026, "hai nghìn không trăm hai mươi sáu"),
     (2100, "hai nghìn một trăm"),
 ])
-def test_numbers_are_said_with_their_vietnamese_forms(number, words):
-    assert say_number(number) == words
+def test_the_numbers_a_script_says_have_their_vietnamese_forms(number, words):
+    # The script's times and dates use content.spoken's number reader, the one the messages' text uses.
+    assert integer_words(number) == words
 
 
 @pytest.mark.parametrize(("at", "words"), [

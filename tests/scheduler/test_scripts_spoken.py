@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-import scheduler.scripts_spoken
+import scheduler.radio_scripts.spoken_cache
 from content.models import Message, MessageKind
-from scheduler.scripts import build_scripts
-from scheduler.scripts_spoken import SpokenCache
+from scheduler.radio_scripts.building import build_scripts
+from scheduler.radio_scripts.spoken_cache import SpokenCache
 from tests.factories import make_area, make_station
 from tests.radio_scenarios import on_air
 
@@ -29,13 +29,13 @@ class Clock:
 def readings(monkeypatch) -> list[int]:
     """The ids of the messages whose spoken text was actually derived, in order."""
     calls: list[int] = []
-    real = scheduler.scripts_spoken.spoken_text
+    real = scheduler.radio_scripts.spoken_cache.spoken_text
 
     def counting(message: Message) -> str:
         calls.append(message.id)
         return real(message)
 
-    monkeypatch.setattr(scheduler.scripts_spoken, "spoken_text", counting)
+    monkeypatch.setattr(scheduler.radio_scripts.spoken_cache, "spoken_text", counting)
     return calls
 
 

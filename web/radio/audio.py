@@ -19,7 +19,7 @@ from scheduler.audio.errors import AudioFailed, AudioUnavailable
 from scheduler.audio.podcast import PodcastInfo, build_podcast
 from scheduler.audio.production import AudioStudio, Part, audio_key, make_audio
 from scheduler.audio.programme import item_programme, script_items, script_programme
-from scheduler.scripts import DailyScript, ScriptItem, build_daily_script, build_week
+from scheduler.radio_scripts.building import DailyScript, ScriptItem, build_daily_script, build_week
 from web.addresses import external_url
 from web.database import get_db, now, zone
 from web.errors import json_problem

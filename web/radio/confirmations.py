@@ -21,7 +21,7 @@ from content.audit import record_audit
 from content.errors import InvalidInput, LoaError, NotFound, PermissionDenied
 from content.permissions import Action, authorize
 from content.stories import public_text
-from scheduler.scripts import build_daily_script
+from scheduler.radio_scripts.building import build_daily_script
 from web.database import get_db, now, zone
 from web.errors import STATUS, json_problem
 from web.radio import station_token

@@ -4,8 +4,8 @@ Each slot reads: the opening line, the items (emergency first, then priority, th
 within a level), the closing line, with a pause between any two of them. Its total is held against the
 slot's length, so an operator sees before going on air that the slot will overrun.
 
-Formats (text, JSON, the version hash) are in scheduler.scripts_formats; the spoken opening and closing
-in scheduler.scripts_lines.
+Formats (text, JSON, the version hash) are in `formats`; the spoken opening and closing
+in `lines`.
 """
 
 from __future__ import annotations
@@ -18,14 +18,13 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from campaigns.emergency import ON_AIR_STATUSES
-from campaigns.models import BroadcastSlot, Delivery, Station
+from campaigns.models import ON_AIR_STATUSES, BroadcastSlot, Delivery, Station
 from content.models import Message, Priority
 from content.spoken import estimate_seconds, spoken_text
 from content.stories import public_text
 from content.workflow import SENDABLE
-from scheduler.scripts_lines import CLOSING, opening_line
-from scheduler.scripts_spoken import SpokenCache
+from scheduler.radio_scripts.lines import CLOSING, opening_line
+from scheduler.radio_scripts.spoken_cache import SpokenCache
 
 PRIORITY_ORDER = {Priority.EMERGENCY: 0, Priority.PRIORITY: 1, Priority.NORMAL: 2}
 # A breath, or the station's short jingle, between two parts, so listeners hear that a new item begins.

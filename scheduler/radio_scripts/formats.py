@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from scheduler.scripts import DailyScript, ScriptItem, SlotScript
+from scheduler.radio_scripts.building import DailyScript, ScriptItem, SlotScript
 
 SCRIPT_SCHEMA = "loa.radio-script/1"
 WEEK_SCHEMA = "loa.radio-week/1"
