@@ -96,9 +96,9 @@ def _approved_message(session, province, editor, approver, n: int):  # type: ign
 # --- 1. deliveries per second -------------------------------------------------------------------------------
 
 def bench_sending(url: str, factory: sessionmaker[Session], key: str, tmpdir: Path) -> list[Comparison]:
+    from bench.fakes.webhook import spawn_receiver
     from campaigns.credentials import set_channel_secret
     from campaigns.models import Channel, ChannelKind
-    from bench.fakes.webhook import spawn_receiver
 
     with spawn_receiver(SECRET, tmpdir / "received.jsonl") as receiver:
         with factory() as session:

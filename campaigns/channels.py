@@ -28,6 +28,7 @@ from content.errors import InvalidInput, NotFound, PermissionDenied
 from content.models import Area, AreaKind, User
 from content.permissions import DENIED, Action, authorize
 
+
 @dataclass(frozen=True)
 class Setting:
     key: str

@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 
 from campaigns.models import Channel, Delivery, DeliveryStatus
 from campaigns.planning import carries
+from content.areas import select_subtree
 from content.audit import record_audit
 from content.errors import InvalidInput
-from content.areas import select_subtree
 from content.models import Area, Message, User
 from content.permissions import Action, authorize
 

@@ -12,7 +12,6 @@ from content.errors import NotFound
 from content.models import Message, MessageStatus
 from content.workflow import SENDABLE
 
-
 # A feed entry links to the portal page, so whatever went out on either may be read there.
 PUBLIC_WEB = (ChannelKind.PORTAL, ChannelKind.FEED)
 

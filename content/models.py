@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import JSON, Column, ForeignKey, Index, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from content.db import Base, UTCDateTime, text_enum, utcnow
 import content.text  # noqa: F401  (registers the flush guard that cleans every string column)
+from content.db import Base, UTCDateTime, text_enum, utcnow
 
 
 class AreaKind(enum.StrEnum):

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import markdown
 import nh3
+
 from content.bare_links import link_bare_addresses
 from content.markdown_scan import MarkdownCounts, count_markdown
 

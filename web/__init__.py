@@ -17,8 +17,8 @@ from web.formatting import register_filters
 from web.i18n import init_i18n
 from web.instance import init_instance
 from web.limits import init_limits
-from web.security_headers import init_security_headers
 from web.params import init_params
+from web.security_headers import init_security_headers
 
 csrf = CSRFProtect()
 

@@ -14,8 +14,7 @@ from content.spoken.dates import read_dates, read_times, read_weekday_abbreviati
 from content.spoken.markup import tidy
 from content.spoken.numbers import roman_value
 from content.spoken.phones import read_phone_numbers
-from content.spoken.quantities import (read_measures, read_months, read_numbers, read_ordinals, read_per,
-                                        read_signs)
+from content.spoken.quantities import read_measures, read_months, read_numbers, read_ordinals, read_per, read_signs
 from content.spoken.rules import SpokenRules
 
 _PRIVATE_MARKS = re.compile("[\ue000-\ue002]")

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from campaigns.airing_report import StationState, report_airings, slot_for
-from campaigns.airings import AiringInput, LISTENERS_METRIC, confirm_airing
+from campaigns.airings import LISTENERS_METRIC, AiringInput, confirm_airing
 from campaigns.models import Airing, AiringStatus, Delivery, DeliveryStatus, ReachEvent, ReachSource
 from content.errors import InvalidInput, PermissionDenied
 from content.models import AuditLog, Role

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from campaigns.calendar import CalendarView, STATIONS, build_calendar
+from campaigns.calendar import STATIONS, CalendarView, build_calendar
 from campaigns.deliveries import cancel_delivery
 from campaigns.models import ChannelKind, Delivery, DeliveryStatus
 from campaigns.planning import DailySlots, PlanRequest, plan_message

@@ -323,7 +323,7 @@ def test_a_commune_officer_may_not_plan_for_the_whole_province(session, now, wor
 def test_a_channel_carries_messages_of_its_own_area_of_the_areas_inside_it_and_above_it(session, now, world):
     province_page = make_channel(session, ChannelKind.FACEBOOK, name="Trang Công an tỉnh Sơn Lâm", area=world.province)
     doi_thong_zalo = make_channel(session, ChannelKind.ZALO, name="Zalo xã Đồi Thông", area=world.doi_thong)
-    suoi_bac_page = make_channel(session, ChannelKind.FACEBOOK, name="Trang xã Suối Bạc", area=world.suoi_bac)
+    make_channel(session, ChannelKind.FACEBOOK, name="Trang xã Suối Bạc", area=world.suoi_bac)
     national = make_channel(session, ChannelKind.FEED, name="RSS toàn quốc")
     make_channel(session, ChannelKind.TELEGRAM, name="Telegram tỉnh Bình Nguyên", area=world.other_province)
     commune_message, commune_approver = approved(session, world.doi_thong, now, "Tuần tra đêm ở thôn Cây Gạo")

@@ -9,8 +9,15 @@ import pytest
 from sqlalchemy import select
 
 from campaigns.models import BroadcastSlot
-from campaigns.station_admin import (SlotInput, StationInput, create_station, list_stations, revoke_station_token,
-                                     rotate_station_token, update_station)
+from campaigns.station_admin import (
+    SlotInput,
+    StationInput,
+    create_station,
+    list_stations,
+    revoke_station_token,
+    rotate_station_token,
+    update_station,
+)
 from campaigns.stations import find_station_by_token, hash_token
 from content.errors import InvalidInput, PermissionDenied
 from content.models import AuditLog, Role

@@ -8,8 +8,16 @@ import pytest
 
 from campaigns.models import ChannelKind
 from campaigns.planning import plan_deliveries
-from campaigns.variants import (TELEGRAM_CAPTION, TELEGRAM_TEXT, ZALO_DESCRIPTION, fit, plain_text, set_variant,
-                                social_variant, text_limit)
+from campaigns.variants import (
+    TELEGRAM_CAPTION,
+    TELEGRAM_TEXT,
+    ZALO_DESCRIPTION,
+    fit,
+    plain_text,
+    set_variant,
+    social_variant,
+    text_limit,
+)
 from content.errors import InvalidInput
 from content.messages import MessageInput, StoryFields, create_message, transition_message
 from content.models import MessageKind, Role

@@ -6,8 +6,18 @@ import pytest
 
 from bench.adversarial_markdown import PIECES, deepest_list, largest_accepted
 from content.markdown_bounds import (
-    MAX_BACKSLASHES, MAX_BRACKETS, MAX_DEPTH, MAX_EMPHASIS_MARKS, MAX_FENCES, MAX_HEADINGS_AND_RULES,
-    MAX_HTML_DECLARATIONS, MAX_HTML_TAGS, MAX_LINKS, MAX_MARKDOWN_CHARS, MAX_SPACE_RUN, markdown_bound_error,
+    MAX_BACKSLASHES,
+    MAX_BRACKETS,
+    MAX_DEPTH,
+    MAX_EMPHASIS_MARKS,
+    MAX_FENCES,
+    MAX_HEADINGS_AND_RULES,
+    MAX_HTML_DECLARATIONS,
+    MAX_HTML_TAGS,
+    MAX_LINKS,
+    MAX_MARKDOWN_CHARS,
+    MAX_SPACE_RUN,
+    markdown_bound_error,
 )
 from content.rendering import render_markdown
 

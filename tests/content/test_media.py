@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 import content.media
 from content.errors import InvalidInput, PermissionDenied
-from content.media import (MB, format_size, list_media, media_path, store_image, thumbnail_size)
+from content.media import MB, format_size, list_media, media_path, store_image, thumbnail_size
 from content.models import AuditLog, MediaItem, Role, User
 from tests.factories import make_area, make_user
 from tests.samples import image_bytes

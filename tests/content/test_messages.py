@@ -5,10 +5,16 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from content.models import AuditLog
 from content.errors import Conflict, InvalidInput, InvalidTransition, PermissionDenied
-from content.messages import MAX_BODY_CHARS, MessageInput, StoryFields, create_message, transition_message, update_message
-from content.models import Message, MessageKind, MessageStatus, Role
+from content.messages import (
+    MAX_BODY_CHARS,
+    MessageInput,
+    StoryFields,
+    create_message,
+    transition_message,
+    update_message,
+)
+from content.models import AuditLog, Message, MessageKind, MessageStatus, Role
 from tests.factories import make_area, make_user
 
 

@@ -10,6 +10,7 @@ import content.rendering
 from content.rendering import HARD_MAX_BRACKETS, render_markdown
 from tests.samples import HOSTILE
 
+
 @pytest.mark.parametrize("source", HOSTILE)
 def test_hostile_markdown_leaves_nothing_that_can_run(source):
     html = render_markdown(source).lower()

@@ -11,8 +11,14 @@ from content.errors import InvalidInput, NotFound
 from content.messages import MessageInput, StoryFields, create_message
 from content.models import AuditLog, MessageKind, Role, SpokenAbbreviation
 from content.spoken import estimate_seconds, spoken_text, to_spoken
-from content.spoken.dictionary import (add_abbreviation, change_abbreviation, list_entries, load_rules,
-                                       remove_abbreviation, set_link_pointer)
+from content.spoken.dictionary import (
+    add_abbreviation,
+    change_abbreviation,
+    list_entries,
+    load_rules,
+    remove_abbreviation,
+    set_link_pointer,
+)
 from tests.factories import make_area, make_user
 
 

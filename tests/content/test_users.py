@@ -13,8 +13,8 @@ from content.legacy_hashes import check_legacy_hash
 from content.models import Role
 from content.passwords import password_problem, verify_password
 from content.users import authenticate, change_password, create_user, update_user
-from tests.factories import PASSWORD, make_area, make_user
 from tests.counting_hasher import CountingHasher
+from tests.factories import PASSWORD, make_area, make_user
 
 
 @pytest.fixture

@@ -10,10 +10,10 @@ from email.utils import format_datetime
 
 import pytest
 
-from campaigns.destinations import parse_allowed_hosts
 from bench.fakes.samples import TITLE, make_outgoing
 from bench.fakes.server import Reply
 from bench.fakes.webhook import WebhookReceiver, read_record, spawn_receiver
+from campaigns.destinations import parse_allowed_hosts
 from scheduler.channels import REGISTRY, ChannelError, Endpoints
 from scheduler.channels.webhook import SignedWebhook, sign, verify_signature
 

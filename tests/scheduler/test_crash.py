@@ -22,9 +22,9 @@ from pathlib import Path
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bench.fakes.webhook import spawn_receiver
 from campaigns.credentials import generate_key, set_channel_secret
 from campaigns.models import Channel, ChannelKind, Delivery, DeliveryStatus
-from bench.fakes.webhook import spawn_receiver
 from tests.factories import make_channel
 from tests.scenarios import approved_message
 from tests.scheduler.worker_process import start_worker

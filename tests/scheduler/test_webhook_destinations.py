@@ -8,13 +8,13 @@ from functools import partial
 
 import pytest
 
+from bench.fakes.samples import make_outgoing
+from bench.fakes.tls import self_signed
+from bench.fakes.webhook import WebhookReceiver
 from campaigns.credentials import generate_key, set_channel_secret, unseal
 from campaigns.destinations import parse_allowed_hosts
 from campaigns.models import Channel, ChannelKind, Delivery, DeliveryStatus
 from campaigns.planning import plan_deliveries
-from bench.fakes.samples import make_outgoing
-from bench.fakes.tls import self_signed
-from bench.fakes.webhook import WebhookReceiver
 from scheduler.channels import ChannelError, Endpoints
 from scheduler.channels.public_only import public_only_session
 from scheduler.channels.webhook import SignedWebhook

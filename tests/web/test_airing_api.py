@@ -14,6 +14,7 @@ from tests.radio_scenarios import AIRING_NOW, MORNING, airing_world, radio_item
 from tests.web.helpers import log_in, problem
 from web.write_behind import flush_pending
 
+
 def send(client, station_id: int, body, token: str | None):  # type: ignore[no-untyped-def]
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     return client.post(f"/radio/api/stations/{station_id}/airings", json=body, headers=headers)

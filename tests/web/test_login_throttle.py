@@ -9,8 +9,8 @@ from flask import request
 
 import content.passwords
 from content.models import Role
-from tests.factories import PASSWORD, make_area, make_user
 from tests.counting_hasher import CountingHasher
+from tests.factories import PASSWORD, make_area, make_user
 from tests.web.helpers import csrf_token
 
 THROTTLED = "Có quá nhiều lần đăng nhập sai"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+
 import pytest
 
 import content.rendering

@@ -8,8 +8,7 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import select
 
 from content.models import AuditLog
-from tests.radio_scenarios import World, world  # noqa: F401  (the fixture)
-from tests.radio_scenarios import airing_world
+from tests.radio_scenarios import World, airing_world, world  # noqa: F401  (the fixture)
 from tests.web.helpers import problem
 from tests.write_watch import LimiterClock, watch_writes
 from web.radio.refusals import RefusalLedger

@@ -8,11 +8,11 @@ from functools import partial
 import pytest
 from sqlalchemy import func, select
 
+from bench.fakes.telegram import FakeTelegram
 from campaigns.credentials import generate_key, set_channel_secret, unseal
 from campaigns.links import CLICK
 from campaigns.models import Channel, ChannelKind, Delivery, DeliveryStatus, ReachEvent, ShortLink
 from campaigns.planning import plan_deliveries
-from bench.fakes.telegram import FakeTelegram
 from scheduler.channels import Endpoints
 from scheduler.dispatch import run_tick
 from scheduler.sending import DispatchSettings

@@ -8,8 +8,15 @@ from flask_babel import gettext as _
 from content.errors import InvalidInput
 from content.permissions import is_install_wide
 from content.spoken import estimate_seconds, to_spoken
-from content.spoken.dictionary import (add_abbreviation, change_abbreviation, link_pointer, list_entries, load_rules,
-                                       remove_abbreviation, set_link_pointer)
+from content.spoken.dictionary import (
+    add_abbreviation,
+    change_abbreviation,
+    link_pointer,
+    list_entries,
+    load_rules,
+    remove_abbreviation,
+    set_link_pointer,
+)
 from web.admin import bp
 from web.auth import actor
 from web.database import get_db, now

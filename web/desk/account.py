@@ -10,9 +10,8 @@ from content.audit import record_audit
 from content.errors import InvalidInput
 from content.user_sessions import close_all_user_sessions
 from content.users import change_password
-from web.auth import restamp, sign_out
+from web.auth import actor, restamp, sign_out
 from web.database import get_db, now
-from web.auth import actor
 from web.desk import bp
 
 

@@ -13,8 +13,8 @@ from campaigns.calendar import STATIONS, CalendarView, build_calendar
 from campaigns.planning import plannable_channels
 from content.errors import InvalidInput
 from content.models import Area
-from web.database import get_db, now, zone
 from web.auth import actor
+from web.database import get_db, now, zone
 from web.desk import areas_for, bp
 from web.params import read_date, read_int
 

@@ -11,8 +11,8 @@ from campaigns.listing import list_topics
 from campaigns.models import Campaign
 from content.errors import InvalidInput, NotFound
 from content.permissions import Action, authorize
-from web.database import get_db, now, zone
 from web.auth import actor
+from web.database import get_db, now, zone
 from web.desk import areas_for, bp
 from web.desk.forms import parse_campaign_form
 

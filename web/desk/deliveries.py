@@ -13,8 +13,8 @@ from campaigns.variants import SOCIAL, set_variant, social_variant, text_limit
 from content.errors import InvalidInput, NotFound
 from content.permissions import Action, authorize
 from web.addresses import public_base_url
-from web.database import get_db, now, zone
 from web.auth import actor
+from web.database import get_db, now, zone
 from web.desk import bp
 from web.desk.forms import parse_local_datetime
 from web.paths import local_target

@@ -16,7 +16,6 @@ from content.messages import MessageInput, StoryFields
 from content.models import MessageKind, MessageStatus, Priority
 from web.params import read_date, read_int, read_local_datetime
 
-
 MAX_TARGET = 1e12  # far above any count of people, places or percent a plan sets
 
 

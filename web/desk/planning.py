@@ -27,8 +27,8 @@ from campaigns.planning import (
 from content.errors import InvalidInput
 from content.models import Message, MessageStatus
 from content.permissions import Action, authorize
-from web.database import get_db, now, zone
 from web.auth import actor
+from web.database import get_db, now, zone
 from web.desk import areas_for, bp, desk_message
 from web.params import read_date, read_int, read_local_datetime
 

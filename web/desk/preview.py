@@ -16,8 +16,8 @@ from content.spoken import estimate_seconds, spoken_text
 from content.spoken.dictionary import load_rules
 from content.spoken.markup import plain_lines
 from content.stories import name_warnings, public_html
-from web.database import get_db
 from web.auth import actor
+from web.database import get_db
 from web.desk import bp
 from web.desk.privacy_warnings import describe_warnings
 

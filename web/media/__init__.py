@@ -18,8 +18,17 @@ from flask_login import current_user, login_required
 
 from campaigns.publication import image_is_public
 from content.errors import InvalidInput, NotFound
-from content.media import (DEFAULT_MAX_BYTES, count_media, find_media, format_size, list_media,
-                           media_file_name, media_path, store_image, thumbnail_size)
+from content.media import (
+    DEFAULT_MAX_BYTES,
+    count_media,
+    find_media,
+    format_size,
+    list_media,
+    media_file_name,
+    media_path,
+    store_image,
+    thumbnail_size,
+)
 from content.models import MediaItem
 from content.permissions import Action, authorize, is_allowed
 from web.auth import actor

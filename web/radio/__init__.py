@@ -47,5 +47,4 @@ def _authorized_station(station_id: int) -> Station:
 
 
 # Route modules register on `bp`; imported last because they import it.
-from web.radio import scripts  # noqa: E402,F401
-from web.radio import audio  # noqa: E402,F401
+from web.radio import audio, scripts  # noqa: E402,F401

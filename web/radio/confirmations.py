@@ -24,9 +24,9 @@ from content.stories import public_text
 from scheduler.radio_scripts.building import build_daily_script
 from web.database import get_db, now, zone
 from web.errors import STATUS, json_problem
+from web.params import path_date, read_int, read_json_int, read_local_datetime
 from web.radio import station_token
 from web.radio.refusals import TokenRefused, limit_token_endpoints, refused_problem, throttled_problem
-from web.params import path_date, read_int, read_json_int, read_local_datetime
 
 bp = Blueprint("airings", __name__, url_prefix="/radio/stations")
 api_bp = Blueprint("airings_api", __name__, url_prefix="/radio/api")

@@ -11,12 +11,19 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from flask import Response, current_app, render_template, request
-from flask_babel import get_locale, gettext as _
+from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from content.errors import NotFound
 from scheduler.radio_scripts.building import build_daily_script, build_week
-from scheduler.radio_scripts.formats import dump_json, render_script_text, render_week_text, script_document, week_document
+from scheduler.radio_scripts.formats import (
+    dump_json,
+    render_script_text,
+    render_week_text,
+    script_document,
+    week_document,
+)
 from scheduler.radio_scripts.spoken_cache import SpokenCache
 from web.database import get_db, zone
 from web.params import path_date

@@ -9,15 +9,20 @@ from flask_babel import gettext as _
 from flask_login import login_required
 
 from campaigns.models import Station
-from campaigns.station_admin import (create_station, list_communes, list_stations, revoke_station_token,
-                                     rotate_station_token, update_station)
+from campaigns.station_admin import (
+    create_station,
+    list_communes,
+    list_stations,
+    revoke_station_token,
+    rotate_station_token,
+    update_station,
+)
 from content.errors import InvalidInput, NotFound
 from content.permissions import Action, authorize
-from web.auth import actor
 from web.addresses import external_url
+from web.auth import actor
 from web.database import get_db, now, zone
 from web.stations.forms import form_values, kept_values, read_station_form, slot_rows
-
 
 
 def managed_station(station_id: int) -> Station:

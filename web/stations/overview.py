@@ -18,7 +18,6 @@ from web.database import get_db, now, zone
 from web.params import read_date, read_int
 
 
-
 def _today() -> date:
     return now().astimezone(zone()).date()
 
