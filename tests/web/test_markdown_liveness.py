@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 
-import pytest
+from sqlalchemy import event
 
 import content.rendering
 import content.spoken.markup
@@ -15,7 +15,6 @@ from content.markdown_bounds import MAX_BRACKETS, MAX_DEPTH, MAX_MARKDOWN_CHARS
 from content.messages import MessageInput, create_message
 from content.models import Message, MessageKind, Role
 from scheduler.dispatch import run_tick
-from tests.conftest import POSTGRES_URL
 from tests.factories import make_area, make_user
 from tests.scenarios import planned
 from tests.web.helpers import csrf_token, edit, log_in
@@ -86,28 +85,43 @@ def test_the_worst_accepted_markdown_stalls_neither_another_save_nor_the_schedul
     assert session.get(Message, mine.id).body_md == WORST
 
 
-@pytest.mark.skipif(bool(POSTGRES_URL), reason="SQLite's database-wide write lock; PostgreSQL has none")
-def test_a_preview_leaves_the_write_lock_free_while_it_renders(client, session, now, database_url, monkeypatch):
+WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "SAVEPOINT", "BEGIN IMMEDIATE")
+
+
+def test_a_preview_writes_nothing_and_leaves_the_write_lock_free_while_it_renders(app, client, session, now,
+                                                                                   database_url, monkeypatch):
+    """On both databases the preview sends no write; on SQLite another writer can take the lock mid-render."""
     desk(session, now)
     log_in(client, "bientap1")
-    seen: list[bool] = []
+    statements: list[str] = []
+    lock_free: list[bool] = []
     real_render = content.spoken.markup.render_markdown
 
     def render_and_try_to_write(source: str) -> str:
-        other = sqlite3.connect(database_url.removeprefix("sqlite:///"), timeout=0, isolation_level=None)
-        try:
-            other.execute("BEGIN IMMEDIATE")
-            other.execute("ROLLBACK")
-            seen.append(True)
-        except sqlite3.OperationalError:
-            seen.append(False)
-        finally:
-            other.close()
+        if database_url.startswith("sqlite"):
+            other = sqlite3.connect(database_url.removeprefix("sqlite:///"), timeout=0, isolation_level=None)
+            try:
+                other.execute("BEGIN IMMEDIATE")
+                other.execute("ROLLBACK")
+                lock_free.append(True)
+            except sqlite3.OperationalError:
+                lock_free.append(False)
+            finally:
+                other.close()
         return real_render(source)
 
+    def record(_conn, _cursor, statement, *_args):  # type: ignore[no-untyped-def]
+        statements.append(statement.lstrip().upper())
+
+    engine = app.extensions["loa.engine"]
+    event.listen(engine, "before_cursor_execute", record)
     monkeypatch.setattr(content.spoken.markup, "render_markdown", render_and_try_to_write)
-    assert preview(client, "**Gọi 113** ngay.").status_code == 200
-    assert seen and all(seen)
+    try:
+        assert preview(client, "**Gọi 113** ngay.").status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert statements and not [s for s in statements if s.startswith(WRITES) or "FOR UPDATE" in s]
+    assert all(lock_free) and (lock_free or not database_url.startswith("sqlite"))
 
 
 def test_a_list_nested_10000_deep_is_a_field_error_in_the_preview_and_on_save(client, session, now):
