@@ -24,6 +24,7 @@ from web.auth import actor
 from web.config import credentials_key
 from web.database import get_db, now
 from web.dispatching import webhook_allowed_hosts
+from web.params import read_int
 
 bp = Blueprint("channels", __name__, url_prefix="/admin/channels")
 
@@ -49,8 +50,7 @@ def _hint(channel: Channel) -> str:
 def _input(kind: ChannelKind) -> ChannelInput:
     form = request.form
     area = form.get("area_id", "").strip()
-    # Anything but a short number or "all" becomes 0, which no area has: a field error, not a 500.
-    area_id = (int(area) if area.isascii() and area.isdigit() and len(area) <= 9 else 0) if area and area != NATIONWIDE else None
+    area_id = None if area == NATIONWIDE else read_int(area, "area_id")
     return ChannelInput(kind=kind, name=form.get("name", ""), is_enabled=form.get("is_enabled") == "on",
                         settings={s.key: form.get(s.key, "") for s in settings_for(kind)}, secret=form.get("secret", ""),
                         area_id=area_id, nationwide=area == NATIONWIDE)
