@@ -48,6 +48,32 @@ MAX_BACKSLASHES = 5_000
 MAX_EMPHASIS_MARKS = 10_000
 
 
+TOO_DEEP = "Nội dung lồng nhau {n:,} tầng (danh sách, trích dẫn, định dạng trong nhau), vượt giới hạn {limit} tầng."
+# What the linear scan counts, its limit, and the editor's reason (n: the count; counts: the whole scan).
+_PARSER_BOUNDS: tuple[tuple[str, int, str], ...] = (
+    ("lines", MAX_LINES, "Nội dung có {n:,} dòng, vượt giới hạn {limit:,} dòng."),
+    ("nesting", MAX_DEPTH, TOO_DEEP),
+    ("brackets", MAX_BRACKETS, "Nội dung có {n:,} dấu [, vượt giới hạn {limit:,}; "
+                               "dấu [ không dùng cho liên kết hãy viết \\[."),
+    ("bracket_scan", MAX_BRACKET_SCAN, "Dấu [ hoặc ( ở dòng {counts.bracket_scan_line:,} không được đóng trong một "
+                                       "đoạn dài; hãy đóng nó bằng ] hoặc ), viết \\[ hoặc \\(, hoặc tách đoạn "
+                                       "bằng một dòng trống."),
+    ("backtick_scan", MAX_BACKTICK_SCAN, "Dòng {counts.backtick_scan_line:,} vừa dài vừa có nhiều dấu `; "
+                                         "hãy xuống dòng hoặc bớt dấu `."),
+    ("raw_tags", MAX_HTML_TAGS, "Nội dung có {n:,} thẻ HTML, vượt giới hạn {limit:,}; "
+                                "hãy định dạng bằng Markdown (**đậm**, - danh sách)."),
+    ("declarations", MAX_HTML_DECLARATIONS, "Nội dung có {n:,} khai báo HTML (<!…>, <?…>), "
+                                            "vượt giới hạn {limit}."),
+    ("headings_and_rules", MAX_HEADINGS_AND_RULES, "Nội dung có {n:,} tiêu đề và đường kẻ, "
+                                                   "vượt giới hạn {limit:,}; hãy chia thành nhiều tin."),
+    ("fences", MAX_FENCES, "Nội dung có {n:,} dòng ``` hoặc ~~~, vượt giới hạn {limit:,}."),
+    ("longest_space_run", MAX_SPACE_RUN, "Nội dung có {n:,} dấu cách liền nhau, vượt giới hạn {limit:,}."),
+    ("backslashes", MAX_BACKSLASHES, "Nội dung có {n:,} dấu \\, vượt giới hạn {limit:,}."),
+    ("emphasis_marks", MAX_EMPHASIS_MARKS, "Nội dung có {n:,} dấu * và _, vượt giới hạn {limit:,}; "
+                                           "hãy chia thành nhiều tin."),
+)
+
+
 def markdown_bound_error(source: str) -> str | None:
     """Why `source` is too big to publish, in words for the editor; None when it is within every bound.
 
@@ -57,41 +83,12 @@ def markdown_bound_error(source: str) -> str | None:
     if len(source) > MAX_MARKDOWN_CHARS:
         return f"Nội dung dài {len(source):,} ký tự, vượt giới hạn {MAX_MARKDOWN_CHARS:,}."
     counts = count_markdown(source)
-    if counts.lines > MAX_LINES:
-        return f"Nội dung có {counts.lines:,} dòng, vượt giới hạn {MAX_LINES:,} dòng."
-    if counts.nesting > MAX_DEPTH:
-        return _too_deep(counts.nesting)
-    if counts.brackets > MAX_BRACKETS:
-        return (f"Nội dung có {counts.brackets:,} dấu [, vượt giới hạn {MAX_BRACKETS:,}; "
-                "dấu [ không dùng cho liên kết hãy viết \\[.")
-    if counts.bracket_scan > MAX_BRACKET_SCAN:
-        return (f"Dấu [ hoặc ( ở dòng {counts.bracket_scan_line:,} không được đóng trong một đoạn dài; "
-                "hãy đóng nó bằng ] hoặc ), viết \\[ hoặc \\(, hoặc tách đoạn bằng một dòng trống.")
-    if counts.backtick_scan > MAX_BACKTICK_SCAN:
-        return (f"Dòng {counts.backtick_scan_line:,} vừa dài vừa có nhiều dấu `; "
-                "hãy xuống dòng hoặc bớt dấu `.")
-    if counts.raw_tags > MAX_HTML_TAGS:
-        return (f"Nội dung có {counts.raw_tags:,} thẻ HTML, vượt giới hạn {MAX_HTML_TAGS:,}; "
-                "hãy định dạng bằng Markdown (**đậm**, - danh sách).")
-    if counts.declarations > MAX_HTML_DECLARATIONS:
-        return (f"Nội dung có {counts.declarations:,} khai báo HTML (<!…>, <?…>), "
-                f"vượt giới hạn {MAX_HTML_DECLARATIONS}.")
-    if counts.headings_and_rules > MAX_HEADINGS_AND_RULES:
-        return (f"Nội dung có {counts.headings_and_rules:,} tiêu đề và đường kẻ, "
-                f"vượt giới hạn {MAX_HEADINGS_AND_RULES:,}; hãy chia thành nhiều tin.")
-    if counts.fences > MAX_FENCES:
-        return f"Nội dung có {counts.fences:,} dòng ``` hoặc ~~~, vượt giới hạn {MAX_FENCES:,}."
-    if counts.longest_space_run > MAX_SPACE_RUN:
-        return (f"Nội dung có {counts.longest_space_run:,} dấu cách liền nhau, "
-                f"vượt giới hạn {MAX_SPACE_RUN:,}.")
-    if counts.backslashes > MAX_BACKSLASHES:
-        return f"Nội dung có {counts.backslashes:,} dấu \\, vượt giới hạn {MAX_BACKSLASHES:,}."
-    if counts.emphasis_marks > MAX_EMPHASIS_MARKS:
-        return (f"Nội dung có {counts.emphasis_marks:,} dấu * và _, vượt giới hạn {MAX_EMPHASIS_MARKS:,}; "
-                "hãy chia thành nhiều tin.")
+    for name, limit, reason in _PARSER_BOUNDS:
+        if (value := getattr(counts, name)) > limit:
+            return reason.format(n=value, limit=limit, counts=counts)
     shape = measure_html(render_markdown(source))
     if shape.depth > MAX_DEPTH:
-        return _too_deep(shape.depth)
+        return TOO_DEEP.format(n=shape.depth, limit=MAX_DEPTH)
     if shape.elements > MAX_ELEMENTS:
         return (f"Nội dung có {shape.elements:,} đoạn, mục và định dạng, vượt giới hạn {MAX_ELEMENTS:,}; "
                 "hãy chia thành nhiều tin.")
@@ -99,7 +96,3 @@ def markdown_bound_error(source: str) -> str | None:
         return f"Nội dung có {shape.links:,} liên kết và ảnh, vượt giới hạn {MAX_LINKS:,}."
     return None
 
-
-def _too_deep(depth: int) -> str:
-    return (f"Nội dung lồng nhau {depth:,} tầng (danh sách, trích dẫn, định dạng trong nhau), "
-            f"vượt giới hạn {MAX_DEPTH} tầng.")
