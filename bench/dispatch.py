@@ -65,7 +65,7 @@ def run() -> list[Comparison]:
 
 # --- the people, the province and the channel ---------------------------------------------------------------
 
-def _people(session):  # type: ignore[no-untyped-def]
+def _people(session):
     from content.models import Area, AreaKind, Role
     from content.users import create_user
 
@@ -79,7 +79,7 @@ def _people(session):  # type: ignore[no-untyped-def]
     return province, editor, approver
 
 
-def _approved_message(session, province, editor, approver, n: int):  # type: ignore[no-untyped-def]
+def _approved_message(session, province, editor, approver, n: int):
     from content.messages import MessageInput, create_message, transition_message
     from content.models import MessageKind
 
@@ -142,14 +142,14 @@ def connector_body(factory: sessionmaker[Session], key: str, channel_id: int, me
     class Capture(requests.Session):
         body = b""
 
-        def request(self, method, url, **kwargs):  # type: ignore[no-untyped-def, override]
+        def request(self, *args: Any, **kwargs: Any) -> requests.Response:
             Capture.body = kwargs["data"]
             raise requests.ConnectionError("captured, not sent")
 
     with factory() as session:
         [delivery] = _insert(session, message_id, channel_id, approver_id, 1)
         settings = DispatchSettings(base_url=BASE_URL, unseal=lambda token: unseal(key, token))
-        outgoing = build_outgoing(session, session.get(Delivery, delivery), settings, now=START)
+        outgoing = build_outgoing(session, session.get_one(Delivery, delivery), settings, now=START)
         session.rollback()  # neither the delivery nor its short link is kept
     try:
         SignedWebhook(http=Capture(), allowed_hosts=LOCAL_RECEIVER).send(outgoing)
@@ -292,9 +292,9 @@ def bench_fan_out(factory: sessionmaker[Session]) -> Comparison:
 
     rounds, warmup = 5, 1
     with factory() as session:
-        province = session.scalar(select(Area).where(Area.code == "B99"))
-        editor = session.scalar(select(User).where(User.role == Role.EDITOR))
-        approver = session.scalar(select(User).where(User.role == Role.APPROVER))
+        province = session.scalars(select(Area).where(Area.code == "B99")).one()
+        editor = session.scalars(select(User).where(User.role == Role.EDITOR)).one()
+        approver = session.scalars(select(User).where(User.role == Role.APPROVER)).one()
         session.execute(insert(Area), [
             {"code": f"B99{n:05d}", "name": f"Xã Đo Hiệu Năng {n}", "kind": AreaKind.COMMUNE, "parent_id": province.id,
              "path": f"/B99/B99{n:05d}/"} for n in range(1, COMMUNES + 1)])
@@ -313,9 +313,9 @@ def bench_fan_out(factory: sessionmaker[Session]) -> Comparison:
 
     def loa() -> None:
         with factory() as session:
-            message = session.get(Message, messages.pop())
+            message = session.get_one(Message, messages.pop())
             summary = plan_message(session, message, PlanRequest(area_ids=(province_id,), due_at=due),
-                                   actor=session.get(User, approver_id), now=START, zone=timezone.utc)
+                                   actor=session.get_one(User, approver_id), now=START, zone=timezone.utc)
             session.commit()
         fanned_out.append(summary.stations)
 

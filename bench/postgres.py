@@ -25,7 +25,7 @@ def unreachable(url: str) -> str | None:
         with engine.connect():
             return None
     except SQLAlchemyError as error:
-        return str(error.orig or error).strip().splitlines()[0]
+        return str(getattr(error, "orig", None) or error).strip().splitlines()[0]
     finally:
         engine.dispose()
 

@@ -44,7 +44,7 @@ def list_audit(session: Session, viewer: User, *, action: str = "", page: int = 
     return AuditPage(entries=entries, actors=actors, page=page, has_next=page * size < total)
 
 
-def _readable_by(viewer: User):  # type: ignore[no-untyped-def]
+def _readable_by(viewer: User):
     assert viewer.area is not None
     areas = select_subtree(viewer.area).with_only_columns(Area.id)
     anonymous = AuditLog.actor_id.is_(None)

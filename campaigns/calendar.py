@@ -121,7 +121,7 @@ def _grouped(session: Session, start: datetime, end: datetime, root: Area | None
     return groups, lowest
 
 
-def _names(session: Session, column, ids: set[int]) -> dict[int, str]:  # type: ignore[no-untyped-def]
+def _names(session: Session, column, ids: set[int]) -> dict[int, str]:
     model = column.class_
     return dict(session.execute(select(model.id, column).where(model.id.in_(ids))).all()) if ids else {}
 

@@ -91,7 +91,7 @@ def refusal_for_address(address: IPAddress) -> str:
 
 def system_resolver(host: str, port: int) -> list[str]:
     """Every address the system resolver gives for host, as text."""
-    return [info[4][0] for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)]
+    return [str(info[4][0]) for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)]
 
 
 def resolver_within(seconds: float, resolve: Resolver = system_resolver) -> Resolver:

@@ -58,12 +58,13 @@ def emergency_times(session: Session, message: Message, *, after: datetime, zone
         starts[station_id].append(starts_at)
     # A next slot is never more than a day and a slot away, so two days bound the rows worth looking at.
     heard: dict[int, list[datetime]] = {station_id: list(planned.get(station_id, ())) for station_id in reached}
-    for station_id, due_at in session.execute(
+    for heard_at, due_at in session.execute(
             select(Delivery.station_id, Delivery.due_at).where(
                 Delivery.message_id == message.id, Delivery.station_id.in_(reached),
                 Delivery.status.in_(ON_AIR_STATUSES), Delivery.due_at >= after,
                 Delivery.due_at <= after + timedelta(days=2))):
-        heard[station_id].append(due_at)
+        assert heard_at is not None  # the query keeps only the reached stations
+        heard[heard_at].append(due_at)
     times: dict[int, datetime] = {}
     for station_id in reached:
         slot = next_slot_start(after, starts[station_id], zone)

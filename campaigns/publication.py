@@ -16,7 +16,7 @@ from content.workflow import SENDABLE
 PUBLIC_WEB = (ChannelKind.PORTAL, ChannelKind.FEED)
 
 
-def select_published(kinds: Iterable[ChannelKind]) -> Select[tuple[Message]]:
+def select_published(kinds: Iterable[ChannelKind]) -> Select[Message]:
     """Messages with a sent delivery on a channel of these kinds, newest first, topics loaded."""
     sent_on_kind = (
         select(Delivery.message_id)

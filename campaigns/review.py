@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import update
+from sqlalchemy import CursorResult, update
 from sqlalchemy.orm import Session
 
 from campaigns.models import Delivery, DeliveryStatus
@@ -14,9 +15,9 @@ from content.workflow import SENDABLE
 
 
 def _move_deliveries(session: Session, message: Message, source: DeliveryStatus, target: DeliveryStatus) -> int:
-    result = session.execute(
+    result = cast(CursorResult[Any], session.execute(
         update(Delivery).where(Delivery.message_id == message.id, Delivery.status == source).values(status=target)
-    )
+    ))
     return result.rowcount
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from content.errors import NotFound
@@ -31,6 +31,6 @@ def get_area_by_code(session: Session, code: str) -> Area:
     return area
 
 
-def select_subtree(root: Area):
+def select_subtree(root: Area) -> Select[Area]:
     """A select of every area in `root`'s subtree, root included."""
     return select(Area).where(Area.path.startswith(root.path, autoescape=True))

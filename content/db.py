@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy import DateTime, Enum, MetaData, create_engine, event
 from sqlalchemy.engine import Engine
@@ -85,7 +85,7 @@ def _begin_sqlite(connection: Any) -> None:
     connection.info[_SQLITE_WRITING] = mode == "IMMEDIATE"
 
 
-_SQLITE_BEGIN = "loa_sqlite_begin"
+_SQLITE_BEGIN: Final = "loa_sqlite_begin"
 _SQLITE_WRITING = "loa_sqlite_writing"
 # Statements that write, or open a savepoint a write will follow (upgrading inside one would end it).
 _WRITE_VERBS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "SAVEPOINT")

@@ -299,6 +299,7 @@ def _original_options(image: Image.Image, kind: ImageKind, data: bytes) -> dict[
         # re-saved at a fixed 90 comes out half again as heavy or more) nor softens (a fixed 85 blurs
         # a finer one). It is what quality="keep" does, which Pillow allows only on the untouched
         # file, not on one turned upright.
+        assert isinstance(image, JpegImagePlugin.JpegImageFile)  # the file as opened, before it is turned upright
         return {"qtables": image.quantization, "subsampling": JpegImagePlugin.get_sampling(image), "optimize": True}
     if kind.pillow_format == "WEBP":
         # Lossless stays lossless (screenshots, logos); a lossy photo at 90 is visually unchanged.

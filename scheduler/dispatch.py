@@ -14,12 +14,13 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import and_, select, update
+from sqlalchemy import CursorResult, Row, and_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from campaigns.deliveries import due_planned, runnable
-from campaigns.models import Channel, Delivery, DeliveryStatus
+from campaigns.models import Channel, ChannelKind, Delivery, DeliveryStatus
 from content.db import begin_write
 from scheduler.channels import REGISTRY
 from scheduler.sending import LEASE, DispatchSettings, Outcome, send_one
@@ -50,7 +51,7 @@ def claim_due(session: Session, *, now: datetime, worker: str, limit: int = 100)
     sort the whole backlog on every claim.
     """
     begin_write(session)
-    rows = []
+    rows: list[Row[int, int | None, ChannelKind | None]] = []
     for condition in (_abandoned(now), due_planned(now)):
         query = (select(Delivery.id, Delivery.channel_id, Channel.kind)
                  .outerjoin(Channel, Delivery.channel_id == Channel.id).where(condition)
@@ -74,11 +75,11 @@ def release(session: Session, ids: list[int], *, worker: str, next_attempt_at: d
     if not ids:
         return 0
     begin_write(session)
-    result = session.execute(
+    result = cast(CursorResult[Any], session.execute(
         update(Delivery)
         .where(Delivery.id.in_(ids), Delivery.status == DeliveryStatus.CLAIMED, Delivery.claimed_by == worker)
         .values(status=DeliveryStatus.PLANNED, claimed_by=None, lease_until=None, next_attempt_at=next_attempt_at)
-    )
+    ))
     session.commit()
     return result.rowcount
 

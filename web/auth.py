@@ -107,7 +107,7 @@ def load_user(user_id: str) -> LoginUser | None:
 
 
 @login_manager.unauthorized_handler
-def unauthorized():  # type: ignore[no-untyped-def]
+def unauthorized():
     """Back to the login page; a form sent after its session ended gets back everything that was typed."""
     ended = bool(g.get("loa_session_ended"))
     if ended and request.method == "POST":

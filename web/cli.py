@@ -61,7 +61,9 @@ def serve(host: str, port: int) -> None:
     # A service manager stops with SIGTERM: leave like Ctrl+C does, so the clicks counted in memory get written.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
-        waitress_serve(current_app._get_current_object(), host=host, port=port, threads=8, _quiet=True)
+        # The proxy's own object, as waitress keeps it across threads; Flask types current_app as the app itself.
+        app = current_app._get_current_object()  # type: ignore[attr-defined]
+        waitress_serve(app, host=host, port=port, threads=8, _quiet=True)
     finally:
         scheduler.shutdown(wait=False)
         write_behind().stop()

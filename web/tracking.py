@@ -59,7 +59,7 @@ class LinkCache:
 
 
 def link_cache() -> LinkCache:
-    return current_app.extensions.setdefault("loa.link_cache", LinkCache())  # type: ignore[no-any-return]
+    return current_app.extensions.setdefault("loa.link_cache", LinkCache())
 
 
 def _daily_salt(moment: datetime) -> bytes:

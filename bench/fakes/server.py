@@ -137,6 +137,7 @@ class FakeServer:
     def url(self) -> str:
         assert self._httpd is not None, "start() the fake first"
         host, port = self._httpd.server_address[:2]
+        host = host.decode() if isinstance(host, bytes) else host
         return f"{'https' if self.tls else 'http'}://{host}:{port}"
 
     def start(self, port: int = 0) -> FakeServer:

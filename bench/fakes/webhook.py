@@ -75,12 +75,12 @@ class WebhookReceiver(FakeServer):
         if not key or not isinstance(payload, dict) or payload.get("idempotency_key") != key:
             return self._refuse(400, "Idempotency-Key thiếu hoặc khác với thân")
         with self._keys:
-            known = self.accepted.get(key)
-            duplicate = known is not None
+            duplicate = key in self.accepted
             if duplicate:
                 self.duplicates.append(key)
             else:
-                known = self.accepted[key] = f"wh-{next(self._ids)}"
+                self.accepted[key] = f"wh-{next(self._ids)}"
+            known = self.accepted[key]
             self._write(key, known, duplicate=duplicate)
         return Reply.json({"id": known, "received": True})
 

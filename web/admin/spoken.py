@@ -24,7 +24,7 @@ from web.database import get_db, now
 MAX_SAMPLE_CHARS = 5_000
 
 
-def _page(*, form=None, errors=None, editing: str | None = None, status: int = 200):  # type: ignore[no-untyped-def]
+def _page(*, form=None, errors=None, editing: str | None = None, status: int = 200):
     sample = request.args.get("sample", "")
     result, sample_error = None, None
     if len(sample) > MAX_SAMPLE_CHARS:
@@ -37,7 +37,7 @@ def _page(*, form=None, errors=None, editing: str | None = None, status: int = 2
                            sample_error=sample_error, can_edit=is_install_wide(actor())), status
 
 
-def _saved(message: str):  # type: ignore[no-untyped-def]
+def _saved(message: str):
     get_db().commit()
     flash(message, "success")
     return redirect(url_for("admin.spoken"))

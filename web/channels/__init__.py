@@ -32,7 +32,7 @@ bp = Blueprint("channels", __name__, url_prefix="/admin/channels")
 
 @bp.before_request
 @login_required
-def require_channel_manager():  # type: ignore[no-untyped-def]
+def require_channel_manager():
     authorize(actor(), Action.CHANNEL_MANAGE, None, object_type="channel")
 
 
@@ -61,7 +61,7 @@ def _area_value(channel: Channel | None) -> str:
     return str(area.id) if area is not None else NATIONWIDE
 
 
-def _page(channel: Channel | None, kind: ChannelKind, form, errors: dict[str, str], status: int = 200):  # type: ignore[no-untyped-def]
+def _page(channel: Channel | None, kind: ChannelKind, form, errors: dict[str, str], status: int = 200):
     return render_template("admin/channel.html", channel=channel, kind=kind, fields=settings_for(kind), form=form,
                            errors=errors, hint=_hint(channel) if channel else "", areas=channel_areas(get_db(), actor()),
                            nationwide=NATIONWIDE if actor().area is None else None), status

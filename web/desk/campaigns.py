@@ -25,7 +25,7 @@ def _campaign(campaign_id: int) -> Campaign:
     return campaign
 
 
-def _form(campaign: Campaign | None, form, errors: dict[str, str], status: int = 200):  # type: ignore[no-untyped-def]
+def _form(campaign: Campaign | None, form, errors: dict[str, str], status: int = 200):
     return render_template("desk/campaign_form.html", campaign=campaign, form=form, errors=errors,
                            areas=areas_for(actor()), topics=list_topics(get_db())), status
 

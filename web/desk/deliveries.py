@@ -30,12 +30,12 @@ def _delivery(delivery_id: int) -> Delivery:
     return delivery
 
 
-def _back(delivery: Delivery):  # type: ignore[no-untyped-def]
+def _back(delivery: Delivery):
     # Back to where the button was pressed: the board or the message page (same site only).
     return redirect(local_target(request.form.get("back"), url_for("desk.message", message_id=delivery.message_id)))
 
 
-def _apply(delivery_id: int, change, done: str):  # type: ignore[no-untyped-def]
+def _apply(delivery_id: int, change, done: str):
     delivery = _delivery(delivery_id)
     try:
         change(delivery)

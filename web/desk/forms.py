@@ -87,7 +87,7 @@ def parse_message_filter(args: MultiDict[str, str]) -> tuple[MessageFilter, list
     problems: list[str] = []
     errors: dict[str, str] = {}
 
-    def choice(name: str, enum_type, label: str):  # type: ignore[no-untyped-def]
+    def choice(name: str, enum_type, label: str):
         value = args.get(name) or None
         try:
             return enum_type(value) if value else None
@@ -138,7 +138,7 @@ def parse_campaign_form(form: MultiDict[str, str]) -> CampaignInput:
             peaks.append(PeakInput(name=name, starts_on=start_on, ends_on=end_on))
         elif "peaks" not in errors:
             errors["peaks"] = _("Đợt cao điểm '%(name)s' cần ngày bắt đầu và kết thúc.", name=name)
-    if errors:
+    if errors or starts_on is None or ends_on is None:  # both dates were required above
         raise InvalidInput(errors)
     return CampaignInput(
         plan_number=form.get("plan_number", ""), issuing_body=form.get("issuing_body", ""),

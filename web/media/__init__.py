@@ -58,7 +58,7 @@ def media_url(item: MediaItem, thumbnail: bool = False) -> str:
     return url_for("media.file", name=media_file_name(item, thumbnail=thumbnail))
 
 
-def _library(errors: dict[str, str], alt_text: str, status: int = 200):  # type: ignore[no-untyped-def]
+def _library(errors: dict[str, str], alt_text: str, status: int = 200):
     # The library shows unpublished photos, so it asks what fetching them asks.
     authorize(actor(), Action.MESSAGE_VIEW, None, object_type="media")
     size = current_app.config["PAGE_SIZE"]
