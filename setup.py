@@ -16,7 +16,7 @@ from setuptools.command.build import build
 TRANSLATIONS = Path("web", "translations")
 
 
-class compile_catalogues(Command):  # noqa: N801 (setuptools names commands in snake case)
+class compile_catalogues(Command):  # lower case: setuptools names commands in snake case
     description = "compile web/translations/*/LC_MESSAGES/*.po into .mo files"
     user_options: list[tuple[str, str | None, str]] = []
     editable_mode = False
@@ -56,7 +56,7 @@ class compile_catalogues(Command):  # noqa: N801 (setuptools names commands in s
         return {str(self._built(po)): str(po.with_suffix(".mo")) for po in self._catalogues()}
 
 
-class build_with_catalogues(build):  # noqa: N801
+class build_with_catalogues(build):
     sub_commands = [*build.sub_commands, ("compile_catalogues", None)]
 
 

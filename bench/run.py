@@ -20,8 +20,8 @@ if __package__ in (None, ""):
     sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _here]
     sys.path.insert(0, str(_here.parent))
 
-from bench import dispatch, markdown_bounds, rendering_and_feeds, scripts  # noqa: E402
-from bench.timing import format_table  # noqa: E402
+from bench import dispatch, markdown_bounds, rendering_and_feeds, scripts
+from bench.timing import format_table
 
 # Explicit, in the order they run; each module has TITLE and run() -> list[Comparison].
 BENCHMARKS: list[ModuleType] = [rendering_and_feeds, markdown_bounds, dispatch, scripts]

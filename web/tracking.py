@@ -95,7 +95,7 @@ def count_click(target: LinkTarget) -> None:
     moment = now()
     try:
         counted = is_counted(target.code, moment)
-    except Exception:  # noqa: BLE001 — the limiter's store (Redis) is down: the reader still gets the page
+    except Exception:  # the limiter's store (Redis) is down: the reader still gets the page
         log.exception("tracking: could not reach the rate limiter's storage; this click is not counted")
         return
     if counted:

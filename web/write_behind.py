@@ -85,7 +85,7 @@ class WriteBehind:
                     with self._sessions() as session:
                         source.write(session, batch, now=moment)
                         session.commit()
-                except Exception as error:  # noqa: BLE001 — kept for the next try, then reported
+                except Exception as error:  # kept for the next try, then reported
                     source.restore(batch)
                     log.exception("write-behind: could not write the pending %s; kept for the next try", name)
                     failure = failure or error
