@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from campaigns.campaigns import campaign_of
+from campaigns.campaign_records import campaign_of
 from campaigns.models import Channel, ShortLink
 from content.models import Message
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from campaigns import demo_data as data
 from campaigns.models import BroadcastSlot, Campaign, Channel, ChannelKind, PeakPeriod, Station, Target
 from campaigns.planning import plan_deliveries
-from campaigns.stations import issue_station_token
+from campaigns.station_tokens import issue_station_token
 from content.areas import get_area_by_code
 from content.audit import record_audit
 from content.media import store_image

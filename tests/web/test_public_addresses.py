@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from campaigns.models import Station
 from campaigns.planning import plan_deliveries
-from campaigns.stations import issue_station_token
+from campaigns.station_tokens import issue_station_token
 from content.messages import MessageInput, create_message, transition_message
 from content.models import MessageKind, Role
 from tests.audio_tools import require_tool
