@@ -14,7 +14,6 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from campaigns import demo_data as data
 from campaigns.models import BroadcastSlot, Campaign, Channel, ChannelKind, PeakPeriod, Station, Target
 from campaigns.planning import plan_deliveries
 from campaigns.station_tokens import issue_station_token
@@ -25,7 +24,8 @@ from content.messages import MessageInput, StoryFields, create_message, transiti
 from content.models import Area, AreaKind, AuditLog, MessageKind, Priority, Role, Topic, User
 from content.users import create_user
 from content.vietnamese import slugify
-from scheduler.demo_pictures import SCENES, draw_scene
+from scheduler.demo import data
+from scheduler.demo.pictures import SCENES, draw_scene
 from scheduler.dispatch import run_tick
 from scheduler.sending import DispatchSettings
 
