@@ -1,4 +1,4 @@
-"""Demo data: one real province, invented people, and messages at every step of their life.
+"""Putting the demo into a database: one real province, invented people, messages at every step of their life.
 
 Past publications go through the real dispatcher at their own past times, so the demo shows
 what the product would have done, not rows written straight into the tables.
