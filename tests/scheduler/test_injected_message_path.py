@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
 from campaigns.links import find_target, short_link
-from campaigns.models import ChannelKind
+from campaigns.models import ChannelKind, Delivery
 from campaigns.planning import plan_deliveries
 from content.models import Message
 from scheduler.sending import DispatchSettings, build_outgoing
@@ -26,21 +30,24 @@ def test_a_tracked_link_leads_to_the_injected_path(session, now):
     assert "/tin/" not in target.location
 
 
-def test_a_sent_post_carries_the_injected_path(session, now):
+def webhook_delivery(session: Session, now: datetime) -> Delivery:
     message, _, approver, _ = approved_message(session, now, title="Khóa xe cẩn thận khi đi chợ")
     channel = make_channel(session, ChannelKind.WEBHOOK, settings={"url": "https://nhan.example.vn/loa"})
     [delivery] = plan_deliveries(session, message, actor=approver, due_at=now, now=now, channels=[channel])
+    return delivery
+
+
+def test_a_sent_post_carries_the_injected_path(session, now):
+    delivery = webhook_delivery(session, now)
     settings = DispatchSettings(base_url="https://loa.example.vn/", message_path=elsewhere)
 
     outgoing = build_outgoing(session, delivery, settings, now=now)
 
-    assert outgoing.url == f"https://loa.example.vn/bai-viet/{message.slug}"
+    assert outgoing.url == f"https://loa.example.vn/bai-viet/{delivery.message.slug}"
 
 
 def test_without_a_path_a_post_names_no_page_rather_than_a_guessed_one(session, now):
-    message, _, approver, _ = approved_message(session, now)
-    channel = make_channel(session, ChannelKind.WEBHOOK, settings={"url": "https://nhan.example.vn/loa"})
-    [delivery] = plan_deliveries(session, message, actor=approver, due_at=now, now=now, channels=[channel])
+    delivery = webhook_delivery(session, now)
 
     assert build_outgoing(session, delivery, DispatchSettings(base_url="https://loa.example.vn"), now=now).url == ""
 
