@@ -48,8 +48,7 @@ def find_link(session: Session, code: str) -> ShortLink | None:
 
 
 def destination(session: Session, link: ShortLink, *, message_path: Callable[[Message], str]) -> str:
-    """The message's portal path (the web layer's, passed in) with UTM parameters naming the channel and the
-    campaign."""
+    """The message's page, at the path the web layer hands in, with UTM parameters naming channel and campaign."""
     campaign = campaign_of(session, link.message)
     query = urlencode({"utm_source": link.channel.kind.value, "utm_medium": "social",
                        "utm_campaign": campaign.slug if campaign else "loa", "utm_content": link.code})
