@@ -1,7 +1,7 @@
 """The worst Markdown Loa accepts, rendered, against an ordinary article of the same size.
 
 For each piece in `bench.adversarial_markdown`, repeated as often as `content.markdown_bounds` still accepts,
-`render_markdown` is timed against rendering demo articles (campaigns.demo_data) cut to the same number of
+`render_markdown` is timed against rendering demo articles (scheduler.demo.data) cut to the same number of
 bytes. A ratio near 1 means the input costs what its length costs; a superlinear path shows as a ratio that
 grows with the bounds. The preview also builds the spoken form: its worst case is the second table.
 """
@@ -15,7 +15,7 @@ TITLE = "Worst accepted Markdown (render_markdown, and the preview's spoken form
 
 def ordinary_text(size: int) -> str:
     """Demo articles one after another, cut at `size` UTF-8 bytes on a paragraph or character boundary."""
-    from campaigns.demo_data import MESSAGES
+    from scheduler.demo.data import MESSAGES
 
     bodies = [message["body_md"] for message in MESSAGES]
     text, i = "", 0

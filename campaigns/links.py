@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import secrets
 import string
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlencode
@@ -13,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from campaigns.campaigns import campaign_of
+from campaigns.campaign_records import campaign_of
 from campaigns.models import Channel, ShortLink
 from content.models import Message
 
@@ -46,12 +47,12 @@ def find_link(session: Session, code: str) -> ShortLink | None:
     return session.scalar(select(ShortLink).where(ShortLink.code == code))
 
 
-def destination(session: Session, link: ShortLink) -> str:
-    """The message's portal path with UTM parameters naming the channel and the campaign."""
+def destination(session: Session, link: ShortLink, *, message_path: Callable[[Message], str]) -> str:
+    """The message's page, at the path the web layer hands in, with UTM parameters naming channel and campaign."""
     campaign = campaign_of(session, link.message)
     query = urlencode({"utm_source": link.channel.kind.value, "utm_medium": "social",
                        "utm_campaign": campaign.slug if campaign else "loa", "utm_content": link.code})
-    return f"/tin/{link.message.slug}?{query}"
+    return f"{message_path(link.message)}?{query}"
 
 
 @dataclass(frozen=True)
@@ -65,10 +66,10 @@ class LinkTarget:
     location: str
 
 
-def find_target(session: Session, code: str) -> LinkTarget | None:
+def find_target(session: Session, code: str, *, message_path: Callable[[Message], str]) -> LinkTarget | None:
     """The link's destination and reach keys, read once so a cache can answer the next clicks."""
     link = find_link(session, code)
     if link is None:
         return None
     return LinkTarget(code=link.code, message_id=link.message_id, channel_id=link.channel_id,
-                      area_id=link.message.area_id, location=destination(session, link))
+                      area_id=link.message.area_id, location=destination(session, link, message_path=message_path))

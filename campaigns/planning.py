@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
-from campaigns.campaigns import campaign_of
+from campaigns.campaign_records import campaign_of
 from campaigns.emergency import emergency_times
 from campaigns.models import BroadcastSlot, Channel, Delivery, DeliveryStatus, Station
 from content.areas import is_within, select_subtree

@@ -1,15 +1,21 @@
-"""Database foundations shared by every layer: the declarative base, UTC times, engines."""
+"""Database foundations shared by every layer: the declarative base, UTC times, engines, and the two
+lookups every use-case repeats (rows by id with none missing, a slug nobody has taken)."""
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from datetime import datetime, timezone
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
-from sqlalchemy import DateTime, Enum, MetaData, create_engine, event
+from sqlalchemy import DateTime, Enum, MetaData, create_engine, event, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, InstrumentedAttribute, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
+
+from content.vietnamese import slugify
+
+T = TypeVar("T")
 
 # Stable constraint names let Alembic drop and alter them the same way on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -131,3 +137,20 @@ def begin_write(session: Session) -> None:
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def load_by_ids(session: Session, model: type[T], ids: Iterable[int]) -> list[T] | None:
+    """The rows with these ids, or None when any id names no row."""
+    wanted = set(ids)
+    rows = list(session.scalars(select(model).where(model.id.in_(wanted)))) if wanted else []  # type: ignore[attr-defined]
+    return rows if len(rows) == len(wanted) else None
+
+
+def free_slug(session: Session, column: InstrumentedAttribute[Any], text: str) -> str:
+    """The text's slug, numbered (-2, -3 …) past the ones this column already holds."""
+    base = slugify(text)
+    slug, n = base, 1
+    while session.scalar(select(column).where(column == slug)) is not None:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug

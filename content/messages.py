@@ -11,11 +11,11 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from content.audit import record_audit
+from content.db import free_slug, load_by_ids
 from content.errors import Conflict, InvalidInput, PermissionDenied
 from content.markdown_bounds import MAX_MARKDOWN_CHARS, markdown_bound_error
 from content.models import Area, MediaItem, Message, MessageKind, MessageStatus, Priority, Revision, Topic, User
 from content.permissions import Action, authorize
-from content.records import free_slug, load_by_ids
 from content.rendering import render_markdown
 from content.stories import mask_name, protect_image
 from content.vietnamese import fold

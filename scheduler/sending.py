@@ -44,6 +44,8 @@ class DispatchSettings:
     unseal: Callable[[str], str] | None = None
     # The public path of an image; the web layer owns its URLs.
     media_path: Callable[[MediaItem], str] | None = None
+    # The public path of a message's page, likewise; without it a post carries no page address.
+    message_path: Callable[[Message], str] | None = None
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,7 @@ def build_outgoing(session: Session, delivery: Delivery, settings: DispatchSetti
         title=public_text(message, message.title),
         text=public_text(message, text),
         html=public_html(message, message.body_html),
-        url=_absolute(settings.base_url, f"/tin/{message.slug}"),
+        url=_absolute(settings.base_url, settings.message_path(message)) if settings.message_path else "",
         settings=dict(channel.settings) if channel else {},
         secret=secret,
         image_url=image_url,

@@ -15,6 +15,11 @@ from flask import Flask, Response, current_app, has_request_context, request, ur
 from flask_babel import gettext
 from werkzeug.exceptions import SecurityError
 
+from content.models import Message
+
+# Where the portal shows a message: its route is built from this, and the domain is handed message_path.
+MESSAGE_PATH = "/tin/"
+
 
 class MissingBaseUrl(RuntimeError):
     """Neither LOA_BASE_URL nor SERVER_NAME is set, so no absolute link can be trusted."""
@@ -40,6 +45,11 @@ def public_base_url(app: Flask) -> str:
         scheme = app.config.get("PREFERRED_URL_SCHEME") or "http"
         return f"{scheme}://{server}{_mount_point(app)}"
     return ""
+
+
+def message_path(message: Message) -> str:
+    """The path of the message's portal page, for tracked links and posts (the domain never spells it)."""
+    return f"{MESSAGE_PATH}{message.slug}"
 
 
 def external_url(endpoint: str, **values: Any) -> str:

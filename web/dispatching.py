@@ -12,7 +12,7 @@ from content.media import media_file_name
 from content.models import MediaItem
 from scheduler.channels import Endpoints
 from scheduler.sending import MAX_ATTEMPTS, DispatchSettings
-from web.addresses import public_base_url
+from web.addresses import message_path, public_base_url
 from web.config import credentials_key
 
 
@@ -46,4 +46,5 @@ def dispatch_settings(app: Flask) -> DispatchSettings:
         endpoints=endpoints(app),
         unseal=partial(unseal, credentials_key(app)),
         media_path=media_path,
+        message_path=message_path,
     )

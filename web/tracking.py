@@ -22,6 +22,7 @@ from limits import RateLimitItemPerMinute
 
 from campaigns.clicks import ClickBuffer
 from campaigns.links import LinkTarget, find_target
+from web.addresses import message_path
 from web.database import get_db, now
 from web.limits import limiter
 from web.write_behind import write_behind
@@ -49,7 +50,7 @@ class LinkCache:
             entry = self._entries.get(code)
         if entry is not None and entry[0] > time.monotonic():
             return entry[1]
-        target = find_target(get_db(), code)
+        target = find_target(get_db(), code, message_path=message_path)
         if target is not None:
             with self._lock:
                 if len(self._entries) >= CACHE_SIZE:

@@ -59,7 +59,7 @@ def test_pages_hold_the_page_size_and_clamp_past_the_end(session, now):
 def test_a_radio_operator_may_list_neither_messages_nor_campaigns(session, now):
     import pytest
 
-    from campaigns.campaigns import list_campaigns
+    from campaigns.campaign_records import list_campaigns
     from content.errors import PermissionDenied
 
     commune = make_area(session)

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import event, func, select
 
-from campaigns.campaigns import CampaignInput, PeakInput, attach_message, create_campaign
+from campaigns.campaign_records import CampaignInput, PeakInput, attach_message, create_campaign
 from campaigns.models import ChannelKind, Delivery, Station
 from campaigns.planning import (
     NORMAL_SLOTS,

@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from sqlalchemy import func, select
 
 from campaigns.models import Airing, AiringStatus, ReachEvent
-from campaigns.stations import issue_station_token
+from campaigns.station_tokens import issue_station_token
 from content.models import AuditLog
 from tests.factories import make_area, make_station
 from tests.radio_scenarios import AIRING_NOW, MORNING, airing_world, radio_item

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from campaigns.campaigns import CampaignInput, PeakInput, attach_message, create_campaign
+from campaigns.campaign_records import CampaignInput, PeakInput, attach_message, create_campaign
 from campaigns.models import ChannelKind, Delivery
 from tests.factories import make_area, make_channel, make_station
 from tests.scenarios import HCM, approved

@@ -9,7 +9,7 @@ import pytest
 
 from campaigns.models import ChannelKind
 from campaigns.planning import plan_deliveries
-from campaigns.stations import issue_station_token
+from campaigns.station_tokens import issue_station_token
 from content.messages import MessageInput, create_message, transition_message
 from content.models import MessageKind, Role
 from tests.factories import make_area, make_channel, make_published_message, make_station, make_user

@@ -15,9 +15,9 @@ import pytest
 from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.routing import Rule
 
-from campaigns.campaigns import CampaignInput, create_campaign
+from campaigns.campaign_records import CampaignInput, create_campaign
 from campaigns.models import ChannelKind, Delivery
-from campaigns.stations import issue_station_token
+from campaigns.station_tokens import issue_station_token
 from content.messages import MessageInput, create_message, transition_message
 from content.models import MessageKind, Role
 from tests.factories import make_area, make_channel, make_station, make_user

@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 from sqlalchemy import select
 
-from campaigns.campaigns import CampaignInput, create_campaign
+from campaigns.campaign_records import CampaignInput, create_campaign
 from campaigns.models import ChannelKind, Delivery
 from content.messages import MessageInput, create_message, transition_message
 from content.models import AuditLog, MessageKind, Role

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from campaigns.campaigns import CampaignInput, PeakInput, attach_message, create_campaign
+from campaigns.campaign_records import CampaignInput, PeakInput, attach_message, create_campaign
 from campaigns.models import ChannelKind, Delivery
 from content.models import Role
 from tests.factories import make_area, make_channel, make_station, make_user

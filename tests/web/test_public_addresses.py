@@ -7,11 +7,12 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from flask import url_for
 from sqlalchemy import select
 
 from campaigns.models import Station
 from campaigns.planning import plan_deliveries
-from campaigns.stations import issue_station_token
+from campaigns.station_tokens import issue_station_token
 from content.messages import MessageInput, create_message, transition_message
 from content.models import MessageKind, Role
 from tests.audio_tools import require_tool
@@ -152,3 +153,8 @@ def test_the_dispatcher_builds_its_links_from_the_same_public_address(app):
     assert dispatch_settings(app).base_url == "http://loa.test"
     app.config["BASE_URL"] = "https://loa.tinh-thu-nghiem.vn/"
     assert dispatch_settings(app).base_url == "https://loa.tinh-thu-nghiem.vn"
+
+
+def test_the_dispatcher_is_handed_the_portal_route_of_a_message(app, session, published):
+    with app.test_request_context():
+        assert dispatch_settings(app).message_path(published) == url_for("portal.message", slug=published.slug)

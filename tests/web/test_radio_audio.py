@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 from campaigns.planning import plan_deliveries
-from campaigns.stations import issue_station_token
+from campaigns.station_tokens import issue_station_token
 from content.messages import MessageInput, create_message, transition_message
 from content.models import MessageKind, Role
 from scheduler.audio.programme import SLOT_PAUSE

@@ -16,7 +16,7 @@ from PIL import Image
 
 from campaigns.models import ChannelKind, Delivery
 from campaigns.planning import plan_deliveries
-from campaigns.stations import issue_station_token
+from campaigns.station_tokens import issue_station_token
 from content.media import store_image
 from content.messages import MessageInput, StoryFields, create_message, transition_message, update_message
 from content.models import Message, MessageKind, Role

@@ -6,7 +6,7 @@ import re
 from datetime import datetime, timezone
 
 from campaigns.models import ChannelKind
-from campaigns.stations import issue_station_token
+from campaigns.station_tokens import issue_station_token
 from content.models import Role
 from scheduler.dispatch import run_tick
 from tests.factories import make_area, make_channel, make_station, make_user

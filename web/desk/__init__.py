@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext
 from flask_login import login_required
 
-from campaigns.campaigns import attach_message, list_campaigns
+from campaigns.campaign_records import attach_message, list_campaigns
 from campaigns.deliveries import deliveries_of
 from campaigns.listing import VIEWS, list_messages, list_topics
 from campaigns.review import review_message, save_revision

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
-from campaigns.campaigns import CampaignInput, PeakInput, TargetInput
+from campaigns.campaign_records import CampaignInput, PeakInput, TargetInput
 from campaigns.listing import VIEWS, MessageFilter
 from content.errors import InvalidInput
 from content.messages import MessageInput, StoryFields

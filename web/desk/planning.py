@@ -12,7 +12,7 @@ from flask_babel import ngettext
 from flask_login import login_required
 from werkzeug.datastructures import MultiDict
 
-from campaigns.campaigns import campaign_of
+from campaigns.campaign_records import campaign_of
 from campaigns.planning import (
     MAX_DELIVERIES_PER_PLAN,
     DailySlots,

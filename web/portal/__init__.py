@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from campaigns.models import ChannelKind
 from campaigns.publication import get_published, list_published
 from content.errors import NotFound
+from web.addresses import MESSAGE_PATH
 from web.database import get_db
 from web.limits import limiter
 from web.params import query_page
@@ -24,7 +25,7 @@ def index():
     return render_template("portal/index.html", messages=messages[:size], page=page, has_next=len(messages) > size)
 
 
-@bp.get("/tin/<slug>")
+@bp.get(f"{MESSAGE_PATH}<slug>")
 def message(slug: str):
     return render_template("portal/message.html", message=get_published(get_db(), slug))
 

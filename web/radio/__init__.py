@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from campaigns.models import Station
-from campaigns.stations import find_station_by_token
+from campaigns.station_tokens import find_station_by_token
 from content.errors import NotFound
 from content.permissions import Action, authorize
 from web.database import get_db

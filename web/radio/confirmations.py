@@ -16,7 +16,7 @@ from werkzeug.datastructures import MultiDict
 
 from campaigns.airings import AiringInput, airings_by_delivery, confirm_airing
 from campaigns.models import Airing, Station
-from campaigns.stations import find_station_by_token
+from campaigns.station_tokens import find_station_by_token
 from content.audit import record_audit
 from content.errors import InvalidInput, LoaError, NotFound, PermissionDenied
 from content.permissions import Action, authorize

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_login import login_required
 
 from campaigns.models import Station
-from campaigns.station_admin import (
+from campaigns.station_setup import (
     create_station,
     list_communes,
     list_stations,

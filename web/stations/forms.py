@@ -7,7 +7,7 @@ from typing import Any
 from werkzeug.datastructures import MultiDict
 
 from campaigns.models import Station
-from campaigns.station_admin import SlotInput, StationInput
+from campaigns.station_setup import SlotInput, StationInput
 from content.errors import InvalidInput
 from web.params import read_int
 

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from campaigns.models import BroadcastSlot
-from campaigns.station_admin import (
+from campaigns.station_setup import (
     SlotInput,
     StationInput,
     create_station,
@@ -18,7 +18,7 @@ from campaigns.station_admin import (
     rotate_station_token,
     update_station,
 )
-from campaigns.stations import find_station_by_token, hash_token
+from campaigns.station_tokens import find_station_by_token, hash_token
 from content.errors import InvalidInput, PermissionDenied
 from content.models import AuditLog, Role
 from tests.factories import make_area, make_station, make_user

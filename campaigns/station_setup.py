@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from campaigns.models import BroadcastSlot, Station
-from campaigns.stations import issue_station_token
+from campaigns.station_tokens import issue_station_token
 from content.areas import select_subtree
 from content.audit import record_audit
 from content.errors import InvalidInput

@@ -1,4 +1,4 @@
-"""Demo data: one real province, invented people, and messages at every step of their life.
+"""Putting the demo into a database: one real province, invented people, messages at every step of their life.
 
 Past publications go through the real dispatcher at their own past times, so the demo shows
 what the product would have done, not rows written straight into the tables.
@@ -14,10 +14,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from campaigns import demo_data as data
 from campaigns.models import BroadcastSlot, Campaign, Channel, ChannelKind, PeakPeriod, Station, Target
 from campaigns.planning import plan_deliveries
-from campaigns.stations import issue_station_token
+from campaigns.station_tokens import issue_station_token
 from content.areas import get_area_by_code
 from content.audit import record_audit
 from content.media import store_image
@@ -25,7 +24,8 @@ from content.messages import MessageInput, StoryFields, create_message, transiti
 from content.models import Area, AreaKind, AuditLog, MessageKind, Priority, Role, Topic, User
 from content.users import create_user
 from content.vietnamese import slugify
-from scheduler.demo_pictures import SCENES, draw_scene
+from scheduler.demo import data
+from scheduler.demo.pictures import SCENES, draw_scene
 from scheduler.dispatch import run_tick
 from scheduler.sending import DispatchSettings
 

@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session
 
 from campaigns.models import Campaign, PeakPeriod, Target, campaign_messages
 from content.audit import record_audit
+from content.db import free_slug, load_by_ids
 from content.errors import InvalidInput
 from content.models import Area, Message, MessageStatus, Topic, User
 from content.permissions import Action, authorize
-from content.records import free_slug, load_by_ids
 
 
 def list_campaigns(session: Session, user: User) -> list[Campaign]:
