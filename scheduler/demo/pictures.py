@@ -6,6 +6,7 @@ what good alt text looks like.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from io import BytesIO
 
 from PIL import Image, ImageDraw
@@ -40,20 +41,33 @@ def _trees(draw: ImageDraw.ImageDraw, xs: tuple[int, ...]) -> None:
         draw.ellipse([x - 55, 330, x + 55, 450], fill=(40, 130, 60))
 
 
-SCENES = {
+def _field_with_loudspeaker(d: ImageDraw.ImageDraw) -> None:
+    _sky(d, (120, 180, 235), (220, 240, 250))
+    d.ellipse([-200, 470, 700, 900], fill=(90, 170, 90))
+    d.ellipse([400, 500, 1200, 900], fill=(70, 150, 75))
+    _loudspeaker(d)
+
+
+def _house_in_the_morning(d: ImageDraw.ImageDraw) -> None:
+    _sky(d, (250, 200, 120), (250, 240, 210))
+    d.ellipse([720, 60, 840, 180], fill=(250, 150, 40))
+    d.rectangle([0, 540, SIZE[0], SIZE[1]], fill=(110, 170, 80))
+    _house(d, 300, (240, 225, 190))
+    _trees(d, (160, 640, 780))
+
+
+def _village_road(d: ImageDraw.ImageDraw) -> None:
+    _sky(d, (150, 200, 240), (230, 240, 245))
+    d.rectangle([0, 300, SIZE[0], SIZE[1]], fill=(100, 180, 70))
+    d.polygon([(455, 300), (505, 300), (760, 640), (200, 640)], fill=(170, 160, 150))
+    d.line([(480, 300), (480, 640)], fill=(250, 250, 250), width=6)
+
+
+SCENES: dict[str, tuple[str, Callable[[ImageDraw.ImageDraw], None]]] = {
     "loa": ("Tranh minh họa: cột loa truyền thanh với hai loa kèn dưới trời xanh, phía xa là đồi cỏ.",
-            lambda d: (_sky(d, (120, 180, 235), (220, 240, 250)),
-                       d.ellipse([-200, 470, 700, 900], fill=(90, 170, 90)),
-                       d.ellipse([400, 500, 1200, 900], fill=(70, 150, 75)), _loudspeaker(d))),
-    "nha": ("Tranh minh họa: ngôi nhà mái ngói đỏ bên hàng cây xanh, mặt trời buổi sáng.",
-            lambda d: (_sky(d, (250, 200, 120), (250, 240, 210)), d.ellipse([720, 60, 840, 180], fill=(250, 150, 40)),
-                       d.rectangle([0, 540, SIZE[0], SIZE[1]], fill=(110, 170, 80)),
-                       _house(d, 300, (240, 225, 190)), _trees(d, (160, 640, 780)))),
-    "duong": ("Tranh minh họa: con đường làng thẳng tắp giữa hai cánh đồng lúa xanh.",
-              lambda d: (_sky(d, (150, 200, 240), (230, 240, 245)),
-                         d.rectangle([0, 300, SIZE[0], SIZE[1]], fill=(100, 180, 70)),
-                         d.polygon([(455, 300), (505, 300), (760, 640), (200, 640)], fill=(170, 160, 150)),
-                         d.line([(480, 300), (480, 640)], fill=(250, 250, 250), width=6))),
+            _field_with_loudspeaker),
+    "nha": ("Tranh minh họa: ngôi nhà mái ngói đỏ bên hàng cây xanh, mặt trời buổi sáng.", _house_in_the_morning),
+    "duong": ("Tranh minh họa: con đường làng thẳng tắp giữa hai cánh đồng lúa xanh.", _village_road),
 }
 
 
