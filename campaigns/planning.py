@@ -4,15 +4,8 @@ A plan names destinations (channels, stations, whole areas) and times (one momen
 own per channel, or daily slots over a range of local dates). An area fans out to every active
 station below it; a station chosen both by hand and through its area gets its deliveries once.
 An emergency notice also goes to the next slot of every station in the areas it is for, whatever the
-plan names (campaigns.emergency says why that happens here).
-
-Proposed slots, which the planning page pre-fills:
-- an ordinary day: 06:00 and 17:00, the customary morning and evening commune broadcasts;
-- a day that touches one of the campaign's peak periods: 06:00, 11:00 and 17:00 — a midday repeat
-  is the densest schedule a commune station can add without cutting into other programmes;
-- the range, when the officer has not picked one: the seven days from tomorrow, stretched to the
-  end of a peak period already under way or starting within them (never past 31 days), and cut at
-  the campaign's last day.
+plan names (campaigns.emergency says why that happens here). The times the planning page
+proposes before the officer picks any come from campaigns.slot_proposals.
 
 One plan creates at most MAX_DELIVERIES_PER_PLAN rows: past that the officer has almost certainly
 picked a wrong range or area, and a mistake that size floods every station's script.
@@ -29,7 +22,6 @@ from typing import Any
 from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
-from campaigns.campaigns import campaign_of
 from campaigns.emergency import emergency_times
 from campaigns.models import BroadcastSlot, Channel, Delivery, DeliveryStatus, Station
 from content.areas import is_within, select_subtree
@@ -39,11 +31,7 @@ from content.messages import transition_message
 from content.models import Area, Message, MessageStatus, Priority, User
 from content.permissions import DENIED, Action, authorize
 
-NORMAL_SLOTS = (time(6), time(17))
-PEAK_SLOTS = (time(6), time(11), time(17))
 MAX_DELIVERIES_PER_PLAN = 5000
-DEFAULT_DAYS = 7
-LONGEST_PROPOSAL_DAYS = 31
 LONGEST_RANGE_DAYS = 366
 
 
@@ -367,51 +355,3 @@ def plan_deliveries(
                           due_at=due_at)
     return _plan(session, message, request, actor=actor, now=now, zone=zone, remote_addr=remote_addr,
                  limit=MAX_DELIVERIES_PER_PLAN, returning=True)[1]
-
-
-def _peak_days(session: Session, message: Message, first_day: date, last_day: date, zone: tzinfo) -> dict[date, str]:
-    """Each local day of the range that any part of a peak period of the message's campaign touches."""
-    campaign = campaign_of(session, message)
-    touched: dict[date, str] = {}
-    for peak in campaign.peak_periods if campaign else ():
-        day = max(first_day, peak.starts_at.astimezone(zone).date())
-        while day <= min(last_day, peak.ends_at.astimezone(zone).date()):
-            start = datetime.combine(day, time(0), tzinfo=zone)
-            if start < peak.ends_at and start + timedelta(days=1) > peak.starts_at:
-                touched.setdefault(day, peak.name)
-            day += timedelta(days=1)
-    return touched
-
-
-def propose_range(session: Session, message: Message, *, today: date, zone: tzinfo) -> tuple[date, date]:
-    """The local dates the planning page starts from (the rule is in the module docstring)."""
-    first = today + timedelta(days=1)
-    last = first + timedelta(days=DEFAULT_DAYS - 1)
-    campaign = campaign_of(session, message)
-    for peak in campaign.peak_periods if campaign else ():
-        starts, ends = peak.starts_at.astimezone(zone).date(), peak.ends_at.astimezone(zone).date()
-        if starts <= last and ends > last:
-            last = min(ends, first + timedelta(days=LONGEST_PROPOSAL_DAYS - 1))
-    if campaign is not None and first <= campaign.ends_on < last:
-        last = campaign.ends_on
-    return first, last
-
-
-def propose_slots(session: Session, message: Message, *, first_day: date, last_day: date,
-                  zone: tzinfo) -> tuple[DailySlots, ...]:
-    """The range split into runs of ordinary and peak days, each with its proposed times."""
-    if last_day < first_day:
-        raise InvalidInput({"daily": f"Ngày kết thúc {last_day:%d/%m/%Y} ở trước ngày bắt đầu {first_day:%d/%m/%Y}."})
-    if (last_day - first_day).days >= LONGEST_RANGE_DAYS:
-        raise InvalidInput({"daily": f"Mỗi khoảng ngày dài tối đa {LONGEST_RANGE_DAYS} ngày."})
-    peaks = _peak_days(session, message, first_day, last_day, zone)
-    runs: list[DailySlots] = []
-    day = first_day
-    while day <= last_day:
-        name = peaks.get(day)
-        if runs and runs[-1].peak_name == name:
-            runs[-1] = DailySlots(runs[-1].first_day, day, runs[-1].times, name)
-        else:
-            runs.append(DailySlots(day, day, PEAK_SLOTS if name else NORMAL_SLOTS, name))
-        day += timedelta(days=1)
-    return tuple(runs)
