@@ -30,6 +30,7 @@ from content.errors import InvalidInput, PermissionDenied
 from content.messages import transition_message
 from content.models import Area, Message, MessageStatus, Priority, User
 from content.permissions import DENIED, Action, authorize
+from content.wording import Text
 
 MAX_DELIVERIES_PER_PLAN = 5000
 LONGEST_RANGE_DAYS = 366
@@ -129,8 +130,10 @@ def count_stations(session: Session, areas: Iterable[Area]) -> dict[int, int]:
     return {area.id: below.get(area.path, 0) for area in areas}
 
 
-def _local(moment: datetime, zone: tzinfo) -> str:
-    return moment.astimezone(zone).strftime("%H:%M ngày %d/%m/%Y")
+def _local(moment: datetime, zone: tzinfo) -> dict[str, str]:
+    """The time and day of a moment in the zone, as values for a sentence that says "%(time)s ngày %(day)s"."""
+    local = moment.astimezone(zone)
+    return {"time": f"{local:%H:%M}", "day": f"{local:%d/%m/%Y}"}
 
 
 def _count(n: int) -> str:
@@ -163,44 +166,47 @@ def _ids(ids: Iterable[int]) -> str:
 def _check_times(request: PlanRequest, now: datetime, zone: tzinfo, errors: dict[str, str]) -> list[datetime]:
     for channel_id, at in request.channel_times:
         if at < now:
-            errors[f"channel_due_at-{channel_id}"] = f"Giờ {_local(at, zone)} đã qua; hãy chọn giờ ở tương lai."
+            errors[f"channel_due_at-{channel_id}"] = Text("Giờ %(time)s ngày %(day)s đã qua; hãy chọn giờ ở tương lai.",
+                                                             **_local(at, zone))
     if not request.daily:
         if request.due_at is None:
             if request.station_ids or request.area_ids or len(request.channel_times) < len(request.channel_ids):
-                errors["due_at"] = "Hãy chọn thời điểm phát."
+                errors["due_at"] = Text("Hãy chọn thời điểm phát.")
             return []
         if request.due_at < now:
-            errors["due_at"] = f"Thời điểm {_local(request.due_at, zone)} đã qua; hãy chọn thời điểm ở tương lai."
+            errors["due_at"] = Text("Thời điểm %(time)s ngày %(day)s đã qua; hãy chọn thời điểm ở tương lai.",
+                                    **_local(request.due_at, zone))
         return [request.due_at]
     for run in request.daily:
         if run.last_day < run.first_day:
-            errors["daily"] = (f"Ngày kết thúc {run.last_day:%d/%m/%Y} ở trước ngày bắt đầu "
-                               f"{run.first_day:%d/%m/%Y}.")
+            errors["daily"] = Text("Ngày kết thúc %(last)s ở trước ngày bắt đầu %(first)s.",
+                                   last=f"{run.last_day:%d/%m/%Y}", first=f"{run.first_day:%d/%m/%Y}")
         elif run.days > LONGEST_RANGE_DAYS:
-            errors["daily"] = f"Mỗi khoảng ngày dài tối đa {LONGEST_RANGE_DAYS} ngày; hãy chia nhỏ kế hoạch."
+            errors["daily"] = Text("Mỗi khoảng ngày dài tối đa %(n)s ngày; hãy chia nhỏ kế hoạch.", n=LONGEST_RANGE_DAYS)
         elif not run.times:
-            errors["daily"] = f"Hãy nhập ít nhất một giờ phát cho các ngày từ {run.first_day:%d/%m/%Y}."
+            errors["daily"] = Text("Hãy nhập ít nhất một giờ phát cho các ngày từ %(first)s.",
+                                   first=f"{run.first_day:%d/%m/%Y}")
     if "daily" in errors:
         return []
     instants = occurrences(request.daily, zone)
     if instants[0] < now:
-        errors["daily"] = (f"Giờ phát {_local(instants[0], zone)} đã qua; hãy bắt đầu từ ngày mai "
-                           "hoặc bỏ các giờ đã qua.")
+        errors["daily"] = Text("Giờ phát %(time)s ngày %(day)s đã qua; hãy bắt đầu từ ngày mai hoặc bỏ các giờ đã qua.",
+                               **_local(instants[0], zone))
     return instants
 
 
 def _load(session: Session, request: PlanRequest, errors: dict[str, str]) -> tuple[list, list, list]:
     channels, missing = _missing(session, Channel, request.channel_ids)
     if missing:
-        errors["channel_ids"] = f"Không có kênh {_ids(missing)}."
+        errors["channel_ids"] = Text("Không có kênh %(ids)s.", ids=_ids(missing))
     stations, missing = _missing(session, Station, request.station_ids)
     if missing:
-        errors["station_ids"] = f"Không có đài {_ids(missing)}."
+        errors["station_ids"] = Text("Không có đài %(ids)s.", ids=_ids(missing))
     elif stopped := [s.name for s in stations if not s.is_active]:
-        errors["station_ids"] = f"Đài đã ngừng hoạt động: {', '.join(stopped)}."
+        errors["station_ids"] = Text("Đài đã ngừng hoạt động: %(names)s.", names=", ".join(stopped))
     areas, missing = _missing(session, Area, request.area_ids)
     if missing:
-        errors["area_ids"] = f"Không có địa bàn {_ids(missing)}."
+        errors["area_ids"] = Text("Không có địa bàn %(ids)s.", ids=_ids(missing))
     return channels, stations, areas
 
 
@@ -235,7 +241,7 @@ def _station_times(session: Session, request: PlanRequest, areas: list[Area], pl
         return {}
     rows = session.execute(select(Station.id, Area.path).join(Area, Station.area_id == Area.id).where(reach)).all()
     if empty := [a.name for a in areas if not any(path.startswith(a.path) for _, path in rows)]:
-        errors["area_ids"] = f"Chưa có đài truyền thanh nào đang hoạt động ở: {', '.join(empty)}."
+        errors["area_ids"] = Text("Chưa có đài truyền thanh nào đang hoạt động ở: %(names)s.", names=", ".join(empty))
     times = {station_id: plan_times for station_id, _ in rows}
     if request.use_station_slots and request.daily:
         own: dict[int, list[time]] = {}
@@ -257,8 +263,9 @@ def _check_count(channel_times: dict[int, list[datetime]], station_times: dict[i
                  limit: int, errors: dict[str, str]) -> int:
     count = sum(map(len, channel_times.values())) + sum(map(len, station_times.values()))
     if count > limit:
-        errors["count"] = (f"Kế hoạch này sẽ tạo {_count(count)} lượt phát, vượt giới hạn {_count(limit)} lượt "
-                           "mỗi lần lên lịch. Hãy rút ngắn khoảng ngày, bớt giờ phát hoặc chọn địa bàn nhỏ hơn.")
+        errors["count"] = Text("Kế hoạch này sẽ tạo %(count)s lượt phát, vượt giới hạn %(limit)s lượt mỗi lần lên lịch. "
+                               "Hãy rút ngắn khoảng ngày, bớt giờ phát hoặc chọn địa bàn nhỏ hơn.",
+                               count=_count(count), limit=_count(limit))
     return count
 
 
@@ -280,7 +287,7 @@ def _plan(session: Session, message: Message, request: PlanRequest, *, actor: Us
     authorize(actor, Action.MESSAGE_SCHEDULE, message.area, object_type="message", object_id=message.id)
     errors: dict[str, str] = {}
     if not (request.channel_ids or request.station_ids or request.area_ids):
-        errors["destinations"] = "Hãy chọn ít nhất một kênh, một đài hoặc một địa bàn."
+        errors["destinations"] = Text("Hãy chọn ít nhất một kênh, một đài hoặc một địa bàn.")
     plan_times = _check_times(request, now, zone, errors)
     channels, stations, areas = _load(session, request, errors)
     if errors:

@@ -18,6 +18,7 @@ from campaigns.campaigns import campaign_of
 from campaigns.planning import LONGEST_RANGE_DAYS, DailySlots
 from content.errors import InvalidInput
 from content.models import Message
+from content.wording import Text
 
 NORMAL_SLOTS = (time(6), time(17))
 PEAK_SLOTS = (time(6), time(11), time(17))
@@ -57,9 +58,10 @@ def propose_slots(session: Session, message: Message, *, first_day: date, last_d
                   zone: tzinfo) -> tuple[DailySlots, ...]:
     """The range split into runs of ordinary and peak days, each with its proposed times."""
     if last_day < first_day:
-        raise InvalidInput({"daily": f"Ngày kết thúc {last_day:%d/%m/%Y} ở trước ngày bắt đầu {first_day:%d/%m/%Y}."})
+        raise InvalidInput({"daily": Text("Ngày kết thúc %(last)s ở trước ngày bắt đầu %(first)s.",
+                                          last=f"{last_day:%d/%m/%Y}", first=f"{first_day:%d/%m/%Y}")})
     if (last_day - first_day).days >= LONGEST_RANGE_DAYS:
-        raise InvalidInput({"daily": f"Mỗi khoảng ngày dài tối đa {LONGEST_RANGE_DAYS} ngày."})
+        raise InvalidInput({"daily": Text("Mỗi khoảng ngày dài tối đa %(n)s ngày.", n=LONGEST_RANGE_DAYS)})
     peaks = _peak_days(session, message, first_day, last_day, zone)
     runs: list[DailySlots] = []
     day = first_day
