@@ -13,6 +13,7 @@ from content.audit import record_audit
 from content.errors import InvalidInput
 from content.models import User
 from content.permissions import Action, authorize
+from content.wording import Text
 
 LISTENERS_METRIC = "loudspeaker_listeners"
 # A phone or a box whose clock runs a little fast must not be refused.
@@ -36,9 +37,9 @@ def _delivery(session: Session, station: Station, delivery_id: int | None) -> De
     # Locked, so two confirmations of one item arriving together update one row instead of racing to insert.
     delivery = session.get(Delivery, delivery_id, with_for_update=True) if delivery_id else None
     if delivery is None or delivery.station_id != station.id:
-        raise InvalidInput({"delivery_id": f"Tin số {delivery_id} không có trong lịch phát của đài này."})
+        raise InvalidInput({"delivery_id": Text("Tin số %(id)s không có trong lịch phát của đài này.", id=delivery_id)})
     if delivery.status not in ON_AIR_STATUSES:
-        raise InvalidInput({"delivery_id": "Tin này đã bị hủy hoặc tạm giữ nên không có trong kịch bản để xác nhận."})
+        raise InvalidInput({"delivery_id": Text("Tin này đã bị hủy hoặc tạm giữ nên không có trong kịch bản để xác nhận.")})
     return delivery
 
 
@@ -47,22 +48,23 @@ def _check(data: AiringInput, delivery: Delivery, now: datetime) -> tuple[Airing
     try:
         status = AiringStatus(data.status)
     except ValueError:
-        raise InvalidInput({"status": "Trạng thái phải là 'aired' (đã phát) hoặc 'not_aired' (không phát)."}) from None
+        raise InvalidInput({"status": Text("Trạng thái phải là 'aired' (đã phát) hoặc 'not_aired' (không phát).")}) \
+            from None
     aired_at: datetime | None = None
     if status is AiringStatus.AIRED:
         aired_at = data.aired_at or now
         if aired_at.tzinfo is None:
-            errors["aired_at"] = "Giờ phát phải kèm múi giờ."
+            errors["aired_at"] = Text("Giờ phát phải kèm múi giờ.")
         elif aired_at > now + CLOCK_SKEW:
-            errors["aired_at"] = "Giờ phát không thể ở tương lai."
+            errors["aired_at"] = Text("Giờ phát không thể ở tương lai.")
         elif aired_at < delivery.due_at - EARLIEST_BEFORE_DUE:
-            errors["aired_at"] = "Giờ phát sớm hơn lịch của tin quá một ngày: hãy kiểm tra lại ngày."
+            errors["aired_at"] = Text("Giờ phát sớm hơn lịch của tin quá một ngày: hãy kiểm tra lại ngày.")
     elif not data.reason.strip():
-        errors["reason"] = "Hãy ghi lý do không phát (ví dụ: mất điện, hỏng loa)."
+        errors["reason"] = Text("Hãy ghi lý do không phát (ví dụ: mất điện, hỏng loa).")
     for field, value, limit in (("note", data.note, MAX_TEXT), ("reason", data.reason, MAX_TEXT),
                                 ("operator_name", data.operator_name, 200)):
         if len(value) > limit:
-            errors[field] = f"Nội dung dài quá {limit} ký tự."
+            errors[field] = Text("Nội dung dài quá %(n)s ký tự.", n=limit)
     if errors:
         raise InvalidInput(errors)
     return status, aired_at

@@ -15,6 +15,7 @@ from content.db import free_slug, load_by_ids
 from content.errors import InvalidInput
 from content.models import Area, Message, MessageStatus, Topic, User
 from content.permissions import Action, authorize
+from content.wording import Text
 
 
 def list_campaigns(session: Session, user: User) -> list[Campaign]:
@@ -60,23 +61,24 @@ class CampaignInput:
 
 def _validate(session: Session, user: User, data: CampaignInput) -> dict:
     errors: dict[str, str] = {}
-    for name, label in (("plan_number", "Số kế hoạch"), ("issuing_body", "Cơ quan ban hành"), ("title", "Tên")):
+    for name, label in (("plan_number", Text("Số kế hoạch")), ("issuing_body", Text("Cơ quan ban hành")),
+                        ("title", Text("Tên"))):
         if not getattr(data, name).strip():
-            errors[name] = f"{label} không được để trống."
+            errors[name] = Text("%(label)s không được để trống.", label=label)
     if data.ends_on < data.starts_on:
-        errors["ends_on"] = "Ngày kết thúc phải sau ngày bắt đầu."
+        errors["ends_on"] = Text("Ngày kết thúc phải sau ngày bắt đầu.")
     owner = session.get(Area, data.owner_area_id)
     if owner is None:
-        errors["owner_area_id"] = "Địa bàn chủ trì không tồn tại."
+        errors["owner_area_id"] = Text("Địa bàn chủ trì không tồn tại.")
     areas = load_by_ids(session, Area, data.area_ids)
     if areas is None:
-        errors["area_ids"] = "Có địa bàn không tồn tại."
+        errors["area_ids"] = Text("Có địa bàn không tồn tại.")
     topics = load_by_ids(session, Topic, data.topic_ids)
     if topics is None:
-        errors["topic_ids"] = "Có chủ đề không tồn tại."
+        errors["topic_ids"] = Text("Có chủ đề không tồn tại.")
     for peak in data.peaks:
         if peak.ends_on < peak.starts_on or not peak.name.strip():
-            errors["peaks"] = "Mỗi đợt cao điểm cần tên, và ngày kết thúc sau ngày bắt đầu."
+            errors["peaks"] = Text("Mỗi đợt cao điểm cần tên, và ngày kết thúc sau ngày bắt đầu.")
     if errors:
         raise InvalidInput(errors)
     authorize(user, Action.CAMPAIGN_WRITE, owner, object_type="area", object_id=owner.id)

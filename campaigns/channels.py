@@ -20,38 +20,46 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, contains_eager
 
 from campaigns.credentials import set_channel_secret
-from campaigns.destinations import check_webhook_url, resolver_within
+from campaigns.destinations import NOT_WEB, check_webhook_url, resolver_within
 from campaigns.models import Channel, ChannelKind
 from content.areas import select_subtree
 from content.audit import record_audit
 from content.errors import InvalidInput, NotFound, PermissionDenied
 from content.models import Area, AreaKind, User
 from content.permissions import DENIED, Action, authorize
+from content.wording import Text
 
 
 @dataclass(frozen=True)
 class Setting:
     key: str
     label: str
-    required: bool = False
+    missing: Text | None = None  # what a form without it is told; a setting with one is required
     url: bool = False  # must be an absolute http(s) address
+
+    @property
+    def required(self) -> bool:
+        return self.missing is not None
 
 
 SETTINGS: dict[ChannelKind, tuple[Setting, ...]] = {
     ChannelKind.PORTAL: (),
     ChannelKind.FEED: (),
-    ChannelKind.FACEBOOK: (Setting("page_id", "Mã trang (Page ID)", required=True),),
-    ChannelKind.TELEGRAM: (Setting("chat_id", "Kênh (@tên_kênh hoặc mã số -100…)", required=True),),
-    ChannelKind.ZALO: (Setting("author", "Tên tác giả hiện trên bài (tối đa 50 ký tự)"),
-                       Setting("default_cover_url", "Ảnh bìa mặc định (địa chỉ ảnh)", url=True)),
-    ChannelKind.WEBHOOK: (Setting("url", "Địa chỉ nhận (https://…)", required=True, url=True),),
+    ChannelKind.FACEBOOK: (Setting("page_id", Text("Mã trang (Page ID)"),
+                                   missing=Text("Hãy nhập mã trang (page id).")),),
+    ChannelKind.TELEGRAM: (Setting("chat_id", Text("Kênh (@tên_kênh hoặc mã số -100…)"),
+                                   missing=Text("Hãy nhập kênh (@tên_kênh hoặc mã số -100…).")),),
+    ChannelKind.ZALO: (Setting("author", Text("Tên tác giả hiện trên bài (tối đa 50 ký tự)")),
+                       Setting("default_cover_url", Text("Ảnh bìa mặc định (địa chỉ ảnh)"), url=True)),
+    ChannelKind.WEBHOOK: (Setting("url", Text("Địa chỉ nhận (https://…)"), missing=Text("Hãy nhập địa chỉ nhận (https://…)."),
+                                  url=True),),
 }
 # The setting that says where a channel's posts end up, and what to call it. Zalo has none: the
 # OA a post goes to is the one its token belongs to.
 DESTINATION: dict[ChannelKind, tuple[str, str]] = {
-    ChannelKind.WEBHOOK: ("url", "địa chỉ nhận"),
-    ChannelKind.TELEGRAM: ("chat_id", "kênh Telegram nhận tin"),
-    ChannelKind.FACEBOOK: ("page_id", "Trang Facebook nhận bài"),
+    ChannelKind.WEBHOOK: ("url", Text("địa chỉ nhận")),
+    ChannelKind.TELEGRAM: ("chat_id", Text("kênh Telegram nhận tin")),
+    ChannelKind.FACEBOOK: ("page_id", Text("Trang Facebook nhận bài")),
 }
 # How long a save waits for DNS: past that the name is taken as not resolving yet, and the send checks it.
 _SAVE_LOOKUP = resolver_within(2.0)
@@ -91,7 +99,7 @@ def get_channel(session: Session, actor: User, channel_id: int) -> Channel:
     """A channel the actor manages; another area's is refused (and the refusal audited) like any other."""
     channel = session.get(Channel, channel_id)
     if channel is None:
-        raise NotFound("Không tìm thấy kênh này.")
+        raise NotFound(Text("Không tìm thấy kênh này."))
     authorize_channel(actor, channel.area, object_id=channel.id)
     return channel
 
@@ -107,26 +115,26 @@ def _is_web_address(value: str) -> bool:
 def _check(data: ChannelInput, *, has_secret: bool, allowed_hosts: frozenset[str]) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not data.name.strip():
-        errors["name"] = "Hãy đặt tên cho kênh."
+        errors["name"] = Text("Hãy đặt tên cho kênh.")
     elif len(data.name) > 200:
-        errors["name"] = "Tên kênh dài quá 200 ký tự."
+        errors["name"] = Text("Tên kênh dài quá 200 ký tự.")
     for setting in settings_for(data.kind):
         value = data.settings.get(setting.key, "").strip()
-        if setting.required and not value:
-            errors[setting.key] = f"Hãy nhập {setting.label.lower()}."
+        if setting.missing is not None and not value:
+            errors[setting.key] = setting.missing
         elif value and setting.url and not _is_web_address(value):
-            errors[setting.key] = "Cần một địa chỉ đầy đủ bắt đầu bằng https:// (hoặc http://)."
+            errors[setting.key] = NOT_WEB
     url = data.settings.get("url", "").strip()
     if data.kind is ChannelKind.WEBHOOK and url and "url" not in errors:
         if refusal := check_webhook_url(url, allowed_hosts=allowed_hosts, resolve=_SAVE_LOOKUP):
             errors["url"] = refusal
     chat = data.settings.get("chat_id", "").strip()
     if data.kind is ChannelKind.TELEGRAM and chat and not _TELEGRAM_CHAT.match(chat):
-        errors["chat_id"] = "Kênh Telegram ghi dạng @ten_kenh hoặc mã số như -1001234567890."
+        errors["chat_id"] = Text("Kênh Telegram ghi dạng @ten_kenh hoặc mã số như -1001234567890.")
     if data.kind is ChannelKind.ZALO and len(data.settings.get("author", "")) > 50:
-        errors["author"] = "Tên tác giả trên Zalo tối đa 50 ký tự."
+        errors["author"] = Text("Tên tác giả trên Zalo tối đa 50 ký tự.")
     if data.kind in NEEDS_SECRET and not data.secret.strip() and not has_secret:
-        errors["secret"] = "Kênh này cần khóa bí mật (mã truy cập hoặc khóa ký) để gửi được."
+        errors["secret"] = Text("Kênh này cần khóa bí mật (mã truy cập hoặc khóa ký) để gửi được.")
     return errors
 
 
@@ -139,7 +147,7 @@ def _chosen_area(session: Session, actor: User, data: ChannelInput, current: Are
         return actor.area if is_new else current
     area = session.get(Area, data.area_id) if 0 < data.area_id < 2**31 else None
     if area is None or area.kind is AreaKind.RESIDENTIAL:
-        errors["area_id"] = "Không có địa bàn này; hãy chọn tỉnh hoặc xã trong danh sách."
+        errors["area_id"] = Text("Không có địa bàn này; hãy chọn tỉnh hoặc xã trong danh sách.")
         return current
     return area
 
@@ -190,8 +198,8 @@ def update_channel(session: Session, actor: User, channel: Channel, data: Channe
     area = _chosen_area(session, actor, data, channel.area, is_new=False, errors=errors)
     moved = _changed_destination(channel, data)
     if moved and not data.secret.strip() and "secret" not in errors:
-        errors["secret"] = (f"Đã đổi {moved[1]}: hãy nhập lại khóa bí mật của kênh. Khóa đang lưu chỉ được "
-                            "dùng cho nơi nhận mới khi người đổi nhập lại được khóa đó.")
+        errors["secret"] = Text("Đã đổi %(what)s: hãy nhập lại khóa bí mật của kênh. Khóa đang lưu chỉ được "
+                                "dùng cho nơi nhận mới khi người đổi nhập lại được khóa đó.", what=moved[1])
     if errors:
         raise InvalidInput(errors)
     detail: dict[str, object] = {}

@@ -11,6 +11,7 @@ from cryptography.fernet import Fernet, InvalidToken
 
 from campaigns.models import Channel
 from content.errors import LoaError
+from content.wording import Text
 
 MASK = "••••••"
 # Below this length even the last four characters would give away too much of the secret.
@@ -31,9 +32,9 @@ def _fernet(key: str | bytes) -> Fernet:
         return Fernet(key)
     except (ValueError, TypeError):
         # The message of the underlying error could echo part of the key.
-        raise CredentialError(
+        raise CredentialError(Text(
             "Khóa mã hóa LOA_CREDENTIALS_KEY không hợp lệ (cần 32 byte base64 url-safe, tạo bằng generate_key)."
-        ) from None
+        )) from None
 
 
 def seal(key: str | bytes, plaintext: str) -> str:
@@ -46,10 +47,10 @@ def unseal(key: str | bytes, token: str) -> str:
     try:
         return _fernet(key).decrypt(token.encode("ascii")).decode("utf-8")
     except (InvalidToken, UnicodeError):
-        raise CredentialError(
+        raise CredentialError(Text(
             "Không giải mã được khóa bí mật của kênh: khóa LOA_CREDENTIALS_KEY không đúng "
             "hoặc dữ liệu đã bị sửa. Hãy nhập lại khóa bí mật cho kênh."
-        ) from None
+        )) from None
 
 
 def masked(secret: str | None) -> str:

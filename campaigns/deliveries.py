@@ -15,6 +15,7 @@ from content.audit import record_audit
 from content.errors import InvalidInput
 from content.models import Area, Message, User
 from content.permissions import Action, authorize
+from content.wording import Text
 
 # Not yet handed to a worker, so still ours to change. A claimed delivery may be on the wire.
 CHANGEABLE = (DeliveryStatus.PLANNED, DeliveryStatus.HELD, DeliveryStatus.FAILED)
@@ -22,10 +23,11 @@ CHANGEABLE = (DeliveryStatus.PLANNED, DeliveryStatus.HELD, DeliveryStatus.FAILED
 OVERDUE_AFTER = timedelta(minutes=5)
 
 
-def _check(session: Session, delivery: Delivery, actor: User, verb: str) -> None:
+def _check(session: Session, delivery: Delivery, actor: User, verb: Text) -> None:
     authorize(actor, Action.MESSAGE_SCHEDULE, delivery.message.area, object_type="delivery", object_id=delivery.id)
     if delivery.status not in CHANGEABLE:
-        raise InvalidInput({"delivery": f"Lượt phát #{delivery.id} đang được gửi hoặc đã xong, không thể {verb}."})
+        raise InvalidInput({"delivery": Text("Lượt phát #%(id)s đang được gửi hoặc đã xong, không thể %(verb)s.",
+                                             id=delivery.id, verb=verb)})
 
 
 def retry_delivery(session: Session, delivery: Delivery, *, actor: User, now: datetime,
@@ -33,7 +35,8 @@ def retry_delivery(session: Session, delivery: Delivery, *, actor: User, now: da
     """A failed delivery gets a fresh set of attempts, due now."""
     authorize(actor, Action.MESSAGE_SCHEDULE, delivery.message.area, object_type="delivery", object_id=delivery.id)
     if delivery.status is not DeliveryStatus.FAILED:
-        raise InvalidInput({"delivery": f"Lượt phát #{delivery.id} không ở trạng thái lỗi nên không cần gửi lại."})
+        raise InvalidInput({"delivery": Text("Lượt phát #%(id)s không ở trạng thái lỗi nên không cần gửi lại.",
+                                             id=delivery.id)})
     delivery.status, delivery.attempts, delivery.next_attempt_at = DeliveryStatus.PLANNED, 0, None
     delivery.due_at = min(delivery.due_at, now)
     record_audit(session, actor=actor, action="delivery.retry", object_type="delivery", object_id=delivery.id,
@@ -43,9 +46,9 @@ def retry_delivery(session: Session, delivery: Delivery, *, actor: User, now: da
 
 def move_delivery(session: Session, delivery: Delivery, *, due_at: datetime, actor: User, now: datetime,
                   remote_addr: str | None = None) -> Delivery:
-    _check(session, delivery, actor, "dời giờ")
+    _check(session, delivery, actor, Text("dời giờ"))
     if due_at < now:
-        raise InvalidInput({"due_at": "Thời điểm phát mới phải ở tương lai."})
+        raise InvalidInput({"due_at": Text("Thời điểm phát mới phải ở tương lai.")})
     previous = delivery.due_at
     delivery.due_at, delivery.next_attempt_at = due_at, None
     if delivery.status is DeliveryStatus.FAILED:
@@ -57,7 +60,7 @@ def move_delivery(session: Session, delivery: Delivery, *, due_at: datetime, act
 
 def cancel_delivery(session: Session, delivery: Delivery, *, actor: User, now: datetime,
                     remote_addr: str | None = None) -> Delivery:
-    _check(session, delivery, actor, "hủy")
+    _check(session, delivery, actor, Text("hủy"))
     delivery.status = DeliveryStatus.CANCELLED
     record_audit(session, actor=actor, action="delivery.cancel", object_type="delivery", object_id=delivery.id,
                  now=now, remote_addr=remote_addr)

@@ -17,13 +17,15 @@ from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from urllib.parse import urlsplit
 
+from content.wording import Text
+
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], list[str]]
 
 # IPv6 prefixes that carry an IPv4 address in their last 32 bits, so 64:ff9b::7f00:1 is 127.0.0.1.
 _NAT64 = (ipaddress.IPv6Network("64:ff9b::/96"), ipaddress.IPv6Network("64:ff9b:1::/48"))
 
-NOT_WEB = "Cần một địa chỉ đầy đủ bắt đầu bằng https:// (hoặc http://)."
+NOT_WEB = Text("Cần một địa chỉ đầy đủ bắt đầu bằng https:// (hoặc http://).")
 
 
 def normalize_host(host: str) -> str:
@@ -83,10 +85,10 @@ def is_public(address: IPAddress) -> bool:
                                       or address.is_link_local or address.is_unspecified or address.is_private)
 
 
-def refusal_for_address(address: IPAddress) -> str:
-    return (f"Địa chỉ nhận trỏ tới {address}, một địa chỉ nội bộ hoặc không công khai (máy này, mạng nội bộ, "
-            "địa chỉ dành riêng); Loa không gửi tới đó. Nếu máy nhận thật sự nằm trong mạng nội bộ, người vận hành "
-            "cần thêm tên máy vào LOA_WEBHOOK_ALLOWED_HOSTS.")
+def refusal_for_address(address: IPAddress) -> Text:
+    return Text("Địa chỉ nhận trỏ tới %(address)s, một địa chỉ nội bộ hoặc không công khai (máy này, mạng nội bộ, "
+                "địa chỉ dành riêng); Loa không gửi tới đó. Nếu máy nhận thật sự nằm trong mạng nội bộ, người vận "
+                "hành cần thêm tên máy vào LOA_WEBHOOK_ALLOWED_HOSTS.", address=address)
 
 
 def system_resolver(host: str, port: int) -> list[str]:
@@ -132,7 +134,7 @@ def check_webhook_url(url: str, *, allowed_hosts: frozenset[str] = frozenset(),
     if parts.scheme not in ("http", "https") or not host:
         return NOT_WEB
     if parts.username is not None or parts.password is not None:
-        return "Địa chỉ nhận không được chứa tên đăng nhập hay mật khẩu; hãy dùng khóa ký của kênh."
+        return Text("Địa chỉ nhận không được chứa tên đăng nhập hay mật khẩu; hãy dùng khóa ký của kênh.")
     if is_allowed_host(host, allowed_hosts):
         return None
     address = literal_address(host)

@@ -4,15 +4,8 @@ A plan names destinations (channels, stations, whole areas) and times (one momen
 own per channel, or daily slots over a range of local dates). An area fans out to every active
 station below it; a station chosen both by hand and through its area gets its deliveries once.
 An emergency notice also goes to the next slot of every station in the areas it is for, whatever the
-plan names (campaigns.emergency says why that happens here).
-
-Proposed slots, which the planning page pre-fills:
-- an ordinary day: 06:00 and 17:00, the customary morning and evening commune broadcasts;
-- a day that touches one of the campaign's peak periods: 06:00, 11:00 and 17:00 — a midday repeat
-  is the densest schedule a commune station can add without cutting into other programmes;
-- the range, when the officer has not picked one: the seven days from tomorrow, stretched to the
-  end of a peak period already under way or starting within them (never past 31 days), and cut at
-  the campaign's last day.
+plan names (campaigns.emergency says why that happens here). The times the planning page
+proposes before the officer picks any come from campaigns.slot_proposals.
 
 One plan creates at most MAX_DELIVERIES_PER_PLAN rows: past that the officer has almost certainly
 picked a wrong range or area, and a mistake that size floods every station's script.
@@ -29,7 +22,6 @@ from typing import Any
 from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
-from campaigns.campaign_records import campaign_of
 from campaigns.emergency import emergency_times
 from campaigns.models import BroadcastSlot, Channel, Delivery, DeliveryStatus, Station
 from content.areas import is_within, select_subtree
@@ -38,12 +30,9 @@ from content.errors import InvalidInput, PermissionDenied
 from content.messages import transition_message
 from content.models import Area, Message, MessageStatus, Priority, User
 from content.permissions import DENIED, Action, authorize
+from content.wording import Text
 
-NORMAL_SLOTS = (time(6), time(17))
-PEAK_SLOTS = (time(6), time(11), time(17))
 MAX_DELIVERIES_PER_PLAN = 5000
-DEFAULT_DAYS = 7
-LONGEST_PROPOSAL_DAYS = 31
 LONGEST_RANGE_DAYS = 366
 
 
@@ -141,8 +130,10 @@ def count_stations(session: Session, areas: Iterable[Area]) -> dict[int, int]:
     return {area.id: below.get(area.path, 0) for area in areas}
 
 
-def _local(moment: datetime, zone: tzinfo) -> str:
-    return moment.astimezone(zone).strftime("%H:%M ngày %d/%m/%Y")
+def _local(moment: datetime, zone: tzinfo) -> dict[str, str]:
+    """The time and day of a moment in the zone, as values for a sentence that says "%(time)s ngày %(day)s"."""
+    local = moment.astimezone(zone)
+    return {"time": f"{local:%H:%M}", "day": f"{local:%d/%m/%Y}"}
 
 
 def _count(n: int) -> str:
@@ -175,44 +166,47 @@ def _ids(ids: Iterable[int]) -> str:
 def _check_times(request: PlanRequest, now: datetime, zone: tzinfo, errors: dict[str, str]) -> list[datetime]:
     for channel_id, at in request.channel_times:
         if at < now:
-            errors[f"channel_due_at-{channel_id}"] = f"Giờ {_local(at, zone)} đã qua; hãy chọn giờ ở tương lai."
+            errors[f"channel_due_at-{channel_id}"] = Text("Giờ %(time)s ngày %(day)s đã qua; hãy chọn giờ ở tương lai.",
+                                                             **_local(at, zone))
     if not request.daily:
         if request.due_at is None:
             if request.station_ids or request.area_ids or len(request.channel_times) < len(request.channel_ids):
-                errors["due_at"] = "Hãy chọn thời điểm phát."
+                errors["due_at"] = Text("Hãy chọn thời điểm phát.")
             return []
         if request.due_at < now:
-            errors["due_at"] = f"Thời điểm {_local(request.due_at, zone)} đã qua; hãy chọn thời điểm ở tương lai."
+            errors["due_at"] = Text("Thời điểm %(time)s ngày %(day)s đã qua; hãy chọn thời điểm ở tương lai.",
+                                    **_local(request.due_at, zone))
         return [request.due_at]
     for run in request.daily:
         if run.last_day < run.first_day:
-            errors["daily"] = (f"Ngày kết thúc {run.last_day:%d/%m/%Y} ở trước ngày bắt đầu "
-                               f"{run.first_day:%d/%m/%Y}.")
+            errors["daily"] = Text("Ngày kết thúc %(last)s ở trước ngày bắt đầu %(first)s.",
+                                   last=f"{run.last_day:%d/%m/%Y}", first=f"{run.first_day:%d/%m/%Y}")
         elif run.days > LONGEST_RANGE_DAYS:
-            errors["daily"] = f"Mỗi khoảng ngày dài tối đa {LONGEST_RANGE_DAYS} ngày; hãy chia nhỏ kế hoạch."
+            errors["daily"] = Text("Mỗi khoảng ngày dài tối đa %(n)s ngày; hãy chia nhỏ kế hoạch.", n=LONGEST_RANGE_DAYS)
         elif not run.times:
-            errors["daily"] = f"Hãy nhập ít nhất một giờ phát cho các ngày từ {run.first_day:%d/%m/%Y}."
+            errors["daily"] = Text("Hãy nhập ít nhất một giờ phát cho các ngày từ %(first)s.",
+                                   first=f"{run.first_day:%d/%m/%Y}")
     if "daily" in errors:
         return []
     instants = occurrences(request.daily, zone)
     if instants[0] < now:
-        errors["daily"] = (f"Giờ phát {_local(instants[0], zone)} đã qua; hãy bắt đầu từ ngày mai "
-                           "hoặc bỏ các giờ đã qua.")
+        errors["daily"] = Text("Giờ phát %(time)s ngày %(day)s đã qua; hãy bắt đầu từ ngày mai hoặc bỏ các giờ đã qua.",
+                               **_local(instants[0], zone))
     return instants
 
 
 def _load(session: Session, request: PlanRequest, errors: dict[str, str]) -> tuple[list, list, list]:
     channels, missing = _missing(session, Channel, request.channel_ids)
     if missing:
-        errors["channel_ids"] = f"Không có kênh {_ids(missing)}."
+        errors["channel_ids"] = Text("Không có kênh %(ids)s.", ids=_ids(missing))
     stations, missing = _missing(session, Station, request.station_ids)
     if missing:
-        errors["station_ids"] = f"Không có đài {_ids(missing)}."
+        errors["station_ids"] = Text("Không có đài %(ids)s.", ids=_ids(missing))
     elif stopped := [s.name for s in stations if not s.is_active]:
-        errors["station_ids"] = f"Đài đã ngừng hoạt động: {', '.join(stopped)}."
+        errors["station_ids"] = Text("Đài đã ngừng hoạt động: %(names)s.", names=", ".join(stopped))
     areas, missing = _missing(session, Area, request.area_ids)
     if missing:
-        errors["area_ids"] = f"Không có địa bàn {_ids(missing)}."
+        errors["area_ids"] = Text("Không có địa bàn %(ids)s.", ids=_ids(missing))
     return channels, stations, areas
 
 
@@ -247,7 +241,7 @@ def _station_times(session: Session, request: PlanRequest, areas: list[Area], pl
         return {}
     rows = session.execute(select(Station.id, Area.path).join(Area, Station.area_id == Area.id).where(reach)).all()
     if empty := [a.name for a in areas if not any(path.startswith(a.path) for _, path in rows)]:
-        errors["area_ids"] = f"Chưa có đài truyền thanh nào đang hoạt động ở: {', '.join(empty)}."
+        errors["area_ids"] = Text("Chưa có đài truyền thanh nào đang hoạt động ở: %(names)s.", names=", ".join(empty))
     times = {station_id: plan_times for station_id, _ in rows}
     if request.use_station_slots and request.daily:
         own: dict[int, list[time]] = {}
@@ -269,8 +263,9 @@ def _check_count(channel_times: dict[int, list[datetime]], station_times: dict[i
                  limit: int, errors: dict[str, str]) -> int:
     count = sum(map(len, channel_times.values())) + sum(map(len, station_times.values()))
     if count > limit:
-        errors["count"] = (f"Kế hoạch này sẽ tạo {_count(count)} lượt phát, vượt giới hạn {_count(limit)} lượt "
-                           "mỗi lần lên lịch. Hãy rút ngắn khoảng ngày, bớt giờ phát hoặc chọn địa bàn nhỏ hơn.")
+        errors["count"] = Text("Kế hoạch này sẽ tạo %(count)s lượt phát, vượt giới hạn %(limit)s lượt mỗi lần lên lịch. "
+                               "Hãy rút ngắn khoảng ngày, bớt giờ phát hoặc chọn địa bàn nhỏ hơn.",
+                               count=_count(count), limit=_count(limit))
     return count
 
 
@@ -292,7 +287,7 @@ def _plan(session: Session, message: Message, request: PlanRequest, *, actor: Us
     authorize(actor, Action.MESSAGE_SCHEDULE, message.area, object_type="message", object_id=message.id)
     errors: dict[str, str] = {}
     if not (request.channel_ids or request.station_ids or request.area_ids):
-        errors["destinations"] = "Hãy chọn ít nhất một kênh, một đài hoặc một địa bàn."
+        errors["destinations"] = Text("Hãy chọn ít nhất một kênh, một đài hoặc một địa bàn.")
     plan_times = _check_times(request, now, zone, errors)
     channels, stations, areas = _load(session, request, errors)
     if errors:
@@ -367,51 +362,3 @@ def plan_deliveries(
                           due_at=due_at)
     return _plan(session, message, request, actor=actor, now=now, zone=zone, remote_addr=remote_addr,
                  limit=MAX_DELIVERIES_PER_PLAN, returning=True)[1]
-
-
-def _peak_days(session: Session, message: Message, first_day: date, last_day: date, zone: tzinfo) -> dict[date, str]:
-    """Each local day of the range that any part of a peak period of the message's campaign touches."""
-    campaign = campaign_of(session, message)
-    touched: dict[date, str] = {}
-    for peak in campaign.peak_periods if campaign else ():
-        day = max(first_day, peak.starts_at.astimezone(zone).date())
-        while day <= min(last_day, peak.ends_at.astimezone(zone).date()):
-            start = datetime.combine(day, time(0), tzinfo=zone)
-            if start < peak.ends_at and start + timedelta(days=1) > peak.starts_at:
-                touched.setdefault(day, peak.name)
-            day += timedelta(days=1)
-    return touched
-
-
-def propose_range(session: Session, message: Message, *, today: date, zone: tzinfo) -> tuple[date, date]:
-    """The local dates the planning page starts from (the rule is in the module docstring)."""
-    first = today + timedelta(days=1)
-    last = first + timedelta(days=DEFAULT_DAYS - 1)
-    campaign = campaign_of(session, message)
-    for peak in campaign.peak_periods if campaign else ():
-        starts, ends = peak.starts_at.astimezone(zone).date(), peak.ends_at.astimezone(zone).date()
-        if starts <= last and ends > last:
-            last = min(ends, first + timedelta(days=LONGEST_PROPOSAL_DAYS - 1))
-    if campaign is not None and first <= campaign.ends_on < last:
-        last = campaign.ends_on
-    return first, last
-
-
-def propose_slots(session: Session, message: Message, *, first_day: date, last_day: date,
-                  zone: tzinfo) -> tuple[DailySlots, ...]:
-    """The range split into runs of ordinary and peak days, each with its proposed times."""
-    if last_day < first_day:
-        raise InvalidInput({"daily": f"Ngày kết thúc {last_day:%d/%m/%Y} ở trước ngày bắt đầu {first_day:%d/%m/%Y}."})
-    if (last_day - first_day).days >= LONGEST_RANGE_DAYS:
-        raise InvalidInput({"daily": f"Mỗi khoảng ngày dài tối đa {LONGEST_RANGE_DAYS} ngày."})
-    peaks = _peak_days(session, message, first_day, last_day, zone)
-    runs: list[DailySlots] = []
-    day = first_day
-    while day <= last_day:
-        name = peaks.get(day)
-        if runs and runs[-1].peak_name == name:
-            runs[-1] = DailySlots(runs[-1].first_day, day, runs[-1].times, name)
-        else:
-            runs.append(DailySlots(day, day, PEAK_SLOTS if name else NORMAL_SLOTS, name))
-        day += timedelta(days=1)
-    return tuple(runs)

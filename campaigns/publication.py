@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from campaigns.models import Channel, ChannelKind, Delivery, DeliveryStatus
 from content.errors import NotFound
 from content.models import Message, MessageStatus
+from content.wording import Text
 from content.workflow import SENDABLE
 
 # A feed entry links to the portal page, so whatever went out on either may be read there.
@@ -38,7 +39,7 @@ def list_published(session: Session, kind: ChannelKind, *, limit: int = 50, offs
 def get_published(session: Session, slug: str) -> Message:
     message = session.scalar(select_published(PUBLIC_WEB).where(Message.slug == slug))
     if message is None:
-        raise NotFound("Không tìm thấy tin này.")
+        raise NotFound(Text("Không tìm thấy tin này."))
     return message
 
 

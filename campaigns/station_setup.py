@@ -17,6 +17,7 @@ from content.audit import record_audit
 from content.errors import InvalidInput
 from content.models import Area, AreaKind, User
 from content.permissions import Action, authorize
+from content.wording import Text
 
 MIN_SLOT_MINUTES, MAX_SLOT_MINUTES = 1, 120
 DAY_MINUTES = 24 * 60
@@ -55,46 +56,49 @@ def _parse_slots(rows: tuple[SlotInput, ...], errors: dict[str, str]) -> list[tu
             continue
         match = _CLOCK.match(start_text)
         if match is None:
-            errors[f"slots.{n}"] = f"Giờ bắt đầu '{start_text}' không hợp lệ (dạng giờ:phút, ví dụ 06:00)."
+            errors[f"slots.{n}"] = Text("Giờ bắt đầu '%(text)s' không hợp lệ (dạng giờ:phút, ví dụ 06:00).",
+                                         text=start_text)
             continue
         if not (minutes_text.isascii() and minutes_text.isdigit() and len(minutes_text) <= 4) \
                 or not MIN_SLOT_MINUTES <= int(minutes_text) <= MAX_SLOT_MINUTES:
-            errors[f"slots.{n}"] = f"Thời lượng khung giờ phải từ {MIN_SLOT_MINUTES} đến {MAX_SLOT_MINUTES} phút."
+            errors[f"slots.{n}"] = Text("Thời lượng khung giờ phải từ %(least)s đến %(most)s phút.",
+                                         least=MIN_SLOT_MINUTES, most=MAX_SLOT_MINUTES)
             continue
         slots.append((time(int(match.group(1)), int(match.group(2))), int(minutes_text)))
     return sorted(slots)
 
 
-def _overlap(slots: list[tuple[time, int]]) -> str | None:
+def _overlap(slots: list[tuple[time, int]]) -> Text | None:
     """The first pair of slots that share a minute, read round the clock: 23:30 for 60 minutes meets 00:00."""
     spans = [(s.hour * 60 + s.minute, m, s) for s, m in slots]
     for i, (a, a_len, a_start) in enumerate(spans):
         for b, b_len, b_start in spans[i + 1:]:
             if any(a < b + shift + b_len and b + shift < a + a_len for shift in (-DAY_MINUTES, 0, DAY_MINUTES)):
-                return f"Khung giờ {a_start:%H:%M} và {b_start:%H:%M} chồng lên nhau."
+                return Text("Khung giờ %(first)s và %(second)s chồng lên nhau.", first=f"{a_start:%H:%M}",
+                            second=f"{b_start:%H:%M}")
     return None
 
 
 def _check(session: Session, data: StationInput) -> tuple[Area, int | None, list[tuple[time, int]]]:
     errors: dict[str, str] = {}
     if not data.name.strip():
-        errors["name"] = "Hãy đặt tên cho đài."
+        errors["name"] = Text("Hãy đặt tên cho đài.")
     elif len(data.name.strip()) > 200:
-        errors["name"] = "Tên đài dài quá 200 ký tự."
+        errors["name"] = Text("Tên đài dài quá 200 ký tự.")
     if len(data.contact) > 300:
-        errors["contact"] = "Thông tin liên hệ dài quá 300 ký tự."
+        errors["contact"] = Text("Thông tin liên hệ dài quá 300 ký tự.")
     area = session.get(Area, data.area_id) if data.area_id else None
     if area is None:
-        errors["area_id"] = "Hãy chọn xã, phường hoặc đặc khu của đài."
+        errors["area_id"] = Text("Hãy chọn xã, phường hoặc đặc khu của đài.")
     elif area.kind is not AreaKind.COMMUNE:
-        errors["area_id"] = "Đài truyền thanh cơ sở thuộc một xã, phường hoặc đặc khu."
+        errors["area_id"] = Text("Đài truyền thanh cơ sở thuộc một xã, phường hoặc đặc khu.")
     population: int | None = None
     text = data.coverage_population.strip().replace(".", "").replace(" ", "")
     if text:
         # isdigit() alone also passes "²" and 5,000-digit strings, which int() refuses.
         if not (text.isascii() and text.isdigit() and len(text) <= 10 and int(text) <= MAX_POPULATION):
-            errors["coverage_population"] = (f"Số người nghe được phải là một số nguyên không âm, "
-                                             f"tối đa {MAX_POPULATION:,}.".replace(",", "."))
+            errors["coverage_population"] = Text("Số người nghe được phải là một số nguyên không âm, tối đa %(most)s.",
+                                                 most=f"{MAX_POPULATION:,}".replace(",", "."))
         else:
             population = int(text)
     elif area is not None:

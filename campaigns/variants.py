@@ -20,6 +20,7 @@ from content.errors import InvalidInput
 from content.models import Message, User
 from content.permissions import Action, authorize
 from content.stories import public_text
+from content.wording import Text
 
 TELEGRAM_TEXT, TELEGRAM_CAPTION = 4096, 1024  # Bot API: sendMessage text, sendPhoto caption
 FACEBOOK_POST = 63206  # Graph API: the longest a Page post's message may be
@@ -73,17 +74,17 @@ def set_variant(session: Session, delivery: Delivery, text: str, *, actor: User,
     """An editor's own wording for one delivery, checked against the platform's limit."""
     authorize(actor, Action.MESSAGE_SCHEDULE, delivery.message.area, object_type="delivery", object_id=delivery.id)
     if delivery.status not in CHANGEABLE:
-        raise InvalidInput({"variant": "Lượt phát này đang được gửi hoặc đã xong; không sửa được nội dung nữa."})
+        raise InvalidInput({"variant": Text("Lượt phát này đang được gửi hoặc đã xong; không sửa được nội dung nữa.")})
     if delivery.channel is None or delivery.channel.kind not in SOCIAL:
-        raise InvalidInput({"variant": "Chỉ các kênh mạng xã hội và webhook có nội dung riêng cho kênh."})
+        raise InvalidInput({"variant": Text("Chỉ các kênh mạng xã hội và webhook có nội dung riêng cho kênh.")})
     text = text.strip()
     limit = text_limit(delivery.channel.kind, with_image=delivery.message.image_id is not None,
                        link_length=link_length)
     if not text:
-        raise InvalidInput({"variant": "Nội dung cho kênh không được để trống."})
+        raise InvalidInput({"variant": Text("Nội dung cho kênh không được để trống.")})
     if len(text) > limit:
-        raise InvalidInput({"variant": f"Nội dung dài {len(text):,} ký tự, vượt giới hạn {limit:,} ký tự của kênh này "
-                                       "(đã trừ chỗ cho đường dẫn)."})
+        raise InvalidInput({"variant": Text("Nội dung dài %(n)s ký tự, vượt giới hạn %(limit)s ký tự của kênh này "
+                                            "(đã trừ chỗ cho đường dẫn).", n=f"{len(text):,}", limit=f"{limit:,}")})
     delivery.variant = text
     record_audit(session, actor=actor, action="delivery.variant", object_type="delivery", object_id=delivery.id,
                  now=now, remote_addr=remote_addr, detail={"length": len(text)})

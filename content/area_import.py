@@ -11,6 +11,7 @@ from vietnam_provinces import Province, ProvinceCode, Ward
 
 from content.errors import NotFound
 from content.models import Area, AreaKind
+from content.wording import Text
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def find_provinces(province_code: str | None = None) -> list[Province]:
         return [Province.from_code(ProvinceCode(int(province_code.strip())))]
     except ValueError:
         # int() and ProvinceCode() both refuse with ValueError: not a number, or no such province.
-        raise NotFound(f"Không có tỉnh/thành phố mã {province_code}.") from None
+        raise NotFound(Text("Không có tỉnh/thành phố mã %(code)s.", code=province_code)) from None
 
 
 def find_wards(provinces: Sequence[Province]) -> list[Ward]:

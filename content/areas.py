@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from content.errors import NotFound
 from content.models import Area, AreaKind
+from content.wording import Text
 
 
 def is_within(area: Area, root: Area | None) -> bool:
@@ -27,7 +28,7 @@ def list_administrative_areas(session: Session, root: Area | None) -> list[Area]
 def get_area_by_code(session: Session, code: str) -> Area:
     area = session.scalar(select(Area).where(Area.code == code))
     if area is None:
-        raise NotFound(f"Không có địa bàn mã {code}.")
+        raise NotFound(Text("Không có địa bàn mã %(code)s.", code=code))
     return area
 
 

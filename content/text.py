@@ -22,6 +22,7 @@ from sqlalchemy import String, Text, event
 from sqlalchemy.orm import Session, object_mapper
 from sqlalchemy.orm.exc import UnmappedInstanceError
 
+from content import wording
 from content.errors import InvalidInput
 
 # Cf: format characters (bidi embeddings, overrides and isolates, LRM/RLM, zero-width space, joiners,
@@ -29,7 +30,7 @@ from content.errors import InvalidInput
 DROPPED_CATEGORIES = frozenset({"Cf", "Cs"})
 LINE_BREAKS = frozenset("\n\r\u2028\u2029\x85")
 KEPT_IN_MULTILINE = frozenset("\t\n\r")
-ONLY_INVISIBLE = "Nội dung chỉ gồm ký tự vô hình hoặc ký tự điều khiển."
+ONLY_INVISIBLE = wording.Text("Nội dung chỉ gồm ký tự vô hình hoặc ký tự điều khiển.")
 
 
 def clean_text(value: str, *, multiline: bool = True) -> str:

@@ -15,14 +15,15 @@ from content.errors import InvalidInput, PermissionDenied
 from content.models import Area, Role, User
 from content.passwords import hash_password, needs_rehash, password_problem, verify_nothing, verify_password
 from content.permissions import Action, authorize_scope
+from content.wording import Text
 
-SELF_CHANGE = ("Bạn không thể tự đổi vai trò, địa bàn hay tự khóa tài khoản của mình; "
-               "hãy nhờ một quản trị viên khác.")
+SELF_CHANGE = Text("Bạn không thể tự đổi vai trò, địa bàn hay tự khóa tài khoản của mình; "
+                   "hãy nhờ một quản trị viên khác.")
 
 
 def _outside_scope(actor: User) -> str:
-    where = actor.area.name if actor.area else "cả nước"
-    return f"Bạn chỉ được quản lý tài khoản và giao địa bàn trong phạm vi của mình ({where})."
+    where = actor.area.name if actor.area else Text("cả nước")
+    return Text("Bạn chỉ được quản lý tài khoản và giao địa bàn trong phạm vi của mình (%(where)s).", where=where)
 
 
 def create_user(
@@ -38,12 +39,12 @@ def create_user(
     """Create an account; `actor` None is the operator at the console (`loa user create`, `loa demo`)."""
     if actor is not None:
         authorize_scope(actor, Action.USER_MANAGE, area, reason=_outside_scope(actor), object_type="user")
-    errors = {}
+    errors: dict[str, str] = {}
     username = username.strip()
     if not username:
-        errors["username"] = "Tên đăng nhập không được để trống."
+        errors["username"] = Text("Tên đăng nhập không được để trống.")
     elif session.scalar(select(User.id).where(User.username == username)) is not None:
-        errors["username"] = f"Tên đăng nhập '{username}' đã có người dùng."
+        errors["username"] = Text("Tên đăng nhập '%(name)s' đã có người dùng.", name=username)
     if problem := password_problem(password, username=username):
         errors["password"] = problem
     if errors:
@@ -91,13 +92,13 @@ def authenticate(session: Session, username: str, password: str) -> User | None:
 
 def change_password(session: Session, user: User, *, current: str, new: str, confirm: str) -> None:
     """Set a new password; every other session of the user ends (the caller re-stamps its own)."""
-    errors = {}
+    errors: dict[str, str] = {}
     if not verify_password(user.password_hash, current):
-        errors["current"] = "Mật khẩu hiện tại không đúng."
+        errors["current"] = Text("Mật khẩu hiện tại không đúng.")
     if problem := password_problem(new, username=user.username):
         errors["new"] = problem
     elif new != confirm:
-        errors["confirm"] = "Hai lần nhập mật khẩu mới không khớp."
+        errors["confirm"] = Text("Hai lần nhập mật khẩu mới không khớp.")
     if errors:
         raise InvalidInput(errors)
     user.password_hash = hash_password(new)

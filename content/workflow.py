@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from content.errors import InvalidTransition
 from content.models import MessageStatus as S
+from content.wording import Text
 
 # action → (statuses it may start from, status it ends in)
 TRANSITIONS: dict[str, tuple[frozenset[S], S]] = {
@@ -22,5 +23,6 @@ SENDABLE = frozenset({S.APPROVED, S.SCHEDULED, S.PUBLISHED})
 def next_status(current: S, action: str) -> S:
     sources, target = TRANSITIONS[action]
     if current not in sources:
-        raise InvalidTransition(f"Không thể '{action}' một tin ở trạng thái '{current.value}'.")
+        raise InvalidTransition(Text("Không thể '%(action)s' một tin ở trạng thái '%(status)s'.", action=action,
+                                      status=current.value))
     return target

@@ -13,6 +13,7 @@ from werkzeug.exceptions import HTTPException
 from content.audit import record_audit
 from content.errors import Conflict, InvalidInput, InvalidTransition, LoaError, NotFound, PermissionDenied
 from web.database import get_db, now
+from web.i18n import translate
 
 STATUS = {NotFound: 404, PermissionDenied: 403, Conflict: 409, InvalidTransition: 409, InvalidInput: 400}
 
@@ -25,7 +26,8 @@ def _wants_json() -> bool:
 def json_problem(status: int, detail: str, *, title: str | None = None, **members: Any) -> Response:
     """An RFC 9457 problem, the one JSON error shape every API caller of Loa gets."""
     title = str(title or TITLES.get(status, gettext("Không thực hiện được")))
-    response = jsonify({"type": "about:blank", "title": title, "status": status, "detail": str(detail), **members})
+    response = jsonify({"type": "about:blank", "title": title, "status": status, "detail": str(translate(detail)),
+                        **members})
     response.status_code = status
     response.mimetype = "application/problem+json"
     return response
@@ -40,6 +42,13 @@ def _respond(status: int, title: str, detail: str, kept: list[tuple[str, str]] |
 def respond(status: int, detail: str):  # type: ignore[no-untyped-def]
     """A page or a JSON problem with the status's usual title, for error handlers kept beside their blueprint."""
     return _respond(status, TITLES.get(status, gettext("Không thực hiện được")), detail)
+
+
+def describe(error: LoaError) -> str:
+    """What went wrong, in the visitor's language (str(error) stays Vietnamese, for logs and the audit log)."""
+    if isinstance(error, InvalidInput):
+        return "; ".join(f"{field}: {translate(text)}" for field, text in error.errors.items())
+    return str(translate(error.args[0])) if error.args else ""
 
 
 def _audit_denial(error: PermissionDenied) -> None:
@@ -58,7 +67,7 @@ def handle_domain_error(error: LoaError):
         _audit_denial(error)
     else:
         get_db().rollback()
-    return _respond(status, TITLES.get(status, gettext("Không thực hiện được")), str(error))
+    return _respond(status, TITLES.get(status, gettext("Không thực hiện được")), describe(error))
 
 
 def handle_http_error(error: HTTPException):

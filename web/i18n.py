@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from flask import Blueprint, Flask, abort, current_app, redirect, request, url_for
-from flask_babel import Babel, get_locale
+from flask_babel import Babel, get_locale, gettext
 from werkzeug.wrappers import Response
 
+from content.wording import Text
 from web.paths import local_target
 
 # The message ids are the Vietnamese text itself, so "vi" needs no catalogue of its own.
@@ -31,6 +34,18 @@ def select_timezone() -> str:
     return current_app.config["TIMEZONE"]
 
 
+def translate(text: object) -> object:
+    """A domain `Text` in the visitor's language; anything else (text already translated here) as it is."""
+    if not isinstance(text, Text):
+        return text
+    return gettext(text.msgid, **{name: translate(value) for name, value in text.params.items()})
+
+
+def translate_all(texts: Mapping[str, str]) -> dict[str, str]:
+    """Field errors of an `InvalidInput` (or any mapping of texts) in the visitor's language, for JSON or a flash."""
+    return {key: str(translate(text)) for key, text in texts.items()}
+
+
 @bp.get("/language/<code>")
 def switch(code: str) -> Response:
     # A link rather than a form: a form would need a CSRF token and so a session cookie for every
@@ -50,3 +65,7 @@ def init_i18n(app: Flask) -> None:
     babel.init_app(app, default_locale=app.config["DEFAULT_LOCALE"], default_timezone=app.config["TIMEZONE"],
                    locale_selector=select_locale, timezone_selector=select_timezone)
     app.jinja_env.globals.update(languages=LANGUAGES, current_locale=lambda: str(get_locale()))
+    # Every {{ … }} that prints a domain sentence (a field error handed over as error.errors) reads in
+    # the visitor's language, without each view translating what it passes on. Set before any template
+    # is compiled: Jinja builds the call into the compiled template.
+    app.jinja_env.finalize = translate

@@ -15,6 +15,7 @@ from content.errors import InvalidInput, NotFound
 from content.models import SpokenAbbreviation, SpokenSetting, User
 from content.permissions import Action, authorize_install_wide
 from content.spoken.rules import DEFAULT_RULES, SpokenRules
+from content.wording import Text
 
 LINK_POINTER = "link_pointer"
 MAX_ABBREVIATION = 40
@@ -70,15 +71,15 @@ def _clean(value: str) -> str:
 def _checked(abbreviation: str, expansion: str) -> tuple[str, str]:
     abbreviation, expansion, errors = _clean(abbreviation), _clean(expansion), {}
     if not abbreviation:
-        errors["abbreviation"] = "Hãy nhập chữ viết tắt."
+        errors["abbreviation"] = Text("Hãy nhập chữ viết tắt.")
     elif len(abbreviation) > MAX_ABBREVIATION:
-        errors["abbreviation"] = f"Chữ viết tắt dài tối đa {MAX_ABBREVIATION} ký tự."
+        errors["abbreviation"] = Text("Chữ viết tắt dài tối đa %(n)s ký tự.", n=MAX_ABBREVIATION)
     elif not re.search(r"[^\W_]", abbreviation):
-        errors["abbreviation"] = "Chữ viết tắt cần có ít nhất một chữ cái hoặc chữ số."
+        errors["abbreviation"] = Text("Chữ viết tắt cần có ít nhất một chữ cái hoặc chữ số.")
     if not expansion:
-        errors["expansion"] = "Hãy nhập cách đọc."
+        errors["expansion"] = Text("Hãy nhập cách đọc.")
     elif len(expansion) > MAX_EXPANSION:
-        errors["expansion"] = f"Cách đọc dài tối đa {MAX_EXPANSION} ký tự."
+        errors["expansion"] = Text("Cách đọc dài tối đa %(n)s ký tự.", n=MAX_EXPANSION)
     if errors:
         raise InvalidInput(errors)
     return abbreviation, expansion
@@ -101,7 +102,8 @@ def add_abbreviation(session: Session, actor: User, *, abbreviation: str, expans
     authorize_install_wide(actor, Action.SETTINGS_MANAGE, object_type="spoken_dictionary")
     abbreviation, expansion = _checked(abbreviation, expansion)
     if abbreviation in DEFAULT_RULES.abbreviations or _row(session, abbreviation):
-        raise InvalidInput({"abbreviation": f"“{abbreviation}” đã có trong từ điển; hãy sửa ở dòng của nó."})
+        raise InvalidInput({"abbreviation": Text("“%(token)s” đã có trong từ điển; hãy sửa ở dòng của nó.",
+                                                 token=abbreviation)})
     row = SpokenAbbreviation(abbreviation=abbreviation, expansion=expansion, updated_at=now, updated_by_id=actor.id)
     session.add(row)
     session.flush()
@@ -116,7 +118,7 @@ def change_abbreviation(session: Session, actor: User, *, abbreviation: str, exp
     abbreviation, expansion = _checked(abbreviation, expansion)
     row = _row(session, abbreviation)
     if row is None and abbreviation not in DEFAULT_RULES.abbreviations:
-        raise NotFound(f"Từ điển không có “{abbreviation}”.")
+        raise NotFound(Text("Từ điển không có “%(token)s”.", token=abbreviation))
     previous = row.expansion if row else DEFAULT_RULES.abbreviations[abbreviation]
     if row is None:
         row = SpokenAbbreviation(abbreviation=abbreviation, expansion=expansion, updated_at=now, updated_by_id=actor.id)
@@ -133,7 +135,7 @@ def remove_abbreviation(session: Session, actor: User, *, abbreviation: str, now
     authorize_install_wide(actor, Action.SETTINGS_MANAGE, object_type="spoken_dictionary")
     row = _row(session, _clean(abbreviation))
     if row is None:
-        raise NotFound(f"Không có mục “{abbreviation}” do quản trị thêm hoặc sửa.")
+        raise NotFound(Text("Không có mục “%(token)s” do quản trị thêm hoặc sửa.", token=abbreviation))
     _audit(session, actor, "spoken.abbreviation.delete", row, now, remote_addr, expansion=row.expansion,
            default=DEFAULT_RULES.abbreviations.get(row.abbreviation))
     session.delete(row)
@@ -146,7 +148,7 @@ def set_link_pointer(session: Session, actor: User, *, pointer: str, now: dateti
     authorize_install_wide(actor, Action.SETTINGS_MANAGE, object_type="spoken_dictionary")
     pointer_text = _clean(pointer)
     if len(pointer_text) > MAX_POINTER:
-        raise InvalidInput({"pointer": f"Lời chỉ dẫn dài tối đa {MAX_POINTER} ký tự."})
+        raise InvalidInput({"pointer": Text("Lời chỉ dẫn dài tối đa %(n)s ký tự.", n=MAX_POINTER)})
     setting = session.scalar(select(SpokenSetting).where(SpokenSetting.key == LINK_POINTER))
     previous = setting.value if setting else None
     if not pointer_text:

@@ -7,6 +7,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from content.wording import Text
 from scheduler.audio.errors import AudioFailed, AudioUnavailable
 
 MEDIA_TYPES = {"mp3": "audio/mpeg", "ogg": "audio/ogg", "wav": "audio/wav"}
@@ -32,10 +33,10 @@ class FfmpegEncoder:
     def require(self, fmt: str) -> str:
         executable = self._executable()
         if executable is None:
-            raise AudioUnavailable(
-                f"Máy chủ chưa cài ffmpeg nên không tạo được tệp {fmt.upper()}; hãy tải bản WAV, hoặc nhờ quản "
-                "trị viên cài gói ffmpeg (Debian/Ubuntu: apt-get install ffmpeg)."
-            )
+            raise AudioUnavailable(Text(
+                "Máy chủ chưa cài ffmpeg nên không tạo được tệp %(format)s; hãy tải bản WAV, hoặc nhờ quản "
+                "trị viên cài gói ffmpeg (Debian/Ubuntu: apt-get install ffmpeg).", format=fmt.upper()
+            ))
         return executable
 
     def encode(self, wav_path: Path, out_path: Path, fmt: str) -> None:
@@ -45,14 +46,17 @@ class FfmpegEncoder:
         try:
             subprocess.run(command, capture_output=True, check=True, timeout=self.timeout)
         except subprocess.TimeoutExpired:
-            raise AudioFailed(f"ffmpeg không mã hoá xong tệp {fmt.upper()} trong {self.timeout:.0f} giây.") from None
+            raise AudioFailed(Text("ffmpeg không mã hoá xong tệp %(format)s trong %(n)s giây.", format=fmt.upper(),
+                                   n=f"{self.timeout:.0f}")) from None
         except subprocess.CalledProcessError as error:
             detail = error.stderr.decode("utf-8", "replace").strip()[:300]
-            raise AudioFailed(f"ffmpeg báo lỗi (mã {error.returncode}): {detail}") from None
+            raise AudioFailed(Text("ffmpeg báo lỗi (mã %(code)s): %(detail)s", code=error.returncode,
+                                   detail=detail)) from None
 
 
 def playable_format(preferred: str, encoder: FfmpegEncoder) -> str:
     """The preferred format when it can be made here, WAV when ffmpeg is missing."""
     if preferred not in MEDIA_TYPES:
-        raise AudioFailed(f"Định dạng âm thanh '{preferred}' không được hỗ trợ; hãy chọn mp3, ogg hoặc wav.")
+        raise AudioFailed(Text("Định dạng âm thanh '%(format)s' không được hỗ trợ; hãy chọn mp3, ogg hoặc wav.",
+                               format=preferred))
     return preferred if preferred == "wav" or encoder.available() else "wav"

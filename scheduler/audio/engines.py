@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from content.wording import Text
 from scheduler.audio.errors import AudioFailed, AudioUnavailable
 
 
@@ -49,17 +50,19 @@ class EspeakEngine:
     def synthesize(self, text: str, out_path: Path) -> None:
         executable = self._executable()
         if executable is None:
-            raise AudioUnavailable(
-                f"Máy chủ chưa cài công cụ đọc văn bản thành tiếng ({self.binary}). Quản trị viên cần cài "
-                "gói espeak-ng (Debian/Ubuntu: apt-get install espeak-ng) rồi thử lại."
-            )
+            raise AudioUnavailable(Text(
+                "Máy chủ chưa cài công cụ đọc văn bản thành tiếng (%(tool)s). Quản trị viên cần cài "
+                "gói espeak-ng (Debian/Ubuntu: apt-get install espeak-ng) rồi thử lại.", tool=self.binary
+            ))
         # The text goes in on stdin, never on a command line: no shell, and a text starting with "-"
         # cannot be taken for an option. -b 1 says UTF-8 whatever the server's locale is.
         command = [executable, "-v", self.voice, "-s", str(self.speed), "-b", "1", "--stdin", "-w", str(out_path)]
         try:
             subprocess.run(command, input=text.encode("utf-8"), capture_output=True, check=True, timeout=self.timeout)
         except subprocess.TimeoutExpired:
-            raise AudioFailed(f"{self.binary} không đọc xong văn bản trong {self.timeout:.0f} giây.") from None
+            raise AudioFailed(Text("%(tool)s không đọc xong văn bản trong %(n)s giây.", tool=self.binary,
+                                   n=f"{self.timeout:.0f}")) from None
         except subprocess.CalledProcessError as error:
             detail = error.stderr.decode("utf-8", "replace").strip()[:300]
-            raise AudioFailed(f"{self.binary} báo lỗi (mã {error.returncode}): {detail}") from None
+            raise AudioFailed(Text("%(tool)s báo lỗi (mã %(code)s): %(detail)s", tool=self.binary,
+                                   code=error.returncode, detail=detail)) from None

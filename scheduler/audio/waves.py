@@ -6,6 +6,7 @@ import wave
 from collections.abc import Sequence
 from pathlib import Path
 
+from content.wording import Text
 from scheduler.audio.errors import AudioFailed
 
 _CHUNK_FRAMES = 1 << 16
@@ -15,7 +16,7 @@ def join_waves(parts: Sequence[Path | float], out_path: Path) -> None:
     """Each Path is a WAV copied in, each float that many seconds of silence; all WAVs share one format."""
     sources = [part for part in parts if isinstance(part, Path)]
     if not sources:
-        raise AudioFailed("Không có đoạn âm thanh nào để ghép.")
+        raise AudioFailed(Text("Không có đoạn âm thanh nào để ghép."))
     with wave.open(str(sources[0]), "rb") as first:
         channels, width, rate = first.getnchannels(), first.getsampwidth(), first.getframerate()
     # 8-bit WAV is unsigned, so its silence is the midpoint; wider samples are signed.
@@ -30,6 +31,7 @@ def join_waves(parts: Sequence[Path | float], out_path: Path) -> None:
                 continue
             with wave.open(str(part), "rb") as reader:
                 if (reader.getnchannels(), reader.getsampwidth(), reader.getframerate()) != (channels, width, rate):
-                    raise AudioFailed(f"Các đoạn âm thanh khác định dạng, không ghép được ({part.name}).")
+                    raise AudioFailed(Text("Các đoạn âm thanh khác định dạng, không ghép được (%(name)s).",
+                                           name=part.name))
                 while frames := reader.readframes(_CHUNK_FRAMES):
                     writer.writeframes(frames)

@@ -11,17 +11,8 @@ from sqlalchemy import event, func, select
 
 from campaigns.campaign_records import CampaignInput, PeakInput, attach_message, create_campaign
 from campaigns.models import ChannelKind, Delivery, Station
-from campaigns.planning import (
-    NORMAL_SLOTS,
-    PEAK_SLOTS,
-    DailySlots,
-    PlanRequest,
-    plan_deliveries,
-    plan_message,
-    plannable_channels,
-    propose_range,
-    propose_slots,
-)
+from campaigns.planning import DailySlots, PlanRequest, plan_deliveries, plan_message, plannable_channels
+from campaigns.slot_proposals import NORMAL_SLOTS, PEAK_SLOTS, propose_range, propose_slots
 from content.errors import InvalidInput, InvalidTransition, PermissionDenied
 from content.messages import MessageInput, create_message
 from content.models import Area, AreaKind, AuditLog, Message, MessageKind, MessageStatus, Role, User

@@ -15,6 +15,8 @@ from content.permissions import Action, authorize
 from content.users import create_user, list_users, update_user
 from web.auth import actor
 from web.database import get_db, now
+from web.errors import describe
+from web.i18n import translate_all
 from web.params import query_page
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -88,7 +90,7 @@ def add_user():
         return _users_page(request.form, error.errors, 400)
     except PermissionDenied as error:
         _refused(error)
-        return _users_page(request.form, {"area_code": str(error)}, 403)
+        return _users_page(request.form, {"area_code": describe(error)}, 403)
     record_audit(get_db(), actor=actor(), action="user.create", object_type="user", object_id=user.id, now=now(),
                  remote_addr=request.remote_addr, detail={"role": role.value, "area": area.code if area else None})
     get_db().commit()
@@ -112,10 +114,10 @@ def edit_user(user_id: int):
                     is_active=request.form.get("is_active") == "on")
     except InvalidInput as error:
         get_db().rollback()
-        return _users_page({}, {}, 400, row={**typed, "error": " ".join(error.errors.values())})
+        return _users_page({}, {}, 400, row={**typed, "error": " ".join(translate_all(error.errors).values())})
     except PermissionDenied as error:
         _refused(error)
-        return _users_page({}, {}, 403, row={**typed, "error": str(error)})
+        return _users_page({}, {}, 403, row={**typed, "error": describe(error)})
     record_audit(get_db(), actor=actor(), action="user.update", object_type="user", object_id=user.id, now=now(),
                  remote_addr=request.remote_addr,
                  detail={"role": role.value, "area": area.code if area else None, "active": user.is_active})

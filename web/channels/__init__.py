@@ -24,6 +24,7 @@ from web.auth import actor
 from web.config import credentials_key
 from web.database import get_db, now
 from web.dispatching import webhook_allowed_hosts
+from web.errors import describe
 from web.params import read_int
 
 bp = Blueprint("channels", __name__, url_prefix="/admin/channels")
@@ -44,7 +45,7 @@ def _hint(channel: Channel) -> str:
     try:
         return masked(channel_secret(channel, credentials_key(current_app)))
     except LoaError as error:
-        return str(error)
+        return describe(error)
 
 
 def _input(kind: ChannelKind) -> ChannelInput:

@@ -17,6 +17,7 @@ from web.auth import actor
 from web.database import get_db, now, zone
 from web.desk import bp
 from web.desk.forms import parse_local_datetime
+from web.i18n import translate
 from web.paths import local_target
 
 FAILED_SHOWN = 200
@@ -42,7 +43,7 @@ def _apply(delivery_id: int, change, done: str):
     except InvalidInput as error:
         get_db().rollback()
         for text in error.errors.values():
-            flash(text, "error")
+            flash(str(translate(text)), "error")
         return _back(delivery)
     get_db().commit()
     flash(done, "success")

@@ -21,9 +21,8 @@ from campaigns.planning import (
     plan_message,
     plannable_channels,
     plannable_stations,
-    propose_range,
-    propose_slots,
 )
+from campaigns.slot_proposals import propose_range, propose_slots
 from content.errors import InvalidInput
 from content.models import Message, MessageStatus
 from content.permissions import Action, authorize

@@ -20,6 +20,7 @@ from web.auth import actor
 from web.database import get_db
 from web.desk import bp
 from web.desk.privacy_warnings import describe_warnings
+from web.i18n import translate
 
 
 def _text(payload: dict[str, Any], key: str) -> str:
@@ -51,7 +52,7 @@ def preview():
                        field="body_md"), 400
     # The same bounds as saving, checked before any rendering: what cannot be saved is not rendered.
     if (too_big := markdown_bound_error(body)) is not None:
-        return jsonify(error=too_big, field="body_md"), 400
+        return jsonify(error=translate(too_big), field="body_md"), 400
     draft = draft_message(payload, body)
     # The saved message's own spoken text and read time: title included, an unconsented name masked.
     spoken = spoken_text(draft, rules=load_rules(get_db()))

@@ -22,7 +22,7 @@ from scheduler.audio.programme import item_programme, script_items, script_progr
 from scheduler.radio_scripts.building import DailyScript, ScriptItem, build_daily_script, build_week
 from web.addresses import external_url
 from web.database import get_db, now, zone
-from web.errors import json_problem
+from web.errors import describe, json_problem
 from web.params import path_date
 from web.radio import _authorized_station, bp, station_token
 
@@ -121,5 +121,5 @@ def audio_error(error: AudioUnavailable | AudioFailed):
         current_app.logger.error("audio: %s", error)
     title = gettext("Chưa tạo được âm thanh")
     if request.accept_mimetypes.best == "application/json":
-        return json_problem(status, str(error), title=title)
-    return render_template("errors/error.html", status=status, title=title, detail=str(error)), status
+        return json_problem(status, describe(error), title=title)
+    return render_template("errors/error.html", status=status, title=title, detail=describe(error)), status

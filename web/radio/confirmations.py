@@ -23,7 +23,8 @@ from content.permissions import Action, authorize
 from content.stories import public_text
 from scheduler.radio_scripts.building import build_daily_script
 from web.database import get_db, now, zone
-from web.errors import STATUS, json_problem
+from web.errors import STATUS, describe, json_problem
+from web.i18n import translate_all
 from web.params import path_date, read_int, read_json_int, read_local_datetime
 from web.radio import station_token
 from web.radio.refusals import TokenRefused, limit_token_endpoints, refused_problem, throttled_problem
@@ -146,5 +147,5 @@ def problem(error: LoaError):  # type: ignore[no-untyped-def]
                      detail={"attempted": error.attempted or request.path, "reason": str(error)})
         session.commit()
     if isinstance(error, InvalidInput):
-        return json_problem(status, str(error), errors=error.errors)
-    return json_problem(status, str(error))
+        return json_problem(status, describe(error), errors=translate_all(error.errors))
+    return json_problem(status, describe(error))
