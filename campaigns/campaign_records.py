@@ -79,7 +79,7 @@ def _validate(session: Session, user: User, data: CampaignInput) -> dict:
     for peak in data.peaks:
         if peak.ends_on < peak.starts_on or not peak.name.strip():
             errors["peaks"] = Text("Mỗi đợt cao điểm cần tên, và ngày kết thúc sau ngày bắt đầu.")
-    if errors:
+    if errors or owner is None or areas is None or topics is None:  # each None has its error above
         raise InvalidInput(errors)
     authorize(user, Action.CAMPAIGN_WRITE, owner, object_type="area", object_id=owner.id)
     for area in areas:

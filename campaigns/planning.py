@@ -19,13 +19,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any
 
-from sqlalchemy import func, insert, or_, select
+from sqlalchemy import ColumnElement, func, insert, or_, select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from campaigns.emergency import emergency_times
 from campaigns.models import BroadcastSlot, Channel, Delivery, DeliveryStatus, Station
 from content.areas import is_within, select_subtree
 from content.audit import record_audit
+from content.db import rows_by_ids
 from content.errors import InvalidInput, PermissionDenied
 from content.messages import transition_message
 from content.models import Area, Message, MessageStatus, Priority, User
@@ -153,12 +154,6 @@ def occurrences(daily: Iterable[DailySlots], zone: tzinfo) -> list[datetime]:
     return sorted(instants)
 
 
-def _missing(session: Session, model: type, ids: Sequence[int]) -> tuple[list[Any], list[int]]:
-    rows = list(session.scalars(select(model).where(model.id.in_(set(ids))))) if ids else []
-    found = {row.id for row in rows}
-    return rows, sorted(set(ids) - found)
-
-
 def _ids(ids: Iterable[int]) -> str:
     return ", ".join(f"#{i}" for i in ids)
 
@@ -196,15 +191,15 @@ def _check_times(request: PlanRequest, now: datetime, zone: tzinfo, errors: dict
 
 
 def _load(session: Session, request: PlanRequest, errors: dict[str, str]) -> tuple[list, list, list]:
-    channels, missing = _missing(session, Channel, request.channel_ids)
+    channels, missing = rows_by_ids(session, Channel, request.channel_ids)
     if missing:
         errors["channel_ids"] = Text("Không có kênh %(ids)s.", ids=_ids(missing))
-    stations, missing = _missing(session, Station, request.station_ids)
+    stations, missing = rows_by_ids(session, Station, request.station_ids)
     if missing:
         errors["station_ids"] = Text("Không có đài %(ids)s.", ids=_ids(missing))
     elif stopped := [s.name for s in stations if not s.is_active]:
         errors["station_ids"] = Text("Đài đã ngừng hoạt động: %(names)s.", names=", ".join(stopped))
-    areas, missing = _missing(session, Area, request.area_ids)
+    areas, missing = rows_by_ids(session, Area, request.area_ids)
     if missing:
         errors["area_ids"] = Text("Không có địa bàn %(ids)s.", ids=_ids(missing))
     return channels, stations, areas
@@ -224,9 +219,9 @@ def _authorize_places(message: Message, actor: User, channels: list[Channel], st
                                    object_id=channel.id)
 
 
-def _reach(request: PlanRequest, areas: list[Area]):  # type: ignore[no-untyped-def]
+def _reach(request: PlanRequest, areas: list[Area]) -> ColumnElement[bool] | None:
     """The condition on Station for every station the plan reaches, or None when it names none."""
-    reached = [Station.id.in_(request.station_ids)] if request.station_ids else []
+    reached: list[ColumnElement[bool]] = [Station.id.in_(request.station_ids)] if request.station_ids else []
     if areas:
         below = or_(*[Area.path.startswith(a.path, autoescape=True) for a in areas])
         reached.append(Station.is_active & Station.area_id.in_(select(Area.id).where(below)))

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from datetime import datetime, timezone
 from typing import Any, Final, TypeVar
 
-from sqlalchemy import DateTime, Enum, MetaData, create_engine, event, select
+from sqlalchemy import DateTime, Enum, MetaData, create_engine, event, inspect, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, InstrumentedAttribute, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
@@ -139,11 +139,19 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
+def rows_by_ids(session: Session, model: type[T], ids: Iterable[int]) -> tuple[list[T], list[int]]:
+    """The rows with these ids, and the ids that name no row (sorted)."""
+    wanted = set(ids)
+    key = inspect(model).primary_key[0]
+    rows = list(session.scalars(select(model).where(key.in_(wanted)))) if wanted else []
+    found = {getattr(row, key.key) for row in rows}
+    return rows, sorted(wanted - found)
+
+
 def load_by_ids(session: Session, model: type[T], ids: Iterable[int]) -> list[T] | None:
     """The rows with these ids, or None when any id names no row."""
-    wanted = set(ids)
-    rows = list(session.scalars(select(model).where(model.id.in_(wanted)))) if wanted else []  # type: ignore[attr-defined]
-    return rows if len(rows) == len(wanted) else None
+    rows, missing = rows_by_ids(session, model, ids)
+    return None if missing else rows
 
 
 def free_slug(session: Session, column: InstrumentedAttribute[Any], text: str) -> str:

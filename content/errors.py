@@ -6,6 +6,8 @@ for logs and the audit log, and web/ shows it in the visitor's language.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 
 class LoaError(Exception):
     """Base of every error the domain raises on purpose."""
@@ -34,6 +36,6 @@ class InvalidTransition(LoaError):
 class InvalidInput(LoaError):
     """Bad input, with a message per field so a form can show each next to its field."""
 
-    def __init__(self, errors: dict[str, str]):
-        self.errors = errors
+    def __init__(self, errors: Mapping[str, str]):
+        self.errors = dict(errors)
         super().__init__("; ".join(f"{field}: {text}" for field, text in errors.items()))
