@@ -1,7 +1,8 @@
 """What the public reads of a message, derived once per revision and stored with it.
 
 Portal pages, feeds, social posts, radio scripts and their audio all read these stored forms; none of
-them masks a name or renders Markdown when it is read. A form depends on the revision's words and on
+them masks a name or renders Markdown when it is read (only an editor's wording for one delivery, which
+belongs to no revision, is masked where it goes out). A form depends on the revision's words and on
 the message's consent, person and picture, so it is derived when a revision is saved and again when
 one of those changes without a new revision (a picture gains a hidden name from another story).
 
