@@ -5,10 +5,11 @@ each for tomorrow, as a province's campaign cascades to its communes: three nati
 its province's, and either one of the commune's own (every fourth commune) or a seventh provincial one —
 1,072 distinct messages, 33,210 deliveries, plus other days' rows the query must leave out.
 
-- cold: `build_scripts` for every station, each distinct message's spoken text derived afresh, what
-  the first build of a day costs;
+- cold: `build_scripts` for every station, each distinct message's spoken text read afresh, what the
+  first build after an admin edits the reading dictionary costs (the messages' stored spoken texts are
+  stamped with another dictionary here, see content.public_forms);
 - warm: the same with the spoken texts kept from an earlier build (scheduler.radio_scripts.spoken_cache), what
-  every later build and every poll costs;
+  every later build and every poll costs (and about what every build costs while the stored texts are current);
 each against the bare query for the same rows: the deliveries joined to their messages' columns, and
 the slots, fetched as plain tuples — the least any build has to do.
 
@@ -157,7 +158,8 @@ def check_build(factory: sessionmaker[Session], engine: Any, station_ids: list[i
 def populate(factory: sessionmaker[Session]) -> list[int]:
     """Provinces, communes, stations, slots, messages and deliveries, each in one bulk insert."""
     from campaigns.models import BroadcastSlot, Delivery, DeliveryStatus, Station
-    from content.models import Area, AreaKind, Message, MessageKind, MessageStatus, Priority, Role, User
+    from content.models import Area, AreaKind, Message, MessageKind, MessageStatus, Priority, Revision, Role, User
+    from content.rendering import render_markdown
 
     bodies = radio_bodies()
     with factory() as session:
@@ -183,7 +185,8 @@ def populate(factory: sessionmaker[Session]) -> list[int]:
         def message(n: int, area_id: int, priority: Priority = Priority.NORMAL) -> dict[str, Any]:
             title, body = bodies[n % len(bodies)]
             return {"kind": MessageKind.ARTICLE, "status": MessageStatus.SCHEDULED, "title": f"{title} (số {n})",
-                    "slug": f"tin-{n}", "summary": "", "body_md": body, "body_html": "", "priority": priority,
+                    "slug": f"tin-{n}", "summary": "", "body_md": body, "body_html": render_markdown(body),
+                    "priority": priority,
                     "area_id": area_id, "author_id": author, "search_text": "", "version": 1, "name_consent": False,
                     "created_at": CREATED, "updated_at": CREATED}
 
@@ -196,6 +199,12 @@ def populate(factory: sessionmaker[Session]) -> list[int]:
         specs += [message(own_start + n, area_ids[code]) for n, (_, code) in enumerate(communes) if n % OWN_EVERY == 0]
         session.execute(insert(Message), specs)
         ids = session.scalars(select(Message.id).order_by(Message.id)).all()
+        # Public forms as a save stores them, but stamped with a dictionary no build has: every one is read afresh.
+        session.execute(insert(Revision), [
+            {"message_id": message_id, "number": 1, "title": spec["title"], "body_md": spec["body_md"],
+             "body_html": spec["body_html"], "fields": {}, "author_id": author, "created_at": CREATED,
+             "public_title": spec["title"], "public_html": spec["body_html"], "spoken_stamp": "before-an-edit"}
+            for message_id, spec in zip(ids, specs)])
         national, own = ids[:NATIONAL], iter(ids[own_start:])
         provincial = {code: ids[NATIONAL + p * PROVINCIAL:NATIONAL + (p + 1) * PROVINCIAL]
                       for p, code in enumerate(sorted(provinces))}

@@ -18,7 +18,7 @@ PUBLIC_WEB = (ChannelKind.PORTAL, ChannelKind.FEED)
 
 
 def select_published(kinds: Iterable[ChannelKind]) -> Select[Message]:
-    """Messages with a sent delivery on a channel of these kinds, newest first, topics loaded."""
+    """Messages with a sent delivery on a channel of these kinds, newest first, topics and public forms loaded."""
     sent_on_kind = (
         select(Delivery.message_id)
         .join(Channel, Delivery.channel_id == Channel.id)
@@ -26,7 +26,7 @@ def select_published(kinds: Iterable[ChannelKind]) -> Select[Message]:
     )
     return (
         select(Message)
-        .options(selectinload(Message.topics))
+        .options(selectinload(Message.topics), selectinload(Message.current_revision))
         .where(Message.id.in_(sent_on_kind), Message.status != MessageStatus.ARCHIVED)
         .order_by(Message.published_at.desc(), Message.id.desc())
     )

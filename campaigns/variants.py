@@ -6,20 +6,17 @@ so the limit here is the platform's minus the room the link takes.
 
 from __future__ import annotations
 
-import html
-import re
 from datetime import datetime
 
-import bleach
 from sqlalchemy.orm import Session
 
 from campaigns.deliveries import CHANGEABLE
 from campaigns.models import ChannelKind, Delivery
 from content.audit import record_audit
 from content.errors import InvalidInput
+from content.html_text import html_paragraphs
 from content.models import Message, User
 from content.permissions import Action, authorize
-from content.stories import public_text
 from content.wording import Text
 
 TELEGRAM_TEXT, TELEGRAM_CAPTION = 4096, 1024  # Bot API: sendMessage text, sendPhoto caption
@@ -28,8 +25,6 @@ ZALO_DESCRIPTION = 300  # OA article: the summary shown under the title
 WEBHOOK_TEXT = 20_000  # ours: receivers get the HTML too; the text is a convenience
 LINK_GAP = 2  # the blank line a connector puts between the text and the link
 SOCIAL = frozenset({ChannelKind.FACEBOOK, ChannelKind.ZALO, ChannelKind.TELEGRAM, ChannelKind.WEBHOOK})
-
-_BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|pre)>|<br\s*/?>", re.IGNORECASE)
 
 
 def text_limit(kind: ChannelKind, *, with_image: bool, link_length: int) -> int:
@@ -43,13 +38,6 @@ def text_limit(kind: ChannelKind, *, with_image: bool, link_length: int) -> int:
     return WEBHOOK_TEXT
 
 
-def plain_text(body_html: str) -> str:
-    """Readable text from sanitized HTML: paragraphs kept as blank lines, markup dropped."""
-    text = html.unescape(bleach.clean(_BLOCK_END.sub("\n\n", body_html), tags=set(), strip=True))
-    paragraphs = (" ".join(part.split()) for part in text.split("\n\n"))
-    return "\n\n".join(p for p in paragraphs if p)
-
-
 def fit(text: str, limit: int) -> str:
     """The text cut at a word boundary to fit, marked with an ellipsis when cut."""
     if len(text) <= limit:
@@ -60,12 +48,13 @@ def fit(text: str, limit: int) -> str:
 
 
 def social_variant(message: Message, kind: ChannelKind, *, with_image: bool, link_length: int) -> str:
+    """The platform's text, from the forms the public reads (content.public_forms): a story's consent applied."""
     limit = text_limit(kind, with_image=with_image, link_length=link_length)
-    summary = public_text(message, message.summary or "")
-    body = public_text(message, plain_text(message.body_html))
+    public = message.current_revision
+    summary, body = public.public_summary, "\n\n".join(html_paragraphs(public.public_html))
     if kind is ChannelKind.ZALO:
         return fit(summary or body, limit)
-    parts = [public_text(message, message.title), summary, body]
+    parts = [public.public_title, summary, body]
     return fit("\n\n".join(p for p in parts if p), limit)
 
 

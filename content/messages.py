@@ -11,13 +11,15 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from content.audit import record_audit
+from content.consent_masking import mask_name, protect_image
 from content.db import free_slug, load_by_ids
 from content.errors import Conflict, InvalidInput, PermissionDenied
 from content.markdown_bounds import MAX_MARKDOWN_CHARS, markdown_bound_error
 from content.models import Area, MediaItem, Message, MessageKind, MessageStatus, Priority, Revision, Topic, User
 from content.permissions import Action, authorize
+from content.public_forms import derive_public_forms, refresh_picture_users, store_public_forms
 from content.rendering import render_markdown
-from content.stories import mask_name, protect_image
+from content.spoken.dictionary import load_rules
 from content.vietnamese import fold
 from content.wording import Text
 from content.workflow import next_status
@@ -108,7 +110,8 @@ def _check(session: Session, data: MessageInput) -> tuple[dict[str, str], dict[s
     return errors, {"area": area, "targets": targets, "topics": topics, "title": title, "image": image}
 
 
-def _apply(message: Message, data: MessageInput, checked: dict[str, Any]) -> None:
+def _apply(message: Message, data: MessageInput, checked: dict[str, Any]) -> bool:
+    """:returns: whether the message's picture gained a hidden name (see `_add_revision`)."""
     # Rendering is the costly step: done before anything below can load a relationship, autoflush and
     # so take the database's write lock (SQLite) while it runs.
     body_html = render_markdown(data.body_md)
@@ -131,10 +134,13 @@ def _apply(message: Message, data: MessageInput, checked: dict[str, Any]) -> Non
     message.deed_on = story.deed_on if story else None
     message.name_consent = story.name_consent if story else False
     message.commendation = story.commendation if story else None
-    protect_image(message)
+    return protect_image(message)
 
 
-def _add_revision(session: Session, message: Message, author: User, now: datetime) -> Revision:
+def _add_revision(session: Session, message: Message, author: User, now: datetime, *,
+                  picture_marked: bool = False) -> Revision:
+    """The saved text as a revision, with the forms the public reads derived from it once, here."""
+    rules = load_rules(session)
     number = (session.scalar(select(func.max(Revision.number)).where(Revision.message_id == message.id)) or 0) + 1
     revision = Revision(
         message=message,
@@ -147,8 +153,12 @@ def _add_revision(session: Session, message: Message, author: User, now: datetim
         author_id=author.id,
         created_at=now,
     )
+    store_public_forms(revision, derive_public_forms(message, revision, rules=rules))
     session.add(revision)
     session.flush()
+    session.expire(message, ["current_revision"])
+    if picture_marked and message.image is not None:
+        refresh_picture_users(session, message.image, besides=message)
     return revision
 
 
@@ -164,12 +174,12 @@ def create_message(
     checked = _validate(session, data)
     _authorize_areas(author, checked)
     message = Message(author=author, created_at=now, updated_at=now)
-    _apply(message, data, checked)
+    picture_marked = _apply(message, data, checked)
     # A URL outlives a change of consent, so a story's slug never carries the person's name.
     message.slug = free_slug(session, Message.slug, mask_name(message, message.title))
     session.add(message)
     session.flush()
-    _add_revision(session, message, author, now)
+    _add_revision(session, message, author, now, picture_marked=picture_marked)
     record_audit(session, actor=author, action="message.create", object_type="message", object_id=message.id,
                  now=now, remote_addr=remote_addr)
     return message
@@ -192,14 +202,14 @@ def update_message(
     checked = _validate(session, data)
     _authorize_areas(editor, checked)
     try:
-        _apply(message, data, checked)
+        picture_marked = _apply(message, data, checked)
         message.updated_at = now
         if message.status in (MessageStatus.APPROVED, MessageStatus.SCHEDULED):
             message.status = MessageStatus.IN_REVIEW
         session.flush()
     except StaleDataError:
         raise Conflict(Text("Tin này vừa được người khác lưu một phiên bản mới hơn.")) from None
-    _add_revision(session, message, editor, now)
+    _add_revision(session, message, editor, now, picture_marked=picture_marked)
     record_audit(session, actor=editor, action="message.update", object_type="message", object_id=message.id,
                  now=now, remote_addr=remote_addr, detail={"version": message.version})
     return message

@@ -6,8 +6,8 @@ import enum
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, String, Table, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import JSON, Column, ColumnElement, ForeignKey, Index, String, Table, Text, UniqueConstraint, exists
+from sqlalchemy.orm import Mapped, aliased, mapped_column, relationship
 
 import content.text  # noqa: F401  (registers the flush guard that cleans every string column)
 from content.db import Base, UTCDateTime, text_enum, utcnow
@@ -183,6 +183,12 @@ class Message(Base):
     revisions: Mapped[list[Revision]] = relationship(
         back_populates="message", order_by="Revision.number", cascade="all, delete-orphan"
     )
+    # The newest revision alone, with the forms the public reads (content.public_forms); a list page
+    # loads it for every message in one query (selectinload) instead of every revision of each. Every
+    # saved message has one; only a message never saved (the editor's preview) has None.
+    current_revision: Mapped[Revision] = relationship(
+        primaryjoin=lambda: _is_current_revision(), viewonly=True, uselist=False
+    )
 
     # Every UPDATE checks and bumps the version, so two saves racing each other cannot both win.
     __mapper_args__ = {"version_id_col": version}
@@ -206,9 +212,27 @@ class Revision(Base):
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     comment: Mapped[str | None] = mapped_column(Text)
+    # What the public reads of this revision, derived once by content.public_forms when it is saved, and
+    # again when the message's consent or its picture's hidden names change: an unconsented name masked.
+    public_title: Mapped[str] = mapped_column(Text, default="", server_default="")
+    public_summary: Mapped[str] = mapped_column(Text, default="", server_default="")
+    public_html: Mapped[str] = mapped_column(Text, default="", server_default="")
+    public_person: Mapped[str | None] = mapped_column(Text)
+    public_deed: Mapped[str | None] = mapped_column(Text)
+    public_image_alt: Mapped[str | None] = mapped_column(Text)
+    spoken_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The reading dictionary spoken_text was read with (SpokenRules.stamp): read with another, it is read afresh.
+    spoken_stamp: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
     message: Mapped[Message] = relationship(back_populates="revisions")
     author: Mapped[User] = relationship(foreign_keys=[author_id])
+
+
+def _is_current_revision() -> ColumnElement[bool]:
+    """A revision of the message with no newer one beside it (the (message_id, number) index answers it)."""
+    newer = aliased(Revision)
+    return (Revision.message_id == Message.id) & ~exists().where(
+        newer.message_id == Revision.message_id, newer.number > Revision.number)
 
 
 class AuditLog(Base):

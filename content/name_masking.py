@@ -24,6 +24,8 @@ What cannot be masked at all: a nickname the editor never entered, a name split 
 separates words, so "Bình-béo" is masked (and "An-đrê" would be over-masked). The
 given name glued inside another word ("#CảmƠnAnhBình") is reported to the editor; the whole name glued
 ("NguyenVanBinh", an e-mail address) is masked.
+
+The words and the word lists the rule consults are in content.name_words.
 """
 
 from __future__ import annotations
@@ -33,11 +35,23 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
-# The five Vietnamese tones. Old and new spelling put the tone on different vowels ("hoà"/"hòa",
-# "thuý"/"thúy"): a word is compared by its letters and its tone, wherever the tone sits.
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+from content.name_words import (
+    COMMON_PHRASES,
+    NUMBER_NAMES,
+    PLACE_WORDS,
+    TITLES,
+    Word,
+    make_word,
+    matches,
+    phrase_pairs,
+    same_word,
+    side_of,
+    split_words,
+    strip_format,
+    word_table,
+)
+
 _SENTENCE_END = frozenset(".!?…:;\n")
 # Allowed tags of content.rendering, split by whether they end a line of text.
 _INLINE_TAGS = frozenset({"a", "abbr", "b", "code", "del", "em", "i", "s", "strong", "sub", "sup"})
@@ -45,52 +59,6 @@ _TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>")
 _ATTRIBUTE = re.compile(r"""\b(alt|title|href)=("[^"]*"|'[^']*')""")
 _ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
 _HTML_SPECIAL = frozenset("<>&\"'")
-
-TITLES = (
-    "anh", "chị", "em", "ông", "bà", "cô", "chú", "bác", "cháu", "cậu", "mợ", "dì", "dượng", "thím", "cụ",
-    "bé", "thầy", "bạn", "o", "mệ", "cô giáo", "thầy giáo", "cụ ông", "cụ bà", "em bé", "cháu bé", "cô bé",
-    "cậu bé", "anh trai", "chị gái", "em gái", "em trai", "đồng chí", "chiến sĩ", "bác sĩ", "y sĩ", "giáo viên",
-    "học sinh", "sinh viên", "nữ sinh", "nam sinh", "thiếu úy", "trung úy", "thượng úy", "đại úy", "thiếu tá",
-    "trung tá", "thượng tá", "đại tá", "trưởng thôn", "trưởng ấp", "trưởng bản", "tổ trưởng", "bí thư",
-    "chủ tịch", "cựu chiến binh", "già làng", "tài xế", "lái xe", "shipper",
-)
-PLACE_WORDS = (
-    "xã", "phường", "thị trấn", "thị xã", "thôn", "xóm", "ấp", "bản", "làng", "buôn", "sóc", "khóm", "khu",
-    "khu phố", "tổ dân phố", "tỉnh", "huyện", "quận", "thành phố", "tp", "đường", "phố", "ngõ", "hẻm", "ngách",
-    "sông", "suối", "núi", "đèo", "hồ", "cầu", "chợ", "bến", "đảo", "vịnh", "miền", "phía", "vùng", "trường",
-    "chùa", "đình", "đền", "nhà thờ", "bệnh viện", "trạm", "đồn", "cụm", "cánh đồng", "rừng", "bãi", "cồn",
-    "kênh", "rạch", "đồi", "công ty", "nhà văn hóa", "giáo xứ", "hợp tác xã", "tiếng", "người", "đất", "quê",
-)
-# Given names that are also the start of a common phrase. Not every phrase of the language: the ones
-# a good-deed story about security work is likely to contain. A phrase missing here is over-masked
-# ("Đ.T.H. sen"), which the editor sees in the preview — never a name left showing.
-COMMON_PHRASES = (
-    "an ninh", "an toàn", "an tâm", "an khang", "an cư", "an sinh", "an ủi", "an táng", "an dưỡng", "an bình",
-    "an vui", "an nhàn", "bình tĩnh", "bình thường", "bình yên", "bình an", "bình đẳng", "bình luận",
-    "bình chọn", "bình xét", "bình dân", "bình minh", "bình nước", "bình ga", "bình gas", "bình chữa cháy",
-    "bình hoa", "bình ổn", "hoa quả", "hoa màu", "hoa mắt", "hoa hồng", "hoa sen", "hoa đào", "hoa mai",
-    "hoa văn", "hoa tay", "hoa lợi", "hoa tiêu", "tâm lý", "tâm sự", "tâm huyết", "tâm trạng", "tâm điểm",
-    "tâm linh", "tâm hồn", "tâm niệm", "năm nay", "năm ngoái", "năm sau", "năm mới", "năm học", "năm tới",
-    "năm qua", "năm trước", "năm tháng", "hải quan", "hải sản", "hải đảo", "hải quân", "thủy lợi", "thủy sản",
-    "thủy điện", "thủy triều", "thủy tinh", "minh bạch", "minh chứng", "minh họa", "minh mẫn", "minh oan",
-    "nam giới", "nam sinh", "nam bộ", "nam nữ", "dũng cảm", "dũng khí", "dũng mãnh", "hùng hồn", "hùng mạnh",
-    "hùng vĩ", "hùng dũng", "lan truyền", "lan rộng", "lan tỏa", "lan can", "mai táng", "mai mối", "mai này",
-    "mai sau", "hương ước", "hương vị", "hương thơm", "thu hoạch", "thu gom", "thu hồi", "thu nhập", "thu phí",
-    "thu thập", "thu giữ", "thu hút", "thu nhận", "đông người", "đông đúc", "đông đảo", "đông y", "hạnh phúc",
-    "hạnh kiểm", "phúc lợi", "phúc đáp", "thanh niên", "thanh toán", "thanh tra", "thanh lý", "thanh thiếu niên",
-    "thanh minh", "phong trào", "phong tục", "phong cách", "phong tỏa", "phong bì", "vân tay", "quang cảnh",
-    "trung thực", "trung tâm", "trung bình", "trung thu", "trung ương", "trung học", "trung thành", "tín hiệu",
-    "tín dụng", "tín nhiệm", "tín ngưỡng", "nghĩa vụ", "nghĩa trang", "nghĩa tình", "nghĩa là", "nghĩa cử",
-    "đức tính", "long trọng", "hòa giải", "hòa bình", "hòa nhập", "hòa hợp", "hòa thuận", "hòa đồng",
-    "lực lượng", "hậu quả", "hậu phương", "hậu cần", "hậu thuẫn", "thịnh vượng", "hưng thịnh", "khởi công",
-    "khởi nghiệp", "khởi tố", "khởi động", "khởi đầu", "khởi hành", "khởi sắc", "huy động", "huy hiệu",
-    "huy chương", "tài sản", "tài chính", "tài khoản", "tài liệu", "tài xế", "tài năng", "tài trợ", "sáng nay",
-    "sáng mai", "sáng kiến", "sáng tạo", "sáng sớm", "hiếu học", "hiếu thảo", "thắng lợi", "tiến độ", "tiến bộ",
-    "tiến hành", "toàn dân", "toàn bộ", "toàn diện", "toàn quốc", "toàn thể", "tư vấn", "tư pháp", "tư liệu",
-    "tư cách", "tư nhân", "sơn tường", "lộc non",
-)
-# Southern families name children by birth order; these are numbers first.
-NUMBER_NAMES = ("hai", "ba", "bốn", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "út")
 NO_NAME = "(ẩn danh)"
 
 
@@ -99,107 +67,6 @@ def masked_name(name: str) -> str:
     # Letters only: the mask goes into HTML too, so it must never carry markup from the name field.
     initials = [part[0].upper() for part in name.split() if part[0].isalpha()]
     return ".".join(initials) + "." if initials else NO_NAME
-
-
-def _strip_format(word: str) -> str:
-    # Zero-width and direction marks are invisible: "Bì\u200bnh" reads as "Bình".
-    return "".join(c for c in word if unicodedata.category(c) != "Cf")
-
-
-def fold_word(word: str) -> str:
-    """Lower case with every mark gone and "đ" as "d": what a keyboard without Vietnamese types."""
-    decomposed = unicodedata.normalize("NFD", _strip_format(word).lower().replace("đ", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def word_key(word: str) -> str:
-    """Letters and tone apart: "hoà" and "hòa" are one word, "Bình" and "Bính" are two."""
-    decomposed = unicodedata.normalize("NFD", _strip_format(word).lower())
-    tones = "".join(sorted(c for c in decomposed if c in _TONES))
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES)) + "|" + tones
-
-
-@dataclass(frozen=True)
-class Word:
-    start: int
-    end: int
-    text: str
-    key: str
-    folded: str
-    is_bare: bool  # typed without any diacritic: may stand for any spelling with the same letters
-    is_capitalised: bool
-    is_all_caps: bool
-
-
-@lru_cache(maxsize=8192)
-def _shape(text: str) -> tuple[str, str, bool, bool, bool]:
-    # Texts repeat their words; each distinct word is worked out once.
-    letters = _strip_format(text)
-    folded = fold_word(letters)
-    alpha = [c for c in letters if c.isalpha()]
-    return (word_key(letters), folded, folded == letters.lower(), bool(alpha) and alpha[0].isupper(),
-            len(alpha) > 1 and all(c.isupper() for c in alpha))
-
-
-def _word(start: int, text: str) -> Word:
-    return Word(start, start + len(text), text, *_shape(text))
-
-
-def _same(word: Word, wanted: Word) -> bool:
-    return word.key == wanted.key or (word.is_bare and word.folded == wanted.folded)
-
-
-# Letters and digits (so "10A" is not the name "A"), combining marks, and the invisible characters
-# (soft hyphen, zero-width, direction marks) that may sit inside a word.
-_WORD = re.compile("(?:[^\\W_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-                   "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff])+")
-
-
-def split_words(text: str) -> list[Word]:
-    return [_word(match.start(), match[0]) for match in _WORD.finditer(text) if _strip_format(match[0])]
-
-
-@dataclass(frozen=True)
-class _Table:
-    """A table's entries as words, found by their first (or last) word, longest first ("cô giáo" before "cô")."""
-
-    by_key: dict[str, tuple[tuple[Word, ...], ...]]
-    by_folded: dict[str, tuple[tuple[Word, ...], ...]]
-
-    def candidates(self, word: Word) -> tuple[tuple[Word, ...], ...]:
-        # A bare word may stand for any spelling of its letters; a marked one only for its own.
-        found = self.by_key.get(word.key, ())
-        return found + self.by_folded.get(word.folded, ()) if word.is_bare else found
-
-
-def _side(word: Word) -> str:
-    # A bare word is found by its letters alone; a marked one by its letters and tone.
-    return "f" + word.folded if word.is_bare else "k" + word.key
-
-
-@lru_cache(maxsize=4)
-def _pairs(entries: tuple[str, ...]) -> dict[tuple[str, str], tuple[tuple[Word, ...], ...]]:
-    """Phrases of two words or more by their first two words: a given name is checked in one look-up."""
-    found: dict[tuple[str, str], list[tuple[Word, ...]]] = {}
-    for phrase in (tuple(split_words(unicodedata.normalize("NFC", entry))) for entry in entries):
-        if len(phrase) >= 2:
-            for first in ("f" + phrase[0].folded, "k" + phrase[0].key):
-                for second in ("f" + phrase[1].folded, "k" + phrase[1].key):
-                    found.setdefault((first, second), []).append(phrase)
-    return {pair: tuple(phrases) for pair, phrases in found.items()}
-
-
-@lru_cache(maxsize=16)
-def _table(entries: tuple[str, ...], *, by_last: bool = False) -> _Table:
-    parsed = sorted((tuple(split_words(unicodedata.normalize("NFC", entry))) for entry in entries), key=len,
-                    reverse=True)
-    by_key: dict[str, list[tuple[Word, ...]]] = {}
-    by_folded: dict[str, list[tuple[Word, ...]]] = {}
-    for phrase in parsed:
-        anchor = phrase[-1] if by_last else phrase[0]
-        by_key.setdefault(anchor.key, []).append(phrase)
-        by_folded.setdefault(anchor.folded, []).append(phrase)
-    return _Table({k: tuple(v) for k, v in by_key.items()}, {k: tuple(v) for k, v in by_folded.items()})
 
 
 @dataclass(frozen=True)
@@ -238,14 +105,11 @@ def person_mask(name: str | None) -> str:
     return person.mask if person is not None else NO_NAME
 
 
-def _matches(words: list[Word], at: int, phrase: tuple[Word, ...]) -> bool:
-    return at + len(phrase) <= len(words) and all(_same(words[at + k], w) for k, w in enumerate(phrase))
-
 
 def _title_length(words: list[Word], at: int) -> int:
     """How many words from `at` on form a title, longest first; 0 when they do not."""
-    for phrase in _table(TITLES).candidates(words[at]):
-        if _matches(words, at, phrase):
+    for phrase in word_table(TITLES).candidates(words[at]):
+        if matches(words, at, phrase):
             return len(phrase)
     return 0
 
@@ -317,9 +181,9 @@ def _title_before(scan: _Scan, index: int) -> int:
 def _place_before(scan: _Scan, index: int) -> bool:
     if index == 0:
         return False
-    for phrase in _table(PLACE_WORDS, by_last=True).candidates(scan.words[index - 1]):
+    for phrase in word_table(PLACE_WORDS, by_last=True).candidates(scan.words[index - 1]):
         first = index - len(phrase)
-        if first >= 0 and _matches(scan.words, first, phrase) \
+        if first >= 0 and matches(scan.words, first, phrase) \
                 and all(_joined(scan, scan.words[k], scan.words[k + 1]) for k in range(first, index)):
             return True
     return False
@@ -329,16 +193,16 @@ def _makes_phrase(scan: _Scan, index: int) -> bool:
     words = scan.words
     if index + 1 >= len(words):
         return False
-    for phrase in _pairs(COMMON_PHRASES).get((_side(words[index]), _side(words[index + 1])), ()):
+    for phrase in phrase_pairs(COMMON_PHRASES).get((side_of(words[index]), side_of(words[index + 1])), ()):
         end = index + len(phrase)
-        if _matches(words, index, phrase) and not words[index + 1].is_capitalised \
+        if matches(words, index, phrase) and not words[index + 1].is_capitalised \
                 and all(_joined(scan, words[k], words[k + 1]) for k in range(index, end - 1)):
             return True
     return False
 
 
 def _is_number_name(word: Word) -> bool:
-    return bool(_table(NUMBER_NAMES).candidates(word))
+    return bool(word_table(NUMBER_NAMES).candidates(word))
 
 
 def _excerpt(text: str, start: int, end: int) -> str:
@@ -359,7 +223,7 @@ def _scan_person(scan: _Scan, person: Person) -> tuple[list[tuple[int, int]], li
             continue
         for form in person.forms():
             n = len(form)
-            if not _matches(words, i, form) or not all(_joined(scan, words[k], words[k + 1]) for k in range(i, i + n - 1)):
+            if not matches(words, i, form) or not all(_joined(scan, words[k], words[k + 1]) for k in range(i, i + n - 1)):
                 continue
             # The full name is unmistakable in any case; a shorter pair needs a capital or a title.
             if form == person.words or words[i].is_capitalised or _title_before(scan, i):
@@ -374,7 +238,7 @@ def _scan_person(scan: _Scan, person: Person) -> tuple[list[tuple[int, int]], li
         if glued and glued in word.folded:
             spans.append((word.start, word.end))
             continue
-        if not _same(word, given):
+        if not same_word(word, given):
             if _given_inside(word, given):
                 mentions.append(Mention(word.start, word.end, _excerpt(scan.text, word.start, word.end), "inside_word"))
             continue
@@ -392,12 +256,12 @@ def _given_inside(word: Word, given: Word) -> bool:
     """The given name glued to other letters at a capital ("CảmƠnAnhBình"): a hashtag, say."""
     if len(word.folded) <= len(given.folded):
         return False
-    letters = _strip_format(word.text)
+    letters = strip_format(word.text)
     folded = word.folded
     at = folded.find(given.folded, 1)
     while at > 0:
         piece = letters[at:at + len(given.folded)]
-        if piece[:1].isupper() and letters[at - 1:at].islower() and _same(_word(0, piece), given):
+        if piece[:1].isupper() and letters[at - 1:at].islower() and same_word(make_word(0, piece), given):
             return True
         at = folded.find(given.folded, at + 1)
     return False

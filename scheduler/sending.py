@@ -18,10 +18,10 @@ from campaigns.credentials import CredentialError
 from campaigns.links import short_link
 from campaigns.models import Delivery, DeliveryStatus
 from campaigns.variants import SOCIAL, social_variant
+from content.consent_masking import public_text
 from content.db import begin_write
 from content.models import MediaItem, Message, MessageStatus
-from content.spoken import spoken_text
-from content.stories import public_html, public_text
+from content.public_forms import spoken_for
 from content.workflow import SENDABLE
 from scheduler.backoff import backoff
 from scheduler.channels import ChannelError, Connector, Endpoints, Outgoing
@@ -70,8 +70,12 @@ def _absolute(base_url: str, path: str) -> str:
 
 
 def build_outgoing(session: Session, delivery: Delivery, settings: DispatchSettings, *, now: datetime) -> Outgoing:
-    """What the platform gets; everything public passes through the story-consent mask on the way."""
+    """What the platform gets: the forms the public reads, stored with the message's revision (content.public_forms).
+
+    A per-delivery wording is not stored with the revision, so it is masked here, as it goes out.
+    """
     message, channel = delivery.message, delivery.channel
+    public = message.current_revision
     image = message.image
     image_url = _absolute(settings.base_url, settings.media_path(image)) if image and settings.media_path else None
     link = None
@@ -84,11 +88,12 @@ def build_outgoing(session: Session, delivery: Delivery, settings: DispatchSetti
             # Kept on the row: what went out is on record, and a retry sends the same words.
             delivery.variant = social_variant(message, channel.kind, with_image=image_url is not None,
                                               link_length=len(link))
-        text = delivery.variant
+    if delivery.variant:
+        text = public_text(message, delivery.variant)
     elif delivery.station_id:
-        text = delivery.variant or spoken_text(message)
+        text = spoken_for(message)
     else:
-        text = delivery.variant or message.summary or message.title
+        text = public.public_summary or public.public_title
     sealed = channel.secret_ciphertext if channel else None
     try:
         secret = settings.unseal(sealed) if sealed and settings.unseal else None
@@ -97,9 +102,9 @@ def build_outgoing(session: Session, delivery: Delivery, settings: DispatchSetti
     return Outgoing(
         delivery_id=delivery.id,
         idempotency_key=delivery.idempotency_key,
-        title=public_text(message, message.title),
-        text=public_text(message, text),
-        html=public_html(message, message.body_html),
+        title=public.public_title,
+        text=text,
+        html=public.public_html,
         url=_absolute(settings.base_url, settings.message_path(message)) if settings.message_path else "",
         settings=dict(channel.settings) if channel else {},
         secret=secret,

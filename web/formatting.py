@@ -8,7 +8,7 @@ from datetime import datetime
 from flask import Flask
 from flask_babel import lazy_gettext
 
-from content.stories import public_html, public_image_alt, public_person, public_text
+from content.consent_masking import public_image_alt
 from web.database import zone
 
 STATUS_LABELS = {
@@ -49,11 +49,8 @@ def label_of(labels: dict) -> Callable[[object], str]:
 
 
 def register_filters(app: Flask) -> None:
-    # Public pages show a story through these, so an unconsented name never reaches a reader.
-    app.add_template_filter(lambda message, text: public_text(message, text), "public")
-    app.add_template_filter(public_person, "public_person")
-    app.add_template_filter(public_html, "public_html")
-    # `image|public_alt(message)`: the picture's consent and the message's, in whatever message shows it.
+    # The media library's captions, with the names its pictures hide masked. A message's own public text
+    # and caption are stored with its revision (content.public_forms), not masked in a template.
     app.add_template_filter(public_image_alt, "public_alt")
     app.add_template_filter(localtime)
     app.add_template_filter(label_of(STATUS_LABELS), "status_label")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import false, select, true
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from content.audit import record_audit
 from content.errors import InvalidInput, NotFound
@@ -50,6 +50,12 @@ def load_rules(session: Session) -> SpokenRules:
             abbreviations={name: value for name, value, is_setting in rows if not is_setting},
             link_pointer=settings.get(LINK_POINTER))
     return session.info[_CACHE_KEY]
+
+
+def rules_of(instance: object) -> SpokenRules:
+    """The rules of the database a loaded row came from; the defaults for a row stored nowhere."""
+    session = object_session(instance)
+    return load_rules(session) if session is not None else DEFAULT_RULES
 
 
 def link_pointer(session: Session) -> str | None:

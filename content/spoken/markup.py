@@ -1,15 +1,13 @@
-"""From Markdown to the words on the page: no markup, no pictures, no links, no emoji, no hashtags."""
+"""The words to read: no markup, no pictures, no links, no emoji, no hashtags."""
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 
+from content.html_text import html_to_text
 from content.rendering import render_markdown
 
-_TAG = re.compile(r"<[^>]+>")
-_BLOCK_END = re.compile(r"</(p|h\d|li|blockquote|tr|pre)>|<br\s*/?>", re.IGNORECASE)
 # The last character of an address is never the full stop or comma of the sentence around it.
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)]", re.IGNORECASE)
 # Each address is tried from its first character only: a 100 KB word is then one try, not 100,000.
@@ -56,11 +54,13 @@ def tidy(line: str) -> str:
     return _REPEATED_PUNCTUATION.sub(r"\1", line).strip()
 
 
-def plain_lines(source_md: str, *, pointer: str | None = None) -> list[str]:
-    """Markdown → one line per paragraph, heading or list item, as written but without markup."""
-    rendered = _BLOCK_END.sub("\n", render_markdown(source_md))
-    # Inline tags (<strong>, <a>, <img>) vanish without a trace, and with them link targets and alt text.
-    text = unicodedata.normalize("NFC", html.unescape(_TAG.sub("", rendered)))
-    text = strip_symbols(remove_addresses(text, pointer))
+def html_lines(body_html: str, *, pointer: str | None = None) -> list[str]:
+    """Sanitized HTML → one line per paragraph, heading or list item, as written but without markup."""
+    text = strip_symbols(remove_addresses(html_to_text(body_html), pointer))
     lines = (tidy(line) for line in text.splitlines())
     return [line for line in lines if line]
+
+
+def plain_lines(source_md: str, *, pointer: str | None = None) -> list[str]:
+    """Markdown → one line per paragraph, heading or list item, as written but without markup."""
+    return html_lines(render_markdown(source_md), pointer=pointer)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from types import MappingProxyType
 
@@ -41,6 +43,13 @@ class SpokenRules:
         """These rules with an admin's dictionary entries laid over the defaults."""
         merged = {**self.abbreviations, **(abbreviations or {})}
         return replace(self, abbreviations=_frozen(merged), link_pointer=link_pointer or self.link_pointer)
+
+    @cached_property
+    def stamp(self) -> str:
+        """A fingerprint of every table and setting: a spoken text read with other rules has another stamp."""
+        values = {f.name: sorted(value.items()) if isinstance(value := getattr(self, f.name), Mapping) else value
+                  for f in fields(self)}
+        return hashlib.sha256(json.dumps(values, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:32]
 
     # Patterns are compiled once per rules value; the default value lives as long as the process.
     @cached_property

@@ -16,12 +16,15 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager
 
 from campaigns.models import ON_AIR_STATUSES, BroadcastSlot, Delivery, Station
-from content.models import Message, Priority
-from content.spoken import estimate_seconds, spoken_text
-from content.stories import public_text
+from content.consent_masking import public_text
+from content.models import Message, Priority, Revision
+from content.public_forms import spoken_for
+from content.spoken import estimate_seconds
+from content.spoken.dictionary import load_rules
+from content.spoken.rules import SpokenRules
 from content.workflow import SENDABLE
 from scheduler.radio_scripts.lines import CLOSING, opening_line
 from scheduler.radio_scripts.spoken_cache import SpokenCache
@@ -147,12 +150,16 @@ def _slots_of(session: Session, ids: list[int]) -> dict[int, list[tuple[time, in
 
 
 def _rows_of(session: Session, ids: list[int], start: datetime, end: datetime) -> list[_Row]:
-    """Every live delivery of these stations in [start, end), with its message: one query per 5,000 stations."""
+    """Every live delivery of these stations in [start, end), with its message and the public forms of its
+    current revision: one query per 5,000 stations."""
     rows: list[_Row] = []
     for chunk in _chunks(ids):
         rows += (_Row(*row) for row in session.execute(
             select(Delivery.id, Delivery.station_id, Delivery.due_at, Delivery.variant, Message)
             .join(Message, Delivery.message_id == Message.id)
+            .join(Message.current_revision)
+            .options(contains_eager(Message.current_revision).load_only(
+                Revision.public_title, Revision.spoken_text, Revision.spoken_stamp))
             .where(
                 Delivery.station_id.in_(chunk),
                 Delivery.due_at >= start,
@@ -167,19 +174,24 @@ def _rows_of(session: Session, ids: list[int], start: datetime, end: datetime) -
 class _Reader:
     """Spoken text and read time, each worked out once per build however many stations read it."""
 
-    def __init__(self, pace: int | None, spoken: SpokenCache | None):
+    def __init__(self, session: Session, pace: int | None, spoken: SpokenCache | None):
+        self.session = session
         self.pace = pace
         self._cache = spoken
+        self._rules: SpokenRules | None = None
         self._spoken: dict[int, str] = {}
         self._seconds: dict[str, int] = {}
 
     def text(self, row: _Row) -> str:
-        # A per-delivery wording goes through the same name mask as the derived text: it is read in public too.
+        # A per-delivery wording is not stored with the revision: it goes through the name mask here, as it
+        # is read in public too.
         if row.variant:
             return public_text(row.message, row.variant)
         if row.message.id not in self._spoken:
-            self._spoken[row.message.id] = (self._cache.text(row.message) if self._cache is not None
-                                            else spoken_text(row.message))
+            # The stored text, unless the dictionary changed since the message was saved (content.public_forms).
+            self._rules = self._rules or load_rules(self.session)
+            self._spoken[row.message.id] = (self._cache.text(row.message, rules=self._rules) if self._cache is not None
+                                            else spoken_for(row.message, rules=self._rules))
         return self._spoken[row.message.id]
 
     def seconds(self, text: str) -> int:
@@ -207,7 +219,8 @@ def build_scripts(session: Session, stations: Sequence[Station], days: Iterable[
     Deliveries come from one query for all the stations and days, and slots from another: the nightly
     build for every commune of the country must not cost a round trip per station.
     :param pace: syllables per minute the read times assume; None for the spoken form's default.
-    :param spoken: spoken texts kept from earlier builds; without it every message is read afresh.
+    :param spoken: spoken texts read afresh in earlier builds (after a dictionary edit); without it a message
+        saved before the edit is read afresh in every build.
     """
     wanted = sorted(set(days))
     asked = set(wanted)
@@ -217,7 +230,7 @@ def build_scripts(session: Session, stations: Sequence[Station], days: Iterable[
     start = datetime.combine(wanted[0], time(0), tzinfo=zone)
     end = datetime.combine(wanted[-1] + timedelta(days=1), time(0), tzinfo=zone)
     slots = _slots_of(session, ids)
-    reader = _Reader(pace, spoken)
+    reader = _Reader(session, pace, spoken)
     buckets: dict[tuple[int, date], dict[time | None, list[ScriptItem]]] = {}
     for row in _rows_of(session, ids, start, end):
         local_due = row.due_at.astimezone(zone)
@@ -227,7 +240,7 @@ def build_scripts(session: Session, stations: Sequence[Station], days: Iterable[
         text = reader.text(row)
         slot = _slot_for(local_due.time(), [starts_at for starts_at, _ in slots[row.station_id]])
         buckets.setdefault(key, {}).setdefault(slot, []).append(ScriptItem(
-            delivery_id=row.delivery_id, message_id=row.message.id, title=public_text(row.message, row.message.title),
+            delivery_id=row.delivery_id, message_id=row.message.id, title=row.message.current_revision.public_title,
             text=text, priority=row.message.priority, due_at=local_due, seconds=reader.seconds(text),
         ))
     scripts: dict[tuple[int, date], DailyScript] = {}

@@ -13,7 +13,6 @@ from campaigns.variants import (
     TELEGRAM_TEXT,
     ZALO_DESCRIPTION,
     fit,
-    plain_text,
     set_variant,
     social_variant,
     text_limit,
@@ -27,21 +26,18 @@ LINK = 40
 LONG_BODY = "\n\n".join(f"Đoạn {n}: bà con thôn Đồng Sậy tiếp tục tuần tra ban đêm, khóa xe cẩn thận." for n in range(200))
 
 
-def story(session, now, *, consent=False, body="Anh **Đinh Công Tráng** nhặt được ví và trả lại."):  # type: ignore[no-untyped-def]
+def story(session, now, *, consent=False, body="Anh **Đinh Công Tráng** nhặt được ví và trả lại.",  # type: ignore[no-untyped-def]
+          summary="Một việc làm đẹp ở thôn Đồng Sậy."):
     area = make_area(session)
     editor = make_user(session, role=Role.EDITOR, area=area)
     approver = make_user(session, role=Role.APPROVER, area=area)
     message = create_message(session, editor, MessageInput(
         kind=MessageKind.STORY, title="Đinh Công Tráng trả lại ví cho người đánh rơi", body_md=body, area_id=area.id,
-        summary="Một việc làm đẹp ở thôn Đồng Sậy.",
+        summary=summary,
         story=StoryFields(person_name="Đinh Công Tráng", deed="Trả lại ví", name_consent=consent)), now=now)
     transition_message(session, message, "submit", actor=editor, now=now)
     transition_message(session, message, "approve", actor=approver, now=now)
     return message, approver
-
-
-def test_plain_text_keeps_paragraphs_and_drops_markup():
-    assert plain_text("<p>Một <strong>hai</strong></p>\n<ul><li>ba &amp; bốn</li></ul>") == "Một hai\n\nba & bốn"
 
 
 def test_fit_cuts_at_a_word_and_marks_the_cut():
@@ -55,8 +51,8 @@ def test_fit_cuts_at_a_word_and_marks_the_cut():
     (ChannelKind.ZALO, True, ZALO_DESCRIPTION),
 ])
 def test_every_variant_fits_its_platform_with_room_for_the_link(session, now, kind, with_image, limit):
-    message, _ = story(session, now, body=LONG_BODY)
-    message.summary = ""  # Zalo's summary would otherwise be the short summary as written
+    # Without a summary: Zalo's text would otherwise be the short summary as written.
+    message, _ = story(session, now, body=LONG_BODY, summary="")
     text = social_variant(message, kind, with_image=with_image, link_length=LINK)
     assert text_limit(kind, with_image=with_image, link_length=LINK) == limit
     assert limit - 40 < len(text) <= limit and text.endswith("…")

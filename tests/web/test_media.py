@@ -64,8 +64,12 @@ def urls(item: MediaItem) -> tuple[str, str]:
 
 
 def illustrate(session, message, item) -> None:  # type: ignore[no-untyped-def]
+    from content.public_forms import refresh_public_forms
+
     session.expire_all()  # the dispatcher moved the message on in its own session
-    message.image_id = item.id
+    message.image = item
+    # Set here without a save: the caption the public reads is derived again, as a save would.
+    refresh_public_forms(session, message)
     session.commit()
 
 

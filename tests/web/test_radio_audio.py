@@ -180,3 +180,32 @@ def test_the_podcast_needs_the_token_and_answers_304_when_unchanged(client, worl
     again = fetch(client, f"/radio/stations/{world['station']}/podcast.xml", query_string={"token": world["token"]},
                        headers={"If-None-Match": response.headers["ETag"]})
     assert again.status_code == 304
+
+
+def test_the_audio_reads_the_spoken_texts_the_script_route_worked_out(client, session, world, now, monkeypatch):
+    import content.public_forms
+    import scheduler.radio_scripts.spoken_cache
+    from content.spoken.dictionary import add_abbreviation
+
+    # A dictionary edit after the notices were saved: their stored spoken texts are read afresh, once.
+    add_abbreviation(session, make_user(session, role=Role.ADMIN, area=None), abbreviation="BCH",
+                     expansion="ban chỉ huy", now=now)
+    session.commit()
+    readings: list[int] = []
+    real = scheduler.radio_scripts.spoken_cache.spoken_text
+
+    def counting(message, **options):  # type: ignore[no-untyped-def]
+        readings.append(message.id)
+        return real(message, **options)
+
+    # Read afresh through the app's cache, or without one (content.public_forms): both are counted.
+    monkeypatch.setattr(scheduler.radio_scripts.spoken_cache, "spoken_text", counting)
+    monkeypatch.setattr(content.public_forms, "spoken_text", counting)
+    auth = {"Authorization": f"Bearer {world['token']}"}
+    assert fetch(client, script_path(world, "json"), headers=auth).status_code == 200
+    assert len(readings) == 2
+    # "*" matches any version: the answer is a 304 once the script is built, without waiting for speech.
+    assert fetch(client, script_path(world), headers={**auth, "If-None-Match": "*"}).status_code == 304
+    item = f"/radio/stations/{world['station']}/scripts/2026-11-24/items/{world['morning']}.ogg"
+    assert fetch(client, item, headers={**auth, "If-None-Match": "*"}).status_code == 304
+    assert len(readings) == 2

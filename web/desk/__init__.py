@@ -13,12 +13,12 @@ from campaigns.campaign_records import attach_message, list_campaigns
 from campaigns.deliveries import deliveries_of
 from campaigns.listing import VIEWS, list_messages, list_topics
 from campaigns.review import review_message, save_revision
+from content.consent_masking import name_warnings
 from content.errors import Conflict, InvalidInput, NotFound
 from content.messages import create_message
 from content.models import Message, MessageKind, MessageStatus, Role
 from content.permissions import Action, authorize, is_allowed
 from content.spoken import estimate_seconds, spoken_text
-from content.stories import name_warnings
 from content.users import authenticate
 from web.auth import actor, sign_in, sign_out
 from web.database import get_db, now

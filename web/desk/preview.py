@@ -8,6 +8,7 @@ from flask import jsonify, request
 from flask_babel import gettext as _
 from flask_login import login_required
 
+from content.consent_masking import name_warnings, public_html
 from content.markdown_bounds import MAX_MARKDOWN_CHARS, markdown_bound_error
 from content.models import Message, MessageKind
 from content.permissions import Action, authorize
@@ -15,7 +16,6 @@ from content.rendering import render_markdown
 from content.spoken import estimate_seconds, spoken_text
 from content.spoken.dictionary import load_rules
 from content.spoken.markup import plain_lines
-from content.stories import name_warnings, public_html
 from web.auth import actor
 from web.database import get_db
 from web.desk import bp
@@ -33,7 +33,7 @@ def draft_message(payload: dict[str, Any], body: str) -> Message:
     kind = payload.get("kind")
     return Message(
         kind=MessageKind(kind) if kind in {k.value for k in MessageKind} else MessageKind.ARTICLE,
-        title=_text(payload, "title"), summary=_text(payload, "summary"), body_md=body,
+        title=_text(payload, "title"), summary=_text(payload, "summary"), body_md=body, body_html=render_markdown(body),
         spoken_override=_text(payload, "spoken_override") or None, person_name=_text(payload, "person_name") or None,
         deed=_text(payload, "deed") or None, name_consent=payload.get("name_consent") in (True, "on", "true"),
     )
@@ -58,5 +58,5 @@ def preview():
     spoken = spoken_text(draft, rules=load_rules(get_db()))
     # Words as the editor wrote them; the read time is of what is said ("113" is three syllables).
     words = sum(len(line.split()) for line in plain_lines(body))
-    return jsonify(html=public_html(draft, render_markdown(body)), words=words, read_seconds=estimate_seconds(spoken),
+    return jsonify(html=public_html(draft, draft.body_html), words=words, read_seconds=estimate_seconds(spoken),
                    spoken=spoken, name_warnings=describe_warnings(name_warnings(draft)))

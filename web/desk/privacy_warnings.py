@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext
 
-from content.stories import NameWarning
+from content.consent_masking import NameWarning
 
 FIELD_LABELS = {
     "title": lazy_gettext("Tiêu đề"), "summary": lazy_gettext("Tóm tắt"), "body_md": lazy_gettext("Nội dung"),

@@ -8,7 +8,6 @@ from campaigns.models import ChannelKind
 from campaigns.publication import list_published
 from content.feeds import FeedEntry, FeedInfo, build_atom, build_rss
 from content.models import Message
-from content.stories import public_html, public_text
 from web.addresses import external_url
 from web.database import get_db
 
@@ -18,8 +17,8 @@ FEED_SIZE = 50
 
 def _entry(message: Message) -> FeedEntry:
     link = external_url("portal.message", slug=message.slug)
-    return FeedEntry(guid=link, title=public_text(message, message.title), link=link,
-                     summary=public_text(message, message.summary), html=public_html(message, message.body_html),
+    public = message.current_revision
+    return FeedEntry(guid=link, title=public.public_title, link=link, summary=public.public_summary, html=public.public_html,
                      published_at=message.published_at, categories=tuple(t.name for t in message.topics))
 
 

@@ -25,6 +25,7 @@ from web.database import get_db, now, zone
 from web.errors import describe, json_problem
 from web.params import path_date
 from web.radio import _authorized_station, bp, station_token
+from web.radio.scripts import spoken_cache
 
 PODCAST_DAYS = 7
 
@@ -37,7 +38,8 @@ def _studio() -> AudioStudio:
 
 def _script(station_id: int, day: str) -> DailyScript:
     when = path_date(day)
-    return build_daily_script(get_db(), _authorized_station(station_id), when, zone=zone())
+    # The same spoken texts as the script it reads aloud, kept in the same cache.
+    return build_daily_script(get_db(), _authorized_station(station_id), when, zone=zone(), spoken=spoken_cache())
 
 
 def _send(parts: tuple[Part, ...], fmt: str) -> Response:
@@ -103,7 +105,7 @@ def podcast(station_id: int) -> Response:
     # Podcast apps and boxes cannot send a header, so the token rides in each enclosure's address.
     token = {"token": t} if (t := station_token()) else {}
     today = now().astimezone(zone()).date()
-    episodes = [episode for script in build_week(get_db(), station, today, zone=zone(), days=PODCAST_DAYS)
+    episodes = [episode for script in build_week(get_db(), station, today, zone=zone(), days=PODCAST_DAYS, spoken=spoken_cache())
                 for episode in script_episodes(studio, script, fmt, zone=zone(),
                                                audio_url=partial(_audio_url, station.id, fmt, token, script.day))]
     response = Response(build_podcast(_podcast_info(station, today, token), episodes), mimetype="application/rss+xml")

@@ -20,7 +20,6 @@ from campaigns.station_tokens import find_station_by_token
 from content.audit import record_audit
 from content.errors import InvalidInput, LoaError, NotFound, PermissionDenied
 from content.permissions import Action, authorize
-from content.stories import public_text
 from scheduler.radio_scripts.building import build_daily_script
 from web.database import get_db, now, zone
 from web.errors import STATUS, describe, json_problem
@@ -89,7 +88,7 @@ def confirm_on_page(station_id: int, day: str):  # type: ignore[no-untyped-def]
     get_db().commit()
     # Read out in a commune office and kept in the browser's history: the title as the public sees it.
     message = airing.delivery.message
-    flash(_("Đã ghi nhận tin “%(title)s”.", title=public_text(message, message.title)), "success")
+    flash(_("Đã ghi nhận tin “%(title)s”.", title=message.current_revision.public_title), "success")
     return redirect(url_for("airings.day_page", station_id=station.id, day=when.isoformat(),
                             _anchor=f"item-{airing.delivery_id}"))
 

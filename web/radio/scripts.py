@@ -34,7 +34,7 @@ WEEK_FORMATS = ("txt", "json")
 WEEK_DAYS = 7
 
 
-def _spoken() -> SpokenCache:
+def spoken_cache() -> SpokenCache:
     """One per app: every poll after the first finds its messages' spoken texts already worked out."""
     return current_app.extensions.setdefault("loa.spoken_cache", SpokenCache())
 
@@ -73,7 +73,7 @@ def _body(text: str, fmt: str, filename: str) -> Response:
 def script(station_id: int, day: str, fmt: str):
     fmt, when = _format(fmt, SCRIPT_FORMATS), path_date(day)
     station = _authorized_station(station_id)
-    built = build_daily_script(get_db(), station, when, zone=zone(), spoken=_spoken())
+    built = build_daily_script(get_db(), station, when, zone=zone(), spoken=spoken_cache())
     document = script_document(built)
     name = f"kich-ban-dai-{station.id}-{when.isoformat()}"
     if fmt == "json":
@@ -91,7 +91,7 @@ def script(station_id: int, day: str, fmt: str):
 def week(station_id: int, day: str, fmt: str):
     fmt, first = _format(fmt, WEEK_FORMATS), path_date(day)
     station = _authorized_station(station_id)
-    scripts = build_week(get_db(), station, first, zone=zone(), days=WEEK_DAYS, spoken=_spoken())
+    scripts = build_week(get_db(), station, first, zone=zone(), days=WEEK_DAYS, spoken=spoken_cache())
     document = week_document(scripts)
     name = f"kich-ban-7-ngay-dai-{station.id}-{first.isoformat()}"
     text = (lambda: dump_json(document)) if fmt == "json" else (lambda: render_week_text(scripts))

@@ -8,10 +8,10 @@ import pytest
 
 from campaigns.models import ChannelKind
 from campaigns.planning import plan_deliveries
+from content.consent_masking import masked_name
 from content.messages import MessageInput, StoryFields, create_message, transition_message
 from content.models import MessageKind, Role
 from content.spoken import spoken_text
-from content.stories import masked_name
 from scheduler.dispatch import run_tick
 from tests.factories import make_area, make_channel, make_user
 

@@ -1,8 +1,8 @@
-"""Good-deed stories in public: a person who has not consented is never named, wherever the text goes.
+"""A story's consent applied: a person who has not agreed to be named is shown by initials only.
 
-Every public output (portal, feeds, social posts, spoken text and audio, scripts, notices, image alt
-text) reads a story's words through `public_text`, `public_image_alt` or `public_person`; which words
-name the person is decided once, in content.name_masking.
+Whether a message hides its person's name, and a text, HTML or picture caption as the public may see it.
+content.public_forms applies these once, when a revision is saved, and every public output reads what
+it stored; which words name the person is decided once, in content.name_masking.
 """
 
 from __future__ import annotations
@@ -53,14 +53,19 @@ def public_image_alt(image: MediaItem, message: Message | None = None) -> str:
     return mask_all(image.alt_text, _image_names(image, message))
 
 
-def protect_image(message: Message) -> None:
-    """A story without consent marks its picture: the person stays masked wherever the picture is reused."""
+def protect_image(message: Message) -> bool:
+    """A story without consent marks its picture: the person stays masked wherever the picture is reused.
+
+    :returns: whether the picture gained a name, so what other messages show of it must be derived again.
+    """
     image = message.image
     if image is None or not is_name_hidden(message):
-        return
+        return False
     name = (message.person_name or "").strip()
-    if name not in (image.hidden_names or []):
-        image.hidden_names = [*(image.hidden_names or []), name]  # a new list: JSON columns track assignment
+    if name in (image.hidden_names or []):
+        return False
+    image.hidden_names = [*(image.hidden_names or []), name]  # a new list: JSON columns track assignment
+    return True
 
 
 def public_person(message: Message) -> str | None:
