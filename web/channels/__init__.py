@@ -23,7 +23,7 @@ from content.permissions import Action, authorize
 from web.auth import actor
 from web.config import credentials_key
 from web.database import get_db, now
-from web.dispatching import webhook_allowed_hosts
+from web.dispatch_settings import webhook_allowed_hosts
 from web.params import read_int
 
 bp = Blueprint("channels", __name__, url_prefix="/admin/channels")

@@ -11,7 +11,7 @@ from flask_login import login_required
 
 from campaigns.campaigns import attach_message, list_campaigns
 from campaigns.deliveries import deliveries_of
-from campaigns.listing import VIEWS, list_messages, list_topics
+from campaigns.message_lists import VIEWS, list_messages, list_topics
 from campaigns.review import review_message, save_revision
 from content.errors import Conflict, InvalidInput, NotFound
 from content.messages import create_message
@@ -22,8 +22,8 @@ from content.stories import name_warnings
 from content.users import authenticate
 from web.auth import actor, sign_in, sign_out
 from web.database import get_db, now
-from web.desk.editor import areas_for, chosen_campaign, read_message_form, show_conflict, show_form
 from web.desk.forms import parse_message_filter
+from web.desk.message_editor import areas_for, chosen_campaign, read_message_form, show_conflict, show_form
 from web.desk.privacy_warnings import describe_warnings
 from web.login_throttle import record_failure, seconds_to_wait
 from web.params import query_page, read_int

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import login_required
 
 from campaigns.campaigns import create_campaign, list_campaigns, messages_by_status, update_campaign
-from campaigns.listing import list_topics
+from campaigns.message_lists import list_topics
 from campaigns.models import Campaign
 from content.errors import InvalidInput, NotFound
 from content.permissions import Action, authorize

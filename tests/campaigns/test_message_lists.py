@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from campaigns.listing import MessageFilter, list_messages
+from campaigns.message_lists import MessageFilter, list_messages
 from content.messages import MessageInput, create_message, transition_message
 from content.models import MessageKind, MessageStatus, Role
 from tests.factories import make_area, make_user

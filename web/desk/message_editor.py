@@ -8,7 +8,7 @@ from flask import g, render_template, request
 from flask_babel import gettext as _
 
 from campaigns.campaigns import campaign_of, list_campaigns
-from campaigns.listing import list_topics
+from campaigns.message_lists import list_topics
 from campaigns.models import Campaign
 from content.areas import list_administrative_areas
 from content.errors import InvalidInput
