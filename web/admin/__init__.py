@@ -6,7 +6,7 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_babel import gettext as _
 from flask_login import login_required
 
-from campaigns.audit_trail import list_audit
+from campaigns.audit_trail import actors_of, list_audit
 from content.areas import find_area_by_code
 from content.audit import record_audit
 from content.errors import InvalidInput, NotFound, PermissionDenied
@@ -127,9 +127,9 @@ def edit_user(user_id: int):
 @bp.get("/audit")
 def audit():
     action = request.args.get("action", "").strip()
-    listing = list_audit(get_db(), actor(), action=action, page=query_page(), size=current_app.config["PAGE_SIZE"] * 2)
-    return render_template("admin/audit.html", entries=listing.entries, actors=listing.actors, page=listing.page,
-                           has_next=listing.has_next, action=action)
+    page = list_audit(get_db(), actor(), action=action, page=query_page(),
+                      per_page=current_app.config["PAGE_SIZE"] * 2)
+    return render_template("admin/audit.html", page=page, actors=actors_of(get_db(), page.items), action=action)
 
 
 from web.admin import spoken  # noqa: E402,F401  (its routes join this blueprint)

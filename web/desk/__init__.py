@@ -79,8 +79,7 @@ def index():
     for problem in problems:
         flash(problem, "error")
     db = get_db()
-    page = list_messages(db, actor(), criteria, page=query_page(),
-                         size=current_app.config["PAGE_SIZE"])
+    page = list_messages(db, actor(), criteria, page=query_page(), per_page=current_app.config["PAGE_SIZE"])
     return render_template("desk/index.html", page=page, criteria=criteria, views=VIEWS, topics=list_topics(db),
                            campaigns=list_campaigns(db, actor()), areas=areas_for(actor()),
                            kinds=MessageKind, statuses=MessageStatus)

@@ -7,7 +7,6 @@ users who may read messages can fetch it, and everyone else hears that there is 
 
 from __future__ import annotations
 
-import math
 import re
 from pathlib import Path
 
@@ -20,12 +19,11 @@ from campaigns.publication import image_is_public
 from content.errors import InvalidInput, NotFound
 from content.media import (
     DEFAULT_MAX_BYTES,
-    count_media,
     find_media,
     format_size,
-    list_media,
     media_file_name,
     media_path,
+    page_media,
     store_image,
     thumbnail_size,
 )
@@ -61,11 +59,8 @@ def media_url(item: MediaItem, thumbnail: bool = False) -> str:
 def _library(errors: dict[str, str], alt_text: str, status: int = 200):  # type: ignore[no-untyped-def]
     # The library shows unpublished photos, so it asks what fetching them asks.
     authorize(actor(), Action.MESSAGE_VIEW, None, object_type="media")
-    size = current_app.config["PAGE_SIZE"]
-    pages = max(1, math.ceil(count_media(get_db()) / size))
-    page = min(query_page(), pages)
-    items = list_media(get_db(), limit=size, offset=(page - 1) * size)
-    return render_template("media/library.html", items=items, page=page, pages=pages, errors=errors,
+    page = page_media(get_db(), page=query_page(), per_page=current_app.config["PAGE_SIZE"])
+    return render_template("media/library.html", page=page, errors=errors,
                            alt_text=alt_text, can_upload=is_allowed(actor(), Action.MEDIA_UPLOAD, None),
                            max_size=format_size(DEFAULT_MAX_BYTES), thumb_size=thumbnail_size,
                            file_size=format_size), status

@@ -6,7 +6,7 @@ from flask import Blueprint, current_app, redirect, render_template, request
 from flask_babel import gettext as _
 
 from campaigns.models import ChannelKind
-from campaigns.publication import get_published, list_published
+from campaigns.publication import get_published, page_published
 from content.errors import NotFound
 from web.database import get_db
 from web.limits import limiter
@@ -18,10 +18,8 @@ bp = Blueprint("portal", __name__)
 
 @bp.get("/")
 def index():
-    page = query_page()
-    size = current_app.config["PAGE_SIZE"]
-    messages = list_published(get_db(), ChannelKind.PORTAL, limit=size + 1, offset=(page - 1) * size)
-    return render_template("portal/index.html", messages=messages[:size], page=page, has_next=len(messages) > size)
+    page = page_published(get_db(), ChannelKind.PORTAL, page=query_page(), per_page=current_app.config["PAGE_SIZE"])
+    return render_template("portal/index.html", page=page)
 
 
 @bp.get("/tin/<slug>")
