@@ -22,7 +22,7 @@ from scheduler.jobs import make_scheduler
 from web import create_app
 from web.database import session_factory, zone
 from web.dispatch_settings import dispatch_settings
-from web.media import media_root
+from web.media.files import media_root
 from web.write_behind import write_behind
 
 

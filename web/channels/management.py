@@ -1,10 +1,13 @@
-"""Admin pages for destination channels: settings per kind, a write-only credential, the attention flag."""
+"""Admin pages for destination channels: settings per kind, a write-only credential, the attention flag.
+
+Every page needs the right to manage channels (the hook in web.channels).
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_login import login_required
 
 from campaigns.channels import (
     ChannelInput,
@@ -19,22 +22,11 @@ from campaigns.channels import (
 from campaigns.credentials import channel_secret, masked
 from campaigns.models import Channel, ChannelKind
 from content.errors import InvalidInput, LoaError, NotFound
-from content.permissions import Action, authorize
 from web.auth import actor
 from web.config import credentials_key
 from web.database import get_db, now
 from web.dispatch_settings import webhook_allowed_hosts
 from web.params import read_int
-
-bp = Blueprint("channels", __name__, url_prefix="/admin/channels")
-
-
-
-@bp.before_request
-@login_required
-def require_channel_manager():  # type: ignore[no-untyped-def]
-    authorize(actor(), Action.CHANNEL_MANAGE, None, object_type="channel")
-
 
 NATIONWIDE = "all"  # the area field's value for "the whole country", offered to nationwide admins only
 
@@ -67,14 +59,12 @@ def _page(channel: Channel | None, kind: ChannelKind, form, errors: dict[str, st
                            nationwide=NATIONWIDE if actor().area is None else None), status
 
 
-@bp.get("/")
-def index():
+def index() -> ResponseReturnValue:
     return render_template("admin/channels.html", channels=list_channels(get_db(), actor()), kinds=ChannelKind,
                            hint=_hint)
 
 
-@bp.route("/new/<kind>", methods=["GET", "POST"])
-def new(kind: str):
+def new(kind: str) -> ResponseReturnValue:
     try:
         channel_kind = ChannelKind(kind)
     except ValueError:
@@ -92,8 +82,7 @@ def new(kind: str):
     return redirect(url_for("channels.index"))
 
 
-@bp.route("/<int:channel_id>", methods=["GET", "POST"])
-def edit(channel_id: int):
+def edit(channel_id: int) -> ResponseReturnValue:
     channel = get_channel(get_db(), actor(), channel_id)
     if request.method == "GET":
         form = {"name": channel.name, "is_enabled": "on" if channel.is_enabled else "",
@@ -110,8 +99,7 @@ def edit(channel_id: int):
     return redirect(url_for("channels.index"))
 
 
-@bp.post("/<int:channel_id>/resolve")
-def resolve(channel_id: int):
+def resolve(channel_id: int) -> ResponseReturnValue:
     resolve_attention(get_db(), actor(), get_channel(get_db(), actor(), channel_id), now=now(),
                       remote_addr=request.remote_addr)
     get_db().commit()

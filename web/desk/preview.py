@@ -18,7 +18,6 @@ from content.spoken.markup import plain_lines
 from content.stories import name_warnings, public_html
 from web.auth import actor
 from web.database import get_db
-from web.desk import bp
 from web.desk.privacy_warnings import describe_warnings
 
 
@@ -38,7 +37,6 @@ def draft_message(payload: dict[str, Any], body: str) -> Message:
     )
 
 
-@bp.post("/preview")
 @login_required
 def preview():
     """Reads only: on SQLite it never takes the write lock, however long the text (content.db)."""

@@ -1,3 +1,11 @@
-"""Placeholder until the next commit gives the package its URL map."""
+"""Public feeds of what has been published."""
 
-from web.feeds.site_feeds import bp  # noqa: F401
+from __future__ import annotations
+
+from flask import Blueprint
+
+from web.feeds import site_feeds
+
+bp = Blueprint("feeds", __name__)
+bp.add_url_rule("/feed.rss", view_func=site_feeds.site_rss)
+bp.add_url_rule("/feed.atom", view_func=site_feeds.site_atom)

@@ -1,8 +1,8 @@
-"""Public feeds of what has been published, built by content.feeds from the portal's own HTML."""
+"""The site's RSS and Atom feeds of what has been published, built by content.feeds from the portal's HTML."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, request
+from flask import Response, current_app, request
 
 from campaigns.models import ChannelKind
 from campaigns.publication import list_published
@@ -12,7 +12,6 @@ from content.stories import public_html, public_text
 from web.addresses import external_url
 from web.database import get_db
 
-bp = Blueprint("feeds", __name__)
 FEED_SIZE = 50
 
 
@@ -37,11 +36,9 @@ def _site_feed(builder, endpoint: str, mimetype: str) -> Response:
     return response.make_conditional(request)
 
 
-@bp.get("/feed.rss")
-def site_rss():
+def site_rss() -> Response:
     return _site_feed(build_rss, "feeds.site_rss", "application/rss+xml")
 
 
-@bp.get("/feed.atom")
-def site_atom():
+def site_atom() -> Response:
     return _site_feed(build_atom, "feeds.site_atom", "application/atom+xml")

@@ -1,3 +1,10 @@
-"""Placeholder until the next commit gives the package its URL map."""
+"""The interface language: the switch between Vietnamese and English (set up by web.i18n.locale)."""
 
-from web.i18n.locale import bp, init_i18n  # noqa: F401
+from __future__ import annotations
+
+from flask import Blueprint
+
+from web.i18n import locale
+
+bp = Blueprint("i18n", __name__)
+bp.add_url_rule("/language/<code>", view_func=locale.switch)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, abort, current_app, redirect, request, url_for
+from flask import Flask, abort, current_app, redirect, request, url_for
 from flask_babel import Babel, get_locale
 from werkzeug.wrappers import Response
 
@@ -14,7 +14,6 @@ COOKIE = "loa_locale"
 ONE_YEAR = 365 * 24 * 3600
 
 babel = Babel()
-bp = Blueprint("i18n", __name__)
 
 
 def select_locale() -> str:
@@ -31,7 +30,6 @@ def select_timezone() -> str:
     return current_app.config["TIMEZONE"]
 
 
-@bp.get("/language/<code>")
 def switch(code: str) -> Response:
     # A link rather than a form: a form would need a CSRF token and so a session cookie for every
     # anonymous portal reader, while a forged switch only changes how the next page reads.

@@ -1,3 +1,12 @@
-"""Placeholder until the next commit gives the package its URL map."""
+"""The public portal: published messages only, readable on a phone, and the tracked short links."""
 
-from web.portal.pages import bp  # noqa: F401
+from __future__ import annotations
+
+from flask import Blueprint
+
+from web.portal import pages, short_links
+
+bp = Blueprint("portal", __name__)
+bp.add_url_rule("/", view_func=pages.index)
+bp.add_url_rule("/tin/<slug>", view_func=pages.message)
+bp.add_url_rule("/r/<code>", view_func=short_links.short_link, methods=["GET", "HEAD"])

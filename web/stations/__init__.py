@@ -1,7 +1,4 @@
-"""Stations: the admin pages, a radio operator's own stations, and the officers' airing overview.
-
-The URL map sits here, apart from the handlers, so one page lists every address the blueprint answers.
-"""
+"""Stations: the admin pages, a radio operator's own stations, and the officers' airing overview."""
 
 from __future__ import annotations
 
