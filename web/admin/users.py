@@ -13,6 +13,7 @@ from content.models import Area, Role, User
 from content.users import create_user, list_users, update_user
 from web.auth import actor
 from web.database import get_db, now
+from web.errors import discard_and_audit
 
 # Typed in the area box to give a user the whole country; an empty box never does (see _area).
 NATIONWIDE = "VN"
@@ -45,15 +46,6 @@ def _users_page(form, errors, status=200, *, row=None):  # type: ignore[no-untyp
                            errors=errors, row=row or {}, nationwide=NATIONWIDE), status
 
 
-def _refused(error: PermissionDenied) -> None:
-    """A refused grant is an attempt on someone's scope: it goes into the audit log like any refusal."""
-    get_db().rollback()
-    record_audit(get_db(), actor=actor(), action="denied", object_type=error.object_type or "user",
-                 object_id=error.object_id, now=now(), remote_addr=request.remote_addr,
-                 detail={"attempted": error.attempted or request.path, "reason": str(error)})
-    get_db().commit()
-
-
 def users() -> ResponseReturnValue:
     return _users_page({}, {})
 
@@ -72,7 +64,7 @@ def add_user() -> ResponseReturnValue:
         get_db().rollback()
         return _users_page(request.form, error.errors, 400)
     except PermissionDenied as error:
-        _refused(error)
+        discard_and_audit(error, actor=actor())  # a refused grant is an attempt on someone's scope
         return _users_page(request.form, {"area_code": str(error)}, 403)
     record_audit(get_db(), actor=actor(), action="user.create", object_type="user", object_id=user.id, now=now(),
                  remote_addr=request.remote_addr, detail={"role": role.value, "area": area.code if area else None})
@@ -98,7 +90,7 @@ def edit_user(user_id: int) -> ResponseReturnValue:
         get_db().rollback()
         return _users_page({}, {}, 400, row={**typed, "error": " ".join(error.errors.values())})
     except PermissionDenied as error:
-        _refused(error)
+        discard_and_audit(error, actor=actor())  # a refused grant is an attempt on someone's scope
         return _users_page({}, {}, 403, row={**typed, "error": str(error)})
     record_audit(get_db(), actor=actor(), action="user.update", object_type="user", object_id=user.id, now=now(),
                  remote_addr=request.remote_addr,
