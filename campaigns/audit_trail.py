@@ -9,26 +9,20 @@ go to admins of a whole province or the country, who run the install.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from campaigns.models import Station
 from content.areas import select_subtree
 from content.models import Area, AuditLog, User
+from content.paging import Page, paginate
 from content.permissions import Action, authorize, is_install_wide
 
 
-@dataclass(frozen=True)
-class AuditPage:
-    entries: list[AuditLog]
-    actors: dict[int, User]
-    page: int
-    has_next: bool
-
-
-def list_audit(session: Session, viewer: User, *, action: str = "", page: int = 1, size: int = 40) -> AuditPage:
+def list_audit(session: Session, viewer: User, *, action: str = "", page: int = 1,
+               per_page: int = 40) -> Page[AuditLog]:
     """Newest first, `action` a prefix such as "denied" or "message."."""
     authorize(viewer, Action.AUDIT_VIEW, None)
     query = select(AuditLog)
@@ -36,12 +30,13 @@ def list_audit(session: Session, viewer: User, *, action: str = "", page: int = 
         query = query.where(AuditLog.action.startswith(action, autoescape=True))
     if viewer.area is not None:
         query = query.where(_readable_by(viewer))
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    entries = list(session.scalars(query.order_by(AuditLog.at.desc(), AuditLog.id.desc())
-                                   .limit(size).offset((page - 1) * size)))
+    return paginate(session, query.order_by(AuditLog.at.desc(), AuditLog.id.desc()), page=page, per_page=per_page)
+
+
+def actors_of(session: Session, entries: Iterable[AuditLog]) -> dict[int, User]:
+    """The users who acted in these entries, by id, in one query."""
     ids = {entry.actor_id for entry in entries if entry.actor_id is not None}
-    actors = {user.id: user for user in session.scalars(select(User).where(User.id.in_(ids)))} if ids else {}
-    return AuditPage(entries=entries, actors=actors, page=page, has_next=page * size < total)
+    return {user.id: user for user in session.scalars(select(User).where(User.id.in_(ids)))} if ids else {}
 
 
 def _readable_by(viewer: User):

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from campaigns.models import Channel, ChannelKind, Delivery, DeliveryStatus
 from content.errors import NotFound
 from content.models import Message, MessageStatus
+from content.paging import Page, paginate
 from content.wording import Text
 from content.workflow import SENDABLE
 
@@ -32,8 +33,12 @@ def select_published(kinds: Iterable[ChannelKind]) -> Select[Message]:
     )
 
 
-def list_published(session: Session, kind: ChannelKind, *, limit: int = 50, offset: int = 0) -> list[Message]:
-    return list(session.scalars(select_published([kind]).limit(limit).offset(offset)))
+def list_published(session: Session, kind: ChannelKind, *, limit: int = 50) -> list[Message]:
+    return list(session.scalars(select_published([kind]).limit(limit)))
+
+
+def page_published(session: Session, kind: ChannelKind, *, page: int, per_page: int) -> Page[Message]:
+    return paginate(session, select_published([kind]), page=page, per_page=per_page)
 
 
 def get_published(session: Session, slug: str) -> Message:

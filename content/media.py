@@ -26,13 +26,14 @@ from io import BytesIO
 from pathlib import Path
 
 from PIL import Image, ImageOps, JpegImagePlugin, UnidentifiedImageError
-from sqlalchemy import func, select
+from sqlalchemy import Select, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from content.audit import record_audit
 from content.errors import InvalidInput
 from content.models import MediaItem, User
+from content.paging import Page, paginate
 from content.permissions import Action, authorize
 from content.wording import Text
 
@@ -196,15 +197,18 @@ def find_media(session: Session, sha256: str) -> MediaItem | None:
     return _find_by_hash(session, sha256) if _SHA256.fullmatch(sha256) else None
 
 
-def list_media(session: Session, *, limit: int, offset: int = 0) -> list[MediaItem]:
-    """The library, newest first: what was uploaded last is what an editor is most likely looking for."""
-    query = select(MediaItem).order_by(MediaItem.created_at.desc(), MediaItem.id.desc()).limit(limit).offset(offset)
-    return list(session.scalars(query))
+def list_media(session: Session, *, limit: int) -> list[MediaItem]:
+    """The newest items: what was uploaded last is what an editor is most likely looking for."""
+    return list(session.scalars(_newest_first().limit(limit)))
 
 
-def count_media(session: Session) -> int:
-    """How many items the library holds, for paging it."""
-    return session.scalar(select(func.count()).select_from(MediaItem)) or 0
+def page_media(session: Session, *, page: int, per_page: int) -> Page[MediaItem]:
+    """The library, newest first, a page at a time."""
+    return paginate(session, _newest_first(), page=page, per_page=per_page)
+
+
+def _newest_first() -> Select[tuple[MediaItem]]:
+    return select(MediaItem).order_by(MediaItem.created_at.desc(), MediaItem.id.desc())
 
 
 def thumbnail_size(width: int, height: int, edge: int = THUMBNAIL_EDGE) -> tuple[int, int]:

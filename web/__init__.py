@@ -8,13 +8,14 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from web import admin, channels, desk, feeds, i18n, media, portal, radio, stations
 from web.addresses import init_addresses
 from web.auth import login_manager
 from web.config import load_config
 from web.database import init_database
 from web.errors import register_error_handlers
 from web.formatting import register_filters
-from web.i18n import init_i18n
+from web.i18n.locale import init_i18n
 from web.instance import init_instance
 from web.limits import init_limits
 from web.params import init_params
@@ -42,21 +43,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     init_limits(app)
     init_security_headers(app)
     init_addresses(app)
-
-    from web import admin, channels, desk, feeds, i18n, media, portal, radio, stations
-    from web.radio import confirmations
-
-    app.register_blueprint(portal.bp)
-    app.register_blueprint(feeds.bp)
-    app.register_blueprint(desk.bp)
-    app.register_blueprint(admin.bp)
-    app.register_blueprint(channels.bp)
-    app.register_blueprint(media.bp)
-    app.register_blueprint(radio.bp)
-    app.register_blueprint(i18n.bp)
-    app.register_blueprint(stations.bp)
-    app.register_blueprint(confirmations.bp)
-    app.register_blueprint(confirmations.api_bp)
+    for blueprint in (portal.bp, feeds.bp, desk.bp, admin.bp, channels.bp, media.bp, radio.bp, i18n.bp, stations.bp,
+                      radio.airings_bp, radio.api_bp):
+        app.register_blueprint(blueprint)
+    # Token-only endpoints: no login cookie to ride on, so nothing for CSRF to protect (see web.radio).
     csrf.exempt(radio.bp)
-    csrf.exempt(confirmations.api_bp)
+    csrf.exempt(radio.api_bp)
     return app

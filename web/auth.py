@@ -9,14 +9,17 @@ timeouts. Last-seen lives in the signed cookie, so idleness costs no database wr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 from flask import current_app, flash, g, redirect, request, session
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext, lazy_gettext
-from flask_login import LoginManager, current_user, login_url, login_user, logout_user
+from flask_login import LoginManager, current_user, login_required, login_url, login_user, logout_user
 from flask_wtf.csrf import CSRFError
 
 from content.models import User
+from content.permissions import Action, authorize
 from content.user_sessions import close_user_session, is_user_session_open, open_user_session
 from web.database import get_db, now
 from web.errors import handle_csrf_error
@@ -35,6 +38,15 @@ SEEN_PRECISION_SECONDS = 60
 def actor() -> User:
     """The signed-in user, for views behind `login_required` (the domain takes them as an argument)."""
     return current_user.user
+
+
+def requiring(action: Action, *, object_type: str | None = None) -> Callable[[], ResponseReturnValue | None]:
+    """A blueprint's `before_request` hook: every page of it needs a login allowed `action` somewhere."""
+    @login_required
+    def check() -> None:
+        authorize(actor(), action, None, object_type=object_type)
+
+    return check
 
 
 class LoginUser:

@@ -21,8 +21,8 @@ from scheduler.demo import DEMO_PASSWORD, holds_only_demo_data, load_demo
 from scheduler.jobs import make_scheduler
 from web import create_app
 from web.database import session_factory, zone
-from web.dispatching import dispatch_settings
-from web.media import media_root
+from web.dispatch_settings import dispatch_settings
+from web.media.files import media_root
 from web.write_behind import write_behind
 
 

@@ -12,8 +12,9 @@ from werkzeug.exceptions import HTTPException
 
 from content.audit import record_audit
 from content.errors import Conflict, InvalidInput, InvalidTransition, LoaError, NotFound, PermissionDenied
+from content.models import User
 from web.database import get_db, now
-from web.i18n import translate
+from web.i18n.locale import translate
 
 STATUS = {NotFound: 404, PermissionDenied: 403, Conflict: 409, InvalidTransition: 409, InvalidInput: 400}
 
@@ -51,22 +52,24 @@ def describe(error: LoaError) -> str:
     return str(translate(error.args[0])) if error.args else ""
 
 
-def _audit_denial(error: PermissionDenied) -> None:
+def status_of(error: LoaError) -> int:
+    return next((code for cls, code in STATUS.items() if isinstance(error, cls)), 400)
+
+
+def discard_and_audit(error: LoaError, *, actor: User | None) -> None:
+    """Drop the request's unsaved work; a refusal is then written to the audit log, like every refusal."""
     session = get_db()
     session.rollback()
-    actor = current_user.user if current_user.is_authenticated else None
-    record_audit(session, actor=actor, action="denied", object_type=error.object_type or "request",
-                 object_id=error.object_id, now=now(), remote_addr=request.remote_addr,
-                 detail={"attempted": error.attempted or request.path, "reason": str(error)})
-    session.commit()
+    if isinstance(error, PermissionDenied):
+        record_audit(session, actor=actor, action="denied", object_type=error.object_type or "request",
+                     object_id=error.object_id, now=now(), remote_addr=request.remote_addr,
+                     detail={"attempted": error.attempted or request.path, "reason": str(error)})
+        session.commit()
 
 
 def handle_domain_error(error: LoaError):
-    status = next((code for cls, code in STATUS.items() if isinstance(error, cls)), 400)
-    if isinstance(error, PermissionDenied):
-        _audit_denial(error)
-    else:
-        get_db().rollback()
+    discard_and_audit(error, actor=current_user.user if current_user.is_authenticated else None)
+    status = status_of(error)
     return _respond(status, TITLES.get(status, gettext("Không thực hiện được")), describe(error))
 
 

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 import content.media
 from content.errors import InvalidInput, PermissionDenied
-from content.media import MB, format_size, list_media, media_path, store_image, thumbnail_size
+from content.media import MB, format_size, list_media, media_path, page_media, store_image, thumbnail_size
 from content.models import AuditLog, MediaItem, Role, User
 from tests.factories import make_area, make_user
 from tests.samples import image_bytes
@@ -403,9 +403,10 @@ def test_the_library_lists_newest_first_a_page_at_a_time(session, editor, tmp_pa
                          alt_text=f"Ảnh {n}", uploader=editor, media_root=tmp_path, now=now + timedelta(minutes=n))
              for n in range(5)]
 
-    assert list_media(session, limit=2, offset=0) == [items[4], items[3]]
-    assert list_media(session, limit=2, offset=4) == [items[0]]
-    assert content.media.count_media(session) == 5
+    assert list_media(session, limit=2) == [items[4], items[3]]
+    first, last = page_media(session, page=1, per_page=2), page_media(session, page=3, per_page=2)
+    assert (first.items, first.total, first.pages, first.has_next) == ([items[4], items[3]], 5, 3, True)
+    assert (last.items, last.has_next, last.has_prev) == ([items[0]], False, True)
 
 
 def test_a_malformed_hash_never_becomes_a_path(tmp_path):

@@ -56,3 +56,14 @@ def test_a_province_admin_sees_its_communes_and_the_anonymous_bursts_but_not_ano
 def test_a_nationwide_admin_sees_everything(client, trail):
     text = shown(client, "quantri_toanquoc")
     assert "bientap_doithong" in text and "bientap_bendo" in text and "198.51.100.9" in text
+
+
+def test_the_log_pages_keep_the_action_filter_and_a_page_past_the_end_shows_the_last(app, client, trail, session, now):
+    app.config["PAGE_SIZE"] = 1  # the log shows twice the page size: two entries a page
+    log_in(client, "quantri_toanquoc")
+    first = client.get("/admin/audit?action=denied").get_data(as_text=True)
+    # Three refusals: two pages, the second reached with the filter still on.
+    assert "Trang 1 / 2" in first and 'href="/admin/audit?page=2&amp;action=denied"' in first
+    last = client.get("/admin/audit?action=denied&page=9").get_data(as_text=True)
+    assert "Trang 2 / 2" in last and 'href="/admin/audit?page=1&amp;action=denied"' in last
+    assert last.count('<tr class="denied">') == 1

@@ -18,7 +18,7 @@ from content.models import MessageKind, Role
 from tests.audio_tools import require_tool
 from tests.factories import make_area, make_published_message, make_station, make_user
 from tests.web.helpers import csrf_token, log_in
-from web.dispatching import dispatch_settings
+from web.dispatch_settings import dispatch_settings
 
 EVIL = "evil.example"
 PUBLIC = "https://loa.tinh-thu-nghiem.vn"

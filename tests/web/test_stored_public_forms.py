@@ -11,7 +11,7 @@ import pytest
 import content.name_masking
 from campaigns.models import ChannelKind
 from campaigns.planning import plan_deliveries
-from campaigns.stations import issue_station_token
+from campaigns.station_tokens import issue_station_token
 from content.messages import MessageInput, StoryFields, create_message, transition_message
 from content.models import MessageKind, Role
 from content.rendering import render_markdown

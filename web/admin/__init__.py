@@ -1,137 +1,21 @@
-"""Admin pages: accounts (role and area) and the audit log."""
+"""Admin pages: accounts (role and area), the audit log, and the loudspeaker's reading dictionary."""
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
-from flask_login import login_required
+from flask import Blueprint
 
-from campaigns.audit_trail import list_audit
-from content.areas import find_area_by_code
-from content.audit import record_audit
-from content.errors import InvalidInput, NotFound, PermissionDenied
-from content.models import Area, Role, User
-from content.permissions import Action, authorize
-from content.users import create_user, list_users, update_user
-from web.auth import actor
-from web.database import get_db, now
-from web.errors import describe
-from web.i18n import translate_all
-from web.params import query_page
+from content.permissions import Action
+from web.admin import audit_log, spoken, users
+from web.auth import requiring
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
-
-
-
-@bp.before_request
-@login_required
-def require_admin():  # type: ignore[no-untyped-def]
-    authorize(actor(), Action.USER_MANAGE, None)
-
-
-# Typed in the area box to give a user the whole country; an empty box never does (see _area).
-NATIONWIDE = "VN"
-
-
-def _area(value: str | None, errors: dict[str, str], *, empty: Area | None) -> Area | None:
-    """The area a form names: `empty` when left blank (unchanged, or the admin's own), None for NATIONWIDE."""
-    code = (value or "").strip()
-    if not code:
-        return empty
-    if code.upper() == NATIONWIDE:
-        return None
-    area = find_area_by_code(get_db(), code)
-    if area is None:
-        errors["area_code"] = _("Không có địa bàn mã '%(code)s'.", code=code)
-    return area
-
-
-def _role(value: str | None, errors: dict[str, str]) -> Role:
-    try:
-        return Role(value or "")
-    except ValueError:
-        errors["role"] = _("Vai trò không hợp lệ.")
-        return Role.EDITOR
-
-
-def _users_page(form, errors, status=200, *, row=None):  # type: ignore[no-untyped-def]
-    """The accounts page; `row` is an edited row sent back with what was typed and its error."""
-    return render_template("admin/users.html", users=list_users(get_db(), actor().area), roles=Role, form=form,
-                           errors=errors, row=row or {}, nationwide=NATIONWIDE), status
-
-
-def _refused(error: PermissionDenied) -> None:
-    """A refused grant is an attempt on someone's scope: it goes into the audit log like any refusal."""
-    get_db().rollback()
-    record_audit(get_db(), actor=actor(), action="denied", object_type=error.object_type or "user",
-                 object_id=error.object_id, now=now(), remote_addr=request.remote_addr,
-                 detail={"attempted": error.attempted or request.path, "reason": str(error)})
-    get_db().commit()
-
-
-@bp.get("/users")
-def users():
-    return _users_page({}, {})
-
-
-@bp.post("/users")
-def add_user():
-    errors: dict[str, str] = {}
-    area = _area(request.form.get("area_code"), errors, empty=actor().area)
-    role = _role(request.form.get("role"), errors)
-    try:
-        if errors:
-            raise InvalidInput(errors)
-        user = create_user(get_db(), actor=actor(), username=request.form.get("username", ""),
-                           password=request.form.get("password", ""), role=role, area=area,
-                           full_name=request.form.get("full_name", ""))
-    except InvalidInput as error:
-        get_db().rollback()
-        return _users_page(request.form, error.errors, 400)
-    except PermissionDenied as error:
-        _refused(error)
-        return _users_page(request.form, {"area_code": describe(error)}, 403)
-    record_audit(get_db(), actor=actor(), action="user.create", object_type="user", object_id=user.id, now=now(),
-                 remote_addr=request.remote_addr, detail={"role": role.value, "area": area.code if area else None})
-    get_db().commit()
-    flash(_("Đã tạo tài khoản %(name)s.", name=user.username), "success")
-    return redirect(url_for("admin.users"))
-
-
-@bp.post("/users/<int:user_id>")
-def edit_user(user_id: int):
-    user = get_db().get(User, user_id)
-    if user is None:
-        raise NotFound(_("Không có tài khoản này."))
-    errors: dict[str, str] = {}
-    area = _area(request.form.get("area_code"), errors, empty=user.area)
-    role = _role(request.form.get("role"), errors)
-    typed = {"id": user.id, **request.form.to_dict()}
-    try:
-        if errors:
-            raise InvalidInput(errors)
-        update_user(get_db(), user, actor=actor(), role=role, area=area,
-                    is_active=request.form.get("is_active") == "on")
-    except InvalidInput as error:
-        get_db().rollback()
-        return _users_page({}, {}, 400, row={**typed, "error": " ".join(translate_all(error.errors).values())})
-    except PermissionDenied as error:
-        _refused(error)
-        return _users_page({}, {}, 403, row={**typed, "error": describe(error)})
-    record_audit(get_db(), actor=actor(), action="user.update", object_type="user", object_id=user.id, now=now(),
-                 remote_addr=request.remote_addr,
-                 detail={"role": role.value, "area": area.code if area else None, "active": user.is_active})
-    get_db().commit()
-    flash(_("Đã cập nhật %(name)s.", name=user.username), "success")
-    return redirect(url_for("admin.users"))
-
-
-@bp.get("/audit")
-def audit():
-    action = request.args.get("action", "").strip()
-    listing = list_audit(get_db(), actor(), action=action, page=query_page(), size=current_app.config["PAGE_SIZE"] * 2)
-    return render_template("admin/audit.html", entries=listing.entries, actors=listing.actors, page=listing.page,
-                           has_next=listing.has_next, action=action)
-
-
-from web.admin import spoken  # noqa: E402,F401  (its routes join this blueprint)
+bp.before_request(requiring(Action.USER_MANAGE))
+bp.add_url_rule("/users", view_func=users.users)
+bp.add_url_rule("/users", view_func=users.add_user, methods=["POST"])
+bp.add_url_rule("/users/<int:user_id>", view_func=users.edit_user, methods=["POST"])
+bp.add_url_rule("/audit", view_func=audit_log.audit)
+bp.add_url_rule("/spoken", view_func=spoken.spoken)
+bp.add_url_rule("/spoken/entries", view_func=spoken.add_spoken_entry, methods=["POST"])
+bp.add_url_rule("/spoken/entries/edit", view_func=spoken.edit_spoken_entry, methods=["POST"])
+bp.add_url_rule("/spoken/entries/delete", view_func=spoken.delete_spoken_entry, methods=["POST"])
+bp.add_url_rule("/spoken/pointer", view_func=spoken.set_spoken_pointer, methods=["POST"])

@@ -17,7 +17,6 @@ from content.spoken.dictionary import (
     remove_abbreviation,
     set_link_pointer,
 )
-from web.admin import bp
 from web.auth import actor
 from web.database import get_db, now
 
@@ -43,12 +42,10 @@ def _saved(message: str):
     return redirect(url_for("admin.spoken"))
 
 
-@bp.get("/spoken")
 def spoken():
     return _page()
 
 
-@bp.post("/spoken/entries")
 def add_spoken_entry():
     try:
         row = add_abbreviation(get_db(), actor(), abbreviation=request.form.get("abbreviation", ""),
@@ -59,7 +56,6 @@ def add_spoken_entry():
     return _saved(_("Đã thêm “%(token)s” vào từ điển đọc.", token=row.abbreviation))
 
 
-@bp.post("/spoken/entries/edit")
 def edit_spoken_entry():
     abbreviation = request.form.get("abbreviation", "")
     try:
@@ -72,14 +68,12 @@ def edit_spoken_entry():
     return _saved(_("Đã lưu cách đọc “%(token)s”.", token=row.abbreviation))
 
 
-@bp.post("/spoken/entries/delete")
 def delete_spoken_entry():
     abbreviation = request.form.get("abbreviation", "")
     remove_abbreviation(get_db(), actor(), abbreviation=abbreviation, now=now(), remote_addr=request.remote_addr)
     return _saved(_("Đã bỏ mục “%(token)s” của quản trị.", token=abbreviation))
 
 
-@bp.post("/spoken/pointer")
 def set_spoken_pointer():
     try:
         set_link_pointer(get_db(), actor(), pointer=request.form.get("pointer", ""), now=now(),

@@ -1,155 +1,42 @@
-"""The editorial desk: sign in, write, review, approve and plan deliveries."""
+"""The editorial desk: sign in, write, review, approve and plan deliveries.
+
+Every blueprint in web/ is built this way: its package's `__init__` creates it and lists every address it
+answers; the views are plain functions in the package's modules, which never import the package.
+"""
 
 from __future__ import annotations
 
-import math
+from flask import Blueprint
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext
-from flask_login import login_required
+from web.desk import account, calendar, campaigns, deliveries, history, messages, planning, preview
 
-from campaigns.campaign_records import attach_message, list_campaigns
-from campaigns.deliveries import deliveries_of
-from campaigns.listing import VIEWS, list_messages, list_topics
-from campaigns.review import review_message, save_revision
-from content.consent_masking import name_warnings
-from content.errors import Conflict, InvalidInput, NotFound
-from content.messages import create_message
-from content.models import Message, MessageKind, MessageStatus, Role
-from content.permissions import Action, authorize, is_allowed
-from content.spoken import estimate_seconds, spoken_text
-from content.users import authenticate
-from web.auth import actor, sign_in, sign_out
-from web.database import get_db, now
-from web.desk.editor import areas_for, chosen_campaign, read_message_form, show_conflict, show_form
-from web.desk.forms import parse_message_filter
-from web.desk.privacy_warnings import describe_warnings
-from web.login_throttle import record_failure, seconds_to_wait
-from web.params import query_page, read_int
-from web.paths import local_target
+GET_POST = ["GET", "POST"]
+POST = ["POST"]
 
 bp = Blueprint("desk", __name__, url_prefix="/desk")
-ACTIONS = {"submit": lazy_gettext("Đã gửi duyệt."), "approve": lazy_gettext("Đã duyệt."),
-           "request_changes": lazy_gettext("Đã yêu cầu sửa."), "archive": lazy_gettext("Đã lưu trữ.")}
+bp.add_url_rule("/login", view_func=account.login, methods=GET_POST)
+bp.add_url_rule("/logout", view_func=account.logout, methods=POST)
+bp.add_url_rule("/password", view_func=account.password, methods=GET_POST)
+bp.add_url_rule("/sessions/end-all", view_func=account.end_all_sessions, methods=POST)
 
+bp.add_url_rule("/", view_func=messages.index)
+bp.add_url_rule("/messages/new", view_func=messages.new_message, methods=GET_POST)
+bp.add_url_rule("/messages/<int:message_id>", view_func=messages.message)
+bp.add_url_rule("/messages/<int:message_id>/edit", view_func=messages.edit_message, methods=GET_POST)
+bp.add_url_rule("/messages/<int:message_id>/<action>", view_func=messages.transition, methods=POST)
+bp.add_url_rule("/messages/<int:message_id>/revisions", view_func=history.revisions)
+bp.add_url_rule("/messages/<int:message_id>/revisions/<int:number>", view_func=history.revision)
+bp.add_url_rule("/messages/<int:message_id>/plan", view_func=planning.plan, methods=GET_POST)
+bp.add_url_rule("/preview", view_func=preview.preview, methods=POST)
 
-def desk_message(message_id: int) -> Message:
-    message = get_db().get(Message, message_id)
-    if message is None:
-        raise NotFound(_("Không tìm thấy tin này."))
-    authorize(actor(), Action.MESSAGE_VIEW, message.area, object_type="message", object_id=message.id)
-    return message
+bp.add_url_rule("/deliveries/<int:delivery_id>/retry", view_func=deliveries.retry, methods=POST)
+bp.add_url_rule("/deliveries/<int:delivery_id>/move", view_func=deliveries.move, methods=POST)
+bp.add_url_rule("/deliveries/<int:delivery_id>/cancel", view_func=deliveries.cancel, methods=POST)
+bp.add_url_rule("/deliveries/<int:delivery_id>/variant", view_func=deliveries.variant, methods=GET_POST)
+bp.add_url_rule("/dispatch", view_func=deliveries.dispatch_board)
+bp.add_url_rule("/calendar", view_func=calendar.calendar)
 
-
-@bp.route("/login", methods=["GET", "POST"])
-def login():
-    if request.method == "GET":
-        return render_template("desk/login.html", username="")
-    username, password = request.form.get("username", ""), request.form.get("password", "")
-    if (wait := seconds_to_wait(username)) is not None:
-        current_app.logger.warning("login throttled: address %s, account %r", request.remote_addr, username[:80])
-        page = render_template("desk/login.html", username=username, throttled_minutes=math.ceil(wait / 60))
-        return page, 429, {"Retry-After": str(wait)}
-    user = authenticate(get_db(), username, password)
-    if user is None:
-        record_failure(username)
-        flash(_("Tên đăng nhập hoặc mật khẩu không đúng."), "error")
-        return render_template("desk/login.html", username=username)
-    sign_in(user)
-    get_db().commit()
-    # Only same-site paths: never bounce a fresh login to another host.
-    home = url_for("stations.mine") if user.role is Role.RADIO_OPERATOR else url_for("desk.index")
-    return redirect(local_target(request.args.get("next"), home))
-
-
-@bp.post("/logout")
-def logout():
-    sign_out()
-    get_db().commit()
-    return redirect(url_for("portal.index"))
-
-
-@bp.get("/")
-@login_required
-def index():
-    if not is_allowed(actor(), Action.MESSAGE_VIEW, None) and is_allowed(actor(), Action.AIRING_CONFIRM, None):
-        return redirect(url_for("stations.mine"))  # a radio operator's desk is their stations' page
-    criteria, problems = parse_message_filter(request.args)
-    for problem in problems:
-        flash(problem, "error")
-    db = get_db()
-    page = list_messages(db, actor(), criteria, page=query_page(),
-                         size=current_app.config["PAGE_SIZE"])
-    return render_template("desk/index.html", page=page, criteria=criteria, views=VIEWS, topics=list_topics(db),
-                           campaigns=list_campaigns(db, actor()), areas=areas_for(actor()),
-                           kinds=MessageKind, statuses=MessageStatus)
-
-
-@bp.route("/messages/new", methods=["GET", "POST"])
-@login_required
-def new_message():
-    authorize(actor(), Action.MESSAGE_WRITE, actor().area, object_type="message")
-    if request.method == "GET":
-        return show_form(None, {"kind": request.args.get("kind", "article")}, {})
-    try:
-        message = create_message(get_db(), actor(), read_message_form(), now=now(),
-                                 remote_addr=request.remote_addr)
-        attach_message(get_db(), chosen_campaign(), message)
-    except InvalidInput as error:
-        get_db().rollback()
-        return show_form(None, request.form, error.errors, 400)
-    get_db().commit()
-    flash(_("Đã lưu bản nháp."), "success")
-    return redirect(url_for("desk.message", message_id=message.id))
-
-
-@bp.route("/messages/<int:message_id>/edit", methods=["GET", "POST"])
-@login_required
-def edit_message(message_id: int):
-    message = desk_message(message_id)
-    authorize(actor(), Action.MESSAGE_WRITE, message.area, object_type="message", object_id=message.id)
-    if request.method == "GET":
-        return show_form(message, {}, {})
-    try:
-        save_revision(get_db(), message, actor(), read_message_form(),
-                       expected_version=read_int(request.form.get("version"), "version", default=0, minimum=0) or 0, now=now(),
-                       remote_addr=request.remote_addr)
-        attach_message(get_db(), chosen_campaign(), message)
-    except InvalidInput as error:
-        get_db().rollback()
-        return show_form(message, request.form, error.errors, 400)
-    except Conflict:
-        get_db().rollback()
-        return show_conflict(desk_message(message_id))
-    get_db().commit()
-    flash(_("Đã lưu phiên bản mới."), "success")
-    return redirect(url_for("desk.message", message_id=message.id))
-
-
-@bp.get("/messages/<int:message_id>")
-@login_required
-def message(message_id: int):
-    db = get_db()
-    message = desk_message(message_id)
-    spoken = spoken_text(message)
-    return render_template(
-        "desk/message.html", message=message, deliveries=deliveries_of(db, message), spoken=spoken,
-        spoken_seconds=estimate_seconds(spoken), name_warnings=describe_warnings(name_warnings(message)),
-    )
-
-
-@bp.post("/messages/<int:message_id>/<action>")
-@login_required
-def transition(message_id: int, action: str):
-    if action not in ACTIONS:
-        abort(404)
-    review_message(get_db(), desk_message(message_id), action, actor=actor(), now=now(),
-                       comment=request.form.get("comment"), remote_addr=request.remote_addr)
-    get_db().commit()
-    flash(str(ACTIONS[action]), "success")
-    return redirect(url_for("desk.message", message_id=message_id))
-
-
-# Route modules register on `bp`; imported last because they import it.
-from web.desk import account, calendar, campaigns, deliveries, history, planning, preview  # noqa: E402,F401
+bp.add_url_rule("/campaigns/", view_func=campaigns.campaigns)
+bp.add_url_rule("/campaigns/new", view_func=campaigns.new_campaign, methods=GET_POST)
+bp.add_url_rule("/campaigns/<int:campaign_id>", view_func=campaigns.campaign)
+bp.add_url_rule("/campaigns/<int:campaign_id>/edit", view_func=campaigns.edit_campaign, methods=GET_POST)

@@ -11,11 +11,11 @@ from werkzeug.datastructures import MultiDict
 
 from campaigns.calendar import STATIONS, CalendarView, build_calendar
 from campaigns.planning import plannable_channels
+from content.areas import list_administrative_areas
 from content.errors import InvalidInput
 from content.models import Area
 from web.auth import actor
 from web.database import get_db, now, zone
-from web.desk import areas_for, bp
 from web.params import read_date, read_int
 
 
@@ -47,12 +47,11 @@ def _id(args: MultiDict[str, str], name: str) -> int | None:
         return None  # a filter that names nothing is dropped
 
 
-@bp.get("/calendar")
 @login_required
 def calendar():
     view, anchor, area, destination = _filters(request.args)
     shown = build_calendar(get_db(), actor(), view=view, anchor=anchor, zone=zone(), area=area,
                            destination=destination)
     return render_template("desk/calendar.html", calendar=shown, area=area, destination=destination,
-                           today=now().astimezone(zone()).date(), areas=areas_for(actor()),
+                           today=now().astimezone(zone()).date(), areas=list_administrative_areas(get_db(), actor().area),
                            channels=plannable_channels(get_db(), actor()), stations_value=STATIONS)

@@ -7,13 +7,13 @@ from flask_babel import gettext as _
 from flask_login import login_required
 
 from campaigns.campaign_records import create_campaign, list_campaigns, messages_by_status, update_campaign
-from campaigns.listing import list_topics
+from campaigns.message_lists import list_topics
 from campaigns.models import Campaign
+from content.areas import list_administrative_areas
 from content.errors import InvalidInput, NotFound
 from content.permissions import Action, authorize
 from web.auth import actor
 from web.database import get_db, now, zone
-from web.desk import areas_for, bp
 from web.desk.forms import parse_campaign_form
 
 
@@ -27,17 +27,15 @@ def _campaign(campaign_id: int) -> Campaign:
 
 def _form(campaign: Campaign | None, form, errors: dict[str, str], status: int = 200):
     return render_template("desk/campaign_form.html", campaign=campaign, form=form, errors=errors,
-                           areas=areas_for(actor()), topics=list_topics(get_db())), status
+                           areas=list_administrative_areas(get_db(), actor().area), topics=list_topics(get_db())), status
 
 
-@bp.get("/campaigns/")
 @login_required
 def campaigns():
     authorize(actor(), Action.CAMPAIGN_VIEW, None)
     return render_template("desk/campaigns.html", campaigns=list_campaigns(get_db(), actor()))
 
 
-@bp.route("/campaigns/new", methods=["GET", "POST"])
 @login_required
 def new_campaign():
     authorize(actor(), Action.CAMPAIGN_WRITE, actor().area)
@@ -54,7 +52,6 @@ def new_campaign():
     return redirect(url_for("desk.campaign", campaign_id=campaign.id))
 
 
-@bp.route("/campaigns/<int:campaign_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit_campaign(campaign_id: int):
     campaign = _campaign(campaign_id)
@@ -72,7 +69,6 @@ def edit_campaign(campaign_id: int):
     return redirect(url_for("desk.campaign", campaign_id=campaign.id))
 
 
-@bp.get("/campaigns/<int:campaign_id>")
 @login_required
 def campaign(campaign_id: int):
     campaign = _campaign(campaign_id)

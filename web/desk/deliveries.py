@@ -15,9 +15,8 @@ from content.permissions import Action, authorize
 from web.addresses import public_base_url
 from web.auth import actor
 from web.database import get_db, now, zone
-from web.desk import bp
 from web.desk.forms import parse_local_datetime
-from web.i18n import translate
+from web.i18n.locale import translate
 from web.paths import local_target
 
 FAILED_SHOWN = 200
@@ -50,7 +49,6 @@ def _apply(delivery_id: int, change, done: str):
     return _back(delivery)
 
 
-@bp.post("/deliveries/<int:delivery_id>/retry")
 @login_required
 def retry(delivery_id: int):
     return _apply(delivery_id, lambda d: retry_delivery(get_db(), d, actor=actor(), now=now(),
@@ -58,7 +56,6 @@ def retry(delivery_id: int):
                   _("Đã xếp lượt phát vào hàng gửi lại."))
 
 
-@bp.post("/deliveries/<int:delivery_id>/move")
 @login_required
 def move(delivery_id: int):
     return _apply(delivery_id, lambda d: move_delivery(
@@ -66,7 +63,6 @@ def move(delivery_id: int):
         remote_addr=request.remote_addr), _("Đã dời giờ phát."))
 
 
-@bp.post("/deliveries/<int:delivery_id>/cancel")
 @login_required
 def cancel(delivery_id: int):
     return _apply(delivery_id, lambda d: cancel_delivery(get_db(), d, actor=actor(), now=now(),
@@ -78,7 +74,6 @@ def _link_length() -> int:
     return len(public_base_url(current_app)) + len("/r/") + CODE_LENGTH
 
 
-@bp.route("/deliveries/<int:delivery_id>/variant", methods=["GET", "POST"])
 @login_required
 def variant(delivery_id: int):
     """The wording one platform gets, shown as it would be sent and editable until it is sent."""
@@ -106,7 +101,6 @@ def variant(delivery_id: int):
                            saved=delivery.variant is not None), 400 if errors else 200
 
 
-@bp.get("/dispatch")
 @login_required
 def dispatch_board():
     authorize(actor(), Action.MESSAGE_VIEW, None)

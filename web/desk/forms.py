@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from campaigns.campaign_records import CampaignInput, PeakInput, TargetInput
-from campaigns.listing import VIEWS, MessageFilter
+from campaigns.message_lists import VIEWS, MessageFilter
 from content.errors import InvalidInput
 from content.messages import MessageInput, StoryFields
 from content.models import MessageKind, MessageStatus, Priority

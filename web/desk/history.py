@@ -8,17 +8,15 @@ from flask_login import login_required
 
 from content.errors import NotFound
 from content.revisions import diff_text
-from web.desk import bp, desk_message
+from web.desk.messages import desk_message
 
 
-@bp.get("/messages/<int:message_id>/revisions")
 @login_required
 def revisions(message_id: int):
     message = desk_message(message_id)
     return render_template("desk/revisions.html", message=message, revisions=list(reversed(message.revisions)))
 
 
-@bp.get("/messages/<int:message_id>/revisions/<int:number>")
 @login_required
 def revision(message_id: int, number: int):
     message = desk_message(message_id)

@@ -23,12 +23,13 @@ from campaigns.planning import (
     plannable_stations,
 )
 from campaigns.slot_proposals import propose_range, propose_slots
+from content.areas import list_administrative_areas
 from content.errors import InvalidInput
 from content.models import Message, MessageStatus
 from content.permissions import Action, authorize
 from web.auth import actor
 from web.database import get_db, now, zone
-from web.desk import areas_for, bp, desk_message
+from web.desk.messages import desk_message
 from web.params import read_date, read_int, read_local_datetime
 
 PLANNABLE = (MessageStatus.APPROVED, MessageStatus.SCHEDULED, MessageStatus.PUBLISHED)
@@ -139,7 +140,7 @@ def _proposal(message: Message, tz: ZoneInfo) -> tuple[MultiDict[str, str], dict
 
 def _page(message: Message, form: MultiDict[str, str], errors: dict[str, str], status: int = 200):  # type: ignore[no-untyped-def]
     db, user = get_db(), actor()
-    areas = areas_for(user)
+    areas = list_administrative_areas(db, user.area)
     return render_template(
         "desk/plan.html", message=message, form=form, errors=errors, campaign=campaign_of(db, message),
         channels=plannable_channels(db, user, message), stations=plannable_stations(db, user, limit=STATION_PICKER + 1),
@@ -159,7 +160,6 @@ def _done(count: int, first: datetime, last: datetime) -> str:
                     last=last.astimezone(tz).strftime("%H:%M %d/%m/%Y"))
 
 
-@bp.route("/messages/<int:message_id>/plan", methods=["GET", "POST"])
 @login_required
 def plan(message_id: int):
     message = desk_message(message_id)

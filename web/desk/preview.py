@@ -18,9 +18,8 @@ from content.spoken.dictionary import load_rules
 from content.spoken.markup import plain_lines
 from web.auth import actor
 from web.database import get_db
-from web.desk import bp
 from web.desk.privacy_warnings import describe_warnings
-from web.i18n import translate
+from web.i18n.locale import translate
 
 
 def _text(payload: dict[str, Any], key: str) -> str:
@@ -39,7 +38,6 @@ def draft_message(payload: dict[str, Any], body: str) -> Message:
     )
 
 
-@bp.post("/preview")
 @login_required
 def preview():
     """Reads only: on SQLite it never takes the write lock, however long the text (content.db)."""

@@ -1,46 +1,11 @@
-"""Public feeds of what has been published, built by content.feeds from the portal's own HTML."""
+"""Public feeds of what has been published."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint
 
-from campaigns.models import ChannelKind
-from campaigns.publication import list_published
-from content.feeds import FeedEntry, FeedInfo, build_atom, build_rss
-from content.models import Message
-from web.addresses import external_url
-from web.database import get_db
+from web.feeds import site_feeds
 
 bp = Blueprint("feeds", __name__)
-FEED_SIZE = 50
-
-
-def _entry(message: Message) -> FeedEntry:
-    link = external_url("portal.message", slug=message.slug)
-    public = message.current_revision
-    return FeedEntry(guid=link, title=public.public_title, link=link, summary=public.public_summary, html=public.public_html,
-                     published_at=message.published_at, categories=tuple(t.name for t in message.topics))
-
-
-def _site_feed(builder, endpoint: str, mimetype: str) -> Response:
-    info = FeedInfo(
-        title=current_app.config["SITE_NAME"],
-        link=external_url("portal.index"),
-        self_url=external_url(endpoint),
-        description="Tin tuyên truyền an ninh, trật tự và gương người tốt, việc tốt.",
-    )
-    entries = [_entry(m) for m in list_published(get_db(), ChannelKind.FEED, limit=FEED_SIZE)]
-    response = Response(builder(info, entries), mimetype=mimetype)
-    response.add_etag()
-    # Readers poll feeds; an unchanged feed answers 304 with no body.
-    return response.make_conditional(request)
-
-
-@bp.get("/feed.rss")
-def site_rss():
-    return _site_feed(build_rss, "feeds.site_rss", "application/rss+xml")
-
-
-@bp.get("/feed.atom")
-def site_atom():
-    return _site_feed(build_atom, "feeds.site_atom", "application/atom+xml")
+bp.add_url_rule("/feed.rss", view_func=site_feeds.site_rss)
+bp.add_url_rule("/feed.atom", view_func=site_feeds.site_atom)

@@ -1,48 +1,13 @@
-"""The public portal: published messages only, readable on a phone."""
+"""The public portal: published messages only, readable on a phone, and the tracked short links."""
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, redirect, render_template, request
-from flask_babel import gettext as _
+from flask import Blueprint
 
-from campaigns.models import ChannelKind
-from campaigns.publication import get_published, list_published
-from content.errors import NotFound
 from web.addresses import MESSAGE_PATH
-from web.database import get_db
-from web.limits import limiter
-from web.params import query_page
-from web.tracking import count_click, link_cache
+from web.portal import pages, short_links
 
 bp = Blueprint("portal", __name__)
-
-
-@bp.get("/")
-def index():
-    page = query_page()
-    size = current_app.config["PAGE_SIZE"]
-    messages = list_published(get_db(), ChannelKind.PORTAL, limit=size + 1, offset=(page - 1) * size)
-    return render_template("portal/index.html", messages=messages[:size], page=page, has_next=len(messages) > size)
-
-
-@bp.get(f"{MESSAGE_PATH}<slug>")
-def message(slug: str):
-    return render_template("portal/message.html", message=get_published(get_db(), slug))
-
-
-def _click_limit() -> str:
-    # Per address: generous for many readers behind one carrier NAT, a wall for a script.
-    return str(current_app.config.get("CLICK_RATE_LIMIT", "300 per minute"))
-
-
-@bp.route("/r/<code>", methods=["GET", "HEAD"])
-@limiter.limit(_click_limit)
-def short_link(code: str):
-    """A tracked link from a social post: count the click (in memory, written in batches), then go to the page."""
-    target = link_cache().get(code)
-    if target is None:
-        raise NotFound(_("Đường dẫn rút gọn này không tồn tại."))
-    # HEAD is what link-preview crawlers send first; only a GET is a person following the link.
-    if request.method == "GET":
-        count_click(target)
-    return redirect(target.location, code=302)
+bp.add_url_rule("/", view_func=pages.index)
+bp.add_url_rule(f"{MESSAGE_PATH}<slug>", view_func=pages.message)
+bp.add_url_rule("/r/<code>", view_func=short_links.short_link, methods=["GET", "HEAD"])

@@ -1,50 +1,56 @@
-"""The radio API: what a commune station fetches (scripts, audio) and sends back, by token or signed in."""
+"""The radio API: what a commune station fetches (scripts, audio) and sends back (airing confirmations).
+
+Three blueprints, because they differ in who may call them and how they answer:
+- `radio` — scripts and audio, by a station's token or a login; exempt from CSRF (it only reads).
+- `airings` — the confirmation form for signed-in staff; CSRF-protected like every form.
+- `airings_api` — confirmations as JSON, by a station's token only (so exempt from CSRF); errors as JSON problems.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, request
-from flask_babel import gettext as _
-from flask_login import current_user
+from flask import Blueprint
 
-from campaigns.models import Station
-from campaigns.station_tokens import find_station_by_token
-from content.errors import NotFound
-from content.permissions import Action, authorize
-from web.database import get_db
-from web.radio.refusals import TokenRefused, limit_token_endpoints, refused_page, throttled_page
+from content.errors import LoaError
+from scheduler.audio.errors import AudioFailed, AudioUnavailable
+from web.radio import audio, confirmations, scripts
+from web.radio.refusals import (
+    TokenRefused,
+    limit_token_endpoints,
+    refused_page,
+    refused_problem,
+    throttled_page,
+    throttled_problem,
+)
+
+STATION = "/stations/<int:station_id>"
 
 bp = Blueprint("radio", __name__, url_prefix="/radio")
 # Every route here takes a station token: limited per address, refusals counted rather than written.
 limit_token_endpoints(bp)
 bp.register_error_handler(TokenRefused, refused_page)
 bp.register_error_handler(429, throttled_page)
+bp.register_error_handler(AudioUnavailable, audio.audio_error)
+bp.register_error_handler(AudioFailed, audio.audio_error)
+# One rule per audio extension, not <any(...)>: a static ".mp3" outranks the script's "<day>.<fmt>" whichever
+# is registered first.
+for extension in ("mp3", "ogg", "wav"):
+    bp.add_url_rule(f"{STATION}/scripts/<day>.{extension}", view_func=audio.script_audio,
+                    defaults={"fmt": extension})
+bp.add_url_rule(f"{STATION}/scripts/<day>/items/<int:delivery_id>.<any(mp3, ogg, wav):fmt>",
+                view_func=audio.item_audio)
+bp.add_url_rule(f"{STATION}/podcast.xml", view_func=audio.podcast)
+bp.add_url_rule(f"{STATION}/scripts/<day>.<fmt>", view_func=scripts.script)
+bp.add_url_rule(f"{STATION}/week/<day>.<fmt>", view_func=scripts.week)
 
+airings_bp = Blueprint("airings", __name__, url_prefix="/radio/stations")
+airings_bp.add_url_rule("/<int:station_id>/airings/<day>", view_func=confirmations.day_page)
+airings_bp.add_url_rule("/<int:station_id>/airings/<day>", view_func=confirmations.confirm_on_page,
+                        methods=["POST"])
 
-def station_token() -> str:
-    """The token a box sends in `Authorization: Bearer …`, or a printed link carries as ?token=."""
-    header = request.headers.get("Authorization", "")
-    return header.removeprefix("Bearer ").strip() if header.startswith("Bearer ") else request.args.get("token", "")
-
-
-def _authorized_station(station_id: int) -> Station:
-    station = get_db().get(Station, station_id)
-    if station is None:
-        raise NotFound(_("Không có đài truyền thanh số %(number)s.", number=station_id))
-    if current_user.is_authenticated:
-        authorize(current_user.user, Action.SCRIPT_VIEW, station.area, object_type="station", object_id=station.id)
-        return station
-    token = station_token()
-    if not token:
-        raise TokenRefused(_("Thiếu mã truy cập của đài: gửi kèm tiêu đề Authorization: Bearer <mã> "
-                             "hoặc tham số ?token=<mã>."),
-                           attempted=request.endpoint or "radio", object_type="station", object_id=station_id)
-    # Wrong, revoked (no hash left to match) and another station's token are refused alike.
-    holder = find_station_by_token(get_db(), token)
-    if holder is None or holder.id != station.id:
-        raise TokenRefused(_("Mã truy cập của đài không hợp lệ hoặc đã bị thu hồi."),
-                           attempted=request.endpoint or "radio", object_type="station", object_id=station_id)
-    return station
-
-
-# Route modules register on `bp`; imported last because they import it.
-from web.radio import audio, scripts  # noqa: E402,F401
+api_bp = Blueprint("airings_api", __name__, url_prefix="/radio/api")
+# The token endpoint shares the radio scripts' limits: one allowance per address for every token request.
+limit_token_endpoints(api_bp)
+api_bp.register_error_handler(TokenRefused, refused_problem)
+api_bp.register_error_handler(429, throttled_problem)
+api_bp.register_error_handler(LoaError, confirmations.problem)
+api_bp.add_url_rule(f"{STATION}/airings", view_func=confirmations.confirm, methods=["POST"])

@@ -7,6 +7,7 @@ from functools import partial
 from pathlib import Path
 
 from flask import Response, current_app, render_template, request, send_file
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext
 
 from campaigns.models import Station
@@ -24,8 +25,8 @@ from web.addresses import external_url
 from web.database import get_db, now, zone
 from web.errors import describe, json_problem
 from web.params import path_date
-from web.radio import _authorized_station, bp, station_token
 from web.radio.scripts import spoken_cache
+from web.radio.station_access import authorized_station, station_token
 
 PODCAST_DAYS = 7
 
@@ -39,7 +40,7 @@ def _studio() -> AudioStudio:
 def _script(station_id: int, day: str) -> DailyScript:
     when = path_date(day)
     # The same spoken texts as the script it reads aloud, kept in the same cache.
-    return build_daily_script(get_db(), _authorized_station(station_id), when, zone=zone(), spoken=spoken_cache())
+    return build_daily_script(get_db(), authorized_station(station_id), when, zone=zone(), spoken=spoken_cache())
 
 
 def _send(parts: tuple[Part, ...], fmt: str) -> Response:
@@ -57,11 +58,6 @@ def _send(parts: tuple[Part, ...], fmt: str) -> Response:
     return response
 
 
-# One rule per extension, not <any(...)>: a static ".mp3" outranks the script route's "<day>.<fmt>"
-# whichever is registered first.
-@bp.get("/stations/<int:station_id>/scripts/<day>.mp3", defaults={"fmt": "mp3"})
-@bp.get("/stations/<int:station_id>/scripts/<day>.ogg", defaults={"fmt": "ogg"})
-@bp.get("/stations/<int:station_id>/scripts/<day>.wav", defaults={"fmt": "wav"})
 def script_audio(station_id: int, day: str, fmt: str) -> Response:
     script = _script(station_id, day)
     parts = script_programme(script)
@@ -70,7 +66,6 @@ def script_audio(station_id: int, day: str, fmt: str) -> Response:
     return _send(parts, fmt)
 
 
-@bp.get("/stations/<int:station_id>/scripts/<day>/items/<int:delivery_id>.<any(mp3, ogg, wav):fmt>")
 def item_audio(station_id: int, day: str, delivery_id: int, fmt: str) -> Response:
     script = _script(station_id, day)
     item = next((i for i in script_items(script) if i.delivery_id == delivery_id), None)
@@ -97,9 +92,8 @@ def _podcast_info(station: Station, today: date, token: dict[str, str]) -> Podca
     )
 
 
-@bp.get("/stations/<int:station_id>/podcast.xml")
 def podcast(station_id: int) -> Response:
-    station = _authorized_station(station_id)
+    station = authorized_station(station_id)
     studio = _studio()
     fmt = playable_format(current_app.config["AUDIO_FORMAT"], studio.encoder)
     # Podcast apps and boxes cannot send a header, so the token rides in each enclosure's address.
@@ -114,9 +108,7 @@ def podcast(station_id: int) -> Response:
     return response.make_conditional(request)
 
 
-@bp.errorhandler(AudioUnavailable)
-@bp.errorhandler(AudioFailed)
-def audio_error(error: AudioUnavailable | AudioFailed):
+def audio_error(error: AudioUnavailable | AudioFailed) -> ResponseReturnValue:
     # 503 says "not here yet, try later" to a box; a failing tool is the server's own fault.
     status = 503 if isinstance(error, AudioUnavailable) else 500
     if status == 500:

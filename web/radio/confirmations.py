@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
+from flask import Response, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from werkzeug.datastructures import MultiDict
@@ -17,23 +17,15 @@ from werkzeug.datastructures import MultiDict
 from campaigns.airings import AiringInput, airings_by_delivery, confirm_airing
 from campaigns.models import Airing, Station
 from campaigns.station_tokens import find_station_by_token
-from content.audit import record_audit
-from content.errors import InvalidInput, LoaError, NotFound, PermissionDenied
+from content.errors import InvalidInput, LoaError, NotFound
 from content.permissions import Action, authorize
 from scheduler.radio_scripts.building import build_daily_script
 from web.database import get_db, now, zone
-from web.errors import STATUS, describe, json_problem
-from web.i18n import translate_all
+from web.errors import describe, discard_and_audit, json_problem, status_of
+from web.i18n.locale import translate_all
 from web.params import path_date, read_int, read_json_int, read_local_datetime
-from web.radio import station_token
-from web.radio.refusals import TokenRefused, limit_token_endpoints, refused_problem, throttled_problem
-
-bp = Blueprint("airings", __name__, url_prefix="/radio/stations")
-api_bp = Blueprint("airings_api", __name__, url_prefix="/radio/api")
-# The token endpoint shares the radio scripts' limits: one allowance per address for every token request.
-limit_token_endpoints(api_bp)
-api_bp.register_error_handler(TokenRefused, refused_problem)
-api_bp.register_error_handler(429, throttled_problem)
+from web.radio.refusals import TokenRefused
+from web.radio.station_access import station_token
 
 
 def _station(station_id: int) -> Station:
@@ -69,13 +61,11 @@ def _confirmable(station_id: int) -> Station:
     return station
 
 
-@bp.get("/<int:station_id>/airings/<day>")
 @login_required
 def day_page(station_id: int, day: str):  # type: ignore[no-untyped-def]
     return _page(_confirmable(station_id), path_date(day), {}, None)
 
 
-@bp.post("/<int:station_id>/airings/<day>")
 @login_required
 def confirm_on_page(station_id: int, day: str):  # type: ignore[no-untyped-def]
     station, when = _confirmable(station_id), path_date(day)
@@ -123,7 +113,6 @@ def _airing_json(airing: Airing) -> dict[str, Any]:
             "reason": airing.reason, "recorded_at": local(airing.recorded_at)}
 
 
-@api_bp.post("/stations/<int:station_id>/airings")
 def confirm(station_id: int):  # type: ignore[no-untyped-def]
     """Confirm one item; sending it again for the same delivery corrects the record (200), never adds one."""
     station = _token_station(station_id)
@@ -134,17 +123,12 @@ def confirm(station_id: int):  # type: ignore[no-untyped-def]
     return jsonify(_airing_json(airing)), 200 if existed else 201
 
 
-@api_bp.errorhandler(LoaError)
-def problem(error: LoaError):  # type: ignore[no-untyped-def]
-    """Always a JSON problem here, whatever the client's Accept header says: the callers are boxes and scripts."""
-    status = next((code for cls, code in STATUS.items() if isinstance(error, cls)), 400)
-    session = get_db()
-    session.rollback()
-    if isinstance(error, PermissionDenied):
-        record_audit(session, actor=None, action="denied", object_type=error.object_type or "request",
-                     object_id=error.object_id, now=now(), remote_addr=request.remote_addr,
-                     detail={"attempted": error.attempted or request.path, "reason": str(error)})
-        session.commit()
+def problem(error: LoaError) -> Response:
+    """Always a JSON problem here, whatever the client's Accept header says: the callers are boxes and scripts.
+
+    A refusal is audited with no user: this endpoint answers to the token, never to a login cookie.
+    """
+    discard_and_audit(error, actor=None)
     if isinstance(error, InvalidInput):
-        return json_problem(status, describe(error), errors=translate_all(error.errors))
-    return json_problem(status, describe(error))
+        return json_problem(status_of(error), describe(error), errors=translate_all(error.errors))
+    return json_problem(status_of(error), describe(error))

@@ -27,7 +27,7 @@ from scheduler.radio_scripts.formats import (
 from scheduler.radio_scripts.spoken_cache import SpokenCache
 from web.database import get_db, zone
 from web.params import path_date
-from web.radio import _authorized_station, bp
+from web.radio.station_access import authorized_station
 
 SCRIPT_FORMATS = ("html", "txt", "json")
 WEEK_FORMATS = ("txt", "json")
@@ -69,10 +69,9 @@ def _body(text: str, fmt: str, filename: str) -> Response:
     return response
 
 
-@bp.get("/stations/<int:station_id>/scripts/<day>.<fmt>")
 def script(station_id: int, day: str, fmt: str):
     fmt, when = _format(fmt, SCRIPT_FORMATS), path_date(day)
-    station = _authorized_station(station_id)
+    station = authorized_station(station_id)
     built = build_daily_script(get_db(), station, when, zone=zone(), spoken=spoken_cache())
     document = script_document(built)
     name = f"kich-ban-dai-{station.id}-{when.isoformat()}"
@@ -87,10 +86,9 @@ def script(station_id: int, day: str, fmt: str):
         previous_day=when - timedelta(days=1), next_day=when + timedelta(days=1))))
 
 
-@bp.get("/stations/<int:station_id>/week/<day>.<fmt>")
 def week(station_id: int, day: str, fmt: str):
     fmt, first = _format(fmt, WEEK_FORMATS), path_date(day)
-    station = _authorized_station(station_id)
+    station = authorized_station(station_id)
     scripts = build_week(get_db(), station, first, zone=zone(), days=WEEK_DAYS, spoken=spoken_cache())
     document = week_document(scripts)
     name = f"kich-ban-7-ngay-dai-{station.id}-{first.isoformat()}"

@@ -1,4 +1,4 @@
-"""Admin pages for stations: where they are, their daily slots, and their access token shown once."""
+"""Managing stations (admins): where they are, their daily slots, and their access token, shown once."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from campaigns.listing import MessageFilter, list_messages
+from campaigns.message_lists import MessageFilter, list_messages
 from content.messages import MessageInput, create_message, transition_message
 from content.models import MessageKind, MessageStatus, Role
 from tests.factories import make_area, make_user
@@ -51,9 +51,10 @@ def test_pages_hold_the_page_size_and_clamp_past_the_end(session, now):
     editor = make_user(session, role=Role.EDITOR, area=province)
     for n in range(5):
         write(session, editor, province, f"Tin số {n}", now)
-    first = list_messages(session, editor, MessageFilter(), page=1, size=2)
-    assert (len(first.items), first.total, first.pages) == (2, 5, 3)
-    assert len(list_messages(session, editor, MessageFilter(), page=99, size=2).items) == 1
+    first = list_messages(session, editor, MessageFilter(), page=1, per_page=2)
+    assert (len(first.items), first.total, first.pages, first.has_prev, first.has_next) == (2, 5, 3, False, True)
+    last = list_messages(session, editor, MessageFilter(), page=99, per_page=2)
+    assert (len(last.items), last.page, last.has_prev, last.has_next) == (1, 3, True, False)
 
 
 def test_a_radio_operator_may_list_neither_messages_nor_campaigns(session, now):

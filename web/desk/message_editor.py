@@ -1,4 +1,5 @@
-"""The message editor form: reading it (with an optional image upload) and showing it again."""
+"""What the message editor pages share: reading the form (with an optional image upload), showing it again,
+and the page for an edit that lost a race with another save."""
 
 from __future__ import annotations
 
@@ -8,26 +9,21 @@ from flask import g, render_template, request
 from flask_babel import gettext as _
 
 from campaigns.campaign_records import campaign_of, list_campaigns
-from campaigns.listing import list_topics
+from campaigns.message_lists import list_topics
 from campaigns.models import Campaign
 from content.areas import list_administrative_areas
 from content.errors import InvalidInput
 from content.media import DEFAULT_MAX_BYTES, format_size, list_media, store_image
 from content.messages import MessageInput, message_errors
-from content.models import Area, MediaItem, Message, MessageKind, Priority, User
+from content.models import MediaItem, Message, MessageKind, Priority
 from content.revisions import diff_text
 from web.auth import actor
 from web.database import get_db, now
 from web.desk.forms import parse_message_form
-from web.media import media_root
+from web.media.files import media_root
 from web.params import read_int
 
 PICKER_SIZE = 24  # the newest images; older ones are one search away in the library
-
-
-
-def areas_for(user: User) -> list[Area]:
-    return list_administrative_areas(get_db(), user.area)
 
 
 def read_message_form() -> MessageInput:
@@ -82,7 +78,7 @@ def form_context(message: Message | None, form, errors: dict[str, str]) -> dict:
         except InvalidInput:
             picked_image_id = None  # the form's own check reports it
     topics = list_topics(get_db())
-    return dict(message=message, form=form, errors=errors, topics=topics, areas=areas_for(actor()),
+    return dict(message=message, form=form, errors=errors, topics=topics, areas=list_administrative_areas(get_db(), actor().area),
                 kinds=MessageKind, priorities=Priority, campaigns=list_campaigns(get_db(), actor()),
                 current_campaign=campaign_of(get_db(), message) if message else None,
                 images=_images(picked_image_id), picked_image_id=picked_image_id,

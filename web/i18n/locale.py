@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from flask import Blueprint, Flask, abort, current_app, redirect, request, url_for
+from flask import Flask, abort, current_app, redirect, request, url_for
 from flask_babel import Babel, get_locale, gettext
 from werkzeug.wrappers import Response
 
@@ -17,7 +17,6 @@ COOKIE = "loa_locale"
 ONE_YEAR = 365 * 24 * 3600
 
 babel = Babel()
-bp = Blueprint("i18n", __name__)
 
 
 def select_locale() -> str:
@@ -46,7 +45,6 @@ def translate_all(texts: Mapping[str, str]) -> dict[str, str]:
     return {key: str(translate(text)) for key, text in texts.items()}
 
 
-@bp.get("/language/<code>")
 def switch(code: str) -> Response:
     # A link rather than a form: a form would need a CSRF token and so a session cookie for every
     # anonymous portal reader, while a forged switch only changes how the next page reads.

@@ -1,15 +1,15 @@
-"""The desk's lists: what a user may see in their area, filtered, searched without diacritics, paged."""
+"""The desk's message lists: what a user may see in their area, filtered, searched without diacritics, paged."""
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from campaigns.models import campaign_messages
 from content.models import Area, Message, MessageKind, MessageStatus, Topic, User, message_topics
+from content.paging import Page, paginate
 from content.permissions import Action, authorize
 from content.vietnamese import fold
 
@@ -25,18 +25,6 @@ class MessageFilter:
     area_id: int | None = None
     kind: MessageKind | None = None
     status: MessageStatus | None = None
-
-
-@dataclass(frozen=True)
-class Page:
-    items: list[Message]
-    total: int
-    number: int
-    size: int
-    pages: int = field(init=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "pages", max(1, math.ceil(self.total / self.size)))
 
 
 def _filtered(user: User, criteria: MessageFilter) -> Select[tuple[Message]]:
@@ -70,15 +58,12 @@ def _filtered(user: User, criteria: MessageFilter) -> Select[tuple[Message]]:
     return query
 
 
-def list_messages(session: Session, user: User, criteria: MessageFilter, *, page: int = 1, size: int = 20) -> Page:
+def list_messages(session: Session, user: User, criteria: MessageFilter, *, page: int = 1,
+                  per_page: int = 20) -> Page[Message]:
     # The area filter below scopes the list; whether the role may read messages at all is asked here.
     authorize(user, Action.MESSAGE_VIEW, None, object_type="message")
-    query = _filtered(user, criteria)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    page = min(max(page, 1), max(1, math.ceil(total / size)))
-    items = session.scalars(query.order_by(Message.updated_at.desc(), Message.id.desc())
-                            .limit(size).offset((page - 1) * size)).all()
-    return Page(items=list(items), total=total, number=page, size=size)
+    query = _filtered(user, criteria).order_by(Message.updated_at.desc(), Message.id.desc())
+    return paginate(session, query, page=page, per_page=per_page)
 
 
 def list_topics(session: Session) -> list[Topic]:

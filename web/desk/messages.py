@@ -1,0 +1,113 @@
+"""The desk's message pages: the list, writing and editing, one message, and its review steps."""
+
+from __future__ import annotations
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext
+from flask_login import login_required
+
+from campaigns.campaign_records import attach_message, list_campaigns
+from campaigns.deliveries import deliveries_of
+from campaigns.message_lists import VIEWS, list_messages, list_topics
+from campaigns.review import review_message, save_revision
+from content.areas import list_administrative_areas
+from content.consent_masking import name_warnings
+from content.errors import Conflict, InvalidInput, NotFound
+from content.messages import create_message
+from content.models import Message, MessageKind, MessageStatus
+from content.permissions import Action, authorize, is_allowed
+from content.spoken import estimate_seconds, spoken_text
+from web.auth import actor
+from web.database import get_db, now
+from web.desk.forms import parse_message_filter
+from web.desk.message_editor import chosen_campaign, read_message_form, show_conflict, show_form
+from web.desk.privacy_warnings import describe_warnings
+from web.params import query_page, read_int
+
+ACTIONS = {"submit": lazy_gettext("Đã gửi duyệt."), "approve": lazy_gettext("Đã duyệt."),
+           "request_changes": lazy_gettext("Đã yêu cầu sửa."), "archive": lazy_gettext("Đã lưu trữ.")}
+
+
+def desk_message(message_id: int) -> Message:
+    message = get_db().get(Message, message_id)
+    if message is None:
+        raise NotFound(_("Không tìm thấy tin này."))
+    authorize(actor(), Action.MESSAGE_VIEW, message.area, object_type="message", object_id=message.id)
+    return message
+
+
+@login_required
+def index() -> ResponseReturnValue:
+    if not is_allowed(actor(), Action.MESSAGE_VIEW, None) and is_allowed(actor(), Action.AIRING_CONFIRM, None):
+        return redirect(url_for("stations.mine"))  # a radio operator's desk is their stations' page
+    criteria, problems = parse_message_filter(request.args)
+    for problem in problems:
+        flash(problem, "error")
+    db = get_db()
+    page = list_messages(db, actor(), criteria, page=query_page(), per_page=current_app.config["PAGE_SIZE"])
+    return render_template("desk/index.html", page=page, criteria=criteria, views=VIEWS, topics=list_topics(db),
+                           campaigns=list_campaigns(db, actor()), areas=list_administrative_areas(db, actor().area),
+                           kinds=MessageKind, statuses=MessageStatus)
+
+
+@login_required
+def new_message() -> ResponseReturnValue:
+    authorize(actor(), Action.MESSAGE_WRITE, actor().area, object_type="message")
+    if request.method == "GET":
+        return show_form(None, {"kind": request.args.get("kind", "article")}, {})
+    try:
+        message = create_message(get_db(), actor(), read_message_form(), now=now(),
+                                 remote_addr=request.remote_addr)
+        attach_message(get_db(), chosen_campaign(), message)
+    except InvalidInput as error:
+        get_db().rollback()
+        return show_form(None, request.form, error.errors, 400)
+    get_db().commit()
+    flash(_("Đã lưu bản nháp."), "success")
+    return redirect(url_for("desk.message", message_id=message.id))
+
+
+@login_required
+def edit_message(message_id: int) -> ResponseReturnValue:
+    message = desk_message(message_id)
+    authorize(actor(), Action.MESSAGE_WRITE, message.area, object_type="message", object_id=message.id)
+    if request.method == "GET":
+        return show_form(message, {}, {})
+    try:
+        save_revision(get_db(), message, actor(), read_message_form(),
+                       expected_version=read_int(request.form.get("version"), "version", default=0, minimum=0) or 0, now=now(),
+                       remote_addr=request.remote_addr)
+        attach_message(get_db(), chosen_campaign(), message)
+    except InvalidInput as error:
+        get_db().rollback()
+        return show_form(message, request.form, error.errors, 400)
+    except Conflict:
+        get_db().rollback()
+        return show_conflict(desk_message(message_id))
+    get_db().commit()
+    flash(_("Đã lưu phiên bản mới."), "success")
+    return redirect(url_for("desk.message", message_id=message.id))
+
+
+@login_required
+def message(message_id: int) -> ResponseReturnValue:
+    db = get_db()
+    message = desk_message(message_id)
+    spoken = spoken_text(message)
+    return render_template(
+        "desk/message.html", message=message, deliveries=deliveries_of(db, message), spoken=spoken,
+        spoken_seconds=estimate_seconds(spoken), name_warnings=describe_warnings(name_warnings(message)),
+    )
+
+
+@login_required
+def transition(message_id: int, action: str) -> ResponseReturnValue:
+    if action not in ACTIONS:
+        abort(404)
+    review_message(get_db(), desk_message(message_id), action, actor=actor(), now=now(),
+                       comment=request.form.get("comment"), remote_addr=request.remote_addr)
+    get_db().commit()
+    flash(str(ACTIONS[action]), "success")
+    return redirect(url_for("desk.message", message_id=message_id))

@@ -1,0 +1,43 @@
+"""The site's RSS and Atom feeds of what has been published, built by content.feeds from the portal's HTML."""
+
+from __future__ import annotations
+
+from flask import Response, current_app, request
+
+from campaigns.models import ChannelKind
+from campaigns.publication import list_published
+from content.feeds import FeedEntry, FeedInfo, build_atom, build_rss
+from content.models import Message
+from web.addresses import external_url
+from web.database import get_db
+
+FEED_SIZE = 50
+
+
+def _entry(message: Message) -> FeedEntry:
+    link = external_url("portal.message", slug=message.slug)
+    public = message.current_revision
+    return FeedEntry(guid=link, title=public.public_title, link=link, summary=public.public_summary, html=public.public_html,
+                     published_at=message.published_at, categories=tuple(t.name for t in message.topics))
+
+
+def _site_feed(builder, endpoint: str, mimetype: str) -> Response:
+    info = FeedInfo(
+        title=current_app.config["SITE_NAME"],
+        link=external_url("portal.index"),
+        self_url=external_url(endpoint),
+        description="Tin tuyên truyền an ninh, trật tự và gương người tốt, việc tốt.",
+    )
+    entries = [_entry(m) for m in list_published(get_db(), ChannelKind.FEED, limit=FEED_SIZE)]
+    response = Response(builder(info, entries), mimetype=mimetype)
+    response.add_etag()
+    # Readers poll feeds; an unchanged feed answers 304 with no body.
+    return response.make_conditional(request)
+
+
+def site_rss() -> Response:
+    return _site_feed(build_rss, "feeds.site_rss", "application/rss+xml")
+
+
+def site_atom() -> Response:
+    return _site_feed(build_atom, "feeds.site_atom", "application/atom+xml")
