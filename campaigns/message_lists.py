@@ -27,7 +27,7 @@ class MessageFilter:
     status: MessageStatus | None = None
 
 
-def _filtered(user: User, criteria: MessageFilter) -> Select[tuple[Message]]:
+def _filtered(user: User, criteria: MessageFilter) -> Select[Message]:
     query = select(Message).join(Area, Message.area_id == Area.id)
     if user.area is not None:
         query = query.where(Area.path.startswith(user.area.path, autoescape=True))

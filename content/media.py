@@ -207,7 +207,7 @@ def page_media(session: Session, *, page: int, per_page: int) -> Page[MediaItem]
     return paginate(session, _newest_first(), page=page, per_page=per_page)
 
 
-def _newest_first() -> Select[tuple[MediaItem]]:
+def _newest_first() -> Select[MediaItem]:
     return select(MediaItem).order_by(MediaItem.created_at.desc(), MediaItem.id.desc())
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Generic, TypeVar, cast
+from typing import Generic, TypeVar
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -32,7 +32,7 @@ class Page(Generic[T]):
         return self.page < self.pages
 
 
-def paginate(session: Session, query: Select[tuple[T]], *, page: int, per_page: int) -> Page[T]:
+def paginate(session: Session, query: Select[T], *, page: int, per_page: int) -> Page[T]:
     """The rows of `query` (already ordered) on page `page`.
 
     A page past the end shows the last one rather than nothing: a link kept from a longer list, or a
@@ -40,6 +40,5 @@ def paginate(session: Session, query: Select[tuple[T]], *, page: int, per_page: 
     """
     total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
     page = min(max(page, 1), max(1, math.ceil(total / per_page)))
-    # SQLAlchemy 2.0 and 2.1 type a one-entity select's scalars differently; either way they are the entities.
-    items = cast("list[T]", list(session.scalars(query.limit(per_page).offset((page - 1) * per_page))))
+    items = list(session.scalars(query.limit(per_page).offset((page - 1) * per_page)))
     return Page(items=items, page=page, per_page=per_page, total=total)

@@ -40,7 +40,7 @@ def actor() -> User:
     return current_user.user
 
 
-def requiring(action: Action, *, object_type: str | None = None) -> Callable[[], ResponseReturnValue | None]:
+def requiring(action: Action, *, object_type: str = "") -> Callable[[], ResponseReturnValue | None]:
     """A blueprint's `before_request` hook: every page of it needs a login allowed `action` somewhere."""
     @login_required
     def check() -> None:

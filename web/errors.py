@@ -40,7 +40,7 @@ def _respond(status: int, title: str, detail: str, kept: list[tuple[str, str]] |
     return render_template("errors/error.html", status=status, title=title, detail=detail, kept=kept or []), status
 
 
-def respond(status: int, detail: str):  # type: ignore[no-untyped-def]
+def respond(status: int, detail: str):
     """A page or a JSON problem with the status's usual title, for error handlers kept beside their blueprint."""
     return _respond(status, TITLES.get(status, gettext("Không thực hiện được")), detail)
 

@@ -154,7 +154,8 @@ def _rows_of(session: Session, ids: list[int], start: datetime, end: datetime) -
     current revision: one query per 5,000 stations."""
     rows: list[_Row] = []
     for chunk in _chunks(ids):
-        rows += (_Row(*row) for row in session.execute(
+        # station_id is typed optional, but the query asks for these stations only.
+        rows += (_Row(*row) for row in session.execute(  # type: ignore[arg-type]
             select(Delivery.id, Delivery.station_id, Delivery.due_at, Delivery.variant, Message)
             .join(Message, Delivery.message_id == Message.id)
             .join(Message.current_revision)
@@ -245,7 +246,7 @@ def build_scripts(session: Session, stations: Sequence[Station], days: Iterable[
         ))
     scripts: dict[tuple[int, date], DailyScript] = {}
     for station in stations:
-        station_slots = slots[station.id] or [(None, 0)]
+        station_slots: list[tuple[time | None, int]] = [*slots[station.id]] or [(None, 0)]
         for day in wanted:
             by_slot = buckets.get((station.id, day), {})
             scripts[station.id, day] = DailyScript(

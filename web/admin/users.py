@@ -41,7 +41,7 @@ def _role(value: str | None, errors: dict[str, str]) -> Role:
         return Role.EDITOR
 
 
-def _users_page(form, errors, status=200, *, row=None):  # type: ignore[no-untyped-def]
+def _users_page(form, errors, status=200, *, row=None):
     """The accounts page; `row` is an edited row sent back with what was typed and its error."""
     return render_template("admin/users.html", users=list_users(get_db(), actor().area), roles=Role, form=form,
                            errors=errors, row=row or {}, nationwide=NATIONWIDE), status

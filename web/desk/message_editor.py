@@ -69,7 +69,7 @@ def _images(chosen: int | None) -> list[MediaItem]:
     return images + [picked] if picked is not None and picked not in images else images
 
 
-def form_context(message: Message | None, form, errors: dict[str, str]) -> dict:  # type: ignore[no-untyped-def]
+def form_context(message: Message | None, form, errors: dict[str, str]) -> dict:
     picked_image_id = g.get("stored_image_id")
     if picked_image_id is None:
         raw = form.get("image_id") if "image_id" in form else (message.image_id if message else None)
@@ -85,7 +85,7 @@ def form_context(message: Message | None, form, errors: dict[str, str]) -> dict:
                 max_image_bytes=DEFAULT_MAX_BYTES, max_image_size=format_size(DEFAULT_MAX_BYTES))
 
 
-def show_form(message: Message | None, form, errors: dict[str, str], status: int = 200):  # type: ignore[no-untyped-def]
+def show_form(message: Message | None, form, errors: dict[str, str], status: int = 200):
     return render_template("desk/form.html", **form_context(message, form, errors)), status
 
 

@@ -138,7 +138,7 @@ def _proposal(message: Message, tz: ZoneInfo) -> tuple[MultiDict[str, str], dict
     return form, errors
 
 
-def _page(message: Message, form: MultiDict[str, str], errors: dict[str, str], status: int = 200):  # type: ignore[no-untyped-def]
+def _page(message: Message, form: MultiDict[str, str], errors: dict[str, str], status: int = 200):
     db, user = get_db(), actor()
     areas = list_administrative_areas(db, user.area)
     return render_template(

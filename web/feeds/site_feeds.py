@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Response, current_app, request
+from flask.typing import ResponseReturnValue
 
 from campaigns.models import ChannelKind
 from campaigns.publication import list_published
@@ -18,10 +19,11 @@ def _entry(message: Message) -> FeedEntry:
     link = external_url("portal.message", slug=message.slug)
     public = message.current_revision
     return FeedEntry(guid=link, title=public.public_title, link=link, summary=public.public_summary, html=public.public_html,
-                     published_at=message.published_at, categories=tuple(t.name for t in message.topics))
+                     # Set with its first sent delivery, so a listed message has it; its last change stands in.
+                     published_at=message.published_at or message.updated_at, categories=tuple(t.name for t in message.topics))
 
 
-def _site_feed(builder, endpoint: str, mimetype: str) -> Response:
+def _site_feed(builder, endpoint: str, mimetype: str) -> ResponseReturnValue:
     info = FeedInfo(
         title=current_app.config["SITE_NAME"],
         link=external_url("portal.index"),
@@ -35,9 +37,9 @@ def _site_feed(builder, endpoint: str, mimetype: str) -> Response:
     return response.make_conditional(request)
 
 
-def site_rss() -> Response:
+def site_rss() -> ResponseReturnValue:
     return _site_feed(build_rss, "feeds.site_rss", "application/rss+xml")
 
 
-def site_atom() -> Response:
+def site_atom() -> ResponseReturnValue:
     return _site_feed(build_atom, "feeds.site_atom", "application/atom+xml")

@@ -92,7 +92,7 @@ def _podcast_info(station: Station, today: date, token: dict[str, str]) -> Podca
     )
 
 
-def podcast(station_id: int) -> Response:
+def podcast(station_id: int) -> ResponseReturnValue:
     station = authorized_station(station_id)
     studio = _studio()
     fmt = playable_format(current_app.config["AUDIO_FORMAT"], studio.encoder)

@@ -47,7 +47,7 @@ def _form_input(form: MultiDict[str, str]) -> AiringInput:
 
 
 def _page(station: Station, day: date, errors: dict[str, str], sent: MultiDict[str, str] | None,
-          status: int = 200):  # type: ignore[no-untyped-def]
+          status: int = 200):
     script = build_daily_script(get_db(), station, day, zone=zone())
     ids = [item.delivery_id for slot in script.slots for item in slot.items]
     return render_template("stations/confirm.html", station=station, script=script, day=day,
@@ -62,12 +62,12 @@ def _confirmable(station_id: int) -> Station:
 
 
 @login_required
-def day_page(station_id: int, day: str):  # type: ignore[no-untyped-def]
+def day_page(station_id: int, day: str):
     return _page(_confirmable(station_id), path_date(day), {}, None)
 
 
 @login_required
-def confirm_on_page(station_id: int, day: str):  # type: ignore[no-untyped-def]
+def confirm_on_page(station_id: int, day: str):
     station, when = _confirmable(station_id), path_date(day)
     try:
         airing = confirm_airing(get_db(), station, _form_input(request.form), now=now(), actor=current_user.user,
@@ -113,7 +113,7 @@ def _airing_json(airing: Airing) -> dict[str, Any]:
             "reason": airing.reason, "recorded_at": local(airing.recorded_at)}
 
 
-def confirm(station_id: int):  # type: ignore[no-untyped-def]
+def confirm(station_id: int):
     """Confirm one item; sending it again for the same delivery corrects the record (200), never adds one."""
     station = _token_station(station_id)
     data = _json_input()

@@ -33,19 +33,19 @@ def managed_station(station_id: int) -> Station:
     return station
 
 
-def _form_page(station: Station | None, values: dict, errors: dict[str, str], status: int = 200):  # type: ignore[no-untyped-def]
+def _form_page(station: Station | None, values: dict, errors: dict[str, str], status: int = 200):
     return render_template("stations/form.html", station=station, form=values, slots=slot_rows(values),
                            errors=errors, communes=list_communes(get_db(), actor().area)), status
 
 
 @login_required
-def index():  # type: ignore[no-untyped-def]
+def index():
     authorize(actor(), Action.STATION_MANAGE, None, object_type="station")
     return render_template("stations/list.html", stations=list_stations(get_db(), actor().area))
 
 
 @login_required
-def new():  # type: ignore[no-untyped-def]
+def new():
     authorize(actor(), Action.STATION_MANAGE, None, object_type="station")
     if request.method == "GET":
         return _form_page(None, form_values(None), {})
@@ -61,7 +61,7 @@ def new():  # type: ignore[no-untyped-def]
 
 
 @login_required
-def edit(station_id: int):  # type: ignore[no-untyped-def]
+def edit(station_id: int):
     station = managed_station(station_id)
     if request.method == "GET":
         return _form_page(station, form_values(station), {})
@@ -94,7 +94,7 @@ def token(station_id: int) -> Response:
 
 
 @login_required
-def revoke(station_id: int):  # type: ignore[no-untyped-def]
+def revoke(station_id: int):
     station = managed_station(station_id)
     revoke_station_token(get_db(), actor(), station, now=now(), remote_addr=request.remote_addr)
     get_db().commit()

@@ -50,7 +50,7 @@ def _areas(root: Area | None) -> list[Area]:
 
 
 @login_required
-def mine():  # type: ignore[no-untyped-def]
+def mine():
     authorize(actor(), Action.AIRING_CONFIRM, None, object_type="station")
     today = _today()
     days = report_airings(get_db(), actor().area, today, zone=zone(), now=now())
@@ -59,7 +59,7 @@ def mine():  # type: ignore[no-untyped-def]
 
 
 @login_required
-def airings():  # type: ignore[no-untyped-def]
+def airings():
     area, day = _chosen_area(request.args.get("area")), _chosen_day(request.args.get("day"))
     authorize(actor(), Action.AIRING_VIEW, area, object_type="area", object_id=area.id if area else None)
     days = report_airings(get_db(), area, day, zone=zone(), now=now())
