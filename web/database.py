@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from flask import Flask, current_app, g
 from sqlalchemy.orm import Session, sessionmaker
 
 from content.db import make_engine, make_session_factory
+from content.errors import NotFound
+
+T = TypeVar("T")
 
 
 def init_database(app: Flask) -> None:
@@ -28,6 +32,14 @@ def get_db() -> Session:
     if "db" not in g:
         g.db = session_factory()()
     return g.db
+
+
+def get_or_404(model: type[T], ident: int, missing: str) -> T:
+    """The row with this id, or a 404 saying `missing`: checked before any permission, which needs the row."""
+    row = get_db().get(model, ident)
+    if row is None:
+        raise NotFound(missing)
+    return row
 
 
 def _close_session(_error: BaseException | None) -> None:

@@ -8,11 +8,11 @@ from flask_babel import gettext as _
 
 from content.areas import find_area_by_code
 from content.audit import record_audit
-from content.errors import InvalidInput, NotFound, PermissionDenied
+from content.errors import InvalidInput, PermissionDenied
 from content.models import Area, Role, User
 from content.users import create_user, list_users, update_user
 from web.auth import actor
-from web.database import get_db, now
+from web.database import get_db, get_or_404, now
 from web.errors import describe, discard_and_audit
 from web.i18n.locale import translate_all
 
@@ -75,9 +75,7 @@ def add_user() -> ResponseReturnValue:
 
 
 def edit_user(user_id: int) -> ResponseReturnValue:
-    user = get_db().get(User, user_id)
-    if user is None:
-        raise NotFound(_("Không có tài khoản này."))
+    user = get_or_404(User, user_id, _("Không có tài khoản này."))
     errors: dict[str, str] = {}
     area = _area(request.form.get("area_code"), errors, empty=user.area)
     role = _role(request.form.get("role"), errors)

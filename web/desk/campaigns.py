@@ -10,17 +10,15 @@ from campaigns.campaign_records import create_campaign, list_campaigns, messages
 from campaigns.message_lists import list_topics
 from campaigns.models import Campaign
 from content.areas import list_administrative_areas
-from content.errors import InvalidInput, NotFound
+from content.errors import InvalidInput
 from content.permissions import Action, authorize
 from web.auth import actor
-from web.database import get_db, now, zone
+from web.database import get_db, get_or_404, now, zone
 from web.desk.forms import parse_campaign_form
 
 
 def _campaign(campaign_id: int) -> Campaign:
-    campaign = get_db().get(Campaign, campaign_id)
-    if campaign is None:
-        raise NotFound(_("Không tìm thấy chiến dịch này."))
+    campaign = get_or_404(Campaign, campaign_id, _("Không tìm thấy chiến dịch này."))
     authorize(actor(), Action.CAMPAIGN_VIEW, campaign.owner_area, object_type="campaign", object_id=campaign.id)
     return campaign
 

@@ -14,7 +14,7 @@ from content.errors import InvalidInput, NotFound
 from content.permissions import Action, authorize
 from web.addresses import public_base_url
 from web.auth import actor
-from web.database import get_db, now, zone
+from web.database import get_db, get_or_404, now, zone
 from web.desk.forms import parse_local_datetime
 from web.i18n.locale import translate
 from web.paths import local_target
@@ -23,9 +23,7 @@ FAILED_SHOWN = 200
 
 
 def _delivery(delivery_id: int) -> Delivery:
-    delivery = get_db().get(Delivery, delivery_id)
-    if delivery is None:
-        raise NotFound(_("Không tìm thấy lượt phát này."))
+    delivery = get_or_404(Delivery, delivery_id, _("Không tìm thấy lượt phát này."))
     authorize(actor(), Action.MESSAGE_VIEW, delivery.message.area, object_type="delivery", object_id=delivery.id)
     return delivery
 

@@ -14,13 +14,14 @@ from campaigns.message_lists import VIEWS, list_messages, list_topics
 from campaigns.review import review_message, save_revision
 from content.areas import list_administrative_areas
 from content.consent_masking import name_warnings
-from content.errors import Conflict, InvalidInput, NotFound
+from content.errors import Conflict, InvalidInput
 from content.messages import create_message
 from content.models import Message, MessageKind, MessageStatus
 from content.permissions import Action, authorize, is_allowed
-from content.spoken import estimate_seconds, spoken_text
+from content.public_forms import spoken_for
+from content.spoken import estimate_seconds
 from web.auth import actor
-from web.database import get_db, now
+from web.database import get_db, get_or_404, now
 from web.desk.forms import parse_message_filter
 from web.desk.message_editor import chosen_campaign, read_message_form, show_conflict, show_form
 from web.desk.privacy_warnings import describe_warnings
@@ -31,9 +32,7 @@ ACTIONS = {"submit": lazy_gettext("Đã gửi duyệt."), "approve": lazy_gettex
 
 
 def desk_message(message_id: int) -> Message:
-    message = get_db().get(Message, message_id)
-    if message is None:
-        raise NotFound(_("Không tìm thấy tin này."))
+    message = get_or_404(Message, message_id, _("Không tìm thấy tin này."))
     authorize(actor(), Action.MESSAGE_VIEW, message.area, object_type="message", object_id=message.id)
     return message
 
@@ -95,7 +94,7 @@ def edit_message(message_id: int) -> ResponseReturnValue:
 def message(message_id: int) -> ResponseReturnValue:
     db = get_db()
     message = desk_message(message_id)
-    spoken = spoken_text(message)
+    spoken = spoken_for(message)  # what the stations will read: the stored copy while the dictionary holds
     return render_template(
         "desk/message.html", message=message, deliveries=deliveries_of(db, message), spoken=spoken,
         spoken_seconds=estimate_seconds(spoken), name_warnings=describe_warnings(name_warnings(message)),

@@ -17,10 +17,10 @@ from werkzeug.datastructures import MultiDict
 from campaigns.airings import AiringInput, airings_by_delivery, confirm_airing
 from campaigns.models import Airing, Station
 from campaigns.station_tokens import find_station_by_token
-from content.errors import InvalidInput, LoaError, NotFound
+from content.errors import InvalidInput, LoaError
 from content.permissions import Action, authorize
 from scheduler.radio_scripts.building import build_daily_script
-from web.database import get_db, now, zone
+from web.database import get_db, get_or_404, now, zone
 from web.errors import describe, discard_and_audit, json_problem, status_of
 from web.i18n.locale import translate_all
 from web.params import path_date, read_int, read_json_int, read_local_datetime
@@ -29,10 +29,7 @@ from web.radio.station_access import station_token
 
 
 def _station(station_id: int) -> Station:
-    station = get_db().get(Station, station_id)
-    if station is None:
-        raise NotFound(_("Không có đài này."))
-    return station
+    return get_or_404(Station, station_id, _("Không có đài này."))
 
 
 def _local_time(value: str) -> datetime | None:

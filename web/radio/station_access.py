@@ -8,9 +8,8 @@ from flask_login import current_user
 
 from campaigns.models import Station
 from campaigns.station_tokens import find_station_by_token
-from content.errors import NotFound
 from content.permissions import Action, authorize
-from web.database import get_db
+from web.database import get_db, get_or_404
 from web.radio.refusals import TokenRefused
 
 
@@ -21,9 +20,7 @@ def station_token() -> str:
 
 
 def authorized_station(station_id: int) -> Station:
-    station = get_db().get(Station, station_id)
-    if station is None:
-        raise NotFound(_("Không có đài truyền thanh số %(number)s.", number=station_id))
+    station = get_or_404(Station, station_id, _("Không có đài truyền thanh số %(number)s.", number=station_id))
     if current_user.is_authenticated:
         authorize(current_user.user, Action.SCRIPT_VIEW, station.area, object_type="station", object_id=station.id)
         return station

@@ -17,18 +17,16 @@ from campaigns.station_setup import (
     rotate_station_token,
     update_station,
 )
-from content.errors import InvalidInput, NotFound
+from content.errors import InvalidInput
 from content.permissions import Action, authorize
 from web.addresses import external_url
 from web.auth import actor
-from web.database import get_db, now, zone
+from web.database import get_db, get_or_404, now, zone
 from web.stations.forms import form_values, kept_values, read_station_form, slot_rows
 
 
 def managed_station(station_id: int) -> Station:
-    station = get_db().get(Station, station_id)
-    if station is None:
-        raise NotFound(_("Không tìm thấy đài này."))
+    station = get_or_404(Station, station_id, _("Không tìm thấy đài này."))
     authorize(actor(), Action.STATION_MANAGE, station.area, object_type="station", object_id=station.id)
     return station
 
