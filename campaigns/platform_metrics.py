@@ -39,6 +39,7 @@ REPORTING_KINDS = frozenset({ChannelKind.FACEBOOK, ChannelKind.ZALO})
 MAX_PULL_ATTEMPTS = 8
 # A pull still failing this long after its time is abandoned (the last slot is +7 d).
 LOOKBACK = timedelta(days=14)
+PULL_LEASE = timedelta(minutes=10)
 OVERTAKEN = "Bỏ qua: đã đến lượt đọc số liệu sau."
 
 
@@ -52,6 +53,7 @@ class PullTask:
     external_id: str
     settings: dict[str, Any] = field(repr=False)
     sealed_secret: str | None = field(repr=False)
+    attempts: int = 0
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,10 @@ def _pull(session: Session, delivery_id: int, slot: str) -> DeliveryMetricPull:
 
 
 def due_metric_pulls(session: Session, *, now: datetime, limit: int = 50) -> list[PullTask]:
-    """Reads whose time has come and that are not done, oldest post first; closes overtaken ones."""
+    """Leases the reads whose time has come and that are not done, oldest post first; closes overtaken ones.
+
+    The caller commits, then reads each platform outside any transaction, then records the outcome.
+    """
     rows = session.execute(
         select(Delivery.id, Delivery.sent_at, Delivery.external_id, Channel.kind, Channel.settings,
                Channel.secret_ciphertext)
@@ -113,8 +118,13 @@ def due_metric_pulls(session: Session, *, now: datetime, limit: int = 50) -> lis
                                     (current.next_attempt_at is not None and current.next_attempt_at > now)):
             continue
         if len(tasks) < limit:
+            if current is None:
+                current = DeliveryMetricPull(delivery_id=row.id, slot=started[-1], attempts=0)
+                session.add(current)
+            # Leased while it is read, so another worker's job leaves it alone; a dead worker's lease runs out.
+            current.next_attempt_at = now + PULL_LEASE
             tasks.append(PullTask(row.id, started[-1], str(row.kind), str(row.external_id), dict(row.settings or {}),
-                                  row.secret_ciphertext))
+                                  row.secret_ciphertext, current.attempts))
     session.flush()
     return tasks
 
