@@ -306,3 +306,22 @@ class ShortLink(Base):
 
     message: Mapped[Message] = relationship()
     channel: Mapped[Channel] = relationship()
+
+
+class DeliveryMetricPull(Base):
+    """One scheduled read of a sent post's figures from its platform (+1 h, +24 h, +7 d after sending).
+
+    A row exists once the pull was first tried; `done_at` says it is over (read, or given up after
+    the last attempt), and until then `next_attempt_at` keeps the retry without losing the schedule.
+    """
+
+    __tablename__ = "delivery_metric_pulls"
+    __table_args__ = (UniqueConstraint("delivery_id", "slot", name="uq_delivery_metric_pull"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    delivery_id: Mapped[int] = mapped_column(ForeignKey("deliveries.id", ondelete="CASCADE"))
+    slot: Mapped[str] = mapped_column(String(8))  # "1h", "24h", "7d"
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -14,6 +14,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from sqlalchemy.orm import Session, sessionmaker
 
 from scheduler.dispatch import run_tick
+from scheduler.metrics_pulls import run_metrics_pulls
 from scheduler.sending import DispatchSettings
 
 log = logging.getLogger("loa.scheduler")
@@ -30,6 +31,7 @@ def make_scheduler(
     interval_seconds: float = 15,
     settings: DispatchSettings = DispatchSettings(),
     blocking: bool = False,
+    metrics_interval_seconds: float = 300,
 ) -> BaseScheduler:
     worker = worker_name()
 
@@ -38,8 +40,21 @@ def make_scheduler(
         if report.claimed:
             log.info("dispatch: %s", report)
 
+    def pull_metrics() -> None:
+        # Its own job, and nothing it raises reaches the scheduler: reading figures back must never
+        # hold up or stop sending.
+        try:
+            report = run_metrics_pulls(session_factory, now=clock(), settings=settings, clock=clock)
+        except Exception:
+            log.exception("metrics: the pull job failed; it runs again at its next interval")
+            return
+        if report.read or report.failed:
+            log.info("metrics: %s", report)
+
     scheduler: BaseScheduler = (BlockingScheduler if blocking else BackgroundScheduler)(timezone=timezone.utc)
     # coalesce + one instance: a slow tick is never stacked behind itself.
     scheduler.add_job(tick, "interval", seconds=interval_seconds, id="dispatch", max_instances=1,
                       coalesce=True, next_run_time=datetime.now(timezone.utc))
+    scheduler.add_job(pull_metrics, "interval", seconds=metrics_interval_seconds, id="metrics", max_instances=1,
+                      coalesce=True)
     return scheduler

@@ -1,4 +1,5 @@
-"""A local Graph API for one Facebook Page: POST /{version}/{page-id}/feed and /photos, GET .../feed.
+"""A local Graph API for one Facebook Page: POST /{version}/{page-id}/feed and /photos, GET .../feed,
+and a post's figures: GET /{version}/{post-id}?fields=… and GET /{version}/{post-id}/insights?metric=….
 
 Parameters (access_token included) may come in the query string, a form or JSON. Errors follow the
 documented shape {"error": {"message", "type", "code", "error_subcode"?, "fbtrace_id"}}; throttling
@@ -18,6 +19,9 @@ from typing import Any
 from bench.fakes.server import FakeServer, Reply, Request
 
 PATH = re.compile(r"^/(?P<version>v\d+\.\d+)/(?P<node>[^/]+)/(?P<edge>feed|photos)$")
+POST_PATH = re.compile(r"^/(?P<version>v\d+\.\d+)/(?P<node>\d+_\d+)(?P<insights>/insights)?$")
+# The post-level views metrics Graph knows; post_impressions* were retired in 2025 and answer code 100.
+VIEW_METRICS = ("post_media_view", "post_total_media_view_unique")
 MESSAGE_LIMIT = 63206
 FORM_TYPES = ("application/x-www-form-urlencoded", "application/json", "multipart/form-data", "")
 
@@ -37,6 +41,8 @@ class FakeFacebook(FakeServer):
         self.posts: list[dict[str, Any]] = []  # newest last
         self._ids = count(1)
         self.calls = 0
+        # What the platform reports per post id: reactions, comments, shares and the views metrics.
+        self.figures: dict[str, dict[str, int]] = {}
 
     def usage(self, *, regain_minutes: int = 0, call_count: int = 0) -> dict[str, str]:
         buc = {self.page_id: [{"type": "pages", "call_count": call_count, "total_cputime": 1, "total_time": 1,
@@ -60,6 +66,8 @@ class FakeFacebook(FakeServer):
 
     def handle(self, request: Request) -> Reply:
         self.calls += 1
+        if request.method == "GET" and POST_PATH.match(request.path):
+            return self._read_post(request)
         match = PATH.match(request.path)
         if not match:
             return graph_error("Unknown path components: " + request.path, 2500)
@@ -113,6 +121,42 @@ class FakeFacebook(FakeServer):
         newest_first = list(reversed(self.posts))[:limit]
         data = [{name: post[name] for name in fields if post.get(name) is not None} for post in newest_first]
         return Reply.json({"data": data, "paging": {}}, headers=headers)
+
+
+    def _read_post(self, request: Request) -> Reply:
+        match = POST_PATH.match(request.path)
+        assert match is not None
+        params = request.params()
+        token = params.get("access_token") or _bearer(request)
+        if token != self.page_token:
+            return graph_error("Invalid OAuth access token - Cannot parse access token", 190)
+        post_id = match["node"]
+        if not any(post["id"] == post_id for post in self.posts):
+            return graph_error(f"Unsupported get request. Object with ID '{post_id}' does not exist, cannot be "
+                               "loaded due to missing permissions, or does not support this operation.", 100,
+                               subcode=33, type_="GraphMethodException")
+        figures = self.figures.get(post_id, {})
+        headers = self.usage(call_count=min(99, self.calls))
+        if match["insights"]:
+            names = [name for name in str(params.get("metric") or "").split(",") if name]
+            unknown = [name for name in names if name not in VIEW_METRICS]
+            if not names or unknown:
+                return graph_error(f"(#100) The value must be a valid insights metric: {','.join(unknown)}", 100,
+                                   type_="OAuthException")
+            data = [{"name": name, "period": "lifetime", "values": [{"value": figures.get(name, 0)}],
+                     "title": name, "id": f"{post_id}/insights/{name}/lifetime"} for name in names]
+            return Reply.json({"data": data, "paging": {}}, headers=headers)
+        body: dict[str, Any] = {"id": post_id}
+        fields = str(params.get("fields") or "")
+        if "reactions" in fields:
+            body["reactions"] = {"data": [], "summary": {"total_count": figures.get("reactions", 0),
+                                                         "viewer_reaction": "NONE"}}
+        if "comments" in fields:
+            body["comments"] = {"data": [], "summary": {"order": "ranked", "total_count": figures.get("comments", 0),
+                                                        "can_comment": True}}
+        if "shares" in fields and figures.get("shares"):  # Graph leaves `shares` out while nobody has shared
+            body["shares"] = {"count": figures["shares"]}
+        return Reply.json(body, headers=headers)
 
 
 def _bearer(request: Request) -> str | None:

@@ -1,4 +1,5 @@
-"""A local Zalo OA Open API for articles: POST /v2.0/article/create, then /v2.0/article/verify.
+"""A local Zalo OA Open API for articles: POST /v2.0/article/create, then /v2.0/article/verify;
+GET /v2.0/article/getslice lists the OA's articles, newest first, with their views and shares.
 
 The access token goes in an `access_token` header; bodies are JSON. Every answer is HTTP 200 with
 {"error": 0, "message": "Success", "data": ...} or a negative `error` code: -216 invalid access
@@ -33,6 +34,8 @@ class FakeZalo(FakeServer):
         self.published: dict[str, dict[str, Any]] = {}  # by article id, once verified
         self._processing_left = 0
         self._ids = count(1)
+        # What Zalo reports per article id: total_view, total_share.
+        self.figures: dict[str, dict[str, int]] = {}
 
     def throttled_reply(self, retry_after: int) -> Reply:
         return zalo(-32, "Your application reached limit call api")
@@ -48,6 +51,10 @@ class FakeZalo(FakeServer):
         self._processing_left = verifies
 
     def handle(self, request: Request) -> Reply:
+        if request.method == "GET" and request.path == "/v2.0/article/getslice":
+            if request.headers.get("access_token") != self.access_token:
+                return self.bad_token_reply()
+            return self._slice(request.query)
         if request.method != "POST":
             return zalo(-201, "Method is not supported")
         if request.headers.get("access_token") != self.access_token:
@@ -95,3 +102,19 @@ class FakeZalo(FakeServer):
             article_id = f"{next(self._ids):04d}a1b2c3d4e5f6"
             self.published[article_id] = self.articles[token]
         return zalo(0, "Success", {"id": article_id})
+
+    def _slice(self, query: dict[str, str]) -> Reply:
+        try:
+            offset, limit = int(query.get("offset", "0")), int(query.get("limit", "5"))
+        except ValueError:
+            return zalo(-201, "offset or limit is invalid")
+        if query.get("type", "normal") not in ("normal", "video") or not 1 <= limit <= 10 or offset < 0:
+            return zalo(-201, "offset, limit or type is invalid")
+        newest_first = list(reversed(self.published.items()))
+        medias = [{"id": article_id, "type": "normal", "title": article["title"], "status": "show",
+                   "total_view": self.figures.get(article_id, {}).get("total_view", 0),
+                   "total_share": self.figures.get(article_id, {}).get("total_share", 0),
+                   "create_date": 1764640800000, "update_date": 1764640800000,
+                   "thumb": article["cover"]["photo_url"], "link": f"https://zalo.me/oa/article/{article_id}"}
+                  for article_id, article in newest_first[offset:offset + limit]]
+        return zalo(0, "Success", {"medias": medias, "total": len(newest_first)})

@@ -55,3 +55,11 @@ class ChannelError(Exception):
 class Connector(Protocol):
     def send(self, outgoing: Outgoing) -> str | None:
         """Transmit; return the remote id, or None where the destination has none."""
+
+
+@dataclass(frozen=True)
+class PlatformReading:
+    """What one read of a post's figures returned: metric name → value, all named by one API version."""
+
+    api_version: str
+    values: dict[str, float] = field(default_factory=dict)

@@ -119,14 +119,21 @@ class ZaloArticle:
         code = body["error"]
         if code == 0 or (still_processing_ok and code == PROCESSING):
             return body
-        where = f"(mã {code}): {scrub(body.get('message'), token)}"
-        if code in INVALID_TOKEN:
-            raise ChannelError(f"Zalo từ chối access token của OA {where}. Quản trị viên cần cấp lại token.",
-                               retryable=False, needs_attention=True)
-        if code == RATE_LIMITED:
-            raise ChannelError(f"Zalo báo gọi API quá giới hạn {where}; sẽ thử lại sau.", retryable=True,
-                               retry_after=RATE_LIMIT_WAIT)
-        if code in NOT_ALLOWED:
-            raise ChannelError(f"Zalo: OA hoặc ứng dụng chưa được phép đăng bài qua API {where}.",
-                               retryable=False, needs_attention=True)
-        raise ChannelError(f"Zalo không nhận bài {where}.", retryable=False)
+        raise refusal(body, token)
+
+
+def refusal(body: dict[str, Any], token: str, *, doing: str = "đăng bài",
+            refused: str = "không nhận bài") -> ChannelError:
+    """The error for a body whose `error` code is not 0 (Zalo answers HTTP 200 even then)."""
+    code = body["error"]
+    where = f"(mã {code}): {scrub(body.get('message'), token)}"
+    if code in INVALID_TOKEN:
+        return ChannelError(f"Zalo từ chối access token của OA {where}. Quản trị viên cần cấp lại token.",
+                            retryable=False, needs_attention=True)
+    if code == RATE_LIMITED:
+        return ChannelError(f"Zalo báo gọi API quá giới hạn {where}; sẽ thử lại sau.", retryable=True,
+                            retry_after=RATE_LIMIT_WAIT)
+    if code in NOT_ALLOWED:
+        return ChannelError(f"Zalo: OA hoặc ứng dụng chưa được phép {doing} qua API {where}.",
+                            retryable=False, needs_attention=True)
+    return ChannelError(f"Zalo {refused} {where}.", retryable=False)
