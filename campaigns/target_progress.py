@@ -53,7 +53,7 @@ FIGURE_KINDS = {
 # What `current` and `goal` count, per kind: for airings it is station-weeks, not the per-week value.
 MEASURES = {
     TargetKind.STATION_WEEKLY_AIRINGS: Text("tuần đài phát đủ số lượt"),
-    TargetKind.COMMUNE_SHARE: Text("% xã, phường đủ số lượt phát"),
+    TargetKind.COMMUNE_SHARE: Text("phần trăm xã, phường đủ số lượt phát"),
     TargetKind.PORTAL_VISITOR_DAYS: Text("lượt khách-ngày trên cổng"),
     TargetKind.MESSAGES_PUBLISHED: Text("tin đã đăng"),
     TargetKind.MILESTONES: Text("địa bàn đã đạt"),
