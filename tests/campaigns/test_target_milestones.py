@@ -108,3 +108,14 @@ def test_a_target_without_sense_is_refused(session, target, says):
     with pytest.raises(InvalidInput) as refused:
         update_campaign(session, w.campaign, w.editor, data, now=NOW, zone=ZONE)
     assert says in refused.value.errors["targets"]
+
+
+def test_a_target_taken_off_the_campaign_takes_its_milestones_with_it(session):
+    w = target_world(session)
+    target = add_target(session, w.campaign, TargetKind.MILESTONES, 2)
+    record_milestone(session, w.editor, target, reached(w.commune_a), now=NOW, today=TODAY)
+    data = CampaignInput(plan_number=w.campaign.plan_number, issuing_body=w.campaign.issuing_body,
+                         title=w.campaign.title, starts_on=STARTS, ends_on=ENDS, owner_area_id=w.province.id)
+    update_campaign(session, w.campaign, w.editor, data, now=NOW, zone=ZONE)
+    session.commit()
+    assert w.campaign.targets == [] and session.scalar(select(TargetMilestone)) is None
