@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from campaigns.models import Campaign, PeakPeriod, Target, campaign_messages
+from campaigns.models import Campaign, PeakPeriod, Target, TargetKind, campaign_messages
 from content.audit import record_audit
 from content.db import free_slug, load_by_ids
 from content.errors import InvalidInput
-from content.models import Area, Message, MessageStatus, Topic, User
+from content.models import Area, Message, MessageKind, MessageStatus, Topic, User
 from content.permissions import Action, authorize
 from content.wording import Text
 
@@ -31,10 +31,13 @@ def list_campaigns(session: Session, user: User) -> list[Campaign]:
 
 @dataclass(frozen=True)
 class TargetInput:
-    kind: str
+    kind: TargetKind
     description: str
     value: float
     unit: str = ""
+    min_airings: int | None = None  # commune share: the N of "at least N confirmed airings"
+    message_kind: MessageKind | None = None  # messages published: only this kind; None counts every kind
+    id: int | None = None  # an existing target kept (with its period, area and milestones) rather than replaced
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,14 @@ def _validate(session: Session, user: User, data: CampaignInput) -> dict:
     topics = load_by_ids(session, Topic, data.topic_ids)
     if topics is None:
         errors["topic_ids"] = Text("Có chủ đề không tồn tại.")
+    for target in data.targets:
+        if target.value < 0:
+            errors["targets"] = Text("Chỉ tiêu '%(name)s' không được là số âm.", name=target.description)
+        elif target.kind is TargetKind.COMMUNE_SHARE and (target.min_airings or 0) < 1:
+            errors["targets"] = Text("Chỉ tiêu '%(name)s' cần số lượt phát tối thiểu ở mỗi xã, phường (từ 1 trở lên).",
+                                     name=target.description)
+        elif target.kind is TargetKind.COMMUNE_SHARE and target.value > 100:
+            errors["targets"] = Text("Chỉ tiêu '%(name)s' là tỉ lệ phần trăm, không quá 100.", name=target.description)
     for peak in data.peaks:
         if peak.ends_on < peak.starts_on or not peak.name.strip():
             errors["peaks"] = Text("Mỗi đợt cao điểm cần tên, và ngày kết thúc sau ngày bắt đầu.")
@@ -92,13 +103,22 @@ def _apply(campaign: Campaign, data: CampaignInput, checked: dict, zone: ZoneInf
     campaign.title, campaign.description = data.title.strip(), data.description.strip()
     campaign.starts_on, campaign.ends_on = data.starts_on, data.ends_on
     campaign.owner_area, campaign.areas, campaign.topics = checked["owner"], checked["areas"], checked["topics"]
-    campaign.targets = [Target(kind=t.kind.strip(), description=t.description.strip(), value=t.value, unit=t.unit)
-                        for t in data.targets]
+    campaign.targets = [_target(campaign, t) for t in data.targets]
     campaign.peak_periods = [
         PeakPeriod(name=p.name.strip(), starts_at=datetime.combine(p.starts_on, time(0), tzinfo=zone),
                    ends_at=datetime.combine(p.ends_on, time(23, 59), tzinfo=zone))
         for p in data.peaks
     ]
+
+
+def _target(campaign: Campaign, data: TargetInput) -> Target:
+    """The edited target: the same row when the form names one of this campaign's, so its milestones stay."""
+    target = next((t for t in campaign.targets if data.id is not None and t.id == data.id), None) or Target()
+    target.kind, target.description, target.value = data.kind, data.description.strip(), data.value
+    target.unit = data.unit.strip()
+    target.min_airings = data.min_airings if data.kind is TargetKind.COMMUNE_SHARE else None
+    target.message_kind = data.message_kind if data.kind is TargetKind.MESSAGES_PUBLISHED else None
+    return target
 
 
 def create_campaign(session: Session, user: User, data: CampaignInput, *, now: datetime, zone: ZoneInfo,

@@ -21,7 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from content.db import Base, UTCDateTime, text_enum, utcnow
-from content.models import Area, Message, Topic
+from content.models import Area, Message, MessageKind, Topic
 
 
 class ChannelKind(enum.StrEnum):
@@ -56,6 +56,17 @@ class ReachSource(enum.StrEnum):
     MEASURED = "measured"
     REPORTED = "reported"
     ESTIMATED = "estimated"
+
+
+class TargetKind(enum.StrEnum):
+    """What a target counts; its progress is computed from the tables (campaigns.target_progress)."""
+
+    STATION_WEEKLY_AIRINGS = "station_weekly_airings"  # value: confirmed airings per station per ISO week
+    COMMUNE_SHARE = "commune_share"  # value: percent of communes with at least `min_airings` airings
+    PORTAL_VISITOR_DAYS = "portal_visitor_days"  # value: visitor-days on the portal
+    MESSAGES_PUBLISHED = "messages_published"  # value: messages published (of `message_kind`, if set)
+    MILESTONES = "milestones"  # value: areas an officer recorded as having reached the standard
+    OTHER = "other"  # kept from free text, not measurable by Loa
 
 
 campaign_areas = Table(
@@ -112,15 +123,19 @@ class Target(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(80))
+    kind: Mapped[TargetKind] = mapped_column(text_enum(TargetKind), default=TargetKind.OTHER)
     description: Mapped[str] = mapped_column(Text, default="")
     value: Mapped[float] = mapped_column(Float)
+    # The kind's parameter: the N of "communes with at least N airings"; the kind of message counted.
+    min_airings: Mapped[int | None]
+    message_kind: Mapped[MessageKind | None] = mapped_column(text_enum(MessageKind))
     unit: Mapped[str] = mapped_column(String(40), default="")
     starts_on: Mapped[date | None]
     ends_on: Mapped[date | None]
     area_id: Mapped[int | None] = mapped_column(ForeignKey("areas.id"))
 
     campaign: Mapped[Campaign] = relationship(back_populates="targets")
+    area: Mapped[Area | None] = relationship()
 
 
 class PeakPeriod(Base):

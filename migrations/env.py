@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from alembic import context
 
-import campaigns.models  # noqa: F401  (registers the campaigns tables on Base.metadata)
+import campaigns.models  # (registers the campaigns tables on Base.metadata)
+import campaigns.target_models  # noqa: F401
 import content.models  # noqa: F401
 from content.db import Base, make_engine
 

@@ -35,6 +35,14 @@ CHANNEL_KIND_LABELS = {
     "portal": lazy_gettext("Cổng thông tin"), "feed": lazy_gettext("RSS/Atom"), "facebook": "Facebook",
     "zalo": "Zalo OA", "telegram": "Telegram", "webhook": "Webhook",
 }
+TARGET_KIND_LABELS = {
+    "station_weekly_airings": lazy_gettext("Số lượt phát mỗi đài mỗi tuần"),
+    "commune_share": lazy_gettext("Tỉ lệ xã, phường phát đủ số lượt (%)"),
+    "portal_visitor_days": lazy_gettext("Lượt khách-ngày trên cổng thông tin"),
+    "messages_published": lazy_gettext("Số tin đã đăng"),
+    "milestones": lazy_gettext("Số địa bàn đạt chuẩn (ghi nhận theo quyết định)"),
+    "other": lazy_gettext("Khác (Loa không đo được)"),
+}
 PRIORITY_LABELS = {"normal": lazy_gettext("Thường"), "priority": lazy_gettext("Ưu tiên"),
                    "emergency": lazy_gettext("Khẩn cấp")}
 
@@ -56,5 +64,6 @@ def register_filters(app: Flask) -> None:
     app.add_template_filter(label_of(STATUS_LABELS), "status_label")
     app.add_template_filter(label_of(KIND_LABELS), "kind_label")
     app.add_template_filter(label_of(PRIORITY_LABELS), "priority_label")
+    app.add_template_filter(label_of(TARGET_KIND_LABELS), "target_kind_label")
     app.add_template_filter(label_of(CHANNEL_KIND_LABELS), "channel_kind_label")
     app.add_template_filter(lambda mapping, key: {k: v for k, v in mapping.items() if k != key}, "reject_key")

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from campaigns.models import BroadcastSlot, Campaign, Channel, ChannelKind, PeakPeriod, Station, Target
+from campaigns.models import BroadcastSlot, Campaign, Channel, ChannelKind, PeakPeriod, Station, Target, TargetKind
 from campaigns.planning import plan_deliveries
 from campaigns.station_tokens import issue_station_token
 from content.areas import get_area_by_code
@@ -107,7 +107,7 @@ def _campaigns(session: Session, province: Area, topics: dict[str, Topic], zone:
             slug=slugify(spec["title"]), description=spec["description"], starts_on=spec["starts_on"],
             ends_on=spec["ends_on"], owner_area=province, areas=[province],
             topics=[topics[s] for s in spec["topics"]],
-            targets=[Target(kind=t["kind"], description=t["description"], value=t["value"], unit=t["unit"])
+            targets=[Target(kind=TargetKind(t["kind"]), description=t["description"], value=t["value"], unit=t["unit"])
                      for t in spec["targets"]],
             peak_periods=[PeakPeriod(name=p["name"], starts_at=_local(p["starts_on"], time(0), zone),
                                      ends_at=_local(p["ends_on"], time(23, 59), zone)) for p in spec["peak_periods"]],

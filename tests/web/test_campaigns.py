@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
-from campaigns.models import Campaign
-from content.models import Role
+from campaigns.models import Campaign, TargetKind
+from content.models import MessageKind, Role
 from tests.factories import make_area, make_user
 from tests.web.helpers import csrf_token, log_in
 
@@ -49,4 +50,44 @@ def test_a_campaign_that_ends_before_it_starts_is_refused_and_keeps_the_typing(c
     assert "cần một con số" in page
     assert 'value="Xây dựng khu dân cư an toàn về an ninh, trật tự"' in page
     assert 'value="mười ba"' in page and 'value="Trước Tết Nguyên đán"' in page
+    assert session.scalar(select(Campaign)) is None
+
+
+def post_targets(client, province, **targets):  # type: ignore[no-untyped-def]
+    return client.post("/desk/campaigns/new", data={
+        **FORM, **targets, "owner_area_id": province.id, "csrf_token": csrf_token(client, "/desk/campaigns/new")})
+
+
+def test_an_officer_picks_each_targets_kind_and_its_parameter(client, session):
+    province = officer(session)
+    log_in(client, "bientap")
+    response = post_targets(client, province, target_kind=["commune_share", "messages_published", ""],
+                            target_description=["Xã phát đủ", "Gương người tốt", "Mô hình tự quản"],
+                            target_value=["80", "24", "50"], target_unit=["%", "tin", "%"],
+                            target_min_airings=["3", "", ""], target_message_kind=["", "story", ""])
+    assert response.status_code == 302
+    campaign = session.scalar(select(Campaign))
+    assert [(t.kind, t.value, t.min_airings, t.message_kind) for t in campaign.targets] == [
+        (TargetKind.COMMUNE_SHARE, 80, 3, None), (TargetKind.MESSAGES_PUBLISHED, 24, None, MessageKind.STORY),
+        (TargetKind.OTHER, 50, None, None)]
+    page = client.get(f"/desk/campaigns/{campaign.id}/edit").get_data(as_text=True)
+    assert '<option value="commune_share" selected>' in page and '<option value="story" selected>' in page
+    assert f'name="target_id" type="hidden" value="{campaign.targets[0].id}"' in page
+
+
+@pytest.mark.parametrize(("targets", "says"), [
+    ({"target_kind": ["khac_la", ""]}, "có loại không hợp lệ"),
+    ({"target_kind": ["messages_published", ""], "target_message_kind": ["podcast", ""]}, "có loại không hợp lệ"),
+    ({"target_kind": ["messages_published", ""], "target_value": ["-5", ""]}, "không được là số âm"),
+    ({"target_kind": ["commune_share", ""]}, "số lượt phát tối thiểu"),
+    ({"target_kind": ["commune_share", ""], "target_min_airings": ["ba", ""]}, "số nguyên"),
+])
+def test_a_target_of_unknown_kind_negative_value_or_missing_n_is_refused_and_keeps_the_typing(
+        client, session, targets, says):
+    province = officer(session)
+    log_in(client, "bientap")
+    response = post_targets(client, province, **targets)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and says in page
+    assert 'value="Phường đạt chuẩn an toàn"' in page
     assert session.scalar(select(Campaign)) is None

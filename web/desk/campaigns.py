@@ -15,6 +15,7 @@ from content.permissions import Action, authorize
 from web.auth import actor
 from web.database import get_db, get_or_404, now, zone
 from web.desk.forms import parse_campaign_form
+from web.formatting import KIND_LABELS, TARGET_KIND_LABELS
 
 
 def _campaign(campaign_id: int) -> Campaign:
@@ -25,7 +26,8 @@ def _campaign(campaign_id: int) -> Campaign:
 
 def _form(campaign: Campaign | None, form, errors: dict[str, str], status: int = 200):
     return render_template("desk/campaign_form.html", campaign=campaign, form=form, errors=errors,
-                           areas=list_administrative_areas(get_db(), actor().area), topics=list_topics(get_db())), status
+                           areas=list_administrative_areas(get_db(), actor().area), topics=list_topics(get_db()),
+                           target_kinds=TARGET_KIND_LABELS, message_kinds=KIND_LABELS), status
 
 
 @login_required

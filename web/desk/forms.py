@@ -11,6 +11,7 @@ from werkzeug.datastructures import MultiDict
 
 from campaigns.campaign_records import CampaignInput, PeakInput, TargetInput
 from campaigns.message_lists import VIEWS, MessageFilter
+from campaigns.models import TargetKind
 from content.errors import InvalidInput
 from content.messages import MessageInput, StoryFields
 from content.models import MessageKind, MessageStatus, Priority
@@ -113,6 +114,29 @@ def _rows(form: MultiDict[str, str], *names: str) -> list[tuple[str, ...]]:
     return [tuple(v.strip() for v in row) for row in rows if any(v.strip() for v in row)]
 
 
+def _target(row: tuple[str, ...], errors: dict[str, str]) -> TargetInput | None:
+    """One target row; a blank kind is "other", as free-text kinds were before kinds were measurable."""
+    kind, description, value, unit, min_airings, message_kind, target_id = row
+    try:
+        number = float(value.replace(",", "."))
+        if not math.isfinite(number) or abs(number) > MAX_TARGET:  # "nan", "inf", "1e400" are floats too
+            raise ValueError(value)
+    except ValueError:
+        errors["targets"] = _("Chỉ tiêu '%(name)s' cần một con số (ví dụ 50 hoặc 12,5).", name=description or kind)
+        return None
+    try:
+        target_kind = TargetKind(kind or TargetKind.OTHER)
+        counted_kind = MessageKind(message_kind) if message_kind else None
+    except ValueError:
+        errors["targets"] = _("Chỉ tiêu '%(name)s' có loại không hợp lệ.", name=description or kind)
+        return None
+    n = _int(min_airings or None, "targets", errors)
+    if min_airings and n is None:
+        return None
+    return TargetInput(kind=target_kind, description=description, value=number, unit=unit, min_airings=n,
+                       message_kind=counted_kind, id=_int(target_id or None, "targets", errors))
+
+
 def parse_campaign_form(form: MultiDict[str, str]) -> CampaignInput:
     errors: dict[str, str] = {}
     starts_on = _date(form.get("starts_on"), "starts_on", errors)
@@ -121,16 +145,9 @@ def parse_campaign_form(form: MultiDict[str, str]) -> CampaignInput:
         if not form.get(name):
             errors[name] = _("Hãy nhập ngày.")
     owner = _int(form.get("owner_area_id"), "owner_area_id", errors)
-    targets = []
-    for kind, description, value, unit in _rows(form, "target_kind", "target_description", "target_value",
-                                                "target_unit"):
-        try:
-            number = float(value.replace(",", "."))
-            if not math.isfinite(number) or abs(number) > MAX_TARGET:  # "nan", "inf", "1e400" are floats too
-                raise ValueError(value)
-            targets.append(TargetInput(kind=kind or "khac", description=description, value=number, unit=unit))
-        except ValueError:
-            errors["targets"] = _("Chỉ tiêu '%(name)s' cần một con số (ví dụ 50 hoặc 12,5).", name=description or kind)
+    targets = [target for row in _rows(form, "target_kind", "target_description", "target_value", "target_unit",
+                                       "target_min_airings", "target_message_kind", "target_id")
+               if (target := _target(row, errors))]
     peaks = []
     for name, start, end in _rows(form, "peak_name", "peak_starts_on", "peak_ends_on"):
         start_on, end_on = _date(start, "peaks", errors), _date(end, "peaks", errors)

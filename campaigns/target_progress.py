@@ -1,0 +1,234 @@
+"""How far each target of a campaign has come: computed from what Loa recorded, never typed in.
+
+Figures are read from the raw tables (airings, reach_events, messages, target_milestones). When the
+daily rollups exist (reach_daily, issue 11), the dashboard's per-campaign totals should switch to them;
+the per-target functions here stay the reference the rollups are tested against.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.orm import Session
+
+from campaigns.models import (
+    Airing,
+    AiringStatus,
+    Campaign,
+    Delivery,
+    ReachEvent,
+    ReachSource,
+    Station,
+    Target,
+    TargetKind,
+    campaign_messages,
+)
+from campaigns.target_models import TargetMilestone
+from content.models import Area, AreaKind, Message
+from content.wording import Text
+
+# The ReachEvent metric of one portal visitor on one local day (written by the portal's visit counter);
+# the one place this name is spelled on the reading side.
+PORTAL_VISITOR_METRIC = "portal_visitor"
+
+
+class FigureKind(enum.StrEnum):
+    MEASURED = "measured"  # Loa observed it (airings confirmed, visitors counted, messages published)
+    RECORDED = "recorded"  # an officer recorded it, with evidence (a decision's number)
+    NOT_MEASURABLE = "not_measurable"  # a target Loa has no figure for
+
+
+FIGURE_KINDS = {
+    TargetKind.STATION_WEEKLY_AIRINGS: FigureKind.MEASURED, TargetKind.COMMUNE_SHARE: FigureKind.MEASURED,
+    TargetKind.PORTAL_VISITOR_DAYS: FigureKind.MEASURED, TargetKind.MESSAGES_PUBLISHED: FigureKind.MEASURED,
+    TargetKind.MILESTONES: FigureKind.RECORDED, TargetKind.OTHER: FigureKind.NOT_MEASURABLE,
+}
+
+# What `current` and `goal` count, per kind: for airings it is station-weeks, not the per-week value.
+MEASURES = {
+    TargetKind.STATION_WEEKLY_AIRINGS: Text("tuần đài phát đủ số lượt"),
+    TargetKind.COMMUNE_SHARE: Text("phần trăm xã, phường đủ số lượt phát"),
+    TargetKind.PORTAL_VISITOR_DAYS: Text("lượt khách-ngày trên cổng"),
+    TargetKind.MESSAGES_PUBLISHED: Text("tin đã đăng"),
+    TargetKind.MILESTONES: Text("địa bàn đã đạt"),
+    TargetKind.OTHER: Text("không đo được"),
+}
+
+ON_PACE, BEHIND = Text("Đúng tiến độ"), Text("Chậm tiến độ")
+NOT_MEASURABLE = Text("Loa không đo được chỉ tiêu này")
+
+
+@dataclass(frozen=True)
+class Progress:
+    kind: FigureKind
+    measure: Text
+    current: float | None
+    goal: float
+    starts_on: date
+    ends_on: date
+    share_done: float | None  # current / goal; may pass 1
+    expected_share: float  # where a steady pace would be by today: 0 before the period, 1 after it
+    on_pace: bool | None
+    pace_needed_per_week: float | None  # still to do ÷ weeks after today; None once the period is over
+
+    @property
+    def verdict(self) -> Text:
+        if self.on_pace is None:
+            return NOT_MEASURABLE
+        return ON_PACE if self.on_pace else BEHIND
+
+
+def period_of(target: Target) -> tuple[date, date]:
+    return target.starts_on or target.campaign.starts_on, target.ends_on or target.campaign.ends_on
+
+
+def scope_of(target: Target) -> list[Area]:
+    """The areas a target measures: its own area, else the campaign's areas, else the owner's."""
+    if target.area_id is not None:
+        return [target.area] if target.area else []
+    return list(target.campaign.areas) or [target.campaign.owner_area]
+
+
+def _within(areas: Sequence[Area]) -> ColumnElement[bool]:
+    """Rows whose joined Area lies in one of `areas`' subtrees."""
+    return or_(*(Area.path.startswith(area.path, autoescape=True) for area in areas))
+
+
+def _utc_bounds(first: date, last: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
+    """[first 00:00, the day after last 00:00) in local time."""
+    return (datetime.combine(first, time(0), tzinfo=zone),
+            datetime.combine(last + timedelta(days=1), time(0), tzinfo=zone))
+
+
+def _campaign_message_ids(campaign: Campaign) -> ColumnElement[bool]:
+    return Message.id.in_(select(campaign_messages.c.message_id)
+                          .where(campaign_messages.c.campaign_id == campaign.id).scalar_subquery())
+
+
+def _stations(session: Session, areas: Sequence[Area]) -> list[Station]:
+    if not areas:
+        return []
+    return list(session.scalars(select(Station).join(Area, Station.area_id == Area.id)
+                                .where(Station.is_active, _within(areas)).order_by(Station.id)))
+
+
+def _aired(session: Session, target: Target, station_ids: Sequence[int], first: date, last: date,
+           zone: ZoneInfo) -> list[tuple[int, date]]:
+    """(station, local day) of each confirmed airing of the campaign's messages between first and last."""
+    if not station_ids or last < first:
+        return []
+    start, end = _utc_bounds(first, last, zone)
+    rows = session.execute(
+        select(Airing.station_id, Airing.aired_at).join(Delivery, Airing.delivery_id == Delivery.id)
+        .join(Message, Delivery.message_id == Message.id)
+        .where(Airing.status == AiringStatus.AIRED, Airing.station_id.in_(station_ids),
+               Airing.aired_at >= start, Airing.aired_at < end, _campaign_message_ids(target.campaign)))
+    return [(station_id, aired_at.astimezone(zone).date()) for station_id, aired_at in rows if aired_at]
+
+
+def _weeks(first: date, last: date) -> list[date]:
+    """The Mondays of the ISO weeks the period touches."""
+    monday = first - timedelta(days=first.weekday())
+    return [monday + timedelta(weeks=n) for n in range((last - monday).days // 7 + 1)]
+
+
+def _station_weeks(session: Session, target: Target, first: date, last: date, upto: date,
+                   zone: ZoneInfo) -> tuple[float, float]:
+    stations = _stations(session, scope_of(target))
+    counts: dict[tuple[int, date], int] = defaultdict(int)
+    for station_id, day in _aired(session, target, [s.id for s in stations], first, upto, zone):
+        counts[station_id, day - timedelta(days=day.weekday())] += 1
+    done = sum(1 for n in counts.values() if n >= target.value)
+    return done, len(stations) * len(_weeks(first, last))
+
+
+def _commune_share(session: Session, target: Target, first: date, upto: date, zone: ZoneInfo) -> float:
+    scope = scope_of(target)
+    communes = list(session.scalars(select(Area).where(Area.kind == AreaKind.COMMUNE, _within(scope)))) \
+        if scope else []
+    if not communes:
+        return 0.0
+    stations = _stations(session, scope)
+    station_path = {s.id: s.area.path for s in stations}
+    aired: dict[int, int] = defaultdict(int)
+    for station_id, _day in _aired(session, target, list(station_path), first, upto, zone):
+        for commune in communes:
+            if station_path[station_id].startswith(commune.path):
+                aired[commune.id] += 1
+    enough = sum(1 for c in communes if aired[c.id] >= (target.min_airings or 1))
+    return 100.0 * enough / len(communes)
+
+
+def _visitor_days(session: Session, target: Target, first: date, upto: date, zone: ZoneInfo) -> float:
+    scope = scope_of(target)
+    if upto < first or not scope:
+        return 0.0
+    start, end = _utc_bounds(first, upto, zone)
+    total = session.scalar(
+        select(func.sum(ReachEvent.value)).join(Message, ReachEvent.message_id == Message.id)
+        .join(Area, Message.area_id == Area.id)
+        .where(ReachEvent.metric == PORTAL_VISITOR_METRIC, ReachEvent.source == ReachSource.MEASURED,
+               ReachEvent.occurred_at >= start, ReachEvent.occurred_at < end,
+               _campaign_message_ids(target.campaign), _within(scope)))
+    return float(total or 0)
+
+
+def _published(session: Session, target: Target, first: date, upto: date, zone: ZoneInfo) -> float:
+    scope = scope_of(target)
+    if upto < first or not scope:
+        return 0.0
+    start, end = _utc_bounds(first, upto, zone)
+    query = (select(func.count(Message.id)).join(Area, Message.area_id == Area.id)
+             .where(Message.published_at >= start, Message.published_at < end,
+                    _campaign_message_ids(target.campaign), _within(scope)))
+    if target.message_kind is not None:
+        query = query.where(Message.kind == target.message_kind)
+    return float(session.scalar(query) or 0)
+
+
+def _milestones(session: Session, target: Target, upto: date) -> float:
+    return float(session.scalar(select(func.count(TargetMilestone.id)).where(
+        TargetMilestone.target_id == target.id, TargetMilestone.reached_on <= upto)) or 0)
+
+
+def _current(session: Session, target: Target, first: date, last: date, upto: date,
+             zone: ZoneInfo) -> tuple[float, float]:
+    """(current, goal) for a measurable kind, counting what happened up to `upto`."""
+    if target.kind is TargetKind.STATION_WEEKLY_AIRINGS:
+        return _station_weeks(session, target, first, last, upto, zone)
+    if target.kind is TargetKind.COMMUNE_SHARE:
+        return _commune_share(session, target, first, upto, zone), target.value
+    if target.kind is TargetKind.PORTAL_VISITOR_DAYS:
+        return _visitor_days(session, target, first, upto, zone), target.value
+    if target.kind is TargetKind.MESSAGES_PUBLISHED:
+        return _published(session, target, first, upto, zone), target.value
+    return _milestones(session, target, upto), target.value
+
+
+def progress(session: Session, target: Target, *, today: date, zone: ZoneInfo) -> Progress:
+    first, last = period_of(target)
+    days = (last - first).days + 1
+    expected = min(max((today - first).days + 1, 0), days) / days if days > 0 else 1.0
+    if target.kind is TargetKind.OTHER:
+        return Progress(kind=FigureKind.NOT_MEASURABLE, measure=MEASURES[target.kind], current=None,
+                        goal=target.value, starts_on=first, ends_on=last, share_done=None,
+                        expected_share=expected, on_pace=None, pace_needed_per_week=None)
+    current, goal = _current(session, target, first, last, min(today, last), zone)
+    share = current / goal if goal > 0 else 1.0
+    # Today's figures already count, so what is left must be done in the days after today.
+    days_left = (last - max(today, first - timedelta(days=1))).days
+    pace = max(goal - current, 0.0) / (days_left / 7) if days_left > 0 else None
+    return Progress(kind=FIGURE_KINDS[target.kind], measure=MEASURES[target.kind], current=current, goal=goal,
+                    starts_on=first, ends_on=last, share_done=share, expected_share=expected,
+                    on_pace=share + 1e-9 >= expected, pace_needed_per_week=pace)
+
+
+def campaign_progress(session: Session, campaign: Campaign, *, today: date,
+                      zone: ZoneInfo) -> list[tuple[Target, Progress]]:
+    return [(target, progress(session, target, today=today, zone=zone)) for target in campaign.targets]
