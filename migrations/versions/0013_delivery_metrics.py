@@ -4,7 +4,7 @@ The figures themselves are ReachEvent rows (source 'reported', metric and API ve
 table only records the +1 h / +24 h / +7 d pulls per delivery, their attempts and last error.
 
 Revision ID: 0013
-Revises: 0009
+Revises: 0012
 Create Date: 2026-12-02 03:00:00
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0013'
-down_revision = '0009'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 
