@@ -14,6 +14,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from sqlalchemy.orm import Session, sessionmaker
 
 from scheduler.dispatch import run_tick
+from scheduler.reach_job import ReachJobSettings, run_reach_job
 from scheduler.sending import DispatchSettings
 
 log = logging.getLogger("loa.scheduler")
@@ -30,6 +31,7 @@ def make_scheduler(
     interval_seconds: float = 15,
     settings: DispatchSettings = DispatchSettings(),
     blocking: bool = False,
+    reach: ReachJobSettings | None = None,
 ) -> BaseScheduler:
     worker = worker_name()
 
@@ -42,4 +44,13 @@ def make_scheduler(
     # coalesce + one instance: a slow tick is never stacked behind itself.
     scheduler.add_job(tick, "interval", seconds=interval_seconds, id="dispatch", max_instances=1,
                       coalesce=True, next_run_time=datetime.now(timezone.utc))
+    if reach is not None:
+        def roll_up() -> None:
+            report = run_reach_job(session_factory, now=clock(), settings=reach)
+            if report.rollup.days or report.purged:
+                log.info("reach: rolled up %s, purged %s raw events", report.rollup.days, report.purged)
+
+        # Safe on every worker at once: the job holds the rollup state's lock (campaigns.reach_rollups).
+        scheduler.add_job(roll_up, "interval", seconds=reach.interval_seconds, id="reach_rollup",
+                          max_instances=1, coalesce=True)
     return scheduler
