@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from campaigns.models import ReachDaily, ReachSource
@@ -54,36 +55,36 @@ class DayReach:
     value: float
 
 
-def _in(message: Message, days: DayRange) -> ColumnElement[bool]:
-    return (ReachDaily.message_id == message.id) & ReachDaily.day.between(days.first, days.last)
+def _sums(session: Session, key: Any, message: Message, days: DayRange,
+          within: Area | None = None) -> list[tuple[Any, str, ReachSource, float]]:
+    """(key, metric, kind, sum) over the message's rollups of those days, optionally within an area's subtree."""
+    query = (select(key, ReachDaily.metric, ReachDaily.source, func.sum(ReachDaily.value))
+             .where(ReachDaily.message_id == message.id, ReachDaily.day.between(days.first, days.last)))
+    if within is not None:
+        recorded_in = aliased(Area)
+        query = query.join(recorded_in, recorded_in.id == ReachDaily.area_id).where(
+            recorded_in.path.startswith(within.path, autoescape=True))
+    rows = session.execute(query.group_by(key, ReachDaily.metric, ReachDaily.source)
+                           .order_by(key, ReachDaily.metric, ReachDaily.source))
+    return [(k, metric, ReachSource(kind), float(value)) for k, metric, kind, value in rows]
 
 
 def reach_by_channel(session: Session, message: Message, days: DayRange) -> list[ChannelReach]:
     """The message's figures per channel, metric and kind over the days."""
-    rows = session.execute(
-        select(ReachDaily.channel_id, ReachDaily.metric, ReachDaily.source, func.sum(ReachDaily.value))
-        .where(_in(message, days))
-        .group_by(ReachDaily.channel_id, ReachDaily.metric, ReachDaily.source)
-        .order_by(ReachDaily.channel_id, ReachDaily.metric, ReachDaily.source))
-    return [ChannelReach(channel_id, metric, ReachSource(kind), float(value))
-            for channel_id, metric, kind, value in rows]
+    return [ChannelReach(*row) for row in _sums(session, ReachDaily.channel_id, message, days)]
 
 
-def reach_by_day(session: Session, message: Message, days: DayRange) -> list[DayReach]:
-    """The message's figures per local day, metric and kind: the series a chart draws."""
-    rows = session.execute(
-        select(ReachDaily.day, ReachDaily.metric, ReachDaily.source, func.sum(ReachDaily.value))
-        .where(_in(message, days))
-        .group_by(ReachDaily.day, ReachDaily.metric, ReachDaily.source)
-        .order_by(ReachDaily.day, ReachDaily.metric, ReachDaily.source))
-    return [DayReach(day, metric, ReachSource(kind), float(value)) for day, metric, kind, value in rows]
+def reach_by_day(session: Session, message: Message, days: DayRange, within: Area | None = None) -> list[DayReach]:
+    """The message's figures per local day, metric and kind (the series a chart draws), everywhere or
+    within an area and everything below it."""
+    return [DayReach(*row) for row in _sums(session, ReachDaily.day, message, days, within)]
 
 
 def reach_by_area(session: Session, message: Message, days: DayRange, root: Area | None) -> list[AreaReach]:
     """One row per area just below `root` (None: the provinces) × metric × kind, each its whole subtree's sum.
 
     Figures recorded for `root` itself, or for no area, belong to no child and are left out here;
-    `reach_in_area` gives the root's total.
+    `reach_by_day(…, within=root)` gives the root's own total.
     """
     child = aliased(Area)
     recorded_in = aliased(Area)
@@ -92,20 +93,8 @@ def reach_by_area(session: Session, message: Message, days: DayRange, root: Area
         select(child.id, ReachDaily.metric, ReachDaily.source, func.sum(ReachDaily.value))
         .join(recorded_in, recorded_in.id == ReachDaily.area_id)
         .join(child, recorded_in.path.startswith(child.path))
-        .where(_in(message, days), parent)
+        .where(ReachDaily.message_id == message.id, ReachDaily.day.between(days.first, days.last), parent)
         .group_by(child.id, ReachDaily.metric, ReachDaily.source)))
     areas = {area.id: area for area in session.scalars(select(Area).where(Area.id.in_({r[0] for r in rows})))}
     result = [AreaReach(areas[area_id], metric, ReachSource(kind), float(value)) for area_id, metric, kind, value in rows]
     return sorted(result, key=lambda r: (r.area.path, r.metric, r.kind.value))
-
-
-def reach_in_area(session: Session, message: Message, days: DayRange, area: Area) -> list[DayReach]:
-    """The message's figures per day, metric and kind within `area` and everything below it."""
-    recorded_in = aliased(Area)
-    rows = session.execute(
-        select(ReachDaily.day, ReachDaily.metric, ReachDaily.source, func.sum(ReachDaily.value))
-        .join(recorded_in, recorded_in.id == ReachDaily.area_id)
-        .where(_in(message, days), recorded_in.path.startswith(area.path, autoescape=True))
-        .group_by(ReachDaily.day, ReachDaily.metric, ReachDaily.source)
-        .order_by(ReachDaily.day, ReachDaily.metric, ReachDaily.source))
-    return [DayReach(day, metric, ReachSource(kind), float(value)) for day, metric, kind, value in rows]

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from campaigns.airings import AiringInput, confirm_airing
 from campaigns.models import ChannelKind, ReachDaily, ReachEvent, ReachSource
-from campaigns.reach_reads import DayRange, reach_by_area, reach_by_channel, reach_by_day, reach_in_area
+from campaigns.reach_reads import DayRange, reach_by_area, reach_by_channel, reach_by_day
 from campaigns.reach_rollups import LAG, purge_raw_events, recompute_day, roll_up_new_events
 from content.errors import InvalidInput
 from content.models import Role
@@ -185,7 +185,7 @@ def test_areas_total_their_subtree_and_kinds_stay_apart(session, world):
         ("Xã An Lạc", "loudspeaker_listeners", ReachSource.ESTIMATED, 4_000.0),
         ("Phường Bình Minh", "click", ReachSource.MEASURED, 6.0),
         ("Phường Bình Minh", "reactions", ReachSource.REPORTED, 7.0)}
-    assert {(r.metric, r.kind, r.value) for r in reach_in_area(session, world.message, days, world.province)} == {
+    assert {(r.metric, r.kind, r.value) for r in reach_by_day(session, world.message, days, world.province)} == {
         ("click", ReachSource.MEASURED, 11.0), ("loudspeaker_listeners", ReachSource.ESTIMATED, 4_000.0),
         ("reactions", ReachSource.REPORTED, 7.0)}
     assert {(r.channel_id, r.metric, r.kind, r.value) for r in reach_by_channel(session, world.message, days)} == {
