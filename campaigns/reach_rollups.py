@@ -154,7 +154,7 @@ def purge_raw_events(session: Session, *, now: datetime, zone: ZoneInfo, retenti
     Returns how many were deleted. Events recorded after the watermark stay until the job has added them.
     """
     if retention_days < 1:
-        raise InvalidInput({"retention_days": Text("Thời hạn lưu giữ phải từ một ngày trở lên.")})
+        raise ValueError("retention_days must be at least 1")  # web.config checks the setting before this
     state = lock_state(session)
     if state.watermark is None:
         return 0
