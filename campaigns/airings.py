@@ -75,11 +75,17 @@ def _listeners(station: Station) -> int | None:
 
 
 def _replace_reach(session: Session, airing: Airing, station: Station, delivery: Delivery) -> None:
-    """The estimate follows the latest word: a correction removes the old one, 'not aired' leaves none."""
+    """The estimate follows the latest word: a correction takes the old one back, 'not aired' leaves none.
+
+    Taken back by a compensating event of the opposite value, not by deleting it: raw events are
+    append-only, so the rollups (campaigns.reach_rollups) stay exact by adding what was recorded since.
+    """
     if airing.reach_event_id is not None:
         old = session.get(ReachEvent, airing.reach_event_id)
         if old is not None:
-            session.delete(old)
+            session.add(ReachEvent(message_id=old.message_id, channel_id=old.channel_id, station_id=old.station_id,
+                                   area_id=old.area_id, metric=old.metric, source=old.source, value=-old.value,
+                                   occurred_at=old.occurred_at, recorded_at=airing.recorded_at))
         airing.reach_event_id = None
     listeners = _listeners(station)
     # With no population known there is nothing honest to estimate; zero would read as "nobody heard".

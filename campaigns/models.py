@@ -278,15 +278,12 @@ class ReachEvent(Base):
     api_version: Mapped[str | None] = mapped_column(String(40))
     value: Mapped[float] = mapped_column(Float)
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
-    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The rollup job reads what was recorded since its watermark: indexed so that read stays small.
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
 
 class ReachDaily(Base):
-    """Reach events summed per local day, to be rebuilt idempotently from the events.
-
-    Reserved for the reach issue (issue 11), which will write and read it: today nothing does, and
-    reach is only recorded, as `ReachEvent` rows. The table stays so that issue needs no migration.
-    """
+    """Reach events summed per local day; written only by campaigns.reach_rollups, read by dashboards."""
 
     __tablename__ = "reach_daily"
     __table_args__ = (
@@ -294,6 +291,7 @@ class ReachDaily(Base):
             "day", "message_id", "channel_id", "station_id", "area_id", "metric", "source",
             name="uq_reach_daily_key",
         ),
+        Index("ix_reach_daily_message_day", "message_id", "day"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -305,6 +303,18 @@ class ReachDaily(Base):
     metric: Mapped[str] = mapped_column(String(80))
     source: Mapped[ReachSource] = mapped_column(text_enum(ReachSource))
     value: Mapped[float] = mapped_column(Float)
+
+
+class ReachRollupState(Base):
+    """The rollup job's one row: how far it has read the raw events, and which days have none left."""
+
+    __tablename__ = "reach_rollup_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Every event recorded at or before this instant is in reach_daily; None: nothing rolled up yet.
+    watermark: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Local days before this one had their raw events purged, so they can no longer be recomputed.
+    purged_before: Mapped[date | None]
 
 
 class ShortLink(Base):

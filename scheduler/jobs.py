@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from scheduler.dispatch import run_tick
 from scheduler.metrics_pulls import run_metrics_pulls
+from scheduler.reach_job import ReachJobSettings, run_reach_job
 from scheduler.sending import DispatchSettings
 
 log = logging.getLogger("loa.scheduler")
@@ -32,6 +33,7 @@ def make_scheduler(
     settings: DispatchSettings = DispatchSettings(),
     blocking: bool = False,
     metrics_interval_seconds: float = 300,
+    reach: ReachJobSettings | None = None,
 ) -> BaseScheduler:
     worker = worker_name()
 
@@ -57,4 +59,13 @@ def make_scheduler(
                       coalesce=True, next_run_time=datetime.now(timezone.utc))
     scheduler.add_job(pull_metrics, "interval", seconds=metrics_interval_seconds, id="metrics", max_instances=1,
                       coalesce=True)
+    if reach is not None:
+        def roll_up() -> None:
+            report = run_reach_job(session_factory, now=clock(), settings=reach)
+            if report.rollup.days or report.purged:
+                log.info("reach: rolled up %s, purged %s raw events", report.rollup.days, report.purged)
+
+        # Safe on every worker at once: the job holds the rollup state's lock (campaigns.reach_rollups).
+        scheduler.add_job(roll_up, "interval", seconds=reach.interval_seconds, id="reach_rollup",
+                          max_instances=1, coalesce=True)
     return scheduler

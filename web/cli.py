@@ -1,10 +1,11 @@
-"""The `loa` command: run, worker, db upgrade, demo, areas import, user create."""
+"""The `loa` command: run, worker, db upgrade, demo, areas import, user create, reach rollup."""
 
 from __future__ import annotations
 
 import logging
 import signal
 import sys
+from datetime import date, datetime
 
 import click
 from flask import current_app
@@ -19,7 +20,9 @@ from content.schema import upgrade_database
 from content.users import create_user
 from scheduler.demo import DEMO_PASSWORD, holds_only_demo_data, load_demo
 from scheduler.jobs import make_scheduler
+from scheduler.reach_job import ReachJobSettings, run_reach_job
 from web import create_app
+from web.config import reach_retention_days
 from web.database import session_factory, zone
 from web.dispatch_settings import dispatch_settings
 from web.media.files import media_root
@@ -37,10 +40,16 @@ def cli(ctx: click.Context) -> None:
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
+def _reach_settings() -> ReachJobSettings:
+    return ReachJobSettings(zone=zone(), retention_days=reach_retention_days(current_app),
+                            interval_seconds=float(current_app.config["REACH_ROLLUP_SECONDS"]))
+
+
 def _scheduler(blocking: bool):
     app = current_app
     return make_scheduler(session_factory(), clock=app.config["CLOCK"], blocking=blocking,
-                          interval_seconds=float(app.config["TICK_SECONDS"]), settings=dispatch_settings(app))
+                          interval_seconds=float(app.config["TICK_SECONDS"]), settings=dispatch_settings(app),
+                          reach=_reach_settings())
 
 
 def _require_schema() -> None:
@@ -122,6 +131,30 @@ def areas_import_command(province: str | None) -> None:
         run_area_import(province)
     except LoaError as error:
         raise click.ClickException(str(error)) from None
+
+
+@cli.group("reach")
+def reach_group() -> None:
+    """Reach figures."""
+
+
+@reach_group.command("rollup")
+@click.option("--day", type=click.DateTime(formats=["%Y-%m-%d"]), help="Also rebuild this local day from its raw events.")
+@with_appcontext
+def reach_rollup_command(day: datetime | None) -> None:
+    """Add newly recorded reach events to the daily rollups; with --day, recompute that day too."""
+    _require_schema()
+    recompute: date | None = day.date() if day is not None else None
+    try:
+        report = run_reach_job(session_factory(), now=current_app.config["CLOCK"](), settings=_reach_settings(),
+                               recompute=recompute)
+    except LoaError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Rolled up {len(report.rollup.days)} day(s) of new events.")
+    if recompute is not None:
+        click.echo(f"Recomputed {recompute.isoformat()}: {report.recomputed_rows} rollup row(s).")
+    if report.purged:
+        click.echo(f"Purged {report.purged} raw event(s) past retention.")
 
 
 @cli.group("user")

@@ -41,6 +41,9 @@ DEFAULTS = {
     "AUDIO_FORMAT": "mp3",
     "AUDIO_SPEED": 135,
     "AUDIO_ESPEAK": "espeak-ng",
+    # Raw reach events of local days older than this are deleted once rolled up; None keeps them for ever.
+    "REACH_RETENTION_DAYS": None,
+    "REACH_ROLLUP_SECONDS": 300,
     # A callable returning an aware UTC datetime; tests swap it for a clock they move by hand.
     "CLOCK": utcnow,
 }
@@ -55,6 +58,17 @@ def load_config(app: Flask, overrides: dict | None) -> None:
     app.config.setdefault("DATABASE_URL", f"sqlite:///{Path(app.instance_path) / 'loa.db'}")
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
+
+
+def reach_retention_days(app: Flask) -> int | None:
+    """LOA_REACH_RETENTION_DAYS as a whole number of days (at least 1), or None to keep raw events."""
+    value = app.config.get("REACH_RETENTION_DAYS")
+    if value in (None, "", 0, "0"):
+        return None
+    days = int(value)
+    if days < 1:
+        raise ValueError("LOA_REACH_RETENTION_DAYS must be a positive number of days")
+    return days
 
 
 def credentials_key(app: Flask) -> str:

@@ -46,8 +46,10 @@ def test_a_box_confirms_an_item_and_sending_it_again_corrects_rather_than_adds(c
         "delivery_id": delivery.id, "station_id": station.id, "status": "aired",
         "aired_at": "2026-11-23T06:04:00+07:00", "operator": "Hộp loa thôn Đông", "note": "Phát lại lần hai",
         "reason": None, "recorded_at": None}
-    assert count(session, Airing) == 1 and count(session, ReachEvent) == 1
-    event = session.scalar(select(ReachEvent))
+    # The first estimate is taken back by a compensating event (raw events are append-only), then replaced.
+    assert count(session, Airing) == 1 and count(session, ReachEvent) == 3
+    assert session.scalar(select(func.sum(ReachEvent.value))) == 5_600
+    event = session.scalar(select(ReachEvent).order_by(ReachEvent.id.desc()).limit(1))
     assert event.occurred_at == datetime(2026, 11, 22, 23, 4, tzinfo=timezone.utc) and event.value == 5_600
     assert stored_airing(session, delivery) == (
         station.id, AiringStatus.AIRED, datetime(2026, 11, 22, 23, 4, tzinfo=timezone.utc), None)
