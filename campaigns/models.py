@@ -306,3 +306,7 @@ class ShortLink(Base):
 
     message: Mapped[Message] = relationship()
     channel: Mapped[Channel] = relationship()
+
+# The portal's visitor tables live in their own module; importing it here puts them on Base.metadata
+# wherever the schema is loaded.
+from campaigns import visitor_models as _visitor_models  # noqa: E402,F401
