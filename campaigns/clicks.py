@@ -28,6 +28,7 @@ class ClickBucket:
     channel_id: int
     area_id: int | None
     minute: datetime
+    metric: str = CLICK
 
 
 class ClickBuffer:
@@ -37,9 +38,9 @@ class ClickBuffer:
         self._lock = threading.Lock()
         self._counts: Counter[ClickBucket] = Counter()
 
-    def add(self, target: LinkTarget, at: datetime) -> None:
+    def add(self, target: LinkTarget, at: datetime, *, metric: str = CLICK) -> None:
         bucket = ClickBucket(target.message_id, target.channel_id, target.area_id,
-                             at.replace(second=0, microsecond=0))
+                             at.replace(second=0, microsecond=0), metric)
         with self._lock:
             self._counts[bucket] += 1
 
@@ -65,9 +66,9 @@ def record_clicks(session: Session, counts: Mapping[ClickBucket, int], *, now: d
     messages = set(session.scalars(select(Message.id).where(Message.id.in_({b.message_id for b in counts}))))
     channels = set(session.scalars(select(Channel.id).where(Channel.id.in_({b.channel_id for b in counts}))))
     events = [ReachEvent(message_id=bucket.message_id, channel_id=bucket.channel_id, area_id=bucket.area_id,
-                         metric=CLICK, source=ReachSource.MEASURED, value=float(clicks), occurred_at=bucket.minute,
+                         metric=bucket.metric, source=ReachSource.MEASURED, value=float(clicks), occurred_at=bucket.minute,
                          recorded_at=now)
-              for bucket, clicks in sorted(counts.items(), key=lambda item: (item[0].minute, item[0].message_id))
+              for bucket, clicks in sorted(counts.items(), key=lambda item: (item[0].minute, item[0].message_id, item[0].metric))
               if clicks and bucket.message_id in messages and bucket.channel_id in channels]
     session.add_all(events)
     session.flush()

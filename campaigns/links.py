@@ -21,6 +21,7 @@ from content.models import Message
 ALPHABET = string.ascii_letters + string.digits
 CODE_LENGTH = 8  # 62^8 ≈ 2·10^14: not guessable by walking, still short in a 1,024-character caption
 CLICK = "link_click"
+BOT_CLICK = "link_bot_click"  # a crawler's GET of a tracked link: counted apart, every one
 
 
 def short_link(session: Session, message: Message, channel: Channel, *, now: datetime) -> ShortLink:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from alembic import context
 
 import campaigns.models  # (registers the campaigns tables on Base.metadata)
-import campaigns.target_models  # noqa: F401
+import campaigns.target_models
+import campaigns.visitor_models  # noqa: F401
 import content.models  # noqa: F401
 from content.db import Base, make_engine
 

@@ -12,7 +12,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 import campaigns.models  # (the whole schema on Base.metadata)
-import campaigns.target_models  # noqa: F401
+import campaigns.target_models
+import campaigns.visitor_models  # noqa: F401
 import content.models  # noqa: F401
 from content.db import Base, make_engine, make_session_factory
 from content.schema import upgrade_database

@@ -1,29 +1,34 @@
 """Counting clicks on tracked links without a database write per click, and without keeping who clicked.
 
-A click counts once per visitor and link in 30 minutes. The visitor is a hash of the address and the
-user agent under a salt that changes every day and lives only in the rate limiter's storage (memory,
-or Redis shared by the web processes): the database never sees an address, and after a day not even
-the limiter's storage can tie two days' clicks to one person. One address counts at most
-`CLICKS_PER_ADDRESS` visitors per link in 30 minutes — a family or an office behind one address, not
-a script inventing user agents. Counted clicks wait in a buffer the write-behind thread empties.
+The visitor is a hash of the address and the user agent under a salt that changes every local day
+(`campaigns.visits`): the database never sees an address, and once the day's salt is deleted nobody
+can tie two days' visits to one person. Bots are counted apart, never as visitors or readers' clicks.
+
+A portal view counts every time; its visitor once per local day per message and once site-wide (the
+dedupe is in the database, at write time). A click counts once per visitor and link in 30 minutes
+(the rate limiter's storage remembers the hash for that window: memory, or Redis shared by the web
+processes; a visitor's hash changes at local midnight, so a click just before and one just after
+both count). One address counts at most `CLICKS_PER_ADDRESS` visitors per link in 30 minutes — a
+family or an office behind one address, not a script inventing user agents. Counted views and clicks
+wait in buffers the write-behind thread empties.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import secrets
 import threading
 import time
-from datetime import datetime
+from datetime import date, datetime
 
 from flask import current_app, request
 from limits import RateLimitItemPerMinute
 
 from campaigns.clicks import ClickBuffer
-from campaigns.links import LinkTarget, find_target
+from campaigns.links import BOT_CLICK, LinkTarget, find_target
+from campaigns.visits import VisitBuffer, is_bot, local_day, read_salt, rotate_salts, visitor_id
 from web.addresses import message_path
-from web.database import get_db, now
+from web.database import get_db, now, session_factory, zone
 from web.limits import limiter
 from web.write_behind import write_behind
 
@@ -31,7 +36,6 @@ DEDUPE_MINUTES = 30
 CLICKS_PER_ADDRESS = 20
 ONCE_PER_VISITOR = RateLimitItemPerMinute(1, DEDUPE_MINUTES)
 PER_ADDRESS = RateLimitItemPerMinute(CLICKS_PER_ADDRESS, DEDUPE_MINUTES)
-SALT_SECONDS = 2 * 24 * 3600
 # A link's destination changes only when its message's slug or campaign does: a minute's staleness is fine.
 CACHE_SECONDS = 60.0
 CACHE_SIZE = 10_000
@@ -63,29 +67,59 @@ def link_cache() -> LinkCache:
     return current_app.extensions.setdefault("loa.link_cache", LinkCache())
 
 
-def _daily_salt(moment: datetime) -> bytes:
-    """Today's salt, the same in every process sharing the limiter's storage (the storage only holds integers).
+def daily_salt(moment: datetime) -> str:
+    """The salt of the local day, the same in every web process: read once a day per process.
 
-    Two processes starting the day at the same instant may each add their random part; both then read
-    the sum, so they agree from their next click on.
+    The write-behind thread makes each day's salt the day before (`campaigns.visits.rotate_salts`); only
+    when no batch ran since (a fresh or long-stopped server) does a request make it, once, with a
+    conflict-free insert, so two processes doing so at once still end up reading the same salt.
     """
-    key = f"loa/click-salt/{moment.date().isoformat()}"
-    storage = limiter.storage
-    if not storage.get(key):
-        # 52 bits: the Redis store adds through Lua, whose numbers are exact integers only below 2^53.
-        storage.incr(key, SALT_SECONDS, amount=secrets.randbits(52))
-    return storage.get(key).to_bytes(8, "big")
+    day = local_day(moment, zone())
+    salts: dict[date, str] = current_app.extensions.setdefault("loa.visitor_salts", {})
+    salt = salts.get(day)
+    if salt is None:
+        salt = read_salt(get_db(), day)
+        if salt is None:
+            with session_factory()() as session:
+                rotate_salts(session, day)
+                session.commit()
+                salt = read_salt(session, day)
+        assert salt is not None
+        salts.clear()  # past days' salts are forgotten here too
+        salts[day] = salt
+    return salt
 
 
-def _pseudonym(salt: bytes, *parts: str) -> str:
-    return hashlib.sha256(salt + "\x00".join(parts).encode()).hexdigest()[:32]
+def visitor_of(moment: datetime) -> str | None:
+    """This request's visitor for today, or None for a bot (counted apart, never as a visitor)."""
+    agent = request.user_agent.string
+    if is_bot(agent):
+        return None
+    return visitor_id(daily_salt(moment), request.remote_addr or "", agent)
+
+
+def count_view(message_id: int | None) -> None:
+    """Count a portal page's view (a message's, or the index's) for the next batch; never writes to the database."""
+    if request.method != "GET":
+        return
+    moment = now()
+    try:
+        visitor = visitor_of(moment)
+    except Exception:  # the database cannot be read: the reader still gets the page
+        log.exception("tracking: could not read the day's salt; this view is not counted")
+        return
+    write_behind().source("visits", lambda: VisitBuffer(zone())).add(message_id, visitor=visitor, at=moment)
+
+
+def _pseudonym(salt: str, *parts: str) -> str:
+    return hashlib.sha256("\x00".join((salt, *parts)).encode()).hexdigest()[:32]
 
 
 def is_counted(code: str, moment: datetime) -> bool:
     """True the first time in 30 minutes this visitor follows this link, within the address's allowance."""
-    salt = _daily_salt(moment)
+    salt = daily_salt(moment)
     address = request.remote_addr or ""
-    visitor = _pseudonym(salt, address, request.user_agent.string)
+    visitor = visitor_id(salt, address, request.user_agent.string)
     strategy = limiter.limiter
     return (strategy.hit(ONCE_PER_VISITOR, "loa", "click-visitor", visitor, code)
             and strategy.hit(PER_ADDRESS, "loa", "click-address", _pseudonym(salt, address), code))
@@ -94,10 +128,14 @@ def is_counted(code: str, moment: datetime) -> bool:
 def count_click(target: LinkTarget) -> None:
     """Count a person's click for the next batch; never writes to the database."""
     moment = now()
+    clicks = write_behind().source("clicks", ClickBuffer)
+    if is_bot(request.user_agent.string):
+        clicks.add(target, moment, metric=BOT_CLICK)  # every one: their volume stays visible
+        return
     try:
         counted = is_counted(target.code, moment)
-    except Exception:  # the limiter's store (Redis) is down: the reader still gets the page
-        log.exception("tracking: could not reach the rate limiter's storage; this click is not counted")
+    except Exception:  # the limiter's store (Redis) or the database is down: the reader still gets the page
+        log.exception("tracking: could not reach the rate limiter's storage or the salt; this click is not counted")
         return
     if counted:
-        write_behind().source("clicks", ClickBuffer).add(target, moment)
+        clicks.add(target, moment)
