@@ -72,11 +72,16 @@ def _insert(session: Session, model: type[Any]) -> Any:
     return dialect.insert(model)
 
 
-def rotate_salts(session: Session, today: date) -> None:
-    """Make today's and tomorrow's salts (if no process has yet) and forget every earlier day: its salt
-    and its seen visitors. Tomorrow's is made ahead so the first request of a day finds it ready."""
+def make_salts(session: Session, today: date) -> None:
+    """Today's and tomorrow's salts, if no process has made them yet: a conflict-free insert, so two
+    processes doing it at once keep one salt. Tomorrow's is made ahead so a day's first request finds it."""
     rows = [{"day": day, "salt": secrets.token_hex(32)} for day in (today, today + timedelta(days=1))]
     session.execute(_insert(session, VisitorSalt).values(rows).on_conflict_do_nothing(index_elements=["day"]))
+
+
+def rotate_salts(session: Session, today: date) -> None:
+    """Make the salts and forget every earlier day: its salt and its seen visitors."""
+    make_salts(session, today)
     session.execute(delete(VisitorSalt).where(VisitorSalt.day < today))
     session.execute(delete(SeenVisitor).where(SeenVisitor.day < today))
     session.flush()

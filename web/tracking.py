@@ -26,7 +26,7 @@ from limits import RateLimitItemPerMinute
 
 from campaigns.clicks import ClickBuffer
 from campaigns.links import BOT_CLICK, LinkTarget, find_target
-from campaigns.visits import VisitBuffer, is_bot, local_day, read_salt, rotate_salts, visitor_id
+from campaigns.visits import VisitBuffer, is_bot, local_day, make_salts, read_salt, visitor_id
 from web.addresses import message_path
 from web.database import get_db, now, session_factory, zone
 from web.limits import limiter
@@ -72,7 +72,8 @@ def daily_salt(moment: datetime) -> str:
 
     The write-behind thread makes each day's salt the day before (`campaigns.visits.rotate_salts`); only
     when no batch ran since (a fresh or long-stopped server) does a request make it, once, with a
-    conflict-free insert, so two processes doing so at once still end up reading the same salt.
+    conflict-free insert, so two processes doing so at once still end up reading the same salt. Forgetting
+    past days (a delete as large as yesterday's visitors) is left to that thread, never done in a request.
     """
     day = local_day(moment, zone())
     salts: dict[date, str] = current_app.extensions.setdefault("loa.visitor_salts", {})
@@ -81,7 +82,7 @@ def daily_salt(moment: datetime) -> str:
         salt = read_salt(get_db(), day)
         if salt is None:
             with session_factory()() as session:
-                rotate_salts(session, day)
+                make_salts(session, day)
                 session.commit()
                 salt = read_salt(session, day)
         assert salt is not None
