@@ -1,7 +1,8 @@
 """What dashboards read of reach: sums of the daily rollups only, never of the raw events.
 
-Every row keeps its metric and its kind (measured, platform-reported, estimated); nothing here adds
-one kind to another, or one metric to another.
+Every row keeps its metric and its kind (measured, estimated); nothing here adds one kind to another,
+or one metric to another. Platform-reported figures are left out: they are snapshots of a running
+total, and only the newest counts (campaigns.platform_metrics.latest_platform_metrics).
 
 The area tree is summed at read time, not stored per level: a rollup row carries the smallest area
 it was recorded for, and a province's or the country's figure is the sum over its subtree, found by
@@ -16,11 +17,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session, aliased
 
-from campaigns.models import ReachDaily, ReachSource
+from campaigns.models import Campaign, ReachDaily, ReachSource, campaign_messages
 from content.models import Area, Message
+
+# A message's figures, or a campaign's: the sum over the messages linked to it.
+Subject = Message | Campaign
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,14 @@ class AreaReach:
 
 
 @dataclass(frozen=True)
+class MessageReach:
+    message_id: int
+    metric: str
+    kind: ReachSource
+    value: float
+
+
+@dataclass(frozen=True)
 class DayReach:
     day: date
     metric: str
@@ -55,11 +67,22 @@ class DayReach:
     value: float
 
 
-def _sums(session: Session, key: Any, message: Message, days: DayRange,
+def _of(subject: Subject) -> ColumnElement[bool]:
+    """The subject's rows that may be summed: platform-reported rows are snapshots of running totals, which
+    a sum would count again at every read; they are read through campaigns.platform_metrics instead."""
+    counted = ReachDaily.source != ReachSource.REPORTED
+    if isinstance(subject, Message):
+        return and_(ReachDaily.message_id == subject.id, counted)
+    return and_(ReachDaily.message_id.in_(select(campaign_messages.c.message_id)
+                                          .where(campaign_messages.c.campaign_id == subject.id).scalar_subquery()),
+                counted)
+
+
+def _sums(session: Session, key: Any, subject: Subject, days: DayRange,
           within: Area | None = None) -> list[tuple[Any, str, ReachSource, float]]:
-    """(key, metric, kind, sum) over the message's rollups of those days, optionally within an area's subtree."""
+    """(key, metric, kind, sum) over the subject's rollups of those days, optionally within an area's subtree."""
     query = (select(key, ReachDaily.metric, ReachDaily.source, func.sum(ReachDaily.value))
-             .where(ReachDaily.message_id == message.id, ReachDaily.day.between(days.first, days.last)))
+             .where(_of(subject), ReachDaily.day.between(days.first, days.last)))
     if within is not None:
         recorded_in = aliased(Area)
         query = query.join(recorded_in, recorded_in.id == ReachDaily.area_id).where(
@@ -69,18 +92,25 @@ def _sums(session: Session, key: Any, message: Message, days: DayRange,
     return [(k, metric, ReachSource(kind), float(value)) for k, metric, kind, value in rows]
 
 
-def reach_by_channel(session: Session, message: Message, days: DayRange) -> list[ChannelReach]:
-    """The message's figures per channel, metric and kind over the days."""
-    return [ChannelReach(*row) for row in _sums(session, ReachDaily.channel_id, message, days)]
+def reach_by_channel(session: Session, subject: Subject, days: DayRange) -> list[ChannelReach]:
+    """The subject's figures per channel, metric and kind over the days."""
+    return [ChannelReach(*row) for row in _sums(session, ReachDaily.channel_id, subject, days)]
 
 
-def reach_by_day(session: Session, message: Message, days: DayRange, within: Area | None = None) -> list[DayReach]:
-    """The message's figures per local day, metric and kind (the series a chart draws), everywhere or
+def reach_by_day(session: Session, subject: Subject, days: DayRange, within: Area | None = None) -> list[DayReach]:
+    """The subject's figures per local day, metric and kind (the series a chart draws), everywhere or
     within an area and everything below it."""
-    return [DayReach(*row) for row in _sums(session, ReachDaily.day, message, days, within)]
+    return [DayReach(*row) for row in _sums(session, ReachDaily.day, subject, days, within)]
 
 
-def reach_by_area(session: Session, message: Message, days: DayRange, root: Area | None) -> list[AreaReach]:
+def reach_by_message(session: Session, campaign: Campaign, days: DayRange,
+                     within: Area | None = None) -> list[MessageReach]:
+    """A campaign's figures per message, metric and kind: what "top messages" ranks (by one metric and
+    kind at a time, never by a sum across them)."""
+    return [MessageReach(*row) for row in _sums(session, ReachDaily.message_id, campaign, days, within)]
+
+
+def reach_by_area(session: Session, subject: Subject, days: DayRange, root: Area | None) -> list[AreaReach]:
     """One row per area just below `root` (None: the provinces) × metric × kind, each its whole subtree's sum.
 
     Figures recorded for `root` itself, or for no area, belong to no child and are left out here;
@@ -93,7 +123,7 @@ def reach_by_area(session: Session, message: Message, days: DayRange, root: Area
         select(child.id, ReachDaily.metric, ReachDaily.source, func.sum(ReachDaily.value))
         .join(recorded_in, recorded_in.id == ReachDaily.area_id)
         .join(child, recorded_in.path.startswith(child.path))
-        .where(ReachDaily.message_id == message.id, ReachDaily.day.between(days.first, days.last), parent)
+        .where(_of(subject), ReachDaily.day.between(days.first, days.last), parent)
         .group_by(child.id, ReachDaily.metric, ReachDaily.source)))
     areas = {area.id: area for area in session.scalars(select(Area).where(Area.id.in_({r[0] for r in rows})))}
     result = [AreaReach(areas[area_id], metric, ReachSource(kind), float(value)) for area_id, metric, kind, value in rows]

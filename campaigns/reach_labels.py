@@ -1,0 +1,79 @@
+"""What each reach metric and kind is called, and how it was obtained: the words every page, chart,
+export and report shows beside a number, so that a figure never appears without its kind and method.
+
+A metric Loa does not know (a platform renamed one, say) is shown under its own name with the
+method of its kind; it is never dropped and never added to another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from campaigns.links import BOT_CLICK, CLICK
+from campaigns.loudspeaker_reach import AIRINGS, CONTACTS, LISTENERS
+from campaigns.models import ReachSource
+from campaigns.visits import BOT_VIEW, VIEW, VISITOR
+from content.wording import Text
+
+KIND_LABELS: dict[ReachSource, Text] = {
+    ReachSource.MEASURED: Text("Đo được"),
+    ReachSource.REPORTED: Text("Nền tảng báo cáo"),
+    ReachSource.ESTIMATED: Text("Ước tính"),
+}
+
+KIND_METHODS: dict[ReachSource, Text] = {
+    ReachSource.MEASURED: Text("Loa tự ghi nhận con số này."),
+    ReachSource.REPORTED: Text("Con số do nền tảng (Facebook, Zalo…) trả về; Loa không kiểm chứng được. "
+                               "Chỉ lấy lần đọc mới nhất, không cộng dồn các lần đọc."),
+    ReachSource.ESTIMATED: Text("Con số tính từ giả định nêu ở cột phương pháp, không phải đếm trực tiếp."),
+}
+
+
+@dataclass(frozen=True)
+class MetricLabel:
+    name: Text
+    method: Text
+
+
+METRICS: dict[str, MetricLabel] = {
+    VIEW: MetricLabel(Text("Lượt xem trên cổng"),
+                      Text("Mỗi lần trang tin được mở trên cổng thông tin, đếm ở máy chủ; không tính máy tìm kiếm.")),
+    BOT_VIEW: MetricLabel(Text("Lượt xem của máy (bot)"),
+                          Text("Lượt mở trang của máy tìm kiếm và trình tạo ảnh xem trước, nhận ra qua danh sách "
+                               "crawler; đếm riêng để thấy khối lượng.")),
+    VISITOR: MetricLabel(Text("Lượt khách-ngày"),
+                         Text("Mỗi người xem được đếm một lần mỗi ngày, nhận ra bằng mã băm của địa chỉ, trình duyệt "
+                              "và một chuỗi ngẫu nhiên đổi mỗi ngày rồi bị xóa; không dùng cookie, không lưu địa chỉ. "
+                              "Cộng nhiều ngày là lượt khách-ngày, không phải số người.")),
+    CLICK: MetricLabel(Text("Lượt bấm liên kết"),
+                       Text("Lượt bấm liên kết rút gọn /r/ của từng kênh; cùng một người bấm lại trong 30 phút "
+                            "chỉ tính một lần.")),
+    BOT_CLICK: MetricLabel(Text("Lượt bấm của máy (bot)"),
+                           Text("Lượt mở liên kết rút gọn của máy, đếm riêng, mỗi lần một lượt.")),
+    AIRINGS: MetricLabel(Text("Lượt phát trên loa"),
+                         Text("Lượt phát đã được đài truyền thanh xác nhận.")),
+    LISTENERS: MetricLabel(Text("Người nghe tiềm năng"),
+                           Text("Dân số vùng phủ của các đài đã phát tin trong ngày; mỗi địa bàn tính một lần mỗi "
+                                "ngày dù nhiều đài cùng phủ. Đài chưa có số dân vùng phủ không được tính.")),
+    CONTACTS: MetricLabel(Text("Lượt tiếp cận (loa)"),
+                          Text("Người nghe tiềm năng × số lượt phát nghe được ở địa bàn đó: một người nghe hai lần "
+                               "là hai lượt tiếp cận.")),
+    "loudspeaker_listeners": MetricLabel(
+        Text("Người nghe tiềm năng theo lượt phát"),
+        Text("Dân số vùng phủ của đài cho mỗi lượt phát đã xác nhận.")),
+    "reactions": MetricLabel(Text("Lượt bày tỏ cảm xúc"), Text("Facebook: tổng số reaction của bài viết.")),
+    "comments": MetricLabel(Text("Bình luận"), Text("Facebook: tổng số bình luận của bài viết.")),
+    "shares": MetricLabel(Text("Lượt chia sẻ"), Text("Facebook: số lượt chia sẻ bài viết.")),
+    "post_media_view": MetricLabel(Text("Lượt xem bài (Facebook)"),
+                                   Text("Facebook Graph API, chỉ số post_media_view của phiên bản API ghi kèm.")),
+    "post_total_media_view_unique": MetricLabel(
+        Text("Người xem bài (Facebook)"),
+        Text("Facebook Graph API, chỉ số post_total_media_view_unique của phiên bản API ghi kèm.")),
+    "total_view": MetricLabel(Text("Lượt xem bài (Zalo)"), Text("Zalo OA: total_view của bài viết.")),
+    "total_share": MetricLabel(Text("Lượt chia sẻ (Zalo)"), Text("Zalo OA: total_share của bài viết.")),
+}
+
+
+def metric_label(metric: str, kind: ReachSource) -> MetricLabel:
+    """The metric's name and method; an unknown metric keeps its own name and its kind's method."""
+    return METRICS.get(metric) or MetricLabel(Text(metric), KIND_METHODS[kind])

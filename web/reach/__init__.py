@@ -1,0 +1,12 @@
+"""Reach for officers and analysts: a message's reach, a campaign's dashboard and compliance grid,
+their exports (CSV, XLSX) and the campaign report (printable page, Word document).
+
+Every figure shown here is read from the daily rollups (campaigns.reach_reads) or, for a platform's
+own figures, its newest snapshot (campaigns.platform_metrics), and only within the viewer's area.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint
+
+bp = Blueprint("reach", __name__, url_prefix="/desk")
