@@ -28,6 +28,7 @@ class Action(enum.StrEnum):
     AIRING_CONFIRM = "airing.confirm"
     AIRING_VIEW = "airing.view"
     SETTINGS_MANAGE = "settings.manage"
+    REACH_VIEW = "reach.view"
 
 
 A, E, P, R, N = Role.ADMIN, Role.EDITOR, Role.APPROVER, Role.RADIO_OPERATOR, Role.ANALYST
@@ -54,6 +55,9 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.AIRING_VIEW: frozenset({A, E, P, N}),
     # Settings of the whole install (the loudspeaker's reading dictionary); see authorize_install_wide.
     Action.SETTINGS_MANAGE: frozenset({A}),
+    # Figures of an area (a message's reach, a campaign's dashboard, compliance, exports, reports): read-only,
+    # and the analyst's reason to sign in. Radio operators see their own station's airings elsewhere.
+    Action.REACH_VIEW: frozenset({A, E, P, N}),
 }
 
 DENIED = Text("Bạn không có quyền thực hiện thao tác này ở địa bàn này.")
