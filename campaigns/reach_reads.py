@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from campaigns.models import Campaign, ReachDaily, ReachSource, campaign_messages
@@ -128,3 +128,19 @@ def reach_by_area(session: Session, subject: Subject, days: DayRange, root: Area
     areas = {area.id: area for area in session.scalars(select(Area).where(Area.id.in_({r[0] for r in rows})))}
     result = [AreaReach(areas[area_id], metric, ReachSource(kind), float(value)) for area_id, metric, kind, value in rows]
     return sorted(result, key=lambda r: (r.area.path, r.metric, r.kind.value))
+
+
+def total_of_messages_in(session: Session, campaign: Campaign, days: DayRange, metric: str, kind: ReachSource,
+                         areas: list[Area]) -> float:
+    """One metric and kind summed over the rollups of the campaign's messages that belong to one of `areas`
+    (the message's own area, not where the figure was recorded): portal figures are recorded for no area,
+    so a target of an area counts the messages of that area. 0 when none: a target's current value."""
+    if not areas or days.last < days.first or kind is ReachSource.REPORTED:
+        return 0.0
+    total = session.scalar(
+        select(func.sum(ReachDaily.value)).join(Message, Message.id == ReachDaily.message_id)
+        .join(Area, Area.id == Message.area_id)
+        .where(_of(campaign), ReachDaily.metric == metric, ReachDaily.source == kind,
+               ReachDaily.day.between(days.first, days.last),
+               or_(*(Area.path.startswith(area.path, autoescape=True) for area in areas))))
+    return float(total or 0)
