@@ -201,6 +201,8 @@ class TargetLine:
     name: str
     kind_label: str
     progress: Progress
+    measure: str  # what current and goal count, in the reader's language
+    verdict: str
 
 
 @dataclass(frozen=True)
@@ -215,8 +217,9 @@ def read_targets(session: Session, campaign: Campaign, view: ReachView, *, today
     visible = [target for target in campaign.targets if is_target_visible(view, scope_of(target))]
     for target in visible:
         kind_label = str(TARGET_KIND_LABELS.get(target.kind.value, target.kind.value))
-        lines.append(TargetLine(target, target.description or kind_label, kind_label,
-                                progress(session, target, today=today, zone=zone)))
+        result = progress(session, target, today=today, zone=zone)
+        lines.append(TargetLine(target, target.description or kind_label, kind_label, result, t(result.measure),
+                                t(result.verdict)))
     return Targets(lines, len(campaign.targets) - len(visible), today)
 
 
@@ -225,9 +228,9 @@ def targets_table(targets: Targets) -> FigureTable:
     for line in targets.lines:
         p = line.progress
         rows.append([line.name, line.kind_label,
-                     Cell(p.current, hint=t(p.measure)), Cell(p.goal, hint=t(p.measure)), t(p.measure),
+                     Cell(p.current, hint=line.measure), Cell(p.goal, hint=line.measure), line.measure,
                      None if p.share_done is None else round(100 * p.share_done, 1),
-                     round(100 * p.expected_share, 1), t(p.verdict),
+                     round(100 * p.expected_share, 1), line.verdict,
                      None if p.pace_needed_per_week is None else round(p.pace_needed_per_week, 1),
                      Cell(p.starts_on), Cell(p.ends_on)])
     notes = [_("Tiến độ tính đến hết ngày %(day)s, từ số liệu Loa ghi nhận; không nhập tay.",
