@@ -181,3 +181,12 @@ def test_the_campaign_page_links_to_its_dashboard_and_compliance_grid(client, se
     page = client.get(f"/desk/campaigns/{w.campaign.id}").get_data(as_text=True)
     assert f'href="/desk/campaigns/{w.campaign.id}/reach">Mức độ tiếp cận' in page
     assert f'href="/desk/campaigns/{w.campaign.id}/compliance"' in page
+
+
+def test_the_dashboard_reads_in_english(client, session):
+    w = reach_world(session)
+    log_in(client, "bientap_tinh")
+    client.get("/language/en", query_string={"next": "/desk/"})
+    page = dashboard(client, w.campaign.id)
+    assert "Campaign reach" in page and "Targets and progress" in page and "Top messages" in page
+    assert "Achieved 345 / 1,000" in page and "Chậm tiến độ" not in page
