@@ -181,9 +181,9 @@ def platform_table(session: Session, campaign: Campaign, days: DayRange, view: R
         [f"{names[x.channel_id]} ({CHANNEL_KIND_LABELS.get(x.kind.value, x.kind.value)})",
          Cell(t(metric_label(x.metric, ReachSource.REPORTED).name), hint=t(metric_label(x.metric, ReachSource.REPORTED).method)),
          reported, Cell(x.value, hint=t(KIND_METHODS[ReachSource.REPORTED])), x.messages,
-         Cell(x.read_at.date()), ", ".join(x.api_versions) or None] for x in totals]
+         Cell(x.read_at.date()), ", ".join(x.api_versions) or "—"] for x in totals]
     rows += [[f"{c.name} ({CHANNEL_KIND_LABELS.get(c.kind.value, c.kind.value)})", _("Nền tảng không cung cấp số liệu"),
-              reported, None, None, None, None] for c in silent]
+              reported, None, None, None, "—"] for c in silent]
     return figure_table("platforms", _("Số liệu nền tảng báo cáo (lần đọc mới nhất của mỗi tin)"),
                         [Column(_("Kênh")), Column(_("Chỉ số")), Column(_("Loại số liệu")),
                          Column(_("Giá trị"), ColumnKind.NUMBER), Column(_("Số tin"), ColumnKind.NUMBER),

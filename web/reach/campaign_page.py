@@ -13,7 +13,7 @@ from markupsafe import Markup
 from sqlalchemy import select
 
 from campaigns.models import Campaign, ReachSource
-from campaigns.reach_labels import METRICS, metric_label
+from campaigns.reach_labels import KIND_LABELS, METRICS, metric_label
 from campaigns.reach_reads import DayRange
 from campaigns.reach_scope import ReachView, campaign_reach_view
 from content.errors import InvalidInput, NotFound
@@ -90,7 +90,8 @@ def charts_by_metric(by_day: ByDay) -> list[tuple[str, Markup]]:
     charts = []
     for metric in dict.fromkeys(m for m, _k in by_day.keys):
         name = t(metric_label(metric, ReachSource.MEASURED).name)
-        lines = [Line(series_label(s), by_day.points(s), s[1]) for s in by_day.keys if s[0] == metric]
+        # The chart's title names the metric; each line is one kind of it, labelled by its kind alone.
+        lines = [Line(t(KIND_LABELS[s[1]]), by_day.points(s), s[1]) for s in by_day.keys if s[0] == metric]
         charts.append((name, line_chart(lines, title=name, unit=name)))
     return charts
 
@@ -104,6 +105,13 @@ def page_href(campaign_id: int, query: dict[str, str], **changes: object) -> str
         else:
             args[key] = str(value)
     return url_for("reach.campaign_reach", campaign_id=campaign_id) + ("?" + urlencode(args) if args else "")
+
+
+def area_bar_chart(by_area: ByArea, bar: Series) -> Markup:
+    """One metric of one kind across the areas below the root (an area without it: no data, not 0)."""
+    bars = [(area.name, by_area.values[bar].get(area.id)) for area in by_area.areas]
+    return bar_chart(bars, title=_("%(series)s theo địa bàn", series=t(metric_label(*bar).name)),
+                     unit=t(KIND_LABELS[bar[1]]))
 
 
 @dataclass(frozen=True)
@@ -134,11 +142,7 @@ class Dashboard:
         return charts_by_metric(self.by_day)
 
     def bar_chart(self) -> Markup | None:
-        if self.bar is None:
-            return None
-        label = series_label(self.bar)
-        bars = [(area.name, self.by_area.values[self.bar].get(area.id)) for area in self.by_area.areas]
-        return bar_chart(bars, title=_("%(series)s theo địa bàn", series=label), unit=t(metric_label(*self.bar).name))
+        return area_bar_chart(self.by_area, self.bar) if self.bar is not None else None
 
 
 def build_dashboard(campaign_id: int) -> Dashboard:

@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from markupsafe import Markup
 
 from campaigns.models import Campaign, ReachSource
-from campaigns.reach_labels import KIND_LABELS, KIND_METHODS, METRICS, metric_label
+from campaigns.reach_labels import KIND_LABELS, KIND_METHODS, METRICS
 from campaigns.reach_reads import DayRange
 from campaigns.reach_scope import ReachView
 from web.database import get_db, now, zone
@@ -26,13 +26,11 @@ from web.reach.campaign_figures import (
     read_by_day,
     read_by_message,
     read_targets,
-    series_label,
     t,
     targets_table,
     totals_table,
 )
-from web.reach.campaign_page import charts_by_metric, load_campaign, today_and_period
-from web.reach.charts import bar_chart
+from web.reach.campaign_page import area_bar_chart, charts_by_metric, load_campaign, today_and_period
 from web.reach.tables import FigureTable
 
 
@@ -91,12 +89,7 @@ def build_report(campaign_id: int) -> CampaignReport:
     by_day = read_by_day(session, campaign, days, view)
     by_area = read_by_area(session, campaign, days, view.top)
     by_message = read_by_message(session, campaign, days, view, DEFAULT_RANK)
-    bars = []
-    if by_area.keys:
-        bar = by_area.keys[0]
-        bars = [bar_chart([(a.name, by_area.values[bar].get(a.id)) for a in by_area.areas],
-                          title=_("%(series)s theo địa bàn", series=series_label(bar)),
-                          unit=t(metric_label(*bar).name))]
+    bars = [area_bar_chart(by_area, by_area.keys[0])] if by_area.keys else []
     sections = [
         ReportSection("targets", _("Chỉ tiêu và tiến độ"), [targets_table(targets)]),
         ReportSection("activity", _("Hoạt động và mức độ tiếp cận trong kỳ"),
