@@ -132,6 +132,7 @@ def test_analysts_read_the_dashboard_and_radio_operators_do_not(client, session,
     ({"area": "999999"}, 404, "Không tìm thấy địa bàn số 999999"),
     ({"area": "abc"}, 400, "Giá trị không hợp lệ"),
     ({"rank": "luot_bia"}, 400, "Không có chỉ số"),
+    ({"bar": "luot_bia"}, 400, "Không có chỉ số"),
     ({"rank": "portal_view", "rank_kind": "doan"}, 400, "Không có loại số liệu"),
 ])
 def test_a_bad_query_gets_a_clear_error(client, session, query, status, words):

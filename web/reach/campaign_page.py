@@ -153,7 +153,9 @@ def build_dashboard(campaign_id: int) -> Dashboard:
     by_day = read_by_day(session, campaign, days, view)
     rank = query_series("rank", DEFAULT_RANK, by_day.keys)
     by_area = read_by_area(session, campaign, days, root)
-    bar = query_series("bar", by_area.keys[0], by_area.keys) if by_area.keys else None
+    bar: Series | None = query_series("bar", by_area.keys[0] if by_area.keys else DEFAULT_RANK, by_area.keys)
+    if bar not in by_area.keys:
+        bar = by_area.keys[0] if by_area.keys else None
     targets = read_targets(session, campaign, view, today=days.last, zone=zone())
     by_message = read_by_message(session, campaign, days, view, rank)
     query = {k: v for k, v in request.args.items() if k in ("from", "to", "area", "rank", "rank_kind", "bar", "bar_kind")}
