@@ -56,7 +56,7 @@ class CampaignReport:
     @property
     def cover(self) -> list[tuple[str, str]]:
         return [(_("Kế hoạch"), self.campaign.plan_number), (_("Cơ quan ban hành"), self.campaign.issuing_body),
-                (_("Chiến dịch"), self.campaign.title),
+                (_("Tên chiến dịch"), self.campaign.title),
                 (_("Kỳ báo cáo"), _("từ %(first)s đến %(last)s", first=self.days.first.strftime("%d/%m/%Y"),
                                     last=self.days.last.strftime("%d/%m/%Y"))),
                 (_("Địa bàn"), self.view.top.name), (_("Ngày in"), self.printed_on.strftime("%d/%m/%Y"))]
