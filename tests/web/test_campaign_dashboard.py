@@ -74,6 +74,8 @@ def test_the_drill_down_goes_from_the_province_to_a_ward_and_its_hamlets(client,
     ward = section(dashboard(client, w.campaign.id, area=str(w.ward.id)), "areas")
     assert "Thôn Đông" in ward and "Xã Bình Minh" not in ward
     assert "Theo địa bàn trực thuộc Phường An Lạc" in ward
+    whole = ward[ward.index("Toàn Phường An Lạc"):]
+    assert re.search(r">5<.*>4\.000<", whole[:whole.index("</tr>")], re.S)  # its own 3 airings and the hamlet's 2
     # The breadcrumb leads back up to the province.
     crumbs = ward[ward.index('class="breadcrumb"'):ward.index("</nav>", ward.index('class="breadcrumb"'))]
     assert "Tỉnh Thanh Thủy</a>" in crumbs and 'aria-current="page">Phường An Lạc' in crumbs

@@ -20,7 +20,13 @@ from sqlalchemy.orm import Session
 from campaigns.models import Campaign, Channel, ReachSource, Target
 from campaigns.platform_metrics import latest_campaign_platform_metrics
 from campaigns.reach_labels import KIND_LABELS, KIND_METHODS, METRICS, metric_label
-from campaigns.reach_reads import DayRange, reach_by_area, reach_by_day_seen_from, reach_by_message_seen_from
+from campaigns.reach_reads import (
+    DayRange,
+    reach_by_area,
+    reach_by_day,
+    reach_by_day_seen_from,
+    reach_by_message_seen_from,
+)
 from campaigns.reach_scope import ReachView, is_target_visible
 from campaigns.target_progress import Progress, progress, scope_of
 from campaigns.visits import VIEW
@@ -115,9 +121,10 @@ def crumbs_of(root: Area, top: Area) -> list[Area]:
 @dataclass(frozen=True)
 class ByArea:
     root: Area
-    areas: list[Area]
+    areas: list[Area]  # the areas just below the root that have a figure
     keys: list[Series]
     values: dict[Series, dict[int, float]]
+    whole: dict[Series, float]  # the root's whole subtree, its own figures included
 
 
 def read_by_area(session: Session, campaign: Campaign, days: DayRange, root: Area) -> ByArea:
@@ -126,18 +133,25 @@ def read_by_area(session: Session, campaign: Campaign, days: DayRange, root: Are
     for row in reach_by_area(session, campaign, days, root):
         values[(row.metric, row.kind)][row.area.id] = row.value
         areas[row.area.id] = row.area
-    return ByArea(root, sorted(areas.values(), key=lambda a: a.path), series_order(values), dict(values))
+    whole: dict[Series, float] = defaultdict(float)
+    for day in reach_by_day(session, campaign, days, within=root):
+        whole[(day.metric, day.kind)] += day.value
+    return ByArea(root, sorted(areas.values(), key=lambda a: a.path), series_order([*values, *whole]),
+                  {s: values.get(s, {}) for s in [*values, *whole]}, dict(whole))
 
 
 def areas_table(by_area: ByArea, link: dict[int, str]) -> FigureTable:
     rows = [[Cell(area.name, href=link.get(area.id))] + [Cell(by_area.values[s].get(area.id), hint=series_method(s))
                                                          for s in by_area.keys]
             for area in by_area.areas]
+    if by_area.whole:
+        rows.append([Cell(_("Toàn %(area)s", area=by_area.root.name))]
+                    + [Cell(by_area.whole.get(s), hint=series_method(s)) for s in by_area.keys])
     return figure_table("areas", _("Theo địa bàn trực thuộc %(area)s", area=by_area.root.name),
                         [Column(_("Địa bàn"))] + [series_column(s) for s in by_area.keys], rows,
-                        notes=(_("Mỗi địa bàn là tổng của nó và mọi địa bàn bên dưới. Số liệu không gắn với địa bàn "
-                                 "nào (lượt xem cổng, lượt bấm liên kết) và số ghi cho chính %(area)s không thuộc "
-                                 "dòng nào ở đây; xem bảng tổng.", area=by_area.root.name),)
+                        notes=(_("Mỗi địa bàn là tổng của nó và mọi địa bàn bên dưới; dòng cuối là cả %(area)s, gồm "
+                                 "cả số ghi cho chính %(area)s. Số liệu không gắn với địa bàn nào (lượt xem cổng, "
+                                 "lượt bấm liên kết) không có ở bảng này; xem bảng tổng.", area=by_area.root.name),)
                         + method_notes(by_area.keys))
 
 

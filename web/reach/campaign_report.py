@@ -89,7 +89,7 @@ def build_report(campaign_id: int) -> CampaignReport:
     by_day = read_by_day(session, campaign, days, view)
     by_area = read_by_area(session, campaign, days, view.top)
     by_message = read_by_message(session, campaign, days, view, DEFAULT_RANK)
-    bars = [area_bar_chart(by_area, by_area.keys[0])] if by_area.keys else []
+    bars = [area_bar_chart(by_area, by_area.keys[0])] if by_area.areas else []
     sections = [
         ReportSection("targets", _("Chỉ tiêu và tiến độ"), [targets_table(targets)]),
         ReportSection("activity", _("Hoạt động và mức độ tiếp cận trong kỳ"),
