@@ -68,7 +68,7 @@ def kind_notes(kinds: Iterable[ReachSource]) -> tuple[str, ...]:
 
 
 def method_notes(keys: Sequence[Series]) -> tuple[str, ...]:
-    return kind_notes(kind for _, kind in keys) + tuple(f"{series_label(s)}: {series_method(s)}" for s in keys)
+    return kind_notes(kind for _metric, kind in keys) + tuple(f"{series_label(s)}: {series_method(s)}" for s in keys)
 
 
 @dataclass(frozen=True)
