@@ -204,7 +204,8 @@ def _channels(session: Session, message: Message, scope: ReachScope, rows: list[
                                         _people(ChannelKind.PORTAL, figures)))
     if loudspeaker.days or loudspeaker.stations_without_coverage:
         figures = [loudspeaker.airings, loudspeaker.listeners, loudspeaker.contacts]
-        result.append(ChannelSummary(LOUDSPEAKERS, None, None, None, tuple(figures), True, loudspeaker.listeners))
+        people = loudspeaker.listeners if loudspeaker.listeners.value is not None else None
+        result.append(ChannelSummary(LOUDSPEAKERS, None, None, None, tuple(figures), True, people))
     return tuple(result)
 
 

@@ -132,6 +132,9 @@ def test_the_day_series_give_each_channel_its_figure_per_day(session):
     assert series[(LOUDSPEAKERS, AIRINGS, M)] == ((DAY1, 2), (DAY2, 1))
     one_day = report_for(session, world, make_user(session, role=Role.ANALYST, area=None), days=DayRange(DAY2, DAY2))
     assert figures(by_key(one_day)[f"channel-{world.portal.id}"])[(VIEW, M)] == 80
+    # That day's only airing was by a station without coverage: the loudspeakers give no people figure.
+    assert by_key(one_day)[LOUDSPEAKERS].people is None
+    assert LOUDSPEAKERS not in {a.channel_key for a in one_day.combined.audiences}
 
 
 def test_the_area_table_lists_the_children_and_drills_down_within_the_viewers_area(session):

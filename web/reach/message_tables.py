@@ -103,8 +103,8 @@ def days_table(report: MessageReachReport) -> FigureTable:
         hints.append(metric_method(series.metric, series.kind))
         for day, value in series.points:
             values.setdefault(day, {})[index] = value
-    rows = [[day] + [Cell(found.get(i), hints[i]) for i in range(len(report.series))]
-            for day, found in sorted(values.items())]
+    rows: list[list[Value | Cell]] = [[day, *(Cell(found.get(i), hints[i]) for i in range(len(report.series)))]
+                                      for day, found in sorted(values.items())]
     return figure_table("days", _("Theo ngày, theo kênh"), columns, rows,
                         notes=[_("Chỉ liệt kê những ngày có số liệu. Ngày tính theo giờ Việt Nam.")])
 
@@ -112,7 +112,7 @@ def days_table(report: MessageReachReport) -> FigureTable:
 def loudspeaker_table(report: MessageReachReport) -> FigureTable:
     loud = report.loudspeaker
     names = {s.id: s.name for s in loud.stations_without_coverage}
-    rows = [[day.day, figure_cell(_figure(day.airings)), figure_cell(_figure(day.listeners)),
+    rows: list[list[Value | Cell]] = [[day.day, figure_cell(_figure(day.airings)), figure_cell(_figure(day.listeners)),
              figure_cell(_figure(day.contacts)),
              ", ".join(names.get(i, str(i)) for i in day.stations_without_coverage)]
             for day in loud.days]
@@ -152,7 +152,8 @@ def platforms_table(report: MessageReachReport) -> FigureTable:
         [Column(_("Kênh")), Column(_("Chỉ số")), Column(_("Giá trị"), NUMBER), Column(_("Phiên bản API")),
          Column(_("Ngày đọc"), DATE), Column(_("Ghi chú"))],
         rows, notes=[kind_method(ReachSource.REPORTED),
-                     _("Nền tảng có thể đổi tên hoặc bỏ chỉ số; mỗi con số ghi kèm tên chỉ số và phiên bản API.")])
+                     _("Nền tảng có thể đổi tên hoặc bỏ chỉ số; mỗi con số ghi kèm tên chỉ số và phiên bản API."),
+                     _("Đây là tổng nền tảng báo ở lần đọc mới nhất, không tách theo khoảng thời gian đã chọn.")])
 
 
 def areas_table(report: MessageReachReport, link: AreaLink) -> FigureTable:
@@ -162,16 +163,16 @@ def areas_table(report: MessageReachReport, link: AreaLink) -> FigureTable:
     rows: list[list[Value | Cell]] = []
     if breakdown.root is not None:
         totals = {(f.metric, f.kind): f.value for f in breakdown.totals}
-        rows.append([_("Toàn %(area)s", area=breakdown.root.name)]
-                    + [Cell(totals.get(key), metric_method(*key)) for key in keys])
+        rows.append([_("Toàn %(area)s", area=breakdown.root.name),
+                     *(Cell(totals.get(key), metric_method(*key)) for key in keys)])
     children: dict[int, dict[tuple[str, ReachSource], float]] = {}
     areas = {}
     for r in breakdown.rows:
         children.setdefault(r.area.id, {})[(r.metric, r.kind)] = r.value
         areas[r.area.id] = r.area
     for area_id, found in children.items():
-        rows.append([Cell(areas[area_id].name, href=link(area_id))]
-                    + [Cell(found.get(key), metric_method(*key)) for key in keys])
+        rows.append([Cell(areas[area_id].name, href=link(area_id)),
+                     *(Cell(found.get(key), metric_method(*key)) for key in keys)])
     return figure_table(
         "areas", _("Theo địa bàn"), columns, rows,
         notes=[_("Mỗi địa bàn gồm cả các địa bàn trực thuộc. Lượt xem trên cổng không gắn với địa bàn nào nên "
