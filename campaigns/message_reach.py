@@ -43,6 +43,10 @@ from content.wording import Text
 MAX_DAYS = 366
 PORTAL = "portal"
 LOUDSPEAKERS = "loudspeakers"
+# Outside platforms that report no figure for a post: their figures are "not available", never 0. Loa's own
+# channels (portal, feeds) are measured by Loa; Facebook and Zalo report theirs (campaigns.platform_metrics).
+SILENT_PLATFORMS = frozenset({ChannelKind.TELEGRAM, ChannelKind.WEBHOOK})
+KIND_ORDER = list(ChannelKind)  # Loa's own channels first, as the enum lists them
 OUTSIDE_SCOPE = Text("Địa bàn này nằm ngoài phạm vi bạn được xem số liệu.")
 
 
@@ -60,7 +64,7 @@ class ReachFigure:
 @dataclass(frozen=True)
 class ChannelSummary:
     """One channel's figures over the period. `name` None: the portal's own pages, or the loudspeakers,
-    which the page names itself. `reports` False: the platform gives no figures at all."""
+    which the page names itself. `reports` False: an outside platform that gives no figures at all."""
 
     key: str
     channel_id: int | None
@@ -176,8 +180,8 @@ def _channels(session: Session, message: Message, scope: ReachScope, rows: list[
     sent = select(Delivery.channel_id).where(Delivery.message_id == message.id,
                                              Delivery.status == DeliveryStatus.SENT)
     with_figures = {r.channel_id for r in rows if r.channel_id is not None}
-    candidates = list(session.scalars(select(Channel).where(
-        Channel.id.in_(sent) | Channel.id.in_(with_figures)).order_by(Channel.kind, Channel.name, Channel.id)))
+    candidates = sorted(session.scalars(select(Channel).where(Channel.id.in_(sent) | Channel.id.in_(with_figures))),
+                        key=lambda c: (KIND_ORDER.index(c.kind), c.name, c.id))
     # A channel's own figures (a platform's) belong to its area, or to the message's when it has none.
     channels = [c for c in candidates if c.id in with_figures or place_is_seen(scope, c.area or message.area)]
     portal_key = _portal_key(channels)
@@ -196,8 +200,7 @@ def _channels(session: Session, message: Message, scope: ReachScope, rows: list[
             figures += [ReachFigure(f.metric, f.source, f.value, f.api_version, f.read_at)
                         for _, f in sorted(platform.figures.items())]
         result.append(ChannelSummary(key, channel.id, channel.kind, channel.name, tuple(figures),
-                                     platform.available if platform is not None else True,
-                                     _people(channel.kind, figures)))
+                                     channel.kind not in SILENT_PLATFORMS, _people(channel.kind, figures)))
     if portal_key == PORTAL and sums.get(PORTAL):
         figures = [ReachFigure(metric, kind, value) for (metric, kind), value in sorted(sums[PORTAL].items())]
         result.insert(0, ChannelSummary(PORTAL, None, ChannelKind.PORTAL, None, tuple(figures), True,

@@ -74,6 +74,8 @@ def test_a_platform_that_gives_no_figures_is_marked_so_and_its_people_figure_is_
     assert telegram.people is None  # not 0
     assert all(f.kind is not R for f in telegram.figures)
     assert by_key(report)[f"channel-{world.facebook.id}"].reports is True
+    assert by_key(report)[f"channel-{world.portal.id}"].reports is True  # Loa measures its own portal
+    assert [c.key for c in report.channels][0] == f"channel-{world.portal.id}"  # Loa's own channels first
 
 
 def test_stations_without_a_coverage_figure_are_listed_and_count_in_no_estimate(session):

@@ -48,6 +48,7 @@ def test_the_page_shows_every_channel_with_its_kind_and_method(client, world):
     # The platform's newest figure, its API version; Telegram gives none and says so.
     assert "1.500" in html and "v23.0" in html
     assert "Không có số liệu: Telegram không cung cấp số liệu cho bài đăng." in html
+    assert "Cổng thông tin không cung cấp" not in html
     # The combined range, defined on the page, and the station without a coverage figure.
     assert "Từ 5.000 đến 6.580 người" in html and "không quá dân số Tỉnh Thanh Thủy (120.000)" in html
     assert "Đài truyền thanh phường Bình Minh" in html and "nhờ quản trị viên nhập số dân vùng phủ" in html

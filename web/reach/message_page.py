@@ -10,6 +10,7 @@ from flask_login import login_required
 from markupsafe import Markup
 
 from campaigns.combined_reach import PEOPLE_METRICS
+from campaigns.links import CLICK
 from campaigns.loudspeaker_reach import LISTENERS
 from campaigns.message_reach import (
     MessageReachReport,
@@ -92,14 +93,19 @@ def _tables(report: MessageReachReport, query: dict[str, str]) -> list[FigureTab
 def _charts(report: MessageReachReport) -> list[Markup]:
     """People reached per day (portal visitors, loudspeaker listeners), then tracked-link clicks per channel."""
     names = {c.key: channel_name(c) for c in report.channels}
-    people = [Series(f"{names.get(s.channel_key, '')}: {metric_name(s.metric, s.kind)}", s.points, s.kind)
+    people = [Series(_short(names.get(s.channel_key, "")), s.points, s.kind)
               for s in report.series if s.metric in (VISITOR, LISTENERS)]
-    clicks = [Series(names.get(s.channel_key, ""), s.points, s.kind)
-              for s in report.series if s.metric == "link_click"]
+    clicks = [Series(_short(names.get(s.channel_key, "")), s.points, s.kind)
+              for s in report.series if s.metric == CLICK]
     charts = [line_chart(people, title=_("Người được tiếp cận mỗi ngày"), unit=_("người"))]
     if clicks:
         charts.append(line_chart(clicks, title=_("Lượt bấm liên kết mỗi ngày, theo kênh"), unit=_("lượt bấm")))
     return charts
+
+
+def _short(label: str) -> str:
+    # A chart labels each line at its right end, in a margin of about 22 characters.
+    return label if len(label) <= 22 else label[:21] + "…"
 
 
 def _metrics_shown(report: MessageReachReport) -> list[tuple[str, str, str]]:

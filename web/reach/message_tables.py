@@ -11,10 +11,12 @@ from datetime import date
 
 from flask_babel import gettext as _
 
+from campaigns.links import BOT_CLICK
 from campaigns.loudspeaker_reach import Figure
 from campaigns.message_reach import LOUDSPEAKERS, PORTAL, ChannelSummary, MessageReachReport, ReachFigure
 from campaigns.models import ReachSource
 from campaigns.reach_labels import KIND_LABELS, KIND_METHODS, metric_label
+from campaigns.visits import BOT_VIEW
 from web.database import zone
 from web.formatting import CHANNEL_KIND_LABELS
 from web.i18n.locale import translate
@@ -84,7 +86,7 @@ def channels_table(report: MessageReachReport) -> FigureTable:
         elif not channel.figures:
             rows.append([name, kind, "", "", None, _("Chưa có số liệu trong khoảng thời gian này.")])
     return figure_table(
-        "channels", _("Theo kênh"),
+        "channels", _("Mọi con số của từng kênh"),
         [Column(_("Kênh")), Column(_("Loại kênh")), Column(_("Chỉ số")), Column(_("Loại số liệu")),
          Column(_("Giá trị"), NUMBER), Column(_("Ghi chú"))],
         rows,
@@ -96,16 +98,18 @@ def channels_table(report: MessageReachReport) -> FigureTable:
 def days_table(report: MessageReachReport) -> FigureTable:
     names = {c.key: channel_name(c) for c in report.channels}
     columns = [Column(_("Ngày"), DATE)]
+    # Bots per day would double the table's width for little use; their totals are in the channels table.
+    shown = [s for s in report.series if s.metric not in (BOT_VIEW, BOT_CLICK)]
     values: dict[date, dict[int, float]] = {}
     hints = []
-    for index, series in enumerate(report.series):
+    for index, series in enumerate(shown):
         columns.append(Column(f"{names.get(series.channel_key, '')} · {_heading(series.metric, series.kind)}", NUMBER))
         hints.append(metric_method(series.metric, series.kind))
         for day, value in series.points:
             values.setdefault(day, {})[index] = value
-    rows: list[list[Value | Cell]] = [[day, *(Cell(found.get(i), hints[i]) for i in range(len(report.series)))]
+    rows: list[list[Value | Cell]] = [[day, *(Cell(found.get(i), hints[i]) for i in range(len(shown)))]
                                       for day, found in sorted(values.items())]
-    return figure_table("days", _("Theo ngày, theo kênh"), columns, rows,
+    return figure_table("days", _("Số liệu theo ngày và kênh"), columns, rows,
                         notes=[_("Chỉ liệt kê những ngày có số liệu. Ngày tính theo giờ Việt Nam.")])
 
 
@@ -122,7 +126,7 @@ def loudspeaker_table(report: MessageReachReport) -> FigureTable:
         notes.append(_("Đài chưa có số dân vùng phủ (không được tính vào ước tính): %(names)s.",
                        names=", ".join(s.name for s in loud.stations_without_coverage)))
     return figure_table(
-        "loudspeaker", _("Loa truyền thanh theo ngày"),
+        "loudspeaker", _("Loa truyền thanh: từng ngày"),
         [Column(_("Ngày"), DATE), Column(_heading(loud.airings.metric, loud.airings.kind), NUMBER),
          Column(_heading(loud.listeners.metric, loud.listeners.kind), NUMBER),
          Column(_heading(loud.contacts.metric, loud.contacts.kind), NUMBER),
@@ -148,7 +152,7 @@ def platforms_table(report: MessageReachReport) -> FigureTable:
                          figure.api_version or "", read.date() if read else None,
                          _("Đọc lúc %(time)s", time=read.strftime("%H:%M %d/%m/%Y")) if read else ""])
     return figure_table(
-        "platforms", _("Số liệu do nền tảng báo cáo (%(kind)s)", kind=kind_label(ReachSource.REPORTED)),
+        "platforms", _("Lần đọc mới nhất từ các nền tảng"),
         [Column(_("Kênh")), Column(_("Chỉ số")), Column(_("Giá trị"), NUMBER), Column(_("Phiên bản API")),
          Column(_("Ngày đọc"), DATE), Column(_("Ghi chú"))],
         rows, notes=[kind_method(ReachSource.REPORTED),
@@ -174,7 +178,7 @@ def areas_table(report: MessageReachReport, link: AreaLink) -> FigureTable:
         rows.append([Cell(areas[area_id].name, href=link(area_id)),
                      *(Cell(found.get(key), metric_method(*key)) for key in keys)])
     return figure_table(
-        "areas", _("Theo địa bàn"), columns, rows,
+        "areas", _("Từng địa bàn trực thuộc"), columns, rows,
         notes=[_("Mỗi địa bàn gồm cả các địa bàn trực thuộc. Lượt xem trên cổng không gắn với địa bàn nào nên "
                  "không có ở bảng này; lượt bấm liên kết được ghi cho địa bàn của tin.")])
 
