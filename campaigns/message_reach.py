@@ -194,7 +194,7 @@ def _channels(session: Session, message: Message, scope: ReachScope, rows: list[
     result = []
     for channel in channels:
         key = f"channel-{channel.id}"
-        figures = [ReachFigure(metric, kind, value) for (metric, kind), value in sorted(sums[key].items())]
+        figures = _summed(sums[key])
         platform = platforms.get(channel.id)
         if platform is not None and place_is_seen(scope, channel.area or message.area):
             figures += [ReachFigure(f.metric, f.source, f.value, f.api_version, f.read_at)
@@ -202,7 +202,7 @@ def _channels(session: Session, message: Message, scope: ReachScope, rows: list[
         result.append(ChannelSummary(key, channel.id, channel.kind, channel.name, tuple(figures),
                                      channel.kind not in SILENT_PLATFORMS, _people(channel.kind, figures)))
     if portal_key == PORTAL and sums.get(PORTAL):
-        figures = [ReachFigure(metric, kind, value) for (metric, kind), value in sorted(sums[PORTAL].items())]
+        figures = _summed(sums[PORTAL])
         result.insert(0, ChannelSummary(PORTAL, None, ChannelKind.PORTAL, None, tuple(figures), True,
                                         _people(ChannelKind.PORTAL, figures)))
     if loudspeaker.days or loudspeaker.stations_without_coverage:
@@ -210,6 +210,12 @@ def _channels(session: Session, message: Message, scope: ReachScope, rows: list[
         people = loudspeaker.listeners if loudspeaker.listeners.value is not None else None
         result.append(ChannelSummary(LOUDSPEAKERS, None, None, None, tuple(figures), True, people))
     return tuple(result)
+
+
+def _summed(totals: dict[tuple[str, ReachSource], float]) -> list[ReachFigure]:
+    """The figures of a channel, bots' after people's (they are shown apart, never hidden)."""
+    order = sorted(totals.items(), key=lambda item: ("bot" in item[0][0], item[0][0], item[0][1].value))
+    return [ReachFigure(metric, kind, value) for (metric, kind), value in order]
 
 
 def _people(kind: ChannelKind, figures: list[ReachFigure]) -> ReachFigure | None:

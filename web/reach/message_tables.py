@@ -12,7 +12,7 @@ from datetime import date
 from flask_babel import gettext as _
 
 from campaigns.links import BOT_CLICK
-from campaigns.loudspeaker_reach import Figure
+from campaigns.loudspeaker_reach import AIRINGS, CONTACTS, Figure
 from campaigns.message_reach import LOUDSPEAKERS, PORTAL, ChannelSummary, MessageReachReport, ReachFigure
 from campaigns.models import ReachSource
 from campaigns.reach_labels import KIND_LABELS, KIND_METHODS, metric_label
@@ -98,8 +98,9 @@ def channels_table(report: MessageReachReport) -> FigureTable:
 def days_table(report: MessageReachReport) -> FigureTable:
     names = {c.key: channel_name(c) for c in report.channels}
     columns = [Column(_("Ngày"), DATE)]
-    # Bots per day would double the table's width for little use; their totals are in the channels table.
-    shown = [s for s in report.series if s.metric not in (BOT_VIEW, BOT_CLICK)]
+    # Bots per day would widen the table for little use (their totals are in the channels table), and the
+    # loudspeakers' airings and contacts per day have their own table.
+    shown = [s for s in report.series if s.metric not in (BOT_VIEW, BOT_CLICK, AIRINGS, CONTACTS)]
     values: dict[date, dict[int, float]] = {}
     hints = []
     for index, series in enumerate(shown):
