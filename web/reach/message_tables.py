@@ -163,7 +163,8 @@ def platforms_table(report: MessageReachReport) -> FigureTable:
 
 def areas_table(report: MessageReachReport, link: AreaLink) -> FigureTable:
     breakdown = report.areas
-    keys = sorted({(r.metric, r.kind) for r in breakdown.rows} | {(f.metric, f.kind) for f in breakdown.totals})
+    keys = sorted({(r.metric, r.kind) for r in breakdown.rows} | {(f.metric, f.kind) for f in breakdown.totals},
+                  key=lambda key: ("bot" in key[0], key))  # bots' figures shown apart, after people's
     columns = [Column(_("Địa bàn"))] + [Column(_heading(metric, kind), NUMBER) for metric, kind in keys]
     rows: list[list[Value | Cell]] = []
     if breakdown.root is not None:
