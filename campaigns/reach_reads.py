@@ -182,3 +182,33 @@ def reach_by_message_seen_from(session: Session, campaign: Campaign, days: DayRa
                                area: Area | None) -> list[MessageReach]:
     """reach_by_message as a viewer of `area` may see it (seen_from)."""
     return [MessageReach(*row) for row in _sums_seen_from(session, ReachDaily.message_id, campaign, days, area)]
+
+
+@dataclass(frozen=True)
+class DayChannelReach:
+    day: date
+    channel_id: int | None  # None: the portal's own pages, or the loudspeakers (told apart by metric)
+    metric: str
+    kind: ReachSource
+    value: float
+
+
+def reach_by_day_and_channel(session: Session, subject: Subject, days: DayRange, within: Area | None = None, *,
+                             with_unplaced: bool = False) -> list[DayChannelReach]:
+    """The subject's figures per local day, channel, metric and kind: one line per channel on a chart.
+
+    Within an area, figures recorded for no area (a portal view has no place) are left out unless
+    `with_unplaced`: they belong to the subject as a whole, so only a viewer of its whole area sees them.
+    """
+    query = (select(ReachDaily.day, ReachDaily.channel_id, ReachDaily.metric, ReachDaily.source,
+                    func.sum(ReachDaily.value))
+             .where(_of(subject), ReachDaily.day.between(days.first, days.last)))
+    if within is not None:
+        recorded_in = aliased(Area)
+        placed = recorded_in.path.startswith(within.path, autoescape=True)
+        query = query.outerjoin(recorded_in, recorded_in.id == ReachDaily.area_id).where(
+            or_(placed, ReachDaily.area_id.is_(None)) if with_unplaced else placed)
+    keys = (ReachDaily.day, ReachDaily.channel_id, ReachDaily.metric, ReachDaily.source)
+    rows = session.execute(query.group_by(*keys).order_by(*keys))
+    return [DayChannelReach(day, channel_id, metric, ReachSource(kind), float(value))
+            for day, channel_id, metric, kind, value in rows]
