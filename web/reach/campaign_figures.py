@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from zoneinfo import ZoneInfo
 
+from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -177,7 +178,7 @@ def messages_table(by_message: ByMessage) -> FigureTable:
     others = [s for s in by_message.keys if s != by_message.rank]
     rows: list[list[Value | Cell]] = []
     for n, (message, values) in enumerate(by_message.ranked, start=1):
-        rows.append([n, Cell(message.title, href=f"/desk/messages/{message.id}/reach"),
+        rows.append([n, Cell(message.title, href=url_for("reach.message_reach_page", message_id=message.id)),
                      *(Cell(values.get(s), hint=series_method(s)) for s in [by_message.rank, *others])])
     return figure_table("messages", _("Tin nổi bật, xếp theo %(series)s", series=series_label(by_message.rank)),
                         [Column(_("Hạng"), ColumnKind.NUMBER), Column(_("Tin"))]
