@@ -96,7 +96,7 @@ def totals_table(by_day: ByDay) -> FigureTable:
                         [Column(_("Chỉ số")), Column(_("Loại số liệu")), Column(_("Tổng trong kỳ"), ColumnKind.NUMBER),
                          Column(_("Số ngày có số liệu"), ColumnKind.NUMBER)], rows,
                         notes=(_("Tổng nhiều ngày cộng số của từng ngày: người xem cộng lại là lượt khách-ngày, "
-                                 "không phải số người."),) + method_notes(by_day.keys))
+                                 "người nghe tiềm năng cộng lại là lượt người nghe-ngày; không phải số người."),) + method_notes(by_day.keys))
 
 
 def days_table(by_day: ByDay, days: DayRange) -> FigureTable:
