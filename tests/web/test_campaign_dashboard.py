@@ -6,10 +6,14 @@ from __future__ import annotations
 import csv
 import io
 import re
+from datetime import date
 
 import pytest
 from openpyxl import load_workbook
 
+from campaigns.models import Campaign
+from content.models import Role
+from tests.factories import make_area, make_user
 from tests.reach_world import reach_world
 from tests.web.helpers import log_in
 
@@ -194,3 +198,20 @@ def test_the_dashboard_reads_in_english(client, session):
     page = dashboard(client, w.campaign.id)
     assert "Campaign reach" in page and "Targets and progress" in page and "Top messages" in page
     assert "Achieved 345 / 1,000" in page and "Chậm tiến độ" not in page
+
+
+def test_a_campaign_without_figures_says_so_rather_than_showing_zeros(client, session):
+    province = make_area(session, name="Tỉnh Yên Bình")
+    make_user(session, role=Role.ADMIN, area=None, username="quantri_toanquoc")
+    campaign = Campaign(plan_number="Kế hoạch số 7/KH-UBND", issuing_body="Ủy ban nhân dân tỉnh Yên Bình",
+                        title="Phòng chống ma túy học đường", slug="phong-chong-ma-tuy", starts_on=date(2026, 12, 1),
+                        ends_on=date(2027, 3, 31), owner_area=province, areas=[province])
+    session.add(campaign)
+    session.commit()
+    log_in(client, "quantri_toanquoc")
+    page = dashboard(client, campaign.id)  # it has not started: the period is its first day
+    assert "Từ 01/12/2026 đến 01/12/2026" in page
+    assert "Chưa có số liệu trong khoảng thời gian này." in section(page, "activity")
+    assert ">0<" not in page
+    report = client.get(f"/desk/campaigns/{campaign.id}/report.docx")
+    assert report.status_code == 200
