@@ -35,6 +35,10 @@ class MissedWeek:
     week: date  # Monday of the last full ISO week
     stations: int  # how many stations did not confirm what they owed that week
 
+    @property
+    def sunday(self) -> date:
+        return self.week + timedelta(days=6)
+
 
 def _ancestor_paths(area: Area) -> list[str]:
     """"/A/B/C/" → ["/A/", "/A/B/", "/A/B/C/"]: the areas a campaign owning the user's area may belong to."""

@@ -9,4 +9,11 @@ from __future__ import annotations
 
 from flask import Blueprint
 
+from web.reach import compliance_page, feed_page
+
 bp = Blueprint("reach", __name__, url_prefix="/desk")
+
+bp.add_url_rule("/campaigns/<int:campaign_id>/compliance", view_func=compliance_page.compliance)
+bp.add_url_rule("/campaigns/<int:campaign_id>/compliance/<table>.<fmt>", view_func=compliance_page.compliance_export)
+bp.add_url_rule("/feeds/reach", view_func=feed_page.feed_reach)
+bp.add_url_rule("/feeds/reach/<table>.<fmt>", view_func=feed_page.feed_reach_export)
