@@ -7,7 +7,7 @@ of the area they filter on, which must lie inside it.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from flask import render_template
 from flask.typing import ResponseReturnValue
@@ -85,11 +85,11 @@ def compliance(campaign_id: int) -> ResponseReturnValue:
                                                                             area is not within else {})}
     return render_template("reach/compliance.html", grid=grid, tables=compliance_tables(grid, actor()),
                            first=first, last=last, area=area if area is not within else None,
-                           areas=_area_choices(grid.campaign, within), export_query=export_query,
-                           previous_week=grid.today - timedelta(days=grid.today.weekday() + 7))
+                           areas=_area_choices(grid.campaign, within), export_query=export_query)
 
 
 @login_required
 def compliance_export(campaign_id: int, table: str, fmt: str) -> ResponseReturnValue:
     grid, *_rest = _grid(campaign_id)
-    return export_response(compliance_tables(grid, actor()), table, fmt)
+    return export_response(compliance_tables(grid, actor()), table, fmt,
+                           filename_stem=f"chien-dich-{grid.campaign.id}-theo-doi-phat-thanh")

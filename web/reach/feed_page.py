@@ -103,4 +103,4 @@ def feed_reach() -> ResponseReturnValue:
 @login_required
 def feed_reach_export(table: str, fmt: str) -> ResponseReturnValue:
     _first, _last, tables = _read()
-    return export_response(tables, table, fmt)
+    return export_response(tables, table, fmt, filename_stem="nguon-tin")
