@@ -86,7 +86,7 @@ def world(session):  # type: ignore[no-untyped-def]
 
 
 VALID_TEXT = {"day": "2026-11-23", "fmt": "json", "code": "khongco", "slug": "khong-co", "name": "khong-co.png",
-              "kind": "webhook", "action": "submit", "filename": "loa.css"}
+              "kind": "webhook", "action": "submit", "filename": "loa.css", "table": "compliance"}
 ARGUMENT = re.compile(r"<(?:(?P<converter>[a-z]+)(?:\([^)]*\))?:)?(?P<name>\w+)>")
 
 
