@@ -160,3 +160,12 @@ def test_the_desk_tells_the_answerable_officers_which_stations_missed_last_week(
 def test_only_officers_answerable_for_the_station_are_told(client, world, username, told):
     log_in(client, username)
     assert ("chưa phát đủ tuần trước" in client.get("/desk/").get_data(as_text=True)) is told
+
+
+def test_the_grid_reads_in_english_words_and_symbols_alike(client, world):
+    log_in(client, "phantich_tinh")
+    client.get("/language/en", query_string={"next": "/desk/"})
+    html = page(client, world).get_data(as_text=True)
+    assert "Week 02/11–08/11" in html and "✓ Met 1/1" in html and "✗ Missed 0/1" in html
+    assert "– Nothing required (0)" in html and "from the campaign&#39;s target" in html
+    assert "Confirmed airings — Measured" in html
