@@ -7,6 +7,7 @@ import itertools
 from datetime import date, datetime, timedelta
 
 import pytest
+from sqlalchemy import event
 
 from campaigns.compliance import Basis, CellStatus, compliance_grid, default_period, phone_number
 from campaigns.compliance_notices import missed_last_week
@@ -175,3 +176,23 @@ def test_a_campaign_that_did_not_run_last_week_tells_nobody(session):
     assert missed_last_week(session, w.editor, today=STARTS + timedelta(days=3), zone=ZONE) == []  # its first week
     assert missed_last_week(session, w.editor, today=ENDS + timedelta(days=8), zone=ZONE) == []
     assert len(missed_last_week(session, w.editor, today=ENDS + timedelta(days=1), zone=ZONE)) == 1  # its last week
+
+
+def test_the_grid_costs_a_few_queries_however_many_stations(session):
+    w = target_world(session)
+    add_target(session, w.campaign, TargetKind.STATION_WEEKLY_AIRINGS, 1)
+    for n in range(30):
+        air(session, make_station(session, make_area(session, parent=w.province, name=f"Xã Đông {n}")), w.message,
+            local(date(2026, 11, 3)))
+    session.commit()
+    session.expire_all()
+    statements: list[str] = []
+    engine = session.get_bind()
+    listen = lambda *args: statements.append(args[2])  # noqa: E731
+    event.listen(engine, "before_cursor_execute", listen)
+    try:
+        grid = grid_of(session, w)
+        assert len(grid.rows) == 32 and {r.station.area.name for r in grid.rows} >= {"Xã Đông 0", "Xã Đông 29"}
+    finally:
+        event.remove(engine, "before_cursor_execute", listen)
+    assert len(statements) <= 8, statements
