@@ -138,6 +138,8 @@ def test_the_grid_exports_as_csv_within_the_viewers_area_and_period(client, worl
     assert rows[0] == ["Đài truyền thanh", "Địa bàn", "Liên hệ", "Tuần 16/11–22/11", "Số tuần chưa đạt"]
     assert rows[1] == [world.station_a.name, "Phường An Lạc", "Ông Lê Văn Tám, 0912 345 678", "✓ Đạt 1/1", "0"]
     assert "Bình Minh" not in response.data.decode("utf-8-sig")
+    notes = [r[0] for r in rows[2:]]  # the methods, once each, not a line per cell
+    assert notes[0].startswith("Lượt phát đã xác nhận — Đo được") and len(notes) == len(set(notes)) <= 5
 
 
 @pytest.mark.parametrize("name", ["lich-phat.csv", "compliance.pdf", "compliance.docx"])

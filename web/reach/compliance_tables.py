@@ -34,12 +34,11 @@ def _status(cell: WeekCell) -> str:
 
 
 def _hint(cell: WeekCell) -> str:
-    if cell.required is None:
-        return _("%(confirmed)s lượt phát đã xác nhận; không có chỉ tiêu và không có lượt nào được lên lịch cho đài "
-                 "trong tuần này.", confirmed=cell.confirmed)
-    assert cell.basis is not None
-    return _("%(confirmed)s lượt phát đã xác nhận / cần %(required)s lượt (%(basis)s).", confirmed=cell.confirmed,
-             required=cell.required, basis=_t(BASIS_LABELS[cell.basis]))
+    """How the cell's numbers were obtained: one sentence per basis, so an export's footnotes stay a handful."""
+    if cell.basis is None:
+        return _("Không có chỉ tiêu và không có lượt nào được lên lịch cho đài trong tuần này; số trong ngoặc là "
+                 "lượt phát đã xác nhận.")
+    return _("Lượt phát đã xác nhận / số lượt cần phát trong tuần, %(basis)s.", basis=_t(BASIS_LABELS[cell.basis]))
 
 
 def _grid_cell(cell: WeekCell) -> Cell:
