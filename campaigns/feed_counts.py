@@ -14,9 +14,10 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
+from sqlalchemy import delete
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -110,5 +111,12 @@ def record_feed_fetches(session: Session, batch: FeedBatch, *, zone: tzinfo, now
         session.add(PortalCount(page=feed, metric=metric, source=ReachSource.MEASURED, value=float(n),
                                 occurred_at=day_start(day, zone), recorded_at=now))
     for (service, feed), (subscribers, at) in sorted(batch.reports.items()):
+        # One row per service, feed and local day, the day's newest: a header anyone can forge every second
+        # grows the table by at most a row a day per known service and feed.
+        day = local_day(at, zone)
+        session.execute(delete(FeedSubscriberReport).where(
+            FeedSubscriberReport.service == service, FeedSubscriberReport.feed == feed,
+            FeedSubscriberReport.seen_at >= day_start(day, zone),
+            FeedSubscriberReport.seen_at < day_start(day + timedelta(days=1), zone)))
         session.add(FeedSubscriberReport(service=service, feed=feed, subscribers=subscribers, seen_at=at))
     session.flush()

@@ -56,7 +56,7 @@ class PortalCount(Base):
 
 class FeedSubscriberReport(Base):
     """A feed service's own count of its subscribers to one feed, as its fetcher announced it (platform-reported:
-    Loa cannot check it). Each batch adds the newest per service and feed; the newest row is the figure."""
+    Loa cannot check it). One row per service, feed and local day, that day's newest; the newest row is the figure."""
 
     __tablename__ = "feed_subscriber_reports"
     __table_args__ = (Index("ix_feed_subscriber_reports_latest", "service", "feed", "seen_at"),)

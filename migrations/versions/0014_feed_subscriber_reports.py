@@ -1,7 +1,8 @@
 """feed_subscriber_reports: subscriber counts feed services announce in their User-Agent
 
 Feed fetches and their unique clients per local day are portal_counts rows (page = the feed's path); this
-table keeps what each service says its subscriber count is, the newest row per service and feed being the figure.
+table keeps what each service says its subscriber count is: one row per service, feed and local day (that day's
+newest), the newest row per service and feed being the figure.
 
 Revision ID: 0014
 Revises: 0013

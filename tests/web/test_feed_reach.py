@@ -53,6 +53,20 @@ def test_a_feedly_poll_records_its_subscriber_count_once_the_batch_is_written(cl
     assert (report.service, report.feed, report.subscribers) == ("Feedly", "/feed.rss", 131)
 
 
+def test_a_service_keeps_one_row_a_day_however_often_it_polls(client, session, clock):
+    for count in (131, 132, 133):
+        poll(client, agent=FEEDLY % count)
+        flush_pending(client.application)
+    session.rollback()
+    assert [r.subscribers for r in session.scalars(select(FeedSubscriberReport))] == [133]
+    clock.set(NEXT_DAY)
+    poll(client, agent=FEEDLY % 140)
+    flush_pending(client.application)
+    session.rollback()
+    rows = session.scalars(select(FeedSubscriberReport).order_by(FeedSubscriberReport.seen_at)).all()
+    assert [r.subscribers for r in rows] == [133, 140]
+
+
 def test_the_newest_count_of_each_service_is_the_figure_never_a_sum(client, session, clock):
     poll(client, agent=FEEDLY % 131)
     poll(client, agent=INOREADER)
