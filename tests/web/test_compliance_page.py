@@ -99,13 +99,22 @@ def test_the_area_filter_narrows_the_grid_and_refuses_an_area_that_is_not_the_vi
     ({"from": "2026-11-20", "to": "2026-11-10"}, "sau ngày kết thúc"),
     ({"from": "2026-13-01"}, "Ngày không hợp lệ"),
     ({"to": "hôm qua"}, "Ngày không hợp lệ"),
-    ({"from": "2016-01-01", "to": "2026-01-01"}, "quá dài"),
+    ({"from": "2016-01-01", "to": "2026-01-01"}, "tối đa 366 ngày"),
+    ({"from": "2026-01-04", "to": "2027-01-04"}, "tối đa 53 tuần"),  # a year from a Sunday touches 54 weeks
 ])
 def test_a_period_that_makes_no_sense_is_refused_with_a_reason(client, world, query, words):
     log_in(client, "phantich_tinh")
     response = client.get(f"/desk/campaigns/{world.campaign.id}/compliance", query_string=query)
     assert response.status_code == 400
     assert words in response.get_data(as_text=True)
+
+
+def test_a_period_may_be_written_as_people_write_dates(client, world):
+    log_in(client, "phantich_tinh")
+    response = page(client, world, **{"from": "09/11/2026", "to": "15/11/2026"})
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert "Tuần 09/11–15/11" in html and "Tuần 02/11" not in html and "Tuần 16/11" not in html
 
 
 def test_without_a_period_the_grid_shows_the_campaigns_weeks_up_to_this_one(client, world):

@@ -180,7 +180,7 @@ def test_a_communes_officer_and_a_radio_operator_do_not_see_the_sites_feeds(clie
 
 @pytest.mark.parametrize(("query", "words"), [({"from": "2026-11-20", "to": "2026-11-10"}, "sau ngày kết thúc"),
                                               ({"to": "2026-02-30"}, "Ngày không hợp lệ"),
-                                              ({"from": "2016-01-01", "to": "2026-01-01"}, "quá dài")])
+                                              ({"from": "2016-01-01", "to": "2026-01-01"}, "tối đa 366 ngày")])
 def test_a_wrong_period_is_refused_with_a_reason(client, session, readers, query, words):
     log_in(client, "phantich_tinh")
     response = client.get("/desk/feeds/reach", query_string=query)

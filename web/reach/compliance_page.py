@@ -1,28 +1,31 @@
 """A campaign's compliance grid (which stations confirmed the airings they owed, week by week) and its exports.
 
 Who sees it: whoever may read figures (reach.view) of the campaign's owner area, or of an area inside it (a
-commune's officers follow a province's plan); either way only the stations of the viewer's own subtree, and
-of the area they filter on, which must lie inside it.
+commune's officers follow a province's plan: campaigns.reach_scope); either way only the stations of the
+viewer's own subtree, and of the area they filter on, which must lie inside it.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from flask import render_template
+from flask import render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import login_required
 
 from campaigns.compliance import MAX_WEEKS, ComplianceGrid, compliance_grid, default_period
+from campaigns.message_reach import OUTSIDE_SCOPE, reach_period
 from campaigns.models import Campaign
+from campaigns.reach_scope import reach_scope
+from campaigns.station_airings import iso_weeks
 from content.areas import is_within, list_administrative_areas
-from content.errors import InvalidInput
+from content.errors import InvalidInput, PermissionDenied
 from content.models import Area
-from content.permissions import Action, authorize
+from content.permissions import Action
 from web.auth import actor
 from web.database import get_db, get_or_404, now, zone
-from web.params import query_date, query_int
+from web.params import query_int, read_day
 from web.reach.compliance_tables import compliance_tables
 from web.reach.exports import export_response
 
@@ -30,11 +33,8 @@ from web.reach.exports import export_response
 def campaign_in_view(campaign_id: int) -> tuple[Campaign, Area | None]:
     """The campaign and the subtree the viewer may see of it: 404 if unknown, 403 if it is none of their areas'."""
     campaign = get_or_404(Campaign, campaign_id, _("Không tìm thấy chiến dịch này."))
-    user = actor()
-    inside_owner = user.area is not None and is_within(user.area, campaign.owner_area)
-    authorize(user, Action.REACH_VIEW, user.area if inside_owner else campaign.owner_area,
-              object_type="campaign", object_id=campaign.id)
-    return campaign, user.area
+    scope = reach_scope(actor(), campaign.owner_area, object_type="campaign", object_id=campaign.id)
+    return campaign, scope.limit
 
 
 def _area_filter(within: Area | None) -> Area | None:
@@ -44,19 +44,18 @@ def _area_filter(within: Area | None) -> Area | None:
         return within
     area = get_db().get(Area, area_id)
     if area is None:
-        raise InvalidInput({"area": _("Không có địa bàn số %(id)s.", id=area_id)})
-    authorize(actor(), Action.REACH_VIEW, area, object_type="area", object_id=area.id)
+        raise InvalidInput({"area": _("Không có địa bàn mang mã số %(id)s.", id=area_id)})
+    if not is_within(area, within):
+        raise PermissionDenied(OUTSIDE_SCOPE, attempted=Action.REACH_VIEW.value, object_type="area", object_id=area.id)
     return area
 
 
 def _period(campaign: Campaign, today: date) -> tuple[date, date]:
     first, last = default_period(campaign, today)
-    first = query_date("from", default=first) or first
-    last = query_date("to", default=last) or last
-    if first > last:
-        raise InvalidInput({"from": _("Ngày bắt đầu (%(first)s) sau ngày kết thúc (%(last)s).",
-                                      first=first.strftime("%d/%m/%Y"), last=last.strftime("%d/%m/%Y"))})
-    if (last - first).days >= MAX_WEEKS * 7 - 6:
+    first = read_day(request.args.get("from"), "from", default=first) or first
+    last = read_day(request.args.get("to"), "to", default=last) or last
+    reach_period(first, last)  # backwards, or past a year: refused in the words every reach page uses
+    if len(iso_weeks(first, last)) > MAX_WEEKS:  # a year from a Sunday touches 54 weeks
         raise InvalidInput({"to": _("Khoảng thời gian quá dài: bảng theo dõi xem được tối đa %(weeks)s tuần.",
                                     weeks=MAX_WEEKS)})
     return first, last

@@ -9,26 +9,26 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from flask import render_template
+from flask import render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import login_required
 
 from campaigns.feed_counts import FEED_CLIENT, FEED_FETCH, FEED_SUBSCRIBERS
 from campaigns.feed_reach import feed_days, latest_subscribers
+from campaigns.message_reach import reach_period
 from campaigns.models import ReachSource
 from campaigns.reach_labels import KIND_LABELS, metric_label
-from content.errors import InvalidInput, PermissionDenied
+from content.errors import PermissionDenied
 from content.permissions import DENIED, Action, is_allowed, is_install_wide
 from web.auth import actor
 from web.database import get_db, now, zone
 from web.i18n.locale import translate
-from web.params import query_date
+from web.params import read_day
 from web.reach.exports import export_response
 from web.reach.tables import Cell, Column, ColumnKind, FigureTable, Value, figure_table
 
 DEFAULT_DAYS = 30
-MAX_DAYS = 366
 FEED_NAMES = {"/feed.rss": "RSS", "/feed.atom": "Atom"}
 
 
@@ -43,14 +43,10 @@ def _authorize() -> None:
 
 
 def _period(today: date) -> tuple[date, date]:
-    last = query_date("to", default=today) or today
-    first = query_date("from", default=last - timedelta(days=DEFAULT_DAYS - 1)) or last
-    if first > last:
-        raise InvalidInput({"from": _("Ngày bắt đầu (%(first)s) sau ngày kết thúc (%(last)s).",
-                                      first=first.strftime("%d/%m/%Y"), last=last.strftime("%d/%m/%Y"))})
-    if (last - first).days >= MAX_DAYS:
-        raise InvalidInput({"to": _("Khoảng thời gian quá dài: xem được tối đa %(days)s ngày.", days=MAX_DAYS)})
-    return first, last
+    last = read_day(request.args.get("to"), "to", default=today) or today
+    first = read_day(request.args.get("from"), "from", default=last - timedelta(days=DEFAULT_DAYS - 1)) or last
+    days = reach_period(first, last)  # backwards, or past a year: refused in the words every reach page uses
+    return days.first, days.last
 
 
 def _feed_name(path: str) -> str:
