@@ -56,6 +56,9 @@ def test_the_grid_says_met_and_missed_in_words_and_symbols_with_the_stations_pho
     assert "Đài truyền thanh xã Bình Minh" in html
     assert world.other_station.name not in html  # another province's station, outside the campaign
     assert "Đo được" in html  # the confirmed airings' kind, with its method
+    base = f"/desk/campaigns/{world.campaign.id}/compliance"
+    assert f"{base}/compliance.xlsx?from=2026-11-02&amp;to=2026-12-06" in html  # the download keeps the period
+    assert f"{base}/station-weeks.csv?from=2026-11-02&amp;to=2026-12-06" in html
 
 
 def test_an_officer_of_a_commune_sees_only_their_own_station(client, world):
