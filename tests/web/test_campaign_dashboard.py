@@ -160,7 +160,7 @@ def test_an_area_of_another_province_is_not_found(client, session):
 def test_the_period_narrows_every_figure(client, session):
     w = reach_world(session)
     log_in(client, "bientap_tinh")
-    page = dashboard(client, w.campaign.id, **{"from": "2026-11-09", "to": "2026-11-15"})
+    page = dashboard(client, w.campaign.id, **{"from": "09/11/2026", "to": "2026-11-15"})  # as typed, or a date field
     activity = section(page, "activity")
     assert "10/11/2026" in activity and "1.357" not in activity and "03/11/2026" not in activity
     assert "Từ 09/11/2026 đến 15/11/2026" in page

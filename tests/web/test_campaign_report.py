@@ -70,6 +70,12 @@ def test_the_word_report_has_headings_tables_with_header_rows_and_vietnamese_num
     assert top == [["1", w.traffic.title, "1.357"], ["2", w.scam.title, "800"], ["3", w.fire.title, "120"]]
     days = [[c.text for c in row.cells] for row in tables["Ngày"].rows]
     assert days[1][0] == "03/11/2026" and "chưa có số liệu" in days[1]
+    stations = [t for t in document.tables if t.rows[0].cells[0].text == "Đài truyền thanh"]
+    summary, grid = stations  # weeks met per station over the period, then the last weeks' grid
+    assert [c.text for c in summary.rows[0].cells][2:4] == ["✓ Đạt", "✗ Chưa đạt"]
+    assert sorted(row.cells[0].text for row in summary.rows[1:]) == ["Đài truyền thanh Phường An Lạc",
+                                                                     "Đài truyền thanh Xã Bình Minh"]
+    assert "Tuần 16/11–22/11" in [c.text for c in grid.rows[0].cells]
     text = all_text(document)
     assert "không nhúng được biểu đồ SVG" in text  # charts given as their tables, and said so
     assert "Kế hoạch số 32/KH-UBND" in text and "Ủy ban nhân dân tỉnh Thanh Thủy" in text
@@ -81,7 +87,9 @@ def test_a_wards_officer_gets_a_report_of_the_ward_only(client, session):
     log_in(client, "bientap_an_lac")
     text = all_text(word(client, w.campaign.id))
     assert w.fire.title in text and "4.000" in text
-    for hidden in ("1.357", "2.613", w.traffic.title, w.scam.title, "Lượt khách-ngày đọc tin chiến dịch"):
+    assert "Đài truyền thanh Phường An Lạc" in text
+    for hidden in ("1.357", "2.613", w.traffic.title, w.scam.title, "Lượt khách-ngày đọc tin chiến dịch",
+                   "Đài truyền thanh Xã Bình Minh"):
         assert hidden not in text
     page = client.get(f"/desk/campaigns/{w.campaign.id}/report").get_data(as_text=True)
     assert "Phường An Lạc" in page and "1.357" not in page

@@ -4,16 +4,21 @@ printed figures are the page's, with the same labels, kinds and methods."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from flask_babel import gettext as _
 from markupsafe import Markup
+from sqlalchemy.orm import Session
 
+from campaigns.compliance import MAX_WEEKS, STATUS_LABELS, STATUS_SYMBOLS, CellStatus, ComplianceGrid, compliance_grid
 from campaigns.models import Campaign, ReachSource
 from campaigns.reach_labels import KIND_LABELS, KIND_METHODS, METRICS
 from campaigns.reach_reads import DayRange
 from campaigns.reach_scope import ReachView
+from campaigns.station_airings import monday_of
+from web.auth import actor
 from web.database import get_db, now, zone
 from web.reach.campaign_figures import (
     DEFAULT_RANK,
@@ -31,7 +36,10 @@ from web.reach.campaign_figures import (
     totals_table,
 )
 from web.reach.campaign_page import area_bar_chart, charts_by_metric, load_campaign, today_and_period
-from web.reach.tables import FigureTable
+from web.reach.compliance_tables import grid_table
+from web.reach.tables import Column, ColumnKind, FigureTable, figure_table
+
+RECENT_WEEKS = 8  # the compliance grid's weeks on an A4 page
 
 
 @dataclass(frozen=True)
@@ -66,14 +74,30 @@ class CampaignReport:
         return f"bao-cao-chien-dich-{self.campaign.id}-{self.days.first.isoformat()}-{self.days.last.isoformat()}"
 
 
-def compliance_section(campaign: Campaign, view: ReachView, days: DayRange) -> ReportSection:
-    """HOOK (lead, at merge): the compliance grid of the period, from campaigns.compliance.compliance_grid(session,
-    campaign, first=…, last=…, today=…, zone=…, within=view.area) turned into a FigureTable by the compliance
-    page's table builder, and put in `tables` here (at most 53 weeks: a longer period shows its last 53).
-    Until then the section says where the grid is."""
-    return ReportSection("compliance", _("Tình hình phát thanh của các đài"), [], notes=[
-        _("Bảng theo dõi phát thanh của các đài (đài × tuần) xem tại %(path)s.",
-          path=f"/desk/campaigns/{campaign.id}/compliance")])
+def compliance_section(session: Session, campaign: Campaign, view: ReachView, days: DayRange,
+                       today: date) -> ReportSection:
+    """The stations' airings over the period (its last MAX_WEEKS weeks at most): a line per station counting its
+    weeks met and missed, then the grid of the last RECENT_WEEKS weeks, which is as wide as an A4 page allows."""
+    def grid(weeks: int) -> ComplianceGrid:
+        first = max(days.first, monday_of(days.last) - timedelta(weeks=weeks - 1))
+        return compliance_grid(session, campaign, first=first, last=days.last, today=today, zone=zone(),
+                               within=view.area)
+
+    whole = grid(MAX_WEEKS)
+    counts = [Counter(cell.status for cell in row.cells) for row in whole.rows]
+    summary = figure_table(
+        "compliance-summary", _("Số tuần đài phát đủ số lượt trong kỳ"),
+        [Column(_("Đài truyền thanh")), Column(_("Địa bàn")),
+         *(Column(f"{STATUS_SYMBOLS[s]} {t(STATUS_LABELS[s])}", ColumnKind.NUMBER) for s in CellStatus)],
+        [[row.station.name, row.station.area.name, *(count[s] for s in CellStatus)]
+         for row, count in zip(whole.rows, counts, strict=True)],
+        notes=[_("Từ tuần %(first)s đến tuần %(last)s; mỗi tuần tính từ thứ Hai đến Chủ nhật.",
+                 first=whole.weeks[0].strftime("%d/%m/%Y") if whole.weeks else "—",
+                 last=whole.weeks[-1].strftime("%d/%m/%Y") if whole.weeks else "—")])
+    recent = grid_table(grid(RECENT_WEEKS), actor())
+    return ReportSection("compliance", _("Tình hình phát thanh của các đài"), [summary, recent], notes=[
+        _("Bảng đài × tuần gồm %(n)s tuần cuối của kỳ; xem đủ và theo dõi từng tuần tại trang theo dõi phát thanh.",
+          n=RECENT_WEEKS)])
 
 
 def method_notes() -> list[tuple[str, str]]:
@@ -97,7 +121,7 @@ def build_report(campaign_id: int) -> CampaignReport:
         ReportSection("platforms", _("Số liệu các nền tảng báo cáo"),
                       [platform_table(session, campaign, days, view, zone())]),
         ReportSection("areas", _("Theo địa bàn"), [areas_table(by_area, {})], bars),
-        compliance_section(campaign, view, days),
+        compliance_section(session, campaign, view, days, now().astimezone(zone()).date()),
         ReportSection("messages", _("Tin nổi bật"), [messages_table(by_message)]),
     ]
     return CampaignReport(campaign, view, days, now().astimezone(zone()).date(), targets, sections, method_notes())
