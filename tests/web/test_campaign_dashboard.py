@@ -164,6 +164,8 @@ def test_the_period_narrows_every_figure(client, session):
     activity = section(page, "activity")
     assert "10/11/2026" in activity and "1.357" not in activity and "03/11/2026" not in activity
     assert "Từ 09/11/2026 đến 15/11/2026" in page
+    # A table downloads with the page's period.
+    assert f'href="/desk/campaigns/{w.campaign.id}/reach/days.csv?from=09%2F11%2F2026&amp;to=2026-11-15"' in page
 
 
 def test_tables_download_as_csv_and_xlsx_with_the_pages_figures(client, session):

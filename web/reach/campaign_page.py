@@ -134,9 +134,14 @@ class Dashboard:
     def href(self, **changes: object) -> str:
         return page_href(self.campaign.id, self.query, **changes)
 
-    def export_href(self, name: str, fmt: str) -> str:
-        base = url_for("reach.campaign_reach_export", campaign_id=self.campaign.id, table=name, fmt=fmt)
-        return base + ("?" + urlencode(self.query) if self.query else "")
+    @property
+    def export_base(self) -> str:
+        return url_for("reach.campaign_reach", campaign_id=self.campaign.id)
+
+    @property
+    def export_query(self) -> str:
+        """The page's own query, so a downloaded table has the page's period, area and ranking."""
+        return urlencode(self.query)
 
     def charts(self) -> list[tuple[str, Markup]]:
         return charts_by_metric(self.by_day)
