@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from campaigns.models import (
+    Campaign,
     Channel,
     ChannelKind,
     Delivery,
@@ -28,8 +29,9 @@ from campaigns.models import (
     DeliveryStatus,
     ReachEvent,
     ReachSource,
+    campaign_messages,
 )
-from content.models import Message
+from content.models import Area, Message
 
 SLOTS: tuple[tuple[str, timedelta], ...] = (
     ("1h", timedelta(hours=1)), ("24h", timedelta(hours=24)), ("7d", timedelta(days=7)),
@@ -186,3 +188,62 @@ def latest_platform_metrics(session: Session, target: Message | Delivery) -> lis
             row.metric, row.value, row.api_version, row.occurred_at)
     return [ChannelFigures(channel.id, channel.kind, channel.kind in REPORTING_KINDS, figures.get(channel.id, {}))
             for channel in channels]
+
+
+@dataclass(frozen=True)
+class PlatformTotal:
+    """One channel's metric summed over a campaign's messages, each message's newest snapshot counted once."""
+
+    channel_id: int
+    kind: ChannelKind
+    metric: str
+    value: float
+    messages: int  # how many messages the sum covers
+    read_at: datetime  # the newest read among them
+    api_versions: tuple[str, ...]
+
+
+def latest_campaign_platform_metrics(session: Session, campaign: Campaign, *, upto: datetime | None = None,
+                                     within: Area | None = None) -> tuple[list[PlatformTotal], list[Channel]]:
+    """A campaign's platform-reported totals per channel and metric, and the channels it was sent to whose
+    platform gives no figure (a page says "không có số liệu" for them, never 0).
+
+    Each (message, channel, metric) counts its newest snapshot read at or before `upto` (a report of a past
+    period reads the totals as they stood then); those newest values are then summed over the messages —
+    the same metric on the same channel, never a sum of one message's snapshots. `within`: only messages
+    whose own area lies in that subtree (a platform figure has no place of its own).
+    """
+    messages = select(campaign_messages.c.message_id).where(campaign_messages.c.campaign_id == campaign.id)
+    if within is not None:
+        messages = (messages.join(Message, Message.id == campaign_messages.c.message_id)
+                    .join(Area, Area.id == Message.area_id)
+                    .where(Area.path.startswith(within.path, autoescape=True)))
+    wanted = messages.scalar_subquery()
+    sent = select(Delivery.channel_id).where(Delivery.message_id.in_(wanted), Delivery.status == DeliveryStatus.SENT,
+                                             Delivery.channel_id.is_not(None))
+    channels = list(session.scalars(select(Channel).where(Channel.id.in_(sent)).order_by(Channel.id)))
+    snapshots: list[ColumnElement[bool]] = [ReachEvent.message_id.in_(wanted), ReachEvent.source == ReachSource.REPORTED,
+                                            ReachEvent.channel_id.in_([channel.id for channel in channels])]
+    if upto is not None:
+        snapshots.append(ReachEvent.occurred_at <= upto)
+    newest = (
+        select(ReachEvent.channel_id, ReachEvent.metric, ReachEvent.value, ReachEvent.api_version,
+               ReachEvent.occurred_at,
+               func.row_number().over(partition_by=(ReachEvent.message_id, ReachEvent.channel_id, ReachEvent.metric),
+                                      order_by=(ReachEvent.occurred_at.desc(), ReachEvent.id.desc())).label("rank"))
+        .where(*snapshots).subquery())
+    rows = session.execute(
+        select(newest.c.channel_id, newest.c.metric, func.sum(newest.c.value), func.count(),
+               func.max(newest.c.occurred_at))
+        .where(newest.c.rank == 1).group_by(newest.c.channel_id, newest.c.metric)
+        .order_by(newest.c.channel_id, newest.c.metric)).all()
+    versions: dict[tuple[int, str], set[str]] = {}
+    for channel_id, metric, version in session.execute(
+            select(newest.c.channel_id, newest.c.metric, newest.c.api_version).distinct()
+            .where(newest.c.rank == 1, newest.c.api_version.is_not(None))):
+        versions.setdefault((channel_id, metric), set()).add(version)
+    kinds = {channel.id: channel.kind for channel in channels}
+    totals = [PlatformTotal(channel_id, kinds[channel_id], metric, float(value), int(count), read_at,
+                            tuple(sorted(versions.get((channel_id, metric), ()))))
+              for channel_id, metric, value, count, read_at in rows]
+    return totals, [channel for channel in channels if channel.kind not in REPORTING_KINDS]

@@ -130,6 +130,60 @@ def reach_by_area(session: Session, subject: Subject, days: DayRange, root: Area
     return sorted(result, key=lambda r: (r.area.path, r.metric, r.kind.value))
 
 
+def total_of_messages_in(session: Session, campaign: Campaign, days: DayRange, metric: str, kind: ReachSource,
+                         areas: list[Area]) -> float:
+    """One metric and kind summed over the rollups of the campaign's messages that belong to one of `areas`
+    (the message's own area, not where the figure was recorded): portal figures are recorded for no area,
+    so a target of an area counts the messages of that area. 0 when none: a target's current value."""
+    if not areas or days.last < days.first or kind is ReachSource.REPORTED:
+        return 0.0
+    total = session.scalar(
+        select(func.sum(ReachDaily.value)).join(Message, Message.id == ReachDaily.message_id)
+        .join(Area, Area.id == Message.area_id)
+        .where(_of(campaign), ReachDaily.metric == metric, ReachDaily.source == kind,
+               ReachDaily.day.between(days.first, days.last),
+               or_(*(Area.path.startswith(area.path, autoescape=True) for area in areas))))
+    return float(total or 0)
+
+
+def seen_from(area: Area | None) -> ColumnElement[bool] | None:
+    """The rollup rows a viewer of `area` may see: recorded in its subtree, or recorded for no place (portal
+    views, clicks) of a message that belongs to its subtree. None: the whole country, every row.
+
+    `within=` of the reads above keeps placed rows only, which is right for a drill-down by area but would
+    hide every portal and link figure from a dashboard; this is the dashboard's rule.
+    """
+    if area is None:
+        return None
+    subtree = select(Area.id).where(Area.path.startswith(area.path, autoescape=True))
+    return or_(ReachDaily.area_id.in_(subtree.scalar_subquery()),
+               and_(ReachDaily.area_id.is_(None),
+                    ReachDaily.message_id.in_(select(Message.id).where(Message.area_id.in_(subtree.scalar_subquery()))
+                                              .scalar_subquery())))
+
+
+def _sums_seen_from(session: Session, key: Any, subject: Subject, days: DayRange,
+                    area: Area | None) -> list[tuple[Any, str, ReachSource, float]]:
+    query = (select(key, ReachDaily.metric, ReachDaily.source, func.sum(ReachDaily.value))
+             .where(_of(subject), ReachDaily.day.between(days.first, days.last)))
+    if (seen := seen_from(area)) is not None:
+        query = query.where(seen)
+    rows = session.execute(query.group_by(key, ReachDaily.metric, ReachDaily.source)
+                           .order_by(key, ReachDaily.metric, ReachDaily.source))
+    return [(k, metric, ReachSource(kind), float(value)) for k, metric, kind, value in rows]
+
+
+def reach_by_day_seen_from(session: Session, subject: Subject, days: DayRange, area: Area | None) -> list[DayReach]:
+    """reach_by_day as a viewer of `area` may see it (seen_from)."""
+    return [DayReach(*row) for row in _sums_seen_from(session, ReachDaily.day, subject, days, area)]
+
+
+def reach_by_message_seen_from(session: Session, campaign: Campaign, days: DayRange,
+                               area: Area | None) -> list[MessageReach]:
+    """reach_by_message as a viewer of `area` may see it (seen_from)."""
+    return [MessageReach(*row) for row in _sums_seen_from(session, ReachDaily.message_id, campaign, days, area)]
+
+
 @dataclass(frozen=True)
 class DayChannelReach:
     day: date

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from campaigns.models import Campaign
 from content.areas import is_within
 from content.errors import PermissionDenied
 from content.models import Area, User
@@ -41,3 +42,30 @@ def place_is_seen(scope: ReachScope, place: Area | None) -> bool:
     if place is None:
         return scope.whole
     return is_within(place, scope.limit)
+
+
+@dataclass(frozen=True)
+class ReachView:
+    """A viewer's share of a campaign: `area` limits every figure (campaigns.reach_reads.seen_from applies
+    place_is_seen's rule message by message: a figure recorded for no area is seen by whoever oversees its
+    message's area); `top` is where the viewer's drill-down starts, the owner area or their own below it."""
+
+    area: Area | None
+    top: Area
+
+    def includes(self, area: Area) -> bool:
+        return is_within(area, self.top)
+
+
+def campaign_reach_view(user: User, campaign: Campaign) -> ReachView:
+    """The viewer's share of the campaign's figures: all of the owner area's for its officers (and the country's),
+    a commune's for that commune's officers; refused to a role without reach.view or another area's user."""
+    scope = reach_scope(user, campaign.owner_area, object_type="campaign", object_id=campaign.id)
+    if scope.whole or scope.limit is None:
+        return ReachView(scope.limit, campaign.owner_area)
+    return ReachView(scope.limit, scope.limit)
+
+
+def is_target_visible(view: ReachView, scope: list[Area]) -> bool:
+    """A target's progress is one figure over its whole scope: shown only if all of it lies in the viewer's area."""
+    return bool(scope) and all(view.area is None or is_within(area, view.area) for area in scope)

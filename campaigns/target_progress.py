@@ -1,8 +1,16 @@
 """How far each target of a campaign has come: computed from what Loa recorded, never typed in.
 
-Figures are read from the raw tables (airings, reach_events, messages, target_milestones). When the
-daily rollups exist (reach_daily, issue 11), the dashboard's per-campaign totals should switch to them;
-the per-target functions here stay the reference the rollups are tested against.
+Airings, messages and milestones are read from their own tables (a confirmed airing, a published
+message, a recorded milestone are facts, not reach events). Portal visitor-days are read from the daily
+rollups (reach_daily, through campaigns.reach_reads), as every dashboard figure is: they trail the raw
+events by the rollup job's lag (campaigns.reach_rollups.LAG plus one interval).
+
+Visitor-days of a target are counted per message: a visitor who opened two of the campaign's messages
+on one day is two visitor-days. That is the figure the portal records per message (`portal_visitor`,
+one per visitor, message and local day); the site-wide count (one per visitor and day, whatever they
+read) is recorded for no message, so it cannot be told apart by campaign, and it would also count
+visits to other campaigns' pages. A target's "visitor-days" therefore reads "visits to the campaign's
+messages, each visitor counted once a day per message" — the measure shown beside it says so.
 """
 
 from __future__ import annotations
@@ -16,7 +24,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from campaigns.models import Campaign, ReachEvent, ReachSource, Target, TargetKind
+from campaigns.models import Campaign, ReachSource, Target, TargetKind
+from campaigns.reach_reads import DayRange, total_of_messages_in
 from campaigns.station_airings import (
     active_stations,
     confirmed_airings,
@@ -27,12 +36,12 @@ from campaigns.station_airings import (
     within_any,
 )
 from campaigns.target_models import TargetMilestone
+from campaigns.visits import VISITOR
 from content.models import Area, AreaKind, Message
 from content.wording import Text
 
-# The ReachEvent metric of one portal visitor on one local day (written by the portal's visit counter);
-# the one place this name is spelled on the reading side.
-PORTAL_VISITOR_METRIC = "portal_visitor"
+# The metric of one portal visitor of one message on one local day (campaigns.visits.VISITOR).
+PORTAL_VISITOR_METRIC = VISITOR
 
 
 class FigureKind(enum.StrEnum):
@@ -119,18 +128,11 @@ def _commune_share(session: Session, target: Target, first: date, upto: date, zo
     return 100.0 * enough / len(communes)
 
 
-def _visitor_days(session: Session, target: Target, first: date, upto: date, zone: ZoneInfo) -> float:
-    scope = scope_of(target)
-    if upto < first or not scope:
-        return 0.0
-    start, end = utc_bounds(first, upto, zone)
-    total = session.scalar(
-        select(func.sum(ReachEvent.value)).join(Message, ReachEvent.message_id == Message.id)
-        .join(Area, Message.area_id == Area.id)
-        .where(ReachEvent.metric == PORTAL_VISITOR_METRIC, ReachEvent.source == ReachSource.MEASURED,
-               ReachEvent.occurred_at >= start, ReachEvent.occurred_at < end,
-               of_campaign(target.campaign), within_any(scope)))
-    return float(total or 0)
+def _visitor_days(session: Session, target: Target, first: date, upto: date) -> float:
+    """Measured portal visitors of the campaign's messages whose area lies in the target's scope, summed
+    over the local days from `first` to `upto`: visitor-days, a visitor-day per message (module docstring)."""
+    return total_of_messages_in(session, target.campaign, DayRange(first, upto), PORTAL_VISITOR_METRIC,
+                                ReachSource.MEASURED, scope_of(target))
 
 
 def _published(session: Session, target: Target, first: date, upto: date, zone: ZoneInfo) -> float:
@@ -159,7 +161,7 @@ def _current(session: Session, target: Target, first: date, last: date, upto: da
     if target.kind is TargetKind.COMMUNE_SHARE:
         return _commune_share(session, target, first, upto, zone), target.value
     if target.kind is TargetKind.PORTAL_VISITOR_DAYS:
-        return _visitor_days(session, target, first, upto, zone), target.value
+        return _visitor_days(session, target, first, upto), target.value
     if target.kind is TargetKind.MESSAGES_PUBLISHED:
         return _published(session, target, first, upto, zone), target.value
     return _milestones(session, target, upto), target.value

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from campaigns.models import AiringStatus, ReachEvent, ReachSource, TargetKind
+from campaigns.reach_rollups import roll_up_new_events
 from campaigns.target_progress import (
     BEHIND,
     NOT_MEASURABLE,
@@ -117,9 +118,33 @@ def test_commune_share_of_a_commune_target_is_that_commune_alone(session):
 
 def visit(session, message, day: date, value: float = 1, *, metric: str = PORTAL_VISITOR_METRIC,  # type: ignore[no-untyped-def]
           source: ReachSource = ReachSource.MEASURED) -> None:
+    """A raw event, as the portal's counter writes it; progress reads it only once rolled up (roll_up)."""
     session.add(ReachEvent(message_id=message.id, metric=metric, source=source, value=value,
-                           occurred_at=local(day, 10)))
+                           occurred_at=local(day, 10), recorded_at=local(day, 10)))
     session.flush()
+
+
+def roll_up(session) -> None:  # type: ignore[no-untyped-def]
+    roll_up_new_events(session, now=local(ENDS + timedelta(days=2)), zone=ZONE)
+
+
+def test_visitor_days_are_read_from_the_rollups_not_the_raw_events(session):
+    w = target_world(session)
+    target = add_target(session, w.campaign, TargetKind.PORTAL_VISITOR_DAYS, 100)
+    visit(session, w.message, date(2026, 11, 3), 40)
+    assert progress(session, target, today=date(2026, 11, 8), zone=ZONE).current == 0  # not rolled up yet
+    roll_up(session)
+    assert progress(session, target, today=date(2026, 11, 8), zone=ZONE).current == 40
+
+
+def test_a_visitor_of_two_messages_on_one_day_is_two_visitor_days(session):
+    w = target_world(session)
+    target = add_target(session, w.campaign, TargetKind.PORTAL_VISITOR_DAYS, 100)
+    second = add_message(session, w.editor, w.commune_a, w.campaign, published_on=STARTS)
+    visit(session, w.message, date(2026, 11, 3), 1)
+    visit(session, second, date(2026, 11, 3), 1)
+    roll_up(session)
+    assert progress(session, target, today=date(2026, 11, 8), zone=ZONE).current == 2
 
 
 def test_visitor_days_sum_measured_portal_visitors_of_the_campaigns_messages_in_the_period(session):
@@ -132,6 +157,8 @@ def test_visitor_days_sum_measured_portal_visitors_of_the_campaigns_messages_in_
     visit(session, w.message, STARTS - timedelta(days=1), 999)
     visit(session, add_message(session, w.editor, w.province, None), date(2026, 11, 4), 999)  # no campaign
     visit(session, add_message(session, w.editor, w.other_commune, w.campaign), date(2026, 11, 4), 999)
+    visit(session, w.message, date(2026, 11, 9), 999)  # after today
+    roll_up(session)
     result = progress(session, target, today=date(2026, 11, 8), zone=ZONE)
     assert (result.kind, result.current, result.goal) == (FigureKind.MEASURED, 200, 1000)
     assert result.share_done == pytest.approx(0.2) and result.expected_share == pytest.approx(7 / 28)
