@@ -13,10 +13,22 @@ from campaigns.models import Campaign, PeakPeriod, Target, TargetKind, campaign_
 from content.areas import is_within
 from content.audit import record_audit
 from content.db import free_slug, load_by_ids
-from content.errors import InvalidInput
+from content.errors import InvalidInput, PermissionDenied
 from content.models import Area, Message, MessageKind, MessageStatus, Topic, User
-from content.permissions import Action, authorize
+from content.permissions import DENIED, Action, authorize, is_allowed
 from content.wording import Text
+
+
+def authorize_campaign_view(user: User, campaign: Campaign) -> None:
+    """Who may read a campaign: its owner area's officers and those above, and those of an area below it,
+    since a province's plan concerns its communes (the same rule as list_campaigns). Writing stays with
+    the owner area (CAMPAIGN_WRITE)."""
+    if is_allowed(user, Action.CAMPAIGN_VIEW, campaign.owner_area):
+        return
+    if not (is_allowed(user, Action.CAMPAIGN_VIEW, None) and user.area is not None
+            and is_within(user.area, campaign.owner_area)):
+        raise PermissionDenied(DENIED, attempted=Action.CAMPAIGN_VIEW.value, object_type="campaign",
+                               object_id=campaign.id)
 
 
 def list_campaigns(session: Session, user: User) -> list[Campaign]:
@@ -178,8 +190,10 @@ def campaign_of(session: Session, message: Message) -> Campaign | None:
     return session.scalar(select(Campaign).join(campaign_messages).where(campaign_messages.c.message_id == message.id))
 
 
-def messages_by_status(session: Session, campaign: Campaign) -> dict[MessageStatus, list[Message]]:
+def messages_by_status(session: Session, campaign: Campaign, user: User) -> dict[MessageStatus, list[Message]]:
+    """The campaign's messages the user may read, by status: a commune officer sees their commune's only."""
     grouped: dict[MessageStatus, list[Message]] = {status: [] for status in MessageStatus}
-    for message in sorted(campaign.messages, key=lambda m: m.updated_at, reverse=True):
+    readable = [m for m in campaign.messages if is_allowed(user, Action.MESSAGE_VIEW, m.area)]
+    for message in sorted(readable, key=lambda m: m.updated_at, reverse=True):
         grouped[message.status].append(message)
     return {status: items for status, items in grouped.items() if items}

@@ -117,7 +117,10 @@ def test_a_wards_officer_sees_the_wards_figures_only(client, session):
     assert w.traffic.title not in page and "Xã Bình Minh" not in page
     # The province-wide target is one figure over the whole province: hidden, and said so.
     assert "Lượt khách-ngày đọc tin chiến dịch" not in page
-    assert f'href="/desk/campaigns/{w.campaign.id}"' not in page  # the province's campaign page is not theirs
+    # The province's plan concerns the ward: its page opens, showing only the messages the ward may read.
+    assert f'href="/desk/campaigns/{w.campaign.id}"' in page
+    plan = client.get(f"/desk/campaigns/{w.campaign.id}").get_data(as_text=True)
+    assert w.fire.title in plan and w.traffic.title not in plan and "/edit" not in plan
     assert "1 chỉ tiêu tính trên địa bàn rộng hơn" in page
     assert client.get(f"/desk/campaigns/{w.campaign.id}/reach", query_string={"area": w.commune.id}).status_code == 404
     assert client.get(f"/desk/campaigns/{w.campaign.id}/reach", query_string={"area": w.province.id}).status_code == 404

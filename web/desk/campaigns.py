@@ -6,12 +6,18 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
-from campaigns.campaign_records import create_campaign, list_campaigns, messages_by_status, update_campaign
+from campaigns.campaign_records import (
+    authorize_campaign_view,
+    create_campaign,
+    list_campaigns,
+    messages_by_status,
+    update_campaign,
+)
 from campaigns.message_lists import list_topics
 from campaigns.models import Campaign
 from content.areas import list_administrative_areas
 from content.errors import InvalidInput
-from content.permissions import Action, authorize
+from content.permissions import Action, authorize, is_allowed
 from web.auth import actor
 from web.database import get_db, get_or_404, now, zone
 from web.desk.forms import parse_campaign_form
@@ -20,7 +26,7 @@ from web.formatting import KIND_LABELS, TARGET_KIND_LABELS
 
 def _campaign(campaign_id: int) -> Campaign:
     campaign = get_or_404(Campaign, campaign_id, _("Không tìm thấy chiến dịch này."))
-    authorize(actor(), Action.CAMPAIGN_VIEW, campaign.owner_area, object_type="campaign", object_id=campaign.id)
+    authorize_campaign_view(actor(), campaign)
     return campaign
 
 
@@ -72,4 +78,5 @@ def edit_campaign(campaign_id: int):
 @login_required
 def campaign(campaign_id: int):
     campaign = _campaign(campaign_id)
-    return render_template("desk/campaign.html", campaign=campaign, grouped=messages_by_status(get_db(), campaign))
+    return render_template("desk/campaign.html", campaign=campaign, grouped=messages_by_status(get_db(), campaign, actor()),
+                           may_edit=is_allowed(actor(), Action.CAMPAIGN_WRITE, campaign.owner_area))

@@ -9,12 +9,13 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
+from campaigns.campaign_records import authorize_campaign_view
 from campaigns.milestones import MilestoneInput, milestones_of, record_milestone
 from campaigns.models import Campaign, Target, TargetKind
 from campaigns.target_progress import progress, scope_of
 from content.areas import is_within, list_administrative_areas
 from content.errors import InvalidInput, NotFound
-from content.permissions import Action, authorize, is_allowed
+from content.permissions import Action, is_allowed
 from web.auth import actor
 from web.database import get_db, get_or_404, now, zone
 from web.params import read_date, read_int
@@ -26,7 +27,7 @@ def today():
 
 def _target(campaign_id: int, target_id: int) -> Target:
     campaign = get_or_404(Campaign, campaign_id, _("Không tìm thấy chiến dịch này."))
-    authorize(actor(), Action.CAMPAIGN_VIEW, campaign.owner_area, object_type="campaign", object_id=campaign.id)
+    authorize_campaign_view(actor(), campaign)
     target = next((t for t in campaign.targets if t.id == target_id), None)
     if target is None or target.kind is not TargetKind.MILESTONES:
         raise NotFound(_("Không tìm thấy chỉ tiêu này."))
