@@ -70,10 +70,6 @@ def _check(data: AiringInput, delivery: Delivery, now: datetime) -> tuple[Airing
     return status, aired_at
 
 
-def _listeners(station: Station) -> int | None:
-    return station.coverage_population if station.coverage_population is not None else station.area.population
-
-
 def _replace_reach(session: Session, airing: Airing, station: Station, delivery: Delivery) -> None:
     """The estimate follows the latest word: a correction takes the old one back, 'not aired' leaves none.
 
@@ -87,8 +83,10 @@ def _replace_reach(session: Session, airing: Airing, station: Station, delivery:
                                    area_id=old.area_id, metric=old.metric, source=old.source, value=-old.value,
                                    occurred_at=old.occurred_at, recorded_at=airing.recorded_at))
         airing.reach_event_id = None
-    listeners = _listeners(station)
-    # With no population known there is nothing honest to estimate; zero would read as "nobody heard".
+    # The station's own coverage, never its area's population: a commune's loudspeakers rarely reach all of
+    # it, and the reach pages (campaigns.loudspeaker_reach) show "no data" with a link to set the figure.
+    # With no figure there is nothing honest to estimate; zero would read as "nobody heard".
+    listeners = station.coverage_population
     if airing.status is not AiringStatus.AIRED or listeners is None or airing.aired_at is None:
         return
     event = ReachEvent(message_id=delivery.message_id, station_id=station.id, area_id=station.area_id,

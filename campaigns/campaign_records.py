@@ -10,6 +10,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from campaigns.models import Campaign, PeakPeriod, Target, TargetKind, campaign_messages
+from content.areas import is_within
 from content.audit import record_audit
 from content.db import free_slug, load_by_ids
 from content.errors import InvalidInput
@@ -37,7 +38,10 @@ class TargetInput:
     unit: str = ""
     min_airings: int | None = None  # commune share: the N of "at least N confirmed airings"
     message_kind: MessageKind | None = None  # messages published: only this kind; None counts every kind
-    id: int | None = None  # an existing target kept (with its period, area and milestones) rather than replaced
+    id: int | None = None  # an existing target kept (with its milestones) rather than replaced
+    area_id: int | None = None  # None: the campaign's areas
+    starts_on: date | None = None  # None: the campaign's first day
+    ends_on: date | None = None  # None: the campaign's last day
 
 
 @dataclass(frozen=True)
@@ -79,7 +83,9 @@ def _validate(session: Session, user: User, data: CampaignInput) -> dict:
     topics = load_by_ids(session, Topic, data.topic_ids)
     if topics is None:
         errors["topic_ids"] = Text("Có chủ đề không tồn tại.")
+    target_areas = load_by_ids(session, Area, tuple({t.area_id for t in data.targets if t.area_id}))
     for target in data.targets:
+        errors.update(_target_scope_errors(target, data, target_areas or [], areas or [owner] if owner else []))
         if target.value < 0:
             errors["targets"] = Text("Chỉ tiêu '%(name)s' không được là số âm.", name=target.description)
         elif target.kind is TargetKind.COMMUNE_SHARE and (target.min_airings or 0) < 1:
@@ -90,12 +96,29 @@ def _validate(session: Session, user: User, data: CampaignInput) -> dict:
     for peak in data.peaks:
         if peak.ends_on < peak.starts_on or not peak.name.strip():
             errors["peaks"] = Text("Mỗi đợt cao điểm cần tên, và ngày kết thúc sau ngày bắt đầu.")
+    if target_areas is None:
+        errors["targets"] = Text("Có chỉ tiêu gắn với địa bàn không tồn tại.")
     if errors or owner is None or areas is None or topics is None:  # each None has its error above
         raise InvalidInput(errors)
     authorize(user, Action.CAMPAIGN_WRITE, owner, object_type="area", object_id=owner.id)
-    for area in areas:
+    for area in [*areas, *(target_areas or [])]:
         authorize(user, Action.CAMPAIGN_WRITE, area, object_type="area", object_id=area.id)
     return {"owner": owner, "areas": areas or [owner], "topics": topics}
+
+
+def _target_scope_errors(target: TargetInput, data: CampaignInput, target_areas: list[Area],
+                         campaign_areas: list[Area]) -> dict[str, str]:
+    """A target's own area must lie within the campaign's areas, and its period within the campaign's."""
+    errors: dict[str, str] = {}
+    area = next((a for a in target_areas if a.id == target.area_id), None)
+    if area is not None and campaign_areas and not any(is_within(area, root) for root in campaign_areas):
+        errors["targets"] = Text("Địa bàn của chỉ tiêu '%(name)s' phải thuộc địa bàn triển khai của chiến dịch.",
+                                 name=target.description)
+    first, last = target.starts_on or data.starts_on, target.ends_on or data.ends_on
+    if last < first or first < data.starts_on or last > data.ends_on:
+        errors["targets"] = Text("Thời gian của chỉ tiêu '%(name)s' phải nằm trong thời gian của chiến dịch, "
+                                 "ngày kết thúc sau ngày bắt đầu.", name=target.description)
+    return errors
 
 
 def _apply(campaign: Campaign, data: CampaignInput, checked: dict, zone: ZoneInfo) -> None:
@@ -118,6 +141,7 @@ def _target(campaign: Campaign, data: TargetInput) -> Target:
     target.unit = data.unit.strip()
     target.min_airings = data.min_airings if data.kind is TargetKind.COMMUNE_SHARE else None
     target.message_kind = data.message_kind if data.kind is TargetKind.MESSAGES_PUBLISHED else None
+    target.area_id, target.starts_on, target.ends_on = data.area_id, data.starts_on, data.ends_on
     return target
 
 

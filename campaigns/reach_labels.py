@@ -31,7 +31,7 @@ KIND_METHODS: dict[ReachSource, Text] = {
 
 @dataclass(frozen=True)
 class MetricLabel:
-    name: Text
+    name: str  # a Text, or an unknown metric's own name
     method: Text
 
 
@@ -76,4 +76,4 @@ METRICS: dict[str, MetricLabel] = {
 
 def metric_label(metric: str, kind: ReachSource) -> MetricLabel:
     """The metric's name and method; an unknown metric keeps its own name and its kind's method."""
-    return METRICS.get(metric) or MetricLabel(Text(metric), KIND_METHODS[kind])
+    return METRICS.get(metric) or MetricLabel(metric, KIND_METHODS[kind])

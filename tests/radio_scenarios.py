@@ -26,10 +26,11 @@ _keys = itertools.count(1)
 
 
 def radio_world(session, population: int | None = 5_600):  # type: ignore[no-untyped-def]
-    """A province, a commune with its station (06:00 and 17:00, 15 minutes each) and its operator."""
+    """A province, a commune with its station (06:00 and 17:00, 15 minutes each, covering `population`)
+    and its operator."""
     province = make_area(session, name="Tỉnh Thanh Thủy")
     commune = make_area(session, parent=province, name="Xã An Lạc", population=population)
-    station = make_station(session, commune, name="Đài truyền thanh xã An Lạc")
+    station = make_station(session, commune, name="Đài truyền thanh xã An Lạc", coverage_population=population)
     operator = make_user(session, role=Role.RADIO_OPERATOR, area=commune, username="daiphat_anlac",
                          full_name="Trần Thị Mai")
     return province, commune, station, operator

@@ -152,6 +152,15 @@ def test_without_any_known_population_no_reach_is_invented(session):
     assert reach(session) == []
 
 
+def test_a_station_without_its_own_coverage_does_not_borrow_its_communes_population(session):
+    _, commune, station, operator = radio_world(session)
+    station.coverage_population = None
+    assert commune.population == 5_600
+    delivery = radio_item(session, station, local(6))
+    confirm_airing(session, station, aired(delivery), now=local(7), actor=operator)
+    assert reach(session) == []
+
+
 # The officer's view of one day.
 
 def states(session, root, now):  # type: ignore[no-untyped-def]

@@ -284,8 +284,8 @@ def test_two_workers_at_once_count_every_event_once(session_factory, world, monk
 
 def test_a_corrected_airing_moves_its_estimate_to_the_right_day(session):
     province = make_area(session, name="Tỉnh Thanh Thủy")
-    commune = make_area(session, parent=province, name="Xã An Lạc", population=5_600)
-    station = make_station(session, commune)
+    commune = make_area(session, parent=province, name="Xã An Lạc", population=9_000)
+    station = make_station(session, commune, coverage_population=5_600)
     operator = make_user(session, role=Role.RADIO_OPERATOR, area=commune)
     day = date(2026, 11, 24)
     delivery = radio_item(session, station, datetime.combine(day, time(6), tzinfo=ZONE))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import select
@@ -87,7 +87,7 @@ def test_editing_the_campaign_keeps_its_targets_and_their_milestones(session):
                          title=w.campaign.title, starts_on=STARTS, ends_on=ENDS, owner_area_id=w.province.id,
                          area_ids=(w.province.id,),
                          targets=(TargetInput(kind=TargetKind.MILESTONES, description="13 xã, phường đạt chuẩn",
-                                              value=13, id=target.id),
+                                              value=13, id=target.id, area_id=w.province.id),
                                   TargetInput(kind=TargetKind.COMMUNE_SHARE, description="Xã phát đủ", value=80,
                                               min_airings=3, message_kind=None)))
     update_campaign(session, w.campaign, w.editor, data, now=NOW, zone=ZONE)
@@ -100,6 +100,12 @@ def test_editing_the_campaign_keeps_its_targets_and_their_milestones(session):
     (TargetInput(kind=TargetKind.MESSAGES_PUBLISHED, description="Tin", value=-1), "không được là số âm"),
     (TargetInput(kind=TargetKind.COMMUNE_SHARE, description="Xã", value=80), "số lượt phát tối thiểu"),
     (TargetInput(kind=TargetKind.COMMUNE_SHARE, description="Xã", value=120, min_airings=2), "không quá 100"),
+    (TargetInput(kind=TargetKind.MESSAGES_PUBLISHED, description="Tin", value=5, starts_on=STARTS - timedelta(days=1)),
+     "phải nằm trong thời gian của chiến dịch"),
+    (TargetInput(kind=TargetKind.MESSAGES_PUBLISHED, description="Tin", value=5, starts_on=ENDS, ends_on=STARTS),
+     "phải nằm trong thời gian của chiến dịch"),
+    (TargetInput(kind=TargetKind.MESSAGES_PUBLISHED, description="Tin", value=5, area_id=10**9),
+     "địa bàn không tồn tại"),
 ])
 def test_a_target_without_sense_is_refused(session, target, says):
     w = target_world(session)
@@ -119,3 +125,21 @@ def test_a_target_taken_off_the_campaign_takes_its_milestones_with_it(session):
     update_campaign(session, w.campaign, w.editor, data, now=NOW, zone=ZONE)
     session.commit()
     assert w.campaign.targets == [] and session.scalar(select(TargetMilestone)) is None
+
+
+def test_a_target_narrower_than_its_campaign_keeps_its_area_and_period_but_not_outside_it(session):
+    w = target_world(session)
+    later = STARTS + timedelta(days=10)
+    narrow = TargetInput(kind=TargetKind.MESSAGES_PUBLISHED, description="Tin ở An Lạc", value=4,
+                         area_id=w.commune_a.id, starts_on=later, ends_on=ENDS)
+    base = dict(plan_number="KH 1", issuing_body="UBND", title="Thử", starts_on=STARTS, ends_on=ENDS,
+                owner_area_id=w.province.id, area_ids=(w.commune_a.id, w.commune_b.id))
+    update_campaign(session, w.campaign, w.editor, CampaignInput(**base, targets=(narrow,)), now=NOW, zone=ZONE)
+    (target,) = w.campaign.targets
+    assert (target.area_id, target.starts_on, target.ends_on) == (w.commune_a.id, later, ENDS)
+    assert progress(session, target, today=TODAY, zone=ZONE).starts_on == later
+    outside = TargetInput(kind=TargetKind.MESSAGES_PUBLISHED, description="Tin nơi khác", value=4,
+                          area_id=w.other_commune.id)
+    with pytest.raises(InvalidInput) as refused:
+        update_campaign(session, w.campaign, w.editor, CampaignInput(**base, targets=(outside,)), now=NOW, zone=ZONE)
+    assert "phải thuộc địa bàn triển khai" in refused.value.errors["targets"]

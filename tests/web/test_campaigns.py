@@ -91,3 +91,29 @@ def test_a_target_of_unknown_kind_negative_value_or_missing_n_is_refused_and_kee
     assert response.status_code == 400 and says in page
     assert 'value="Phường đạt chuẩn an toàn"' in page
     assert session.scalar(select(Campaign)) is None
+
+
+def test_a_target_can_be_narrowed_to_one_area_and_part_of_the_period(client, session):
+    province = officer(session)
+    ward = make_area(session, parent=province, name="Phường Hòa Bình")
+    session.commit()
+    log_in(client, "bientap")
+    response = post_targets(client, province, target_kind=["messages_published", ""],
+                            target_area_id=[str(ward.id), ""], target_starts_on=["2027-01-01", ""],
+                            target_ends_on=["2027-12-31", ""])
+    assert response.status_code == 302
+    (target,) = session.scalar(select(Campaign)).targets
+    assert (target.area_id, target.starts_on.isoformat(), target.ends_on.isoformat()) == (
+        ward.id, "2027-01-01", "2027-12-31")
+    page = client.get(f"/desk/campaigns/{target.campaign_id}/edit").get_data(as_text=True)
+    assert f'<option value="{ward.id}" selected>' in page and 'value="2027-01-01"' in page
+
+
+def test_a_target_period_that_is_no_date_is_refused_and_keeps_the_typing(client, session):
+    province = officer(session)
+    log_in(client, "bientap")
+    response = post_targets(client, province, target_kind=["messages_published", ""],
+                            target_starts_on=["31/02/2027", ""])
+    assert response.status_code == 400
+    assert 'value="31/02/2027"' in response.get_data(as_text=True)
+    assert session.scalar(select(Campaign)) is None

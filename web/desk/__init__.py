@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-from web.desk import account, calendar, campaigns, deliveries, history, messages, planning, preview
+from web.desk import account, calendar, campaigns, deliveries, history, messages, milestones, planning, preview
 
 GET_POST = ["GET", "POST"]
 POST = ["POST"]
@@ -40,3 +40,5 @@ bp.add_url_rule("/campaigns/", view_func=campaigns.campaigns)
 bp.add_url_rule("/campaigns/new", view_func=campaigns.new_campaign, methods=GET_POST)
 bp.add_url_rule("/campaigns/<int:campaign_id>", view_func=campaigns.campaign)
 bp.add_url_rule("/campaigns/<int:campaign_id>/edit", view_func=campaigns.edit_campaign, methods=GET_POST)
+bp.add_url_rule("/campaigns/<int:campaign_id>/targets/<int:target_id>/milestones", view_func=milestones.milestones,
+                methods=GET_POST)

@@ -114,9 +114,14 @@ def _rows(form: MultiDict[str, str], *names: str) -> list[tuple[str, ...]]:
     return [tuple(v.strip() for v in row) for row in rows if any(v.strip() for v in row)]
 
 
+# One target row of the campaign form, in the order _target reads it.
+TARGET_FIELDS = ("target_kind", "target_description", "target_value", "target_unit", "target_min_airings",
+                 "target_message_kind", "target_id", "target_area_id", "target_starts_on", "target_ends_on")
+
+
 def _target(row: tuple[str, ...], errors: dict[str, str]) -> TargetInput | None:
     """One target row; a blank kind is "other", as free-text kinds were before kinds were measurable."""
-    kind, description, value, unit, min_airings, message_kind, target_id = row
+    kind, description, value, unit, min_airings, message_kind, target_id, area_id, starts_on, ends_on = row
     try:
         number = float(value.replace(",", "."))
         if not math.isfinite(number) or abs(number) > MAX_TARGET:  # "nan", "inf", "1e400" are floats too
@@ -134,7 +139,10 @@ def _target(row: tuple[str, ...], errors: dict[str, str]) -> TargetInput | None:
     if min_airings and n is None:
         return None
     return TargetInput(kind=target_kind, description=description, value=number, unit=unit, min_airings=n,
-                       message_kind=counted_kind, id=_int(target_id or None, "targets", errors))
+                       message_kind=counted_kind, id=_int(target_id or None, "targets", errors),
+                       area_id=_int(area_id or None, "targets", errors),
+                       starts_on=_date(starts_on or None, "targets", errors),
+                       ends_on=_date(ends_on or None, "targets", errors))
 
 
 def parse_campaign_form(form: MultiDict[str, str]) -> CampaignInput:
@@ -145,9 +153,7 @@ def parse_campaign_form(form: MultiDict[str, str]) -> CampaignInput:
         if not form.get(name):
             errors[name] = _("Hãy nhập ngày.")
     owner = _int(form.get("owner_area_id"), "owner_area_id", errors)
-    targets = [target for row in _rows(form, "target_kind", "target_description", "target_value", "target_unit",
-                                       "target_min_airings", "target_message_kind", "target_id")
-               if (target := _target(row, errors))]
+    targets = [target for row in _rows(form, *TARGET_FIELDS) if (target := _target(row, errors))]
     peaks = []
     for name, start, end in _rows(form, "peak_name", "peak_starts_on", "peak_ends_on"):
         start_on, end_on = _date(start, "peaks", errors), _date(end, "peaks", errors)
