@@ -142,7 +142,7 @@ def _views(url: str, message_id: int) -> float:
         engine.dispose()
 
 
-def measure_throughput(url: str, message_id: int, slug: str, *, rounds: int = 3, seconds: float = 5.0) -> Throughput:
+def measure_throughput(url: str, message_id: int, slug: str, *, rounds: int = 5, seconds: float = 5.0) -> Throughput:
     from web.addresses import MESSAGE_PATH
 
     path = f"{MESSAGE_PATH}{slug}"
