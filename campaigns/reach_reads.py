@@ -120,7 +120,7 @@ def reach_by_area(session: Session, subject: Subject, days: DayRange, root: Area
     recorded_in = aliased(Area)
     parent = child.parent_id == root.id if root is not None else child.parent_id.is_(None)
     # Summed per recorded area first, then per child: the prefix join then meets a few hundred sums, not every
-    # rollup row of the period (bench/reach.py: a province's dashboard went from 0.3 s to a few milliseconds).
+    # rollup row of the period (bench/reach.py, a province of 100 communes on SQLite: 0.28 s before, 0.02 s after).
     per_area = (select(ReachDaily.area_id, ReachDaily.metric, ReachDaily.source,
                        func.sum(ReachDaily.value).label("value"))
                 .where(_of(subject), ReachDaily.day.between(days.first, days.last), ReachDaily.area_id.is_not(None))

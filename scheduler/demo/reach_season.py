@@ -59,14 +59,13 @@ PHONES = ("Mozilla/5.0 (Linux; Android 14; SM-A155F) AppleWebKit/537.36 (KHTML, 
           "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1 v{v}",
           "Mozilla/5.0 (Linux; Android 12; OPPO A57) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{v} Mobile "
           "Safari/537.36 [FBAN/FB4A;FBAV/470.0]")
-PREVIEW_BOTS = ("facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)", "Zalo-Bot")
 OPERATORS = ("Đinh Văn Toản", "Lò Thị Hiền", "Bùi Quang Vinh", "Vũ Thị Nguyệt")
 NOT_AIRED = ("Mất điện cả buổi theo lịch cắt điện của điện lực.", "Loa cụm thôn Đồng Chùa hỏng, đang chờ thay.",
              "Phát thông báo khẩn của xã về phòng chống rét đậm, rét hại thay cho tin này.")
 # Per station: the chance an item is aired, the rest split between "not aired" and no answer at all.
 RELIABILITY = (0.96, 0.93, 0.9, 0.72)
 MILESTONES = (("Quyết định số 2154/QĐ-UBND", 40, "Công nhận xã đạt tiêu chuẩn an toàn về an ninh, trật tự năm 2026."),
-              ("Quyết định số 2371/QĐ-UBND", 12, "Công nhận sau đợt kiểm tra của Ban Chỉ đạo huyện cũ, nay là tỉnh."))
+              ("Quyết định số 2371/QĐ-UBND", 12, "Công nhận sau đợt kiểm tra, đánh giá của Ban Chỉ đạo phong trào cấp tỉnh."))
 
 
 @dataclass
@@ -224,7 +223,8 @@ def _visit_and_click(session: Session, rng: random.Random, *, now: datetime, zon
     readers, published = invented_readers(rng), _published(session)
     appeal = {m.id: rng.uniform(0.5, 1.8) for m in published}
     links = list(session.scalars(select(ShortLink).order_by(ShortLink.id)))
-    targets = [find_target(session, link.code, message_path=lambda m: f"/tin/{m.slug}") for link in links]
+    # Where a link leads is the web layer's to say and is not recorded with a click: any path will do here.
+    targets = [find_target(session, link.code, message_path=lambda m: m.slug) for link in links]
     first = min(m.published_at for m in published if m.published_at).astimezone(zone).date()
     views = clicks = 0
     day = first
