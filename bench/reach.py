@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from bench.postgres import bench_url, reset_schema, shown, unreachable
 from bench.reach_http import Throughput, measure_throughput
@@ -98,6 +98,10 @@ def roll_up(url: str) -> tuple[float, int]:
             seconds = time.perf_counter() - started
         if len(report.days) < DAYS:
             raise AssertionError(f"the job rolled up {len(report.days)} days, expected at least {DAYS}")
+        with engine.begin() as connection:
+            # The new rollup rows' statistics, as autovacuum (PostgreSQL) or `PRAGMA optimize` (SQLite) would
+            # gather them soon after; without them PostgreSQL still plans for an empty table.
+            connection.execute(text("ANALYZE reach_daily"))
         with factory() as session:
             rows = int(session.scalar(select(func.count()).select_from(ReachDaily)) or 0)
         return seconds, rows
