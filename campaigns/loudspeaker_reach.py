@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from campaigns.models import Airing, AiringStatus, Delivery, ReachSource, Station
 from campaigns.reach_rollups import day_bounds, local_day
-from content.models import Message
+from content.models import Area, Message
 
 AIRINGS = "loudspeaker_airings"
 LISTENERS = "loudspeaker_potential_listeners"
@@ -50,16 +50,19 @@ class LoudspeakerDay:
 
 
 def loudspeaker_reach(session: Session, message: Message, first: date, last: date, *,
-                      zone: ZoneInfo) -> list[LoudspeakerDay]:
-    """The message's loudspeaker reach for each local day from `first` to `last` on which it was aired."""
+                      zone: ZoneInfo, within: Area | None = None) -> list[LoudspeakerDay]:
+    """The message's loudspeaker reach for each local day from `first` to `last` on which it was aired,
+    by every station or only by those in an area and below it."""
     start, _ = day_bounds(first, zone)
     _, end = day_bounds(last, zone)
-    rows = session.execute(
-        select(Airing.aired_at, Station.id, Station.area_id, Station.coverage_population)
-        .join(Delivery, Delivery.id == Airing.delivery_id)
-        .join(Station, Station.id == Airing.station_id)
-        .where(Delivery.message_id == message.id, Airing.status == AiringStatus.AIRED,
-               Airing.aired_at >= start, Airing.aired_at < end))
+    query = (select(Airing.aired_at, Station.id, Station.area_id, Station.coverage_population)
+             .join(Delivery, Delivery.id == Airing.delivery_id)
+             .join(Station, Station.id == Airing.station_id)
+             .where(Delivery.message_id == message.id, Airing.status == AiringStatus.AIRED,
+                    Airing.aired_at >= start, Airing.aired_at < end))
+    if within is not None:
+        query = query.join(Area, Area.id == Station.area_id).where(Area.path.startswith(within.path, autoescape=True))
+    rows = session.execute(query)
     # day → area → (airings, coverages of the stations that aired there)
     by_day: dict[date, dict[int, tuple[int, list[int]]]] = defaultdict(dict)
     missing: dict[date, set[int]] = defaultdict(set)

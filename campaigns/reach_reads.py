@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from campaigns.models import Campaign, ReachDaily, ReachSource, campaign_messages
@@ -135,3 +135,33 @@ def reach_by_area(session: Session, subject: Subject, days: DayRange, root: Area
     areas = {area.id: area for area in session.scalars(select(Area).where(Area.id.in_({r[0] for r in rows})))}
     result = [AreaReach(areas[area_id], metric, ReachSource(kind), float(value)) for area_id, metric, kind, value in rows]
     return sorted(result, key=lambda r: (r.area.path, r.metric, r.kind.value))
+
+
+@dataclass(frozen=True)
+class DayChannelReach:
+    day: date
+    channel_id: int | None  # None: the portal's own pages, or the loudspeakers (told apart by metric)
+    metric: str
+    kind: ReachSource
+    value: float
+
+
+def reach_by_day_and_channel(session: Session, subject: Subject, days: DayRange, within: Area | None = None, *,
+                             with_unplaced: bool = False) -> list[DayChannelReach]:
+    """The subject's figures per local day, channel, metric and kind: one line per channel on a chart.
+
+    Within an area, figures recorded for no area (a portal view has no place) are left out unless
+    `with_unplaced`: they belong to the subject as a whole, so only a viewer of its whole area sees them.
+    """
+    query = (select(ReachDaily.day, ReachDaily.channel_id, ReachDaily.metric, ReachDaily.source,
+                    func.sum(ReachDaily.value))
+             .where(_of(subject), ReachDaily.day.between(days.first, days.last)))
+    if within is not None:
+        recorded_in = aliased(Area)
+        placed = recorded_in.path.startswith(within.path, autoescape=True)
+        query = query.outerjoin(recorded_in, recorded_in.id == ReachDaily.area_id).where(
+            or_(placed, ReachDaily.area_id.is_(None)) if with_unplaced else placed)
+    keys = (ReachDaily.day, ReachDaily.channel_id, ReachDaily.metric, ReachDaily.source)
+    rows = session.execute(query.group_by(*keys).order_by(*keys))
+    return [DayChannelReach(day, channel_id, metric, ReachSource(kind), float(value))
+            for day, channel_id, metric, kind, value in rows]

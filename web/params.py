@@ -79,6 +79,24 @@ def read_date(value: str | None, name: str, *, default: date | None = None) -> d
     return day
 
 
+def read_day(value: str | None, name: str, *, default: date | None = None) -> date | None:
+    """A day as people write it (24/11/2026) or as a date field sends it (2026-11-24); blank gives `default`."""
+    text = (value or "").strip()
+    if not text:
+        return default
+    parts = text.split("/")
+    try:
+        day = (date(int(parts[2]), int(parts[1]), int(parts[0])) if len(parts) == 3 and all(
+            p.isascii() and p.isdigit() and len(p) <= 4 for p in parts) else date.fromisoformat(text))
+    except ValueError:
+        day = None
+    if day is None or not FIRST_DAY <= day <= LAST_DAY:
+        raise InvalidInput({name: _("Ngày không hợp lệ: “%(value)s” (cần dạng ngày/tháng/năm như 24/11/2026, từ "
+                                    "%(first)s đến %(last)s).", value=_shown(text),
+                                    first=FIRST_DAY.strftime("%d/%m/%Y"), last=LAST_DAY.strftime("%d/%m/%Y"))})
+    return day
+
+
 def path_date(value: str, name: str = "day") -> date:
     """A day named in the address (a script's, a confirmation page's): unreadable is 400, as anywhere else."""
     return read_date(value, name) or _refuse_date(name, value)

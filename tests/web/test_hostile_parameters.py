@@ -15,8 +15,8 @@ import pytest
 from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.routing import Rule
 
-from campaigns.campaign_records import CampaignInput, create_campaign
-from campaigns.models import ChannelKind, Delivery
+from campaigns.campaign_records import CampaignInput, TargetInput, create_campaign
+from campaigns.models import ChannelKind, Delivery, TargetKind
 from campaigns.station_tokens import issue_station_token
 from content.messages import MessageInput, create_message, transition_message
 from content.models import MessageKind, Role
@@ -77,16 +77,17 @@ def world(session):  # type: ignore[no-untyped-def]
     session.add_all([delivery, radio])
     campaign = create_campaign(session, admin, CampaignInput(
         plan_number="KH 9", issuing_body="UBND", title="Chiến dịch tham số", starts_on=NOW.date(), ends_on=NOW.date(),
-        owner_area_id=province.id), now=NOW, zone=timezone.utc)
+        owner_area_id=province.id, targets=(TargetInput(kind=TargetKind.MILESTONES, description="Xã đạt chuẩn",
+                                                        value=3),)), now=NOW, zone=timezone.utc)
     session.commit()
     ids = {"message_id": message.id, "delivery_id": delivery.id, "station_id": station.id, "campaign_id": campaign.id,
            "channel_id": telegram.id, "user_id": admin.id, "number": 1, "commune_id": commune.id,
-           "radio_delivery_id": radio.id}
+           "radio_delivery_id": radio.id, "target_id": campaign.targets[0].id}
     return ids, token
 
 
 VALID_TEXT = {"day": "2026-11-23", "fmt": "json", "code": "khongco", "slug": "khong-co", "name": "khong-co.png",
-              "kind": "webhook", "action": "submit", "filename": "loa.css"}
+              "kind": "webhook", "action": "submit", "filename": "loa.css", "table": "channels"}
 ARGUMENT = re.compile(r"<(?:(?P<converter>[a-z]+)(?:\([^)]*\))?:)?(?P<name>\w+)>")
 
 

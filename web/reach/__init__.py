@@ -9,4 +9,9 @@ from __future__ import annotations
 
 from flask import Blueprint
 
+from web.reach import message_page
+
 bp = Blueprint("reach", __name__, url_prefix="/desk")
+bp.add_url_rule("/messages/<int:message_id>/reach", view_func=message_page.message_reach_page)
+bp.add_url_rule("/messages/<int:message_id>/reach/<table>.<any(csv, xlsx):fmt>",
+                view_func=message_page.message_reach_export)
