@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from campaigns.feed_counts import FEED_CLIENT, FEED_FETCH, FEED_SUBSCRIBERS
 from campaigns.links import BOT_CLICK, CLICK
 from campaigns.loudspeaker_reach import AIRINGS, CONTACTS, LISTENERS
 from campaigns.models import ReachSource
@@ -71,6 +72,17 @@ METRICS: dict[str, MetricLabel] = {
         Text("Facebook Graph API, chỉ số post_total_media_view_unique của phiên bản API ghi kèm.")),
     "total_view": MetricLabel(Text("Lượt xem bài (Zalo)"), Text("Zalo OA: total_view của bài viết.")),
     "total_share": MetricLabel(Text("Lượt chia sẻ (Zalo)"), Text("Zalo OA: total_share của bài viết.")),
+    FEED_FETCH: MetricLabel(Text("Lượt tải nguồn tin (RSS/Atom)"),
+                            Text("Mỗi lần một chương trình đọc tin tải nguồn tin của trang, đếm ở máy chủ; lần tải "
+                                 "không có gì mới (304) vẫn tính.")),
+    FEED_CLIENT: MetricLabel(Text("Máy đọc tin khác nhau trong ngày"),
+                             Text("Mỗi máy đọc tin được đếm một lần mỗi ngày cho mỗi nguồn tin, nhận ra bằng mã băm của "
+                                  "địa chỉ, chương trình đọc và một chuỗi ngẫu nhiên đổi mỗi ngày; không lưu địa chỉ. Một "
+                                  "dịch vụ như Feedly là một máy dù có nhiều người theo dõi.")),
+    FEED_SUBSCRIBERS: MetricLabel(Text("Người theo dõi (dịch vụ đọc tin báo)"),
+                                  Text("Số người theo dõi mà dịch vụ đọc tin (Feedly, Inoreader, NewsBlur…) tự ghi khi "
+                                       "tải nguồn tin; Loa không kiểm chứng được. Lấy lần báo mới nhất của mỗi dịch vụ, "
+                                       "không cộng các ngày.")),
 }
 
 

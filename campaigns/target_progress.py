@@ -9,25 +9,22 @@ from __future__ import annotations
 
 import enum
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from campaigns.models import (
-    Airing,
-    AiringStatus,
-    Campaign,
-    Delivery,
-    ReachEvent,
-    ReachSource,
-    Station,
-    Target,
-    TargetKind,
-    campaign_messages,
+from campaigns.models import Campaign, ReachEvent, ReachSource, Target, TargetKind
+from campaigns.station_airings import (
+    active_stations,
+    confirmed_airings,
+    iso_weeks,
+    monday_of,
+    of_campaign,
+    utc_bounds,
+    within_any,
 )
 from campaigns.target_models import TargetMilestone
 from content.models import Area, AreaKind, Message
@@ -95,69 +92,26 @@ def scope_of(target: Target) -> list[Area]:
     return list(target.campaign.areas) or [target.campaign.owner_area]
 
 
-def _within(areas: Sequence[Area]) -> ColumnElement[bool]:
-    """Rows whose joined Area lies in one of `areas`' subtrees."""
-    return or_(*(Area.path.startswith(area.path, autoescape=True) for area in areas))
-
-
-def _utc_bounds(first: date, last: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
-    """[first 00:00, the day after last 00:00) in local time."""
-    return (datetime.combine(first, time(0), tzinfo=zone),
-            datetime.combine(last + timedelta(days=1), time(0), tzinfo=zone))
-
-
-def _campaign_message_ids(campaign: Campaign) -> ColumnElement[bool]:
-    return Message.id.in_(select(campaign_messages.c.message_id)
-                          .where(campaign_messages.c.campaign_id == campaign.id).scalar_subquery())
-
-
-def _stations(session: Session, areas: Sequence[Area]) -> list[Station]:
-    if not areas:
-        return []
-    return list(session.scalars(select(Station).join(Area, Station.area_id == Area.id)
-                                .where(Station.is_active, _within(areas)).order_by(Station.id)))
-
-
-def _aired(session: Session, target: Target, station_ids: Sequence[int], first: date, last: date,
-           zone: ZoneInfo) -> list[tuple[int, date]]:
-    """(station, local day) of each confirmed airing of the campaign's messages between first and last."""
-    if not station_ids or last < first:
-        return []
-    start, end = _utc_bounds(first, last, zone)
-    rows = session.execute(
-        select(Airing.station_id, Airing.aired_at).join(Delivery, Airing.delivery_id == Delivery.id)
-        .join(Message, Delivery.message_id == Message.id)
-        .where(Airing.status == AiringStatus.AIRED, Airing.station_id.in_(station_ids),
-               Airing.aired_at >= start, Airing.aired_at < end, _campaign_message_ids(target.campaign)))
-    return [(station_id, aired_at.astimezone(zone).date()) for station_id, aired_at in rows if aired_at]
-
-
-def _weeks(first: date, last: date) -> list[date]:
-    """The Mondays of the ISO weeks the period touches."""
-    monday = first - timedelta(days=first.weekday())
-    return [monday + timedelta(weeks=n) for n in range((last - monday).days // 7 + 1)]
-
-
 def _station_weeks(session: Session, target: Target, first: date, last: date, upto: date,
                    zone: ZoneInfo) -> tuple[float, float]:
-    stations = _stations(session, scope_of(target))
+    stations = active_stations(session, scope_of(target))
     counts: dict[tuple[int, date], int] = defaultdict(int)
-    for station_id, day in _aired(session, target, [s.id for s in stations], first, upto, zone):
-        counts[station_id, day - timedelta(days=day.weekday())] += 1
+    for station_id, day in confirmed_airings(session, target.campaign, [s.id for s in stations], first, upto, zone):
+        counts[station_id, monday_of(day)] += 1
     done = sum(1 for n in counts.values() if n >= target.value)
-    return done, len(stations) * len(_weeks(first, last))
+    return done, len(stations) * len(iso_weeks(first, last))
 
 
 def _commune_share(session: Session, target: Target, first: date, upto: date, zone: ZoneInfo) -> float:
     scope = scope_of(target)
-    communes = list(session.scalars(select(Area).where(Area.kind == AreaKind.COMMUNE, _within(scope)))) \
+    communes = list(session.scalars(select(Area).where(Area.kind == AreaKind.COMMUNE, within_any(scope)))) \
         if scope else []
     if not communes:
         return 0.0
-    stations = _stations(session, scope)
+    stations = active_stations(session, scope)
     station_path = {s.id: s.area.path for s in stations}
     aired: dict[int, int] = defaultdict(int)
-    for station_id, _day in _aired(session, target, list(station_path), first, upto, zone):
+    for station_id, _day in confirmed_airings(session, target.campaign, list(station_path), first, upto, zone):
         for commune in communes:
             if station_path[station_id].startswith(commune.path):
                 aired[commune.id] += 1
@@ -169,13 +123,13 @@ def _visitor_days(session: Session, target: Target, first: date, upto: date, zon
     scope = scope_of(target)
     if upto < first or not scope:
         return 0.0
-    start, end = _utc_bounds(first, upto, zone)
+    start, end = utc_bounds(first, upto, zone)
     total = session.scalar(
         select(func.sum(ReachEvent.value)).join(Message, ReachEvent.message_id == Message.id)
         .join(Area, Message.area_id == Area.id)
         .where(ReachEvent.metric == PORTAL_VISITOR_METRIC, ReachEvent.source == ReachSource.MEASURED,
                ReachEvent.occurred_at >= start, ReachEvent.occurred_at < end,
-               _campaign_message_ids(target.campaign), _within(scope)))
+               of_campaign(target.campaign), within_any(scope)))
     return float(total or 0)
 
 
@@ -183,10 +137,10 @@ def _published(session: Session, target: Target, first: date, upto: date, zone: 
     scope = scope_of(target)
     if upto < first or not scope:
         return 0.0
-    start, end = _utc_bounds(first, upto, zone)
+    start, end = utc_bounds(first, upto, zone)
     query = (select(func.count(Message.id)).join(Area, Message.area_id == Area.id)
              .where(Message.published_at >= start, Message.published_at < end,
-                    _campaign_message_ids(target.campaign), _within(scope)))
+                    of_campaign(target.campaign), within_any(scope)))
     if target.message_kind is not None:
         query = query.where(Message.kind == target.message_kind)
     return float(session.scalar(query) or 0)

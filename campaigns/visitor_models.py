@@ -1,4 +1,5 @@
-"""Tables of the cookieless portal count: the day's salt, the day's seen visitors, and site-wide counts.
+"""Tables of the cookieless portal count: the day's salt, the day's seen visitors, site-wide counts (feeds' too),
+and the subscriber counts feed services announce.
 
 None of them holds an address or a user agent. A visitor is a hash under its local day's salt; once
 the day is over the salt row and the day's seen visitors are deleted, so nobody — Loa included — can
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Float, String, UniqueConstraint
+from sqlalchemy import Float, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from campaigns.models import ReachSource
@@ -51,3 +52,17 @@ class PortalCount(Base):
     value: Mapped[float] = mapped_column(Float)
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class FeedSubscriberReport(Base):
+    """A feed service's own count of its subscribers to one feed, as its fetcher announced it (platform-reported:
+    Loa cannot check it). One row per service, feed and local day, that day's newest; the newest row is the figure."""
+
+    __tablename__ = "feed_subscriber_reports"
+    __table_args__ = (Index("ix_feed_subscriber_reports_latest", "service", "feed", "seen_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    service: Mapped[str] = mapped_column(String(40))
+    feed: Mapped[str] = mapped_column(String(40))  # the feed's path, as portal_counts.page names it
+    subscribers: Mapped[int]
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime)

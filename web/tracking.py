@@ -9,8 +9,9 @@ dedupe is in the database, at write time). A click counts once per visitor and l
 (the rate limiter's storage remembers the hash for that window: memory, or Redis shared by the web
 processes; a visitor's hash changes at local midnight, so a click just before and one just after
 both count). One address counts at most `CLICKS_PER_ADDRESS` visitors per link in 30 minutes — a
-family or an office behind one address, not a script inventing user agents. Counted views and clicks
-wait in buffers the write-behind thread empties.
+family or an office behind one address, not a script inventing user agents. A feed poll counts every time,
+its client (the same daily hash, bots included: feed readers are programs) once per feed and local day
+(`campaigns.feed_counts`). Counted views, clicks and polls wait in buffers the write-behind thread empties.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from flask import current_app, request
 from limits import RateLimitItemPerMinute
 
 from campaigns.clicks import ClickBuffer
+from campaigns.feed_counts import FeedBuffer
+from campaigns.feed_readers import read_subscribers
 from campaigns.links import BOT_CLICK, LinkTarget, find_target
 from campaigns.visits import VisitBuffer, is_bot, local_day, make_salts, read_salt, visitor_id
 from web.addresses import message_path
@@ -143,3 +146,19 @@ def count_click(target: LinkTarget) -> None:
         return
     if counted:
         clicks.add(target, moment)
+
+
+def count_feed_fetch(feed: str) -> None:
+    """Count a poll of a feed (its path) for the next batch, its client once a day, and the subscriber count a feed
+    service announces in its User-Agent; never writes to the database."""
+    if request.method != "GET":
+        return
+    moment = now()
+    agent = request.user_agent.string
+    try:
+        client = visitor_id(daily_salt(moment), request.remote_addr or "", agent)
+    except Exception:  # the database cannot be read: the reader still gets the feed
+        log.exception("tracking: could not read the day's salt; this feed poll is not counted")
+        return
+    write_behind().source("feeds", lambda: FeedBuffer(zone())).add(feed, client=client, report=read_subscribers(agent),
+                                                                   at=moment)

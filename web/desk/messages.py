@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext
 from flask_login import login_required
 
 from campaigns.campaign_records import attach_message, list_campaigns
+from campaigns.compliance_notices import missed_last_week
 from campaigns.deliveries import deliveries_of
 from campaigns.message_lists import VIEWS, list_messages, list_topics
 from campaigns.review import review_message, save_revision
@@ -21,7 +22,7 @@ from content.permissions import Action, authorize, is_allowed
 from content.public_forms import spoken_for
 from content.spoken import estimate_seconds
 from web.auth import actor
-from web.database import get_db, get_or_404, now
+from web.database import get_db, get_or_404, now, zone
 from web.desk.forms import parse_message_filter
 from web.desk.message_editor import chosen_campaign, read_message_form, show_conflict, show_form
 from web.desk.privacy_warnings import describe_warnings
@@ -46,9 +47,10 @@ def index() -> ResponseReturnValue:
         flash(problem, "error")
     db = get_db()
     page = list_messages(db, actor(), criteria, page=query_page(), per_page=current_app.config["PAGE_SIZE"])
+    missed = missed_last_week(db, actor(), today=now().astimezone(zone()).date(), zone=zone())
     return render_template("desk/index.html", page=page, criteria=criteria, views=VIEWS, topics=list_topics(db),
                            campaigns=list_campaigns(db, actor()), areas=list_administrative_areas(db, actor().area),
-                           kinds=MessageKind, statuses=MessageStatus)
+                           kinds=MessageKind, statuses=MessageStatus, missed_weeks=missed)
 
 
 @login_required

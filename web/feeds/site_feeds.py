@@ -1,4 +1,5 @@
-"""The site's RSS and Atom feeds of what has been published, built by content.feeds from the portal's HTML."""
+"""The site's RSS and Atom feeds of what has been published, built by content.feeds from the portal's HTML; each
+poll counted in memory (web.tracking), its client once a day, and a feed service's announced subscriber count kept."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from content.feeds import FeedEntry, FeedInfo, build_atom, build_rss
 from content.models import Message
 from web.addresses import external_url
 from web.database import get_db
+from web.tracking import count_feed_fetch
 
 FEED_SIZE = 50
 
@@ -32,6 +34,7 @@ def _site_feed(builder, endpoint: str, mimetype: str) -> ResponseReturnValue:
     )
     entries = [_entry(m) for m in list_published(get_db(), ChannelKind.FEED, limit=FEED_SIZE)]
     response = Response(builder(info, entries), mimetype=mimetype)
+    count_feed_fetch(request.path)  # after the build: a feed that fails to load is not a poll
     response.add_etag()
     # Readers poll feeds; an unchanged feed answers 304 with no body.
     return response.make_conditional(request)

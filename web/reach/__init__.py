@@ -9,9 +9,14 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-from web.reach import message_page
+from web.reach import compliance_page, feed_page, message_page
 
 bp = Blueprint("reach", __name__, url_prefix="/desk")
 bp.add_url_rule("/messages/<int:message_id>/reach", view_func=message_page.message_reach_page)
 bp.add_url_rule("/messages/<int:message_id>/reach/<table>.<any(csv, xlsx):fmt>",
                 view_func=message_page.message_reach_export)
+bp.add_url_rule("/campaigns/<int:campaign_id>/compliance", view_func=compliance_page.compliance)
+bp.add_url_rule("/campaigns/<int:campaign_id>/compliance/<table>.<any(csv, xlsx):fmt>",
+                view_func=compliance_page.compliance_export)
+bp.add_url_rule("/feeds/reach", view_func=feed_page.feed_reach)
+bp.add_url_rule("/feeds/reach/<table>.<any(csv, xlsx):fmt>", view_func=feed_page.feed_reach_export)
