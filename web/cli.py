@@ -209,7 +209,8 @@ def demo_command(host: str, port: int, province: str, no_serve: bool, force: boo
     run_area_import(province)
     try:
         summary = load_demo(session_factory(), province_code=province, now=current_app.config["CLOCK"](),
-                            zone=zone(), media_root=media_root())
+                            zone=zone(), media_root=media_root(),
+                            base_url=current_app.config.get("BASE_URL") or f"http://{host}:{port}")
     except LoaError as error:
         raise click.ClickException(str(error)) from None
     click.echo(summary.describe())

@@ -44,6 +44,8 @@ DEFAULTS = {
     # Raw reach events of local days older than this are deleted once rolled up; None keeps them for ever.
     "REACH_RETENTION_DAYS": None,
     "REACH_ROLLUP_SECONDS": 300,
+    # Counting portal views and tracked-link clicks; off, pages and links work and nothing is counted.
+    "TRACKING": True,
     # A callable returning an aware UTC datetime; tests swap it for a clock they move by hand.
     "CLOCK": utcnow,
 }
@@ -69,6 +71,14 @@ def reach_retention_days(app: Flask) -> int | None:
     if days < 1:
         raise ValueError("LOA_REACH_RETENTION_DAYS must be a positive number of days")
     return days
+
+
+def tracking_enabled(app: Flask) -> bool:
+    """LOA_TRACKING: on unless set to false, 0, off or no (an environment variable arrives as text)."""
+    value = app.config.get("TRACKING", True)
+    if isinstance(value, str):
+        return value.strip().lower() not in ("false", "0", "off", "no", "")
+    return bool(value)
 
 
 def credentials_key(app: Flask) -> str:

@@ -31,6 +31,7 @@ from campaigns.feed_readers import read_subscribers
 from campaigns.links import BOT_CLICK, LinkTarget, find_target
 from campaigns.visits import VisitBuffer, is_bot, local_day, make_salts, read_salt, visitor_id
 from web.addresses import message_path
+from web.config import tracking_enabled
 from web.database import get_db, now, session_factory, zone
 from web.limits import limiter
 from web.write_behind import write_behind
@@ -104,7 +105,7 @@ def visitor_of(moment: datetime) -> str | None:
 
 def count_view(message_id: int | None) -> None:
     """Count a portal page's view (a message's, or the index's) for the next batch; never writes to the database."""
-    if request.method != "GET":
+    if request.method != "GET" or not tracking_enabled(current_app):
         return
     moment = now()
     try:
@@ -131,6 +132,8 @@ def is_counted(code: str, moment: datetime) -> bool:
 
 def count_click(target: LinkTarget) -> None:
     """Count a person's click for the next batch; never writes to the database."""
+    if not tracking_enabled(current_app):
+        return
     moment = now()
     clicks = write_behind().source("clicks", ClickBuffer)
     if is_bot(request.user_agent.string):

@@ -26,13 +26,19 @@ from content.users import create_user
 from content.vietnamese import slugify
 from scheduler.demo import data
 from scheduler.demo.pictures import SCENES, draw_scene
+from scheduler.demo.reach_season import SeasonReport, record_reach_season
 from scheduler.dispatch import run_tick
 from scheduler.sending import DispatchSettings
 
 DEMO_PASSWORD = "loa-demo-2026"
+DEMO_BASE_URL = "http://127.0.0.1:5000"
 DEMO_MARK = "demo.load"
 STATION_COUNT = 4
 SLOTS = ((time(6, 0), 15), (time(17, 0), 15))
+# The demo's messages were written over the last eight weeks, the season its reach covers.
+SEASON_DAYS = 56
+# Who each station's loudspeakers reach; the last station has no figure yet, as happens ("chưa có số liệu").
+COVERAGE = (9_800, 12_400, 7_600, None)
 
 
 @dataclass
@@ -43,12 +49,17 @@ class DemoSummary:
     scheduled: int = 0
     stations: list[tuple[int, str, str]] = field(default_factory=list)
     logins: list[tuple[str, str]] = field(default_factory=list)
+    reach: SeasonReport | None = None
 
     def describe(self) -> str:
         if self.already_loaded:
             return "Demo data was already loaded; nothing added."
         lines = [f"Demo data: {self.messages} messages ({self.published} published, {self.scheduled} scheduled "
                  "for the coming days), 2 campaigns."]
+        if self.reach:
+            lines += [f"Reach over {SEASON_DAYS // 7} weeks: {self.reach.views} portal views, {self.reach.clicks} "
+                      f"tracked-link clicks, {self.reach.airings} airings confirmed or refused, "
+                      f"{self.reach.readings} Facebook and Zalo readings."]
         lines += ["Stations and their radio API tokens (shown once):"]
         lines += [f"  #{sid} {name}: {token}" for sid, name, token in self.stations]
         return "\n".join(lines)
@@ -107,7 +118,9 @@ def _campaigns(session: Session, province: Area, topics: dict[str, Topic], zone:
             slug=slugify(spec["title"]), description=spec["description"], starts_on=spec["starts_on"],
             ends_on=spec["ends_on"], owner_area=province, areas=[province],
             topics=[topics[s] for s in spec["topics"]],
-            targets=[Target(kind=TargetKind(t["kind"]), description=t["description"], value=t["value"], unit=t["unit"])
+            targets=[Target(kind=TargetKind(t["kind"]), description=t["description"], value=t["value"], unit=t["unit"],
+                            min_airings=t.get("min_airings"), starts_on=t.get("starts_on"), ends_on=t.get("ends_on"),
+                            message_kind=MessageKind(t["message_kind"]) if "message_kind" in t else None)
                      for t in spec["targets"]],
             peak_periods=[PeakPeriod(name=p["name"], starts_at=_local(p["starts_on"], time(0), zone),
                                      ends_at=_local(p["ends_on"], time(23, 59), zone)) for p in spec["peak_periods"]],
@@ -129,10 +142,11 @@ def _input(spec: dict, area: Area, topics: dict[str, Topic], residential: dict[s
 
 
 def load_demo(session_factory: sessionmaker[Session], *, province_code: str, now: datetime,
-              zone: ZoneInfo, media_root: Path | None = None) -> DemoSummary:
+              zone: ZoneInfo, media_root: Path | None = None, base_url: str = DEMO_BASE_URL) -> DemoSummary:
     """Load the demo once; a second call changes nothing.
 
     :param media_root: where the illustrations go; without it the demo has no images.
+    :param base_url: the public address the demo's social posts link to.
     """
     with session_factory() as session:
         if session.scalar(select(User.id).where(User.username == data.USERS[0]["username"])) is not None:
@@ -142,6 +156,7 @@ def load_demo(session_factory: sessionmaker[Session], *, province_code: str, now
     # Publish the past at its own times, through the dispatcher, oldest first.
     for moment in sorted(t for t in due_times if t <= now):
         run_tick(session_factory, now=moment, worker="demo", settings=DispatchSettings(batch=1000))
+    summary.reach = record_reach_season(session_factory, now=now, zone=zone, base_url=base_url)
     return summary
 
 
@@ -169,7 +184,8 @@ def _load(session: Session, *, province_code: str, now: datetime, zone: ZoneInfo
     session.add(Channel(kind=ChannelKind.TELEGRAM, name="Kênh Telegram An ninh cơ sở", is_enabled=False,
                         settings={"chat_id": "@anninh_coso_demo"}, area=province))
     stations = [Station(name=f"Đài truyền thanh {c.name}", area=c, contact="Tổ phát thanh xã",
-                        slots=[BroadcastSlot(starts_at=t, minutes=m) for t, m in SLOTS]) for c in communes]
+                        coverage_population=COVERAGE[n % len(COVERAGE)],
+                        slots=[BroadcastSlot(starts_at=t, minutes=m) for t, m in SLOTS]) for n, c in enumerate(communes)]
     session.add_all([portal, feed, *stations])
     session.flush()
 
@@ -177,10 +193,11 @@ def _load(session: Session, *, province_code: str, now: datetime, zone: ZoneInfo
     summary = DemoSummary(logins=[(u["username"], u["role"]) for u in data.USERS])
     due_times: set[datetime] = set()
     today = now.astimezone(zone).date()
-    images = _illustrations(session, editor, media_root, now - timedelta(days=22))
+    images = _illustrations(session, editor, media_root, now - timedelta(days=SEASON_DAYS + 1))
     for n, spec in enumerate(data.MESSAGES):
-        # Spread the work over the past three weeks; the last few of each kind stay in progress.
-        written = now - timedelta(days=21 - (n % 21), hours=n % 5)
+        # Spread the work over the season, in no particular order of the files; some of each kind stay in progress.
+        written = now - timedelta(days=3 + (n * 23 % len(data.MESSAGES)) * (SEASON_DAYS - 3) // len(data.MESSAGES),
+                                  hours=n % 5)
         # Every story and every other article has a picture; notices are read, not looked at.
         pictured = spec["kind"] == "story" or (spec["kind"] == "article" and n % 2 == 0)
         draft = _input(spec, communes[n % len(communes)], topics, residential)
