@@ -93,3 +93,17 @@ def test_a_chart_with_no_figure_says_so_instead_of_drawing_zero(app):  # type: i
     assert "Chưa có số liệu trong khoảng thời gian này." in [t.text for t in empty.iter(f"{SVG}text")]
     assert len(bars.findall(f"{SVG}rect")) == 1
     assert "chưa có số liệu" in [t.text for t in bars.iter(f"{SVG}text")]
+
+
+def test_a_line_breaks_where_a_day_has_no_figure_and_spans_the_period_asked(app):  # type: ignore[no-untyped-def]
+    points = [(date(2026, 11, 1), 3.0), (date(2026, 11, 2), 1.0), (date(2026, 11, 9), 1.0)]
+    with app.test_request_context():
+        svg = ET.fromstring(str(line_chart([Series("Lượt bấm", points, ReachSource.MEASURED)], title="Bấm",
+                                           unit="lượt", period=(date(2026, 10, 1), date(2026, 11, 30)))))
+    # Two consecutive days make a line; the lone 9/11 is a marker only, not joined across a week without clicks.
+    assert len(svg.findall(f"{SVG}polyline")) == 1
+    texts = [t.text for t in svg.iter(f"{SVG}text")]
+    assert "01/10" in texts and "30/11" in texts
+    # Counts get whole-number ticks: no "0,2 lượt".
+    ticks = [t for t in texts if t and t[0].isdigit() and "/" not in t]
+    assert ticks == ["0", "1", "2", "3", "4"]

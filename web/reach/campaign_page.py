@@ -85,14 +85,14 @@ def query_root(view: ReachView) -> Area:
     return root
 
 
-def charts_by_metric(by_day: ByDay) -> list[tuple[str, Markup]]:
+def charts_by_metric(by_day: ByDay, days: DayRange) -> list[tuple[str, Markup]]:
     """One chart per metric (its kinds as lines): counts of different metrics never share an axis."""
     charts = []
     for metric in dict.fromkeys(m for m, _k in by_day.keys):
         name = t(metric_label(metric, ReachSource.MEASURED).name)
         # The chart's title names the metric; each line is one kind of it, labelled by its kind alone.
         lines = [Line(t(KIND_LABELS[s[1]]), by_day.points(s), s[1]) for s in by_day.keys if s[0] == metric]
-        charts.append((name, line_chart(lines, title=name, unit=name)))
+        charts.append((name, line_chart(lines, title=name, unit=name, period=(days.first, days.last))))
     return charts
 
 
@@ -144,7 +144,7 @@ class Dashboard:
         return urlencode(self.query)
 
     def charts(self) -> list[tuple[str, Markup]]:
-        return charts_by_metric(self.by_day)
+        return charts_by_metric(self.by_day, self.days)
 
     def bar_chart(self) -> Markup | None:
         return area_bar_chart(self.by_area, self.bar) if self.bar is not None else None

@@ -117,7 +117,7 @@ def build_report(campaign_id: int) -> CampaignReport:
     sections = [
         ReportSection("targets", _("Chỉ tiêu và tiến độ"), [targets_table(targets)]),
         ReportSection("activity", _("Hoạt động và mức độ tiếp cận trong kỳ"),
-                      [totals_table(by_day), days_table(by_day, days)], [chart for _n, chart in charts_by_metric(by_day)]),
+                      [totals_table(by_day), days_table(by_day, days)], [chart for _n, chart in charts_by_metric(by_day, days)]),
         ReportSection("platforms", _("Số liệu các nền tảng báo cáo"),
                       [platform_table(session, campaign, days, view, zone())]),
         ReportSection("areas", _("Theo địa bàn"), [areas_table(by_area, {})], bars),

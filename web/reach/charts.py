@@ -64,6 +64,14 @@ def _frame(title: str, summary: str, body: list[str]) -> Markup:
         + "".join(body) + "</svg>")
 
 
+def _axis_top(values: Sequence[float]) -> float:
+    """A top that splits into four nice steps; counts get whole steps (no "0,2 views" tick)."""
+    step = _nice_top(max(values, default=0) / 4)
+    if all(float(v).is_integer() for v in values):
+        step = max(step, 1.0)
+    return step * 4
+
+
 def _y_axis(top: float, unit: str, plot_h: float) -> list[str]:
     parts = []
     for i in range(5):
@@ -76,23 +84,38 @@ def _y_axis(top: float, unit: str, plot_h: float) -> list[str]:
     return parts
 
 
-def line_chart(series: Sequence[Series], *, title: str, unit: str) -> Markup:
-    """One line per series over the days; empty series are left out, and a chart with none says so."""
+def _runs(points: Sequence[tuple[date, float]]) -> list[list[tuple[date, float]]]:
+    """Points split where a day is missing: a line drawn across a gap would claim figures for days without."""
+    runs: list[list[tuple[date, float]]] = []
+    for day, value in sorted(points):
+        if runs and (day - runs[-1][-1][0]).days == 1:
+            runs[-1].append((day, value))
+        else:
+            runs.append([(day, value)])
+    return runs
+
+
+def line_chart(series: Sequence[Series], *, title: str, unit: str,
+               period: tuple[date, date] | None = None) -> Markup:
+    """One line per series over the days (the whole `period` when given, else the days with figures);
+    a line breaks where a day has no figure; empty series are left out, and a chart with none says so."""
     drawn = [s for s in series if s.points]
     days = sorted({day for s in drawn for day, _ in s.points})
     if not days:
         empty = gettext("Chưa có số liệu trong khoảng thời gian này.")
         return _frame(title, empty, [f'<text x="{WIDTH / 2}" y="{HEIGHT / 2}" text-anchor="middle" fill="#5b6475">'
                                      f'{escape(empty)}</text>'])
-    top = _nice_top(max(value for s in drawn for _, value in s.points))
+    first, last = (min(period[0], days[0]), max(period[1], days[-1])) if period else (days[0], days[-1])
+    top = _axis_top([value for s in drawn for _, value in s.points])
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    span = max((days[-1] - days[0]).days, 1)
+    span = max((last - first).days, 1)
 
     def at(day: date, value: float) -> tuple[float, float]:
-        return LEFT + plot_w * (day - days[0]).days / span, TOP + plot_h - plot_h * value / top
+        return LEFT + plot_w * (day - first).days / span, TOP + plot_h - plot_h * value / top
 
     body = _y_axis(top, unit, plot_h)
-    for day in (days[0], days[len(days) // 2], days[-1]) if len(days) > 2 else days:
+    middle = first + (last - first) / 2
+    for day in sorted({first, middle, last}):
         x, _ = at(day, 0)
         body.append(f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" fill="#5b6475">'
                     f'{day.strftime("%d/%m")}</text>')
@@ -100,13 +123,14 @@ def line_chart(series: Sequence[Series], *, title: str, unit: str) -> Markup:
     for index, s in enumerate(drawn):
         colour = COLOURS[index % len(COLOURS)]
         dash = KIND_DASH.get(s.kind, DASHES[index % len(DASHES)])
-        points = [at(day, value) for day, value in sorted(s.points)]
-        path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
-        body.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"'
-                    + (f' stroke-dasharray="{dash}"' if dash else "") + "/>")
-        body += [_marker(index, x, y, colour) for x, y in points]
+        for run in _runs(s.points):
+            if len(run) > 1:
+                path = " ".join(f"{x:.1f},{y:.1f}" for x, y in (at(day, value) for day, value in run))
+                body.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"'
+                            + (f' stroke-dasharray="{dash}"' if dash else "") + "/>")
+            body += [_marker(index, *at(day, value), colour) for day, value in run]
         # Labels at the right end, nudged apart so two lines ending together stay readable.
-        y = points[-1][1]
+        y = at(*max(s.points))[1]
         while any(abs(y - taken) < 14 for taken in labels):
             y += 14
         labels.append(y)

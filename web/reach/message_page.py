@@ -97,9 +97,11 @@ def _charts(report: MessageReachReport) -> list[Markup]:
               for s in report.series if s.metric in (VISITOR, LISTENERS)]
     clicks = [Series(_short(names.get(s.channel_key, "")), s.points, s.kind)
               for s in report.series if s.metric == CLICK]
-    charts = [line_chart(people, title=_("Người được tiếp cận mỗi ngày"), unit=_("người"))]
+    period = (report.days.first, report.days.last)
+    charts = [line_chart(people, title=_("Người được tiếp cận mỗi ngày"), unit=_("người"), period=period)]
     if clicks:
-        charts.append(line_chart(clicks, title=_("Lượt bấm liên kết mỗi ngày, theo kênh"), unit=_("lượt bấm")))
+        charts.append(line_chart(clicks, title=_("Lượt bấm liên kết mỗi ngày, theo kênh"), unit=_("lượt bấm"),
+                                 period=period))
     return charts
 
 
