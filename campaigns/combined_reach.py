@@ -21,8 +21,9 @@ from campaigns.loudspeaker_reach import LISTENERS
 from campaigns.models import ChannelKind
 from campaigns.visits import VISITOR
 
-# The one figure per channel counted as its people reached. Portal and loudspeaker figures are summed
-# over days (visitor-days, listener-days): the area's population caps the sum where it overshoots.
+# The one figure per channel counted as its people reached. The portal's is summed over days (visitor-days;
+# a reader of two days counts twice), the loudspeakers' counts each area once over the period
+# (campaigns.loudspeaker_reach.listeners_over); the area's population caps the sum where it overshoots.
 PEOPLE_METRICS: dict[ChannelKind | None, str] = {
     ChannelKind.PORTAL: VISITOR,
     ChannelKind.FACEBOOK: "post_total_media_view_unique",

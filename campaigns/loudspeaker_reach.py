@@ -14,6 +14,7 @@ Its id is listed so the page can link to where the figure is set.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
@@ -47,6 +48,8 @@ class LoudspeakerDay:
     contacts: Figure
     # Stations that aired the message this day with no coverage figure: their areas count in neither estimate.
     stations_without_coverage: tuple[int, ...]
+    # (area, listeners) of each area that heard it this day, so a period counts each area once.
+    area_listeners: tuple[tuple[int, int], ...] = ()
 
 
 def loudspeaker_reach(session: Session, message: Message, first: date, last: date, *,
@@ -84,8 +87,23 @@ def _day(day: date, areas: dict[int, tuple[int, list[int]]], missing: set[int]) 
     listeners = sum(people for people, _ in known) if known else None
     contacts = sum(people * airings for people, airings in known) if known else None
     return LoudspeakerDay(
+        area_listeners=tuple(sorted((area_id, max(coverages)) for area_id, (_, coverages) in areas.items()
+                                    if coverages)),
         day=day,
         airings=Figure(AIRINGS, ReachSource.MEASURED, sum(airings for airings, _ in areas.values())),
         listeners=Figure(LISTENERS, ReachSource.ESTIMATED, listeners),
         contacts=Figure(CONTACTS, ReachSource.ESTIMATED, contacts),
         stations_without_coverage=tuple(sorted(missing)))
+
+
+def listeners_over(days: Sequence[LoudspeakerDay]) -> Figure:
+    """Potential listeners over several days: each area once, at the largest coverage that aired there.
+
+    The days' figures must not be added: the same villagers hear the loudspeaker every day, and a sum
+    over a month would count each of them thirty times.
+    """
+    largest: dict[int, int] = {}
+    for day in days:
+        for area_id, people in day.area_listeners:
+            largest[area_id] = max(people, largest.get(area_id, 0))
+    return Figure(LISTENERS, ReachSource.ESTIMATED, sum(largest.values()) if largest else None)

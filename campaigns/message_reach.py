@@ -21,7 +21,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from campaigns.combined_reach import PEOPLE_METRICS, Audience, CombinedRange, combined_range
-from campaigns.loudspeaker_reach import AIRINGS, CONTACTS, LISTENERS, LoudspeakerDay, loudspeaker_reach
+from campaigns.loudspeaker_reach import (
+    AIRINGS,
+    CONTACTS,
+    Figure,
+    LoudspeakerDay,
+    listeners_over,
+    loudspeaker_reach,
+)
 from campaigns.models import Channel, ChannelKind, Delivery, DeliveryStatus, ReachSource, Station
 from campaigns.platform_metrics import latest_platform_metrics
 from campaigns.reach_reads import (
@@ -227,6 +234,9 @@ def _loudspeaker(session: Session, message: Message, days: DayRange, scope: Reac
                  zone: ZoneInfo) -> LoudspeakerSummary:
     aired = loudspeaker_reach(session, message, days.first, days.last, zone=zone, within=scope.limit)
 
+    def _figure(figure: Figure) -> ReachFigure:
+        return ReachFigure(figure.metric, figure.kind, float(figure.value) if figure.value is not None else None)
+
     def total(metric: str, kind: ReachSource, values: list[int | None]) -> ReachFigure:
         known = [v for v in values if v is not None]
         return ReachFigure(metric, kind, float(sum(known)) if known else None)
@@ -236,7 +246,7 @@ def _loudspeaker(session: Session, message: Message, days: DayRange, scope: Reac
     return LoudspeakerSummary(
         tuple(aired),
         total(AIRINGS, ReachSource.MEASURED, [d.airings.value for d in aired]),
-        total(LISTENERS, ReachSource.ESTIMATED, [d.listeners.value for d in aired]),
+        _figure(listeners_over(aired)),
         total(CONTACTS, ReachSource.ESTIMATED, [d.contacts.value for d in aired]),
         stations)
 

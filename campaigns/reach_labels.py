@@ -54,8 +54,9 @@ METRICS: dict[str, MetricLabel] = {
     AIRINGS: MetricLabel(Text("Lượt phát trên loa"),
                          Text("Lượt phát đã được đài truyền thanh xác nhận.")),
     LISTENERS: MetricLabel(Text("Người nghe tiềm năng"),
-                           Text("Dân số vùng phủ của các đài đã phát tin trong ngày; mỗi địa bàn tính một lần mỗi "
-                                "ngày dù nhiều đài cùng phủ. Đài chưa có số dân vùng phủ không được tính.")),
+                           Text("Dân số vùng phủ của các đài đã phát tin; mỗi địa bàn tính một lần dù nhiều đài cùng "
+                                "phủ hay phát nhiều ngày (một lần mỗi ngày ở số liệu theo ngày, một lần cả kỳ ở số "
+                                "tổng). Đài chưa có số dân vùng phủ không được tính.")),
     CONTACTS: MetricLabel(Text("Lượt tiếp cận (loa)"),
                           Text("Người nghe tiềm năng × số lượt phát nghe được ở địa bàn đó: một người nghe hai lần "
                                "là hai lượt tiếp cận.")),

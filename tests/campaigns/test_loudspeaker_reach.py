@@ -6,7 +6,7 @@ import itertools
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from campaigns.loudspeaker_reach import AIRINGS, CONTACTS, LISTENERS, loudspeaker_reach
+from campaigns.loudspeaker_reach import AIRINGS, CONTACTS, LISTENERS, listeners_over, loudspeaker_reach
 from campaigns.models import Airing, AiringStatus, Delivery, ReachSource
 from tests.factories import make_area, make_station
 from tests.radio_scenarios import radio_item
@@ -76,3 +76,18 @@ def test_days_are_local_and_outside_the_range_is_left_out(session):
     air(session, message, centre, at(DAY + timedelta(days=2), 6))
     days = loudspeaker_reach(session, message, DAY, DAY + timedelta(days=1), zone=ZONE)
     assert [(d.day, d.airings.value) for d in days] == [(DAY, 1), (DAY + timedelta(days=1), 1)]
+
+
+def test_over_a_period_each_area_counts_once_however_many_days_it_heard(session):
+    message, centre, village, ward_station, unmeasured = world(session)
+    for n in range(30):
+        air(session, message, village, at(DAY + timedelta(days=n), 6))
+    air(session, message, centre, at(DAY + timedelta(days=3), 17))
+    air(session, message, ward_station, at(DAY + timedelta(days=5), 17))
+    air(session, message, unmeasured, at(DAY, 17))
+    days = loudspeaker_reach(session, message, DAY, DAY + timedelta(days=29), zone=ZONE)
+    assert sum(d.listeners.value or 0 for d in days) == 30 * 3_000 + 2_000 + 2_000  # listener-days, not people
+    # An Lạc once at its widest station (5,000), Bình Minh 2,000; Tân Tiến has no figure and adds nothing.
+    period = listeners_over(days)
+    assert (period.metric, period.kind, period.value) == (LISTENERS, ReachSource.ESTIMATED, 7_000)
+    assert listeners_over([]).value is None
