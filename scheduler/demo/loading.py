@@ -64,6 +64,10 @@ class DemoSummary:
         lines += [f"  #{sid} {name}: {token}" for sid, name, token in self.stations]
         return "\n".join(lines)
 
+# Invented people, and numbers of a series no carrier hands out, so the demo calls no one.
+STATION_CONTACTS = ("Anh Phạm Văn Tùng, tổ phát thanh xã, 0900 000 101", "Chị Đinh Thị Hoa, 0900 000 102",
+                    "Anh Bùi Quang Lộc, 0900 000 103", "Chị Trịnh Thu Hằng, 0900 000 104")
+
 
 def holds_only_demo_data(session: Session) -> bool:
     """True for a database with no accounts, or the demo's own: loading the demo there exposes nobody.
@@ -183,7 +187,7 @@ def _load(session: Session, *, province_code: str, now: datetime, zone: ZoneInfo
     # Switched off until an admin enters the bot's token: shows how a channel is set up.
     session.add(Channel(kind=ChannelKind.TELEGRAM, name="Kênh Telegram An ninh cơ sở", is_enabled=False,
                         settings={"chat_id": "@anninh_coso_demo"}, area=province))
-    stations = [Station(name=f"Đài truyền thanh {c.name}", area=c, contact="Tổ phát thanh xã",
+    stations = [Station(name=f"Đài truyền thanh {c.name}", area=c, contact=STATION_CONTACTS[n % len(STATION_CONTACTS)],
                         coverage_population=COVERAGE[n % len(COVERAGE)],
                         slots=[BroadcastSlot(starts_at=t, minutes=m) for t, m in SLOTS]) for n, c in enumerate(communes)]
     session.add_all([portal, feed, *stations])
