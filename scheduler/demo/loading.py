@@ -64,7 +64,7 @@ class DemoSummary:
         lines += [f"  #{sid} {name}: {token}" for sid, name, token in self.stations]
         return "\n".join(lines)
 
-# Invented people, and numbers of a series no carrier hands out, so the demo calls no one.
+# Invented people and numbers (the grid links a phone number for the officer to call).
 STATION_CONTACTS = ("Anh Phạm Văn Tùng, tổ phát thanh xã, 0900 000 101", "Chị Đinh Thị Hoa, 0900 000 102",
                     "Anh Bùi Quang Lộc, 0900 000 103", "Chị Trịnh Thu Hằng, 0900 000 104")
 
