@@ -117,3 +117,18 @@ def test_a_target_period_that_is_no_date_is_refused_and_keeps_the_typing(client,
     assert response.status_code == 400
     assert 'value="31/02/2027"' in response.get_data(as_text=True)
     assert session.scalar(select(Campaign)) is None
+
+
+def test_the_campaign_list_leads_to_each_campaigns_figures_and_an_analyst_is_not_offered_a_new_campaign(
+        client, session):
+    province = officer(session)
+    make_user(session, role=Role.ANALYST, area=province, username="phantich")
+    session.commit()
+    log_in(client, "bientap")
+    created = post_targets(client, province)
+    campaign_id = created.headers["Location"].rsplit("/", 1)[-1]
+    log_in(client, "phantich")
+    page = client.get("/desk/campaigns/").get_data(as_text=True)
+    assert f"/desk/campaigns/{campaign_id}/reach" in page and f"/desk/campaigns/{campaign_id}/compliance" in page
+    assert "/desk/campaigns/new" not in page
+    assert "/desk/feeds/reach" in page  # a province's analyst reads the site's feed readers too

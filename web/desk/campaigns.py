@@ -17,7 +17,7 @@ from campaigns.message_lists import list_topics
 from campaigns.models import Campaign
 from content.areas import list_administrative_areas
 from content.errors import InvalidInput
-from content.permissions import Action, authorize, is_allowed
+from content.permissions import Action, authorize, is_allowed, is_install_wide
 from web.auth import actor
 from web.database import get_db, get_or_404, now, zone
 from web.desk.forms import parse_campaign_form
@@ -39,7 +39,10 @@ def _form(campaign: Campaign | None, form, errors: dict[str, str], status: int =
 @login_required
 def campaigns():
     authorize(actor(), Action.CAMPAIGN_VIEW, None)
-    return render_template("desk/campaigns.html", campaigns=list_campaigns(get_db(), actor()))
+    user = actor()
+    return render_template("desk/campaigns.html", campaigns=list_campaigns(get_db(), user),
+                           may_write=is_allowed(user, Action.CAMPAIGN_WRITE, user.area),
+                           may_see_feeds=is_allowed(user, Action.REACH_VIEW, None) and is_install_wide(user))
 
 
 @login_required
