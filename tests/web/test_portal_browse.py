@@ -6,11 +6,14 @@ from __future__ import annotations
 import json
 import re
 from datetime import date, datetime, timedelta, timezone
+from io import BytesIO
 
 import pytest
+from PIL import Image
 
 from campaigns.models import Campaign, ChannelKind
 from campaigns.planning import plan_deliveries
+from content.media import store_image
 from content.messages import MessageInput, StoryFields, create_message, transition_message
 from content.models import AreaKind, MessageKind, Role, Topic
 from scheduler.dispatch import run_tick
@@ -33,10 +36,11 @@ class Desk:
         self.approver = make_user(session, role=Role.APPROVER, area=self.province)
         self.channels = [make_channel(session, ChannelKind.PORTAL), make_channel(session, ChannelKind.FEED)]
 
-    def write(self, title, *, kind=MessageKind.ARTICLE, targets=(), topics=(), story=None, summary=""):
+    def write(self, title, *, kind=MessageKind.ARTICLE, targets=(), topics=(), story=None, summary="", image_id=None):
         message = create_message(self.session, self.editor, MessageInput(
             kind=kind, title=title, body_md=f"Nội dung: {title}.", area_id=self.province.id, summary=summary,
-            target_area_ids=tuple(a.id for a in targets), topic_ids=tuple(t.id for t in topics), story=story),
+            target_area_ids=tuple(a.id for a in targets), topic_ids=tuple(t.id for t in topics), story=story,
+            image_id=image_id),
             now=NOW)
         transition_message(self.session, message, "submit", actor=self.editor, now=NOW)
         transition_message(self.session, message, "approve", actor=self.approver, now=NOW)
@@ -126,23 +130,51 @@ def test_home_shows_a_recent_notice_in_the_banner_and_not_an_old_one(client, des
     assert fresh.title in banner and old.title not in banner
 
 
-def story(desk, title="Anh Lò Văn Mạnh trả lại ví cho khách"):
-    return desk.publish(title, kind=MessageKind.STORY, targets=[desk.commune], story=StoryFields(
-        person_name="Lò Văn Mạnh", deed="Anh Lò Văn Mạnh nhặt được ví và trả lại người mất.",
-        person_area_id=desk.commune.id, name_consent=False))
+def picture(desk, app, tmp_path):
+    out = BytesIO()
+    Image.new("RGB", (900, 600), (40, 120, 90)).save(out, "PNG")
+    app.config["MEDIA_ROOT"] = tmp_path / "media"
+    return store_image(desk.session, data=out.getvalue(), original_name="vi.png", alt_text="Chiếc ví được trả lại",
+                       uploader=desk.editor, media_root=app.config["MEDIA_ROOT"], now=NOW)
 
 
-def test_an_unconsented_story_is_masked_in_the_share_card_and_links_are_absolute(client, desk):
-    message = story(desk)
+def test_an_unconsented_story_is_masked_in_the_share_card_and_links_are_absolute(app, client, desk, tmp_path):
+    image = picture(desk, app, tmp_path)
+    message = desk.publish("Anh Lò Văn Mạnh trả lại ví cho khách", kind=MessageKind.STORY, targets=[desk.commune],
+                           image_id=image.id, story=StoryFields(
+                               person_name="Lò Văn Mạnh", deed="Anh Lò Văn Mạnh nhặt được ví và trả lại người mất.",
+                               person_area_id=desk.commune.id, name_consent=False))
     page = text(client, f"/tin/{message.slug}")
     head = page.split("</head>", 1)[0]
-    assert "Lò Văn Mạnh" not in head
+    assert "Mạnh" not in head
     og = dict(re.findall(r'<meta property="(og:[a-z:]+)" content="([^"]*)"', head))
     assert og["og:url"] == f"http://loa.test/tin/{message.slug}"
-    assert og["og:title"] == message.current_revision.public_title and "Mạnh" not in og["og:title"]
-    assert 'name="twitter:card"' in head
+    assert og["og:title"] == message.current_revision.public_title and "L.V.M." in og["og:title"]
+    assert og["og:image"] == f"http://loa.test/media/{image.sha256}.png"
+    with client.get(og["og:image"].removeprefix("http://loa.test")) as served:
+        assert served.status_code == 200 and served.mimetype == "image/png"
+    assert re.search(r'<meta name="twitter:card" content="summary_large_image">', head)
+    assert json.loads(re.search(r'ld\+json">(.*?)</script>', head, re.S).group(1))["image"] == [og["og:image"]]
     gallery = text(client, "/nguoi-tot-viec-tot")
-    assert message.current_revision.public_title in gallery and "Lò Văn Mạnh" not in gallery
+    assert message.current_revision.public_title in gallery and "Mạnh" not in gallery
+    assert f"/media/{image.sha256}-thumb" in gallery
+
+
+def test_portal_pages_load_nothing_from_another_site(client, desk):
+    message = desk.publish("Tin kiểm tra tài nguyên", targets=[desk.commune])
+    for path in ("/", f"/tin/{message.slug}", "/dia-ban/SM-BY", "/loai/article", "/nguoi-tot-viec-tot"):
+        page = text(client, path)
+        for address in re.findall(r'<(?:script|link|img)[^>]*(?:src|href)="([^"]+)"', page):
+            assert address.startswith(("/", "http://loa.test/")), (path, address)
+
+
+def test_a_long_area_list_pages_and_keeps_its_address(client, desk, app):
+    app.config["PAGE_SIZE"] = 2
+    titles = [desk.publish(f"Tin số {n} cho xã", at=NOW + timedelta(minutes=n), targets=[desk.commune]).title
+              for n in range(3)]
+    first = text(client, "/dia-ban/SM-BY")
+    assert titles[2] in first and titles[0] not in first and 'href="/dia-ban/SM-BY?page=2"' in first
+    assert titles[0] in text(client, "/dia-ban/SM-BY?page=2")
 
 
 def test_the_json_ld_parses_and_a_hostile_title_cannot_leave_the_script(client, desk):
