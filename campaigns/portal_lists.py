@@ -113,6 +113,11 @@ def campaigns_with_messages(session: Session, *, limit: int = 12) -> list[Campai
                                 .order_by(Campaign.starts_on.desc(), Campaign.id.desc()).limit(limit)))
 
 
+def campaigns_of(session: Session, message: Message) -> list[Campaign]:
+    linked = select(campaign_messages.c.campaign_id).where(campaign_messages.c.message_id == message.id)
+    return list(session.scalars(select(Campaign).where(Campaign.id.in_(linked)).order_by(Campaign.title)))
+
+
 def top_areas(session: Session) -> list[Area]:
     return list(session.scalars(select(Area).where(Area.parent_id.is_(None)).order_by(Area.name)))
 

@@ -82,7 +82,8 @@ def test_a_campaign_page_shows_its_plan_and_only_its_published_messages(client, 
     assert ours.title in page and elsewhere.title not in page and draft.title not in page
     assert 'href="/chien-dich/thang-hanh-dong/feed.rss"' in page and 'href="/chien-dich/thang-hanh-dong/feed.atom"' in page
     assert "Theo dõi trang này" in page
-    text(client, "/chien-dich/khong-co", 404)
+    assert 'href="/chien-dich/thang-hanh-dong"' in text(client, f"/tin/{ours.slug}")
+    assert "Không tìm thấy chiến dịch này." in text(client, "/chien-dich/khong-co", 404)
 
 
 def test_a_topic_page_lists_the_topics_published_messages(client, desk, session):
@@ -208,3 +209,18 @@ def test_unpublished_is_404_and_withdrawn_is_410(client, desk, session):
     session.commit()
     gone = text(client, f"/tin/{published.slug}", 410)
     assert "đã được gỡ" in gone and published.title not in text(client, "/")
+
+
+def test_every_browse_page_has_one_h1_first_and_no_skipped_heading_level(client, desk, session, clock):
+    clock.set(NOW + timedelta(hours=1))
+    desk.publish("Khẩn: đề phòng sạt lở", kind=MessageKind.NOTICE)
+    message = desk.publish("Tin cho tiêu đề", targets=[desk.commune])
+    session.add(Campaign(plan_number="3/KH", issuing_body="Công an xã", title="Chiến dịch nhỏ", slug="nho",
+                         starts_on=date(2026, 11, 1), ends_on=date(2026, 11, 30), owner_area_id=desk.province.id,
+                         messages=[message]))
+    session.commit()
+    for path in ("/", f"/tin/{message.slug}", "/dia-ban/SM", "/dia-ban/SM-BY", "/loai/article", "/chien-dich/nho",
+                 "/nguoi-tot-viec-tot"):
+        levels = [int(n) for n in re.findall(r"<h([1-6])[ >]", text(client, path))]
+        assert levels[0] == 1 and levels.count(1) == 1, (path, levels)
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), (path, levels)

@@ -31,9 +31,11 @@ def index() -> str:
 
 
 def message(slug: str) -> str:
-    found = portal_lists.get_public_message(get_db(), slug)
+    session = get_db()
+    found = portal_lists.get_public_message(session, slug)
     count_view(found.id)
-    return render_template("portal/message.html", message=found, card=share_card(found))
+    return render_template("portal/message.html", message=found, card=share_card(found),
+                           campaigns=portal_lists.campaigns_of(session, found))
 
 
 def gone(error: Withdrawn) -> tuple[str, int]:
