@@ -69,6 +69,12 @@ def test_from_home_to_a_story_to_its_commune_and_its_feed(app, live_server, brow
     page = browser.new_page(viewport={"width": 390, "height": 844})
     page.goto(f"{live_server}/")
     assert "nước sông dâng cao" in page.locator(".alerts").inner_text()
+    page.keyboard.press("Tab")  # the first stop is the skip link, and it shows itself when focused
+    skip = page.locator("a.skip")
+    assert skip.evaluate("element => element === document.activeElement")
+    assert skip.bounding_box()["x"] >= 0
+    page.keyboard.press("Enter")
+    assert page.url.endswith("/#main")
     page.locator(".strip .deed a").first.click()
     page.wait_for_selector("h1")
     title = page.locator("h1").inner_text()
