@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Select, exists, select
 from sqlalchemy.orm import Session, selectinload
 
-from campaigns.models import Campaign, Channel, Delivery, DeliveryStatus, campaign_messages
+from campaigns.models import Campaign, Channel, ChannelKind, Delivery, DeliveryStatus, campaign_messages
 from campaigns.publication import PUBLIC_WEB, select_published
 from content.errors import LoaError, NotFound
 from content.models import Area, Message, MessageKind, MessageStatus, Priority, Topic, message_areas, message_topics
@@ -34,6 +34,11 @@ class AreaPage:
     parents: list[Area]  # widest first, the area itself not included
     children: list[Area]
 
+
+
+def _listed() -> Select[Message]:
+    """Published messages with their pictures loaded, since every list shows a thumbnail."""
+    return select_published(PUBLIC_WEB).options(selectinload(Message.image))
 
 
 def get_campaign(session: Session, slug: str) -> Campaign:
@@ -67,29 +72,35 @@ def parse_kind(value: str) -> MessageKind:
         raise NotFound(Text("Không có loại tin này.")) from None
 
 
+def page_latest(session: Session, *, page: int, per_page: int) -> Page[Message]:
+    """The home page's list: what went out on the portal itself, newest first."""
+    query = select_published([ChannelKind.PORTAL]).options(selectinload(Message.image))
+    return paginate(session, query, page=page, per_page=per_page)
+
+
 def page_of_campaign(session: Session, campaign: Campaign, *, page: int, per_page: int) -> Page[Message]:
     linked = select(campaign_messages.c.message_id).where(campaign_messages.c.campaign_id == campaign.id)
-    return paginate(session, select_published(PUBLIC_WEB).where(Message.id.in_(linked)), page=page, per_page=per_page)
+    return paginate(session, _listed().where(Message.id.in_(linked)), page=page, per_page=per_page)
 
 
 def page_of_topic(session: Session, topic: Topic, *, page: int, per_page: int) -> Page[Message]:
     linked = select(message_topics.c.message_id).where(message_topics.c.topic_id == topic.id)
-    return paginate(session, select_published(PUBLIC_WEB).where(Message.id.in_(linked)), page=page, per_page=per_page)
+    return paginate(session, _listed().where(Message.id.in_(linked)), page=page, per_page=per_page)
 
 
 def page_of_area(session: Session, found: AreaPage, *, page: int, per_page: int) -> Page[Message]:
     """What targets the area or any area above it: a commune's readers also follow their province's messages."""
     ids = [found.area.id, *(a.id for a in found.parents)]
     linked = select(message_areas.c.message_id).where(message_areas.c.area_id.in_(ids))
-    return paginate(session, select_published(PUBLIC_WEB).where(Message.id.in_(linked)), page=page, per_page=per_page)
+    return paginate(session, _listed().where(Message.id.in_(linked)), page=page, per_page=per_page)
 
 
 def page_of_kind(session: Session, kind: MessageKind, *, page: int, per_page: int) -> Page[Message]:
-    return paginate(session, select_published(PUBLIC_WEB).where(Message.kind == kind), page=page, per_page=per_page)
+    return paginate(session, _listed().where(Message.kind == kind), page=page, per_page=per_page)
 
 
 def page_of_good_deeds(session: Session, *, page: int, per_page: int) -> Page[Message]:
-    query = select_published(PUBLIC_WEB).options(selectinload(Message.image)).where(Message.kind == MessageKind.STORY)
+    query = _listed().where(Message.kind == MessageKind.STORY)
     return paginate(session, query, page=page, per_page=per_page)
 
 
@@ -99,7 +110,7 @@ def latest_good_deeds(session: Session, *, limit: int) -> list[Message]:
 
 def active_notices(session: Session, *, now: datetime) -> list[Message]:
     """Notices published within NOTICE_ACTIVE_FOR of `now`, emergencies first."""
-    query = (select_published(PUBLIC_WEB)
+    query = (_listed()
              .where(Message.kind == MessageKind.NOTICE, Message.published_at >= now - NOTICE_ACTIVE_FOR,
                     Message.published_at <= now))
     notices = list(session.scalars(query.limit(5)))
@@ -138,4 +149,4 @@ def get_public_message(session: Session, slug: str) -> Message:
 
 
 def _published_one(slug: str) -> Select[Message]:
-    return select_published(PUBLIC_WEB).options(selectinload(Message.image)).where(Message.slug == slug)
+    return _listed().where(Message.slug == slug)

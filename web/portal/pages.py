@@ -6,9 +6,7 @@ from flask import current_app, render_template
 from flask_babel import gettext
 
 from campaigns import portal_lists
-from campaigns.models import ChannelKind
 from campaigns.portal_lists import Withdrawn
-from campaigns.publication import page_published
 from content.models import MessageKind
 from web.database import get_db, now
 from web.errors import describe
@@ -21,7 +19,7 @@ GOOD_DEEDS_ON_HOME = 6
 
 def index() -> str:
     session = get_db()
-    page = page_published(session, ChannelKind.PORTAL, page=query_page(), per_page=current_app.config["PAGE_SIZE"])
+    page = portal_lists.page_latest(session, page=query_page(), per_page=current_app.config["PAGE_SIZE"])
     count_view(None)  # after the lookup: a page that fails to load is not a view
     return render_template("portal/index.html", page=page, kinds=list(MessageKind),
                            notices=portal_lists.active_notices(session, now=now()),
