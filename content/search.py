@@ -1,0 +1,155 @@
+"""Ranked, whole-word, accent-insensitive message search: one interface over SQLite FTS5 and PostgreSQL.
+
+Both databases index text already folded by `content.vietnamese.fold` (messages.search_title and
+search_text, written at save), so "lua dao qua mang" finds "lừa đảo qua mạng" and "d" finds "đ" the same way
+on each. Migration 0015 builds the index: an FTS5 table kept current by triggers on SQLite, a GIN index over
+a weighted tsvector on PostgreSQL. Words match whole, except the last one, which may be the start of a
+word (someone still typing); so "vi" does not find "việc" unless it is the last word typed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup, escape
+from sqlalchemy import Column, ColumnElement, Integer, MetaData, Select, Table, Text, func, literal_column, select, text
+from sqlalchemy.orm import Session
+
+from content.html_text import html_to_text
+from content.models import Message
+from content.paging import Page
+from content.vietnamese import fold
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 12
+SNIPPET_WORDS = 30
+
+_WORD = re.compile(r"[^\W_]+")
+
+# The SQLite FTS5 table (not a model: Base.metadata never creates it, migration 0015 does).
+_fts = Table("message_search", MetaData(), Column("rowid", Integer), Column("search_title", Text),
+             Column("search_text", Text))
+
+
+@dataclass(frozen=True)
+class Terms:
+    """The folded words of a query; the last may be a prefix."""
+    words: tuple[str, ...]
+
+    def matches(self, folded_word: str) -> bool:
+        return folded_word in self.words[:-1] or folded_word.startswith(self.words[-1])
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    message: Message
+    rank: float  # larger is better, comparable only within one search
+    title_html: Markup  # escaped, with the matched words in <mark>
+    snippet_html: Markup
+
+
+def query_terms(query_text: str) -> Terms | None:
+    """The words to search for, or None when there are none (empty or only punctuation)."""
+    words = tuple(dict.fromkeys(_WORD.findall(fold(query_text))))[:MAX_TERMS]
+    return Terms(words) if words else None
+
+
+def _pg_vector() -> ColumnElement[Any]:
+    # Written to match migration 0015's index expression, so PostgreSQL can use that index.
+    simple: ColumnElement[Any] = literal_column("'simple'::regconfig")
+    return func.setweight(func.to_tsvector(simple, Message.search_title), literal_column("'A'::\"char\"")).op(
+        "||")(func.setweight(func.to_tsvector(simple, Message.search_text), literal_column("'B'::\"char\"")))
+
+
+def apply_search(query: Select[Any], terms: Terms, dialect: str) -> tuple[Select[Any], ColumnElement[Any]]:
+    """`query` (selecting from messages) narrowed to matches; and a rank to order by, best first when desc."""
+    if dialect == "postgresql":
+        # Words are letters and digits only, so quoting them cannot make tsquery syntax.
+        tsquery = " & ".join([f"'{w}'" for w in terms.words[:-1]] + [f"'{terms.words[-1]}':*"])
+        condition = func.to_tsquery(literal_column("'simple'::regconfig"), tsquery)
+        rank: ColumnElement[Any] = func.ts_rank_cd(_pg_vector(), condition)
+        return query.where(_pg_vector().op("@@")(condition)), rank
+    # FTS5: each word quoted, so NEAR, AND, "-", "*" typed by a visitor are plain words, never syntax.
+    match = " ".join([f'"{w}"' for w in terms.words[:-1]] + [f'"{terms.words[-1]}"*'])
+    # bm25 is lower for better matches; the title counts five times the rest.
+    rank = -func.bm25(literal_column("message_search"), 5.0, 1.0)
+    narrowed = query.join(_fts, _fts.c.rowid == Message.id).where(
+        text("message_search MATCH :search_match").bindparams(search_match=match))
+    return narrowed, rank
+
+
+def search_messages(session: Session, query_text: str, *, where: ColumnElement[bool] | None = None,
+                    page: int = 1, per_page: int = 20) -> Page[SearchHit]:
+    """Messages matching `query_text` (and `where`), best match first, `per_page` at a time, highlighted."""
+    terms = query_terms(query_text)
+    if terms is None:
+        return Page(items=[], page=1, per_page=per_page, total=0)
+    base = select(Message)
+    if where is not None:
+        base = base.where(where)
+    matching, rank = apply_search(base, terms, session.get_bind().dialect.name)
+    total = session.scalar(select(func.count()).select_from(matching.subquery())) or 0
+    page = min(max(page, 1), max(1, math.ceil(total / per_page)))
+    rows = session.execute(matching.add_columns(rank.label("rank"))
+                           .order_by(rank.desc(), Message.published_at.desc(), Message.id.desc())
+                           .limit(per_page).offset((page - 1) * per_page)).all()
+    hits = [SearchHit(message=message, rank=float(score or 0), title_html=highlight(message.title, terms),
+                      snippet_html=snippet(_plain_text(message), terms)) for message, score in rows]
+    return Page(items=hits, page=page, per_page=per_page, total=total)
+
+
+def _plain_text(message: Message) -> str:
+    return " ".join(" ".join((message.summary, html_to_text(message.body_html))).split())
+
+
+def _folded_with_positions(original: str) -> tuple[str, list[int]]:
+    """`original` folded, with each folded character's index in `original` (fold may drop or add characters)."""
+    folded: list[str] = []
+    positions: list[int] = []
+    for index, char in enumerate(original):
+        piece = fold(char)
+        folded.append(piece)
+        positions.extend([index] * len(piece))
+    return "".join(folded), positions
+
+
+def _marked_spans(original: str, terms: Terms) -> list[tuple[int, int]]:
+    folded, positions = _folded_with_positions(original)
+    spans = []
+    for word in _WORD.finditer(folded):
+        if terms.matches(word.group()):
+            start, end = positions[word.start()], positions[word.end() - 1] + 1
+            # A combining mark written separately after the letter belongs to the word too.
+            while end < len(original) and fold(original[end]) == "":
+                end += 1
+            spans.append((start, end))
+    return spans
+
+
+def highlight(original: str, terms: Terms) -> Markup:
+    """`original`, HTML-escaped, its words that match `terms` in <mark>."""
+    out, cursor = [], 0
+    for start, end in _marked_spans(original, terms):
+        out.append(escape(original[cursor:start]))
+        out.append(Markup("<mark>%s</mark>") % original[start:end])
+        cursor = end
+    out.append(escape(original[cursor:]))
+    return Markup("").join(out)
+
+
+def snippet(plain: str, terms: Terms) -> Markup:
+    """About SNIPPET_WORDS words of `plain` around its first match, highlighted; "…" where it was cut."""
+    words = plain.split(" ")
+    first = next((i for i, word in enumerate(words) if _marked_spans(word, terms)), 0)
+    start = max(0, first - SNIPPET_WORDS // 3)
+    end = min(len(words), start + SNIPPET_WORDS)
+    text_part = " ".join(words[start:end])
+    result = highlight(text_part, terms)
+    if start > 0:
+        result = Markup("… ") + result
+    if end < len(words):
+        result = result + Markup(" …")
+    return result
