@@ -11,7 +11,7 @@ from campaigns.models import campaign_messages
 from content.models import Area, Message, MessageKind, MessageStatus, Topic, User, message_topics
 from content.paging import Page, paginate
 from content.permissions import Action, authorize
-from content.search import apply_search, query_terms
+from content.search import narrow, query_terms
 
 VIEWS = ("all", "mine", "review", "scheduled", "published")
 
@@ -63,8 +63,8 @@ def list_messages(session: Session, user: User, criteria: MessageFilter, *, page
     query = _filtered(user, criteria)
     terms = query_terms(criteria.query)
     if terms is not None:
-        # Whole words (the last may be a prefix), best match first: content.search, as on the portal.
-        query, rank = apply_search(query, terms, session.get_bind().dialect.name)
+        # Whole words (the last a prefix if need be), best match first: content.search, as on the portal.
+        query, _, rank = narrow(session, query, terms)
         query = query.order_by(rank.desc())
     query = query.order_by(Message.updated_at.desc(), Message.id.desc())
     return paginate(session, query, page=page, per_page=per_page)

@@ -79,6 +79,7 @@ def test_search_matches_whole_words_not_pieces_of_words(session, now):
     wanted = write(session, editor, province, "Hướng dẫn trả lại ví nhặt được", now)
     write(session, editor, province, "Việc tốt của xã Phú Lâm", now)
     write(session, editor, province, "Trải nghiệm vì cộng đồng", now)
+    write(session, editor, province, "Trả lại tiền thừa là việc tốt", now)
     found = list_messages(session, editor, MessageFilter(query="tra lai vi"))
     assert [m.id for m in found.items] == [wanted.id]
 
