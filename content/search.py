@@ -18,7 +18,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from markupsafe import Markup, escape
 from sqlalchemy import Column, ColumnElement, Integer, MetaData, Select, Table, Text, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
@@ -51,12 +50,16 @@ class Terms:
         return folded_word in self.words
 
 
+Highlighted = tuple[tuple[str, bool], ...]
+
+
 @dataclass(frozen=True)
 class SearchHit:
     message: Message
     rank: float  # larger is better, comparable only within one search
-    title_html: Markup  # escaped, with the matched words in <mark>
-    snippet_html: Markup
+    # Text in pieces, each flagged whether it is a matched word: web/ escapes them and marks the flagged ones.
+    title: Highlighted
+    snippet: Highlighted
 
 
 def query_terms(query_text: str) -> Terms | None:
@@ -129,8 +132,8 @@ def search_messages(session: Session, query_text: str, *, where: ColumnElement[b
     found = [(message, float(score or 0), *shown(message)) for message, score in rows]
     found = [row for row in found if _holds_all(" ".join(row[2:]), terms)]
     page = min(max(page, 1), max(1, math.ceil(len(found) / per_page)))
-    hits = [SearchHit(message=message, rank=score, title_html=highlight(title, terms),
-                      snippet_html=snippet(plain, terms))
+    hits = [SearchHit(message=message, rank=score, title=highlight(title, terms),
+                      snippet=snippet(plain, terms))
             for message, score, title, plain in found[(page - 1) * per_page:page * per_page]]
     return Page(items=hits, page=page, per_page=per_page, total=len(found))
 
@@ -176,27 +179,23 @@ def _marked_spans(original: str, terms: Terms) -> list[tuple[int, int]]:
     return spans
 
 
-def highlight(original: str, terms: Terms) -> Markup:
-    """`original`, HTML-escaped, its words that match `terms` in <mark>."""
-    out, cursor = [], 0
+def highlight(original: str, terms: Terms) -> Highlighted:
+    """`original` in pieces, the words that match `terms` flagged True."""
+    out: list[tuple[str, bool]] = []
+    cursor = 0
     for start, end in _marked_spans(original, terms):
-        out.append(escape(original[cursor:start]))
-        out.append(Markup("<mark>%s</mark>") % original[start:end])
+        out += [(original[cursor:start], False), (original[start:end], True)]
         cursor = end
-    out.append(escape(original[cursor:]))
-    return Markup("").join(out)
+    out.append((original[cursor:], False))
+    return tuple(piece for piece in out if piece[0])
 
 
-def snippet(plain: str, terms: Terms) -> Markup:
+def snippet(plain: str, terms: Terms) -> Highlighted:
     """About SNIPPET_WORDS words of `plain` around its first match, highlighted; "…" where it was cut."""
     words = plain.split(" ")
     first = next((i for i, word in enumerate(words) if _marked_spans(word, terms)), 0)
     start = max(0, first - SNIPPET_WORDS // 3)
     end = min(len(words), start + SNIPPET_WORDS)
-    text_part = " ".join(words[start:end])
-    result = highlight(text_part, terms)
-    if start > 0:
-        result = Markup("… ") + result
-    if end < len(words):
-        result = result + Markup(" …")
-    return result
+    cut_before = (("… ", False),) if start > 0 else ()
+    cut_after = ((" …", False),) if end < len(words) else ()
+    return cut_before + highlight(" ".join(words[start:end]), terms) + cut_after
