@@ -1,4 +1,4 @@
-"""The desk's message lists: what a user may see in their area, filtered, searched without diacritics, paged."""
+"""The desk's message lists: what a user may see in their area, filtered, searched (content.search), paged."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from campaigns.models import campaign_messages
 from content.models import Area, Message, MessageKind, MessageStatus, Topic, User, message_topics
 from content.paging import Page, paginate
 from content.permissions import Action, authorize
-from content.vietnamese import fold
+from content.search import narrow, query_terms
 
 VIEWS = ("all", "mine", "review", "scheduled", "published")
 
@@ -40,8 +40,6 @@ def _filtered(user: User, criteria: MessageFilter) -> Select[Message]:
         query = query.where(Message.status == MessageStatus.SCHEDULED)
     elif criteria.view == "published":
         query = query.where(Message.status == MessageStatus.PUBLISHED)
-    for word in fold(criteria.query).split():
-        query = query.where(Message.search_text.contains(word, autoescape=True))
     if criteria.campaign_id:
         query = query.where(Message.id.in_(select(campaign_messages.c.message_id)
                                            .where(campaign_messages.c.campaign_id == criteria.campaign_id)))
@@ -62,7 +60,13 @@ def list_messages(session: Session, user: User, criteria: MessageFilter, *, page
                   per_page: int = 20) -> Page[Message]:
     # The area filter below scopes the list; whether the role may read messages at all is asked here.
     authorize(user, Action.MESSAGE_VIEW, None, object_type="message")
-    query = _filtered(user, criteria).order_by(Message.updated_at.desc(), Message.id.desc())
+    query = _filtered(user, criteria)
+    terms = query_terms(criteria.query)
+    if terms is not None:
+        # Whole words (the last a prefix if need be), best match first: content.search, as on the portal.
+        query, _, rank = narrow(session, query, terms)
+        query = query.order_by(rank.desc())
+    query = query.order_by(Message.updated_at.desc(), Message.id.desc())
     return paginate(session, query, page=page, per_page=per_page)
 
 

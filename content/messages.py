@@ -121,6 +121,7 @@ def _apply(message: Message, data: MessageInput, checked: dict[str, Any]) -> boo
     message.body_md = data.body_md
     message.body_html = body_html
     message.search_text = fold(" ".join((message.title, message.summary, data.body_md)))
+    message.search_title = fold(message.title)
     message.priority = data.priority
     message.spoken_override = (data.spoken_override or "").strip() or None
     message.area = checked["area"]

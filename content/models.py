@@ -160,6 +160,8 @@ class Message(Base):
     image_id: Mapped[int | None] = mapped_column(ForeignKey("media_items.id"))
     # Title, summary and body folded to plain lower-case ASCII at save: "cong an" finds "Công an".
     search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The title alone, folded the same way: search ranks a title match above a body match (content.search).
+    search_title: Mapped[str] = mapped_column(Text, default="", server_default="")
     # Optimistic lock: a save must name the version it started from.
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -22,3 +22,20 @@ def alembic_config(database_url: str) -> Config:
 def upgrade_database(database_url: str, revision: str = "head") -> None:
     command.upgrade(alembic_config(database_url), revision)
 
+
+
+# Search indexes migration 0015 builds beside the models: SQLite's FTS5 table (and the shadow tables FTS5 keeps
+# for it) and PostgreSQL's GIN expression index. They are no model's, so comparing models with the database
+# skips exactly these names and nothing else.
+SEARCH_INDEX_TABLES = ("message_search", "message_search_data", "message_search_idx", "message_search_docsize",
+                       "message_search_config")
+SEARCH_INDEX_INDEXES = ("ix_messages_search",)
+
+
+def is_model_object(name: str | None, type_: str, parent_names: object) -> bool:
+    """Alembic's include_name: False for the search index objects the models do not describe."""
+    if type_ == "table":
+        return name not in SEARCH_INDEX_TABLES
+    if type_ == "index":
+        return name not in SEARCH_INDEX_INDEXES
+    return True

@@ -9,6 +9,7 @@ import campaigns.target_models
 import campaigns.visitor_models  # noqa: F401
 import content.models  # noqa: F401
 from content.db import Base, make_engine
+from content.schema import is_model_object
 
 config = context.config
 
@@ -37,7 +38,7 @@ def run_migrations_online() -> None:
         # SQLite can only ALTER a table by copying it; batch mode does that for us.
         context.configure(connection=connection, target_metadata=target_metadata,
                           render_as_batch=connection.dialect.name == "sqlite", compare_type=True,
-                          render_item=render_item)
+                          render_item=render_item, include_name=is_model_object)
         with context.begin_transaction():
             context.run_migrations()
     engine.dispose()

@@ -6,13 +6,15 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from content.db import Base
+from content.schema import is_model_object
 
 
 def test_migrations_give_exactly_the_models_schema(engine):
     # The session-wide database was built by upgrade_database() alone; nothing called create_all().
     with engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True}),
-                                       Base.metadata)
+        # Only the search indexes migration 0015 adds beside the models are skipped (content.schema says which).
+        differences = compare_metadata(MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_name": is_model_object}), Base.metadata)
     assert differences == []
 
 

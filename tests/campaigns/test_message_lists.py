@@ -71,3 +71,26 @@ def test_a_radio_operator_may_list_neither_messages_nor_campaigns(session, now):
         list_messages(session, operator, MessageFilter())
     with pytest.raises(PermissionDenied):
         list_campaigns(session, operator)
+
+
+def test_search_matches_whole_words_not_pieces_of_words(session, now):
+    province = make_area(session)
+    editor = make_user(session, role=Role.EDITOR, area=province)
+    wanted = write(session, editor, province, "Hướng dẫn trả lại ví nhặt được", now)
+    write(session, editor, province, "Việc tốt của xã Phú Lâm", now)
+    write(session, editor, province, "Trải nghiệm vì cộng đồng", now)
+    write(session, editor, province, "Trả lại tiền thừa là việc tốt", now)
+    found = list_messages(session, editor, MessageFilter(query="tra lai vi"))
+    assert [m.id for m in found.items] == [wanted.id]
+
+
+def test_search_ranks_a_title_match_first(session, now):
+    province = make_area(session)
+    editor = make_user(session, role=Role.EDITOR, area=province)
+    # Written first, so without ranking the newer body match would lead.
+    in_title = write(session, editor, province, "Lừa đảo giả danh công an", now)
+    in_body = create_message(session, editor, MessageInput(
+        kind=MessageKind.ARTICLE, title="Thông báo của xã", body_md="Cẩn thận với chiêu lừa đảo mới.",
+        area_id=province.id), now=now)
+    found = list_messages(session, editor, MessageFilter(query="lua dao"))
+    assert [m.id for m in found.items] == [in_title.id, in_body.id]

@@ -6,7 +6,7 @@ from flask import Blueprint
 
 from campaigns.portal_lists import Withdrawn
 from web.addresses import MESSAGE_PATH
-from web.portal import browse, pages, short_links
+from web.portal import browse, pages, search, short_links
 
 bp = Blueprint("portal", __name__)
 bp.add_url_rule("/", view_func=pages.index)
@@ -16,5 +16,6 @@ bp.add_url_rule("/chu-de/<slug>", view_func=browse.topic)
 bp.add_url_rule("/dia-ban/<code>", view_func=browse.area)
 bp.add_url_rule("/loai/<kind>", view_func=browse.kind)
 bp.add_url_rule("/nguoi-tot-viec-tot", view_func=browse.good_deeds)
+bp.add_url_rule("/tim-kiem", view_func=search.search)
 bp.add_url_rule("/r/<code>", view_func=short_links.short_link, methods=["GET", "HEAD"])
 bp.register_error_handler(Withdrawn, pages.gone)
