@@ -106,8 +106,8 @@ def newest_changes(session: Session) -> NewestChanges:
                                .join(Message, Message.id == message_topics.c.message_id).where(visible)
                                .group_by(message_topics.c.topic_id))
     by_kind = session.execute(select(Message.kind, changed).where(visible).group_by(Message.kind))
-    return NewestChanges(campaigns=dict(by_campaign.tuples().all()), topics=dict(by_topic.tuples().all()),
-                         kinds=dict(by_kind.tuples().all()), site=session.scalar(select(changed).where(visible)))
+    return NewestChanges(campaigns={k: v for k, v in by_campaign}, topics={k: v for k, v in by_topic},
+                         kinds={k: v for k, v in by_kind}, site=session.scalar(select(changed).where(visible)))
 
 
 @dataclass(frozen=True)

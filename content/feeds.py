@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from feedgen.feed import FeedGenerator
+from lxml import etree
+
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @dataclass(frozen=True)
@@ -94,4 +97,21 @@ def build_rss(info: FeedInfo, entries: Iterable[FeedEntry]) -> bytes:
 
 
 def build_atom(info: FeedInfo, entries: Iterable[FeedEntry]) -> bytes:
-    return _generator(info, entries).atom_str(pretty=False)
+    listed = list(entries)
+    return _entry_links(_generator(info, listed).atom_str(pretty=False), listed)
+
+
+def _entry_links(atom: bytes, entries: list[FeedEntry]) -> bytes:
+    """Write each entry's links again: feedgen 1.0 drops an entry link's rel, type and length, so its
+    enclosure would read as a second alternate page."""
+    root = etree.fromstring(atom)
+    by_id = {item.guid: item for item in entries}
+    for entry in root.iterfind(f"{ATOM}entry"):
+        item = by_id[entry.findtext(f"{ATOM}id")]
+        for link in entry.findall(f"{ATOM}link"):
+            entry.remove(link)
+        etree.SubElement(entry, f"{ATOM}link", href=item.link, rel="alternate", type="text/html")
+        if item.picture:
+            etree.SubElement(entry, f"{ATOM}link", href=item.picture.url, rel="enclosure",
+                             type=item.picture.mime_type, length=str(item.picture.length))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
