@@ -87,3 +87,10 @@ def test_a_page_may_add_its_own_feeds_to_the_head(app):
     source = app.jinja_env.loader.get_source(app.jinja_env, "base.html")[0]
     head = source.split("</head>")[0]
     assert "{% block feeds %}{% endblock %}" in head
+
+
+@pytest.mark.parametrize("path", ["/sitemap.xml", "/robots.txt", "/feeds.opml"])
+def test_an_unchanged_list_answers_304(client, world, path):
+    first = client.get(path)
+    again = client.get(path, headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304 and again.data == b""

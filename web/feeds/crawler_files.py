@@ -5,7 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 
-from flask import Response
+from flask import Response, request
+from flask.typing import ResponseReturnValue
 
 from campaigns import published_sets as sets
 from content.models import MessageKind
@@ -32,7 +33,7 @@ def _url(urlset: ET.Element, location: str, changed: datetime | None) -> None:
         ET.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = _w3c(changed)
 
 
-def sitemap() -> Response:
+def sitemap() -> ResponseReturnValue:
     db = get_db()
     newest = sets.newest_changes(db)
     ET.register_namespace("", SITEMAP_NS)
@@ -49,10 +50,17 @@ def sitemap() -> Response:
         _url(urlset, area_page(area.code), newest.site)
     for message in sets.all_published(db, limit=SITEMAP_SIZE - len(urlset)):
         _url(urlset, external_url("portal.message", slug=message.slug), message.updated_at)
-    return Response(ET.tostring(urlset, encoding="utf-8", xml_declaration=True), mimetype="application/xml")
+    return _conditional(Response(ET.tostring(urlset, encoding="utf-8", xml_declaration=True),
+                                 mimetype="application/xml"))
 
 
-def robots() -> Response:
+def robots() -> ResponseReturnValue:
     lines = ["User-agent: *", "Allow: /", *(f"Disallow: {path}" for path in PRIVATE_PATHS), "",
              f"Sitemap: {external_url('feeds.sitemap')}", ""]
-    return Response("\n".join(lines), mimetype="text/plain")
+    return _conditional(Response("\n".join(lines), mimetype="text/plain"))
+
+
+def _conditional(response: Response) -> ResponseReturnValue:
+    """Crawlers ask again often; an unchanged answer is a 304 with no body."""
+    response.add_etag()
+    return response.make_conditional(request)

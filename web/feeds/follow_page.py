@@ -5,13 +5,14 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from itertools import groupby
 
-from flask import Response, current_app, render_template
+from flask import Response, current_app, render_template, request
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext
 
 from web.feeds.feed_list import all_feeds
 
 
-def opml() -> Response:
+def opml() -> ResponseReturnValue:
     root = ET.Element("opml", version="2.0")
     head = ET.SubElement(root, "head")
     ET.SubElement(head, "title").text = gettext("Các nguồn tin của %(site)s", site=current_app.config["SITE_NAME"])
@@ -24,7 +25,8 @@ def opml() -> Response:
     data = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     response = Response(data, mimetype="text/x-opml")
     response.headers["Content-Disposition"] = 'inline; filename="loa-feeds.opml"'
-    return response
+    response.add_etag()
+    return response.make_conditional(request)
 
 
 def follow() -> str:
