@@ -95,7 +95,9 @@ def test_every_atom_entry_has_an_id_author_summary_and_html_content(client, worl
     assert entries
     for entry in entries:
         assert TAG.match(entry.findtext(f"{ATOM}id"))
-        assert RFC3339.match(entry.findtext(f"{ATOM}updated")) and RFC3339.match(entry.findtext(f"{ATOM}published"))
+        updated, published = entry.findtext(f"{ATOM}updated"), entry.findtext(f"{ATOM}published")
+        assert RFC3339.match(updated) and RFC3339.match(published)
+        assert datetime.fromisoformat(updated) >= datetime.fromisoformat(published)
         assert entry.findtext(f"{ATOM}summary")
         content = entry.find(f"{ATOM}content")
         assert content.get("type") == "html" and "<p>" in content.text

@@ -31,12 +31,15 @@ def _picture(message: Message) -> Enclosure | None:
 def feed_entry(message: Message) -> FeedEntry:
     link = external_url("portal.message", slug=message.slug)
     public = message.current_revision
+    published = message.published_at or message.updated_at
     host = urlsplit(external_url("portal.index")).hostname or "localhost"
     return FeedEntry(
         guid=entry_id(host, message.created_at.strftime("%Y-%m-%d"), message.id),
         title=public.public_title, link=link, summary=public.public_summary, html=public.public_html,
         # Set with its first sent delivery, so a listed message has it; its last change stands in.
-        published_at=message.published_at or message.updated_at, updated_at=message.updated_at,
+        published_at=published,
+        # Approved and saved before it went out: an entry is never updated before it was published.
+        updated_at=max(message.updated_at, published),
         categories=tuple(t.name for t in message.topics), picture=_picture(message))
 
 
