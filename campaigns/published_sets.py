@@ -1,48 +1,21 @@
-"""What a reader follows: the published messages of one campaign, topic, area or kind, and the lists to follow."""
+"""What a reader follows: the published messages of one campaign, topic, area or kind, and the lists to follow.
+
+A feed's subject is found as its portal page finds it (campaigns.portal_lists), so both answer 404 alike."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from campaigns.models import Campaign, ChannelKind, campaign_messages
+from campaigns.portal_lists import AreaPage
 from campaigns.publication import PUBLIC_WEB, select_published
-from content.errors import NotFound
 from content.models import Area, AreaKind, Message, MessageKind, Topic, message_areas, message_topics
-from content.wording import Text
 
 FEED_KINDS = (ChannelKind.FEED,)
-
-
-def campaign_by_slug(session: Session, slug: str) -> Campaign:
-    campaign = session.scalar(select(Campaign).where(Campaign.slug == slug))
-    if campaign is None:
-        raise NotFound(Text("Không tìm thấy chiến dịch này."))
-    return campaign
-
-
-def topic_by_slug(session: Session, slug: str) -> Topic:
-    topic = session.scalar(select(Topic).where(Topic.slug == slug))
-    if topic is None:
-        raise NotFound(Text("Không tìm thấy chủ đề này."))
-    return topic
-
-
-def area_by_code(session: Session, code: str) -> Area:
-    area = session.scalar(select(Area).where(Area.code == code))
-    if area is None:
-        raise NotFound(Text("Không tìm thấy địa bàn này."))
-    return area
-
-
-def kind_by_name(name: str) -> MessageKind:
-    try:
-        return MessageKind(name)
-    except ValueError:
-        raise NotFound(Text("Không có loại tin này.")) from None
 
 
 def in_campaign(session: Session, campaign: Campaign, *, limit: int) -> list[Message]:
@@ -59,20 +32,11 @@ def of_kind(session: Session, kind: MessageKind, *, limit: int) -> list[Message]
     return list(session.scalars(select_published(FEED_KINDS).where(Message.kind == kind).limit(limit)))
 
 
-def area_and_parents(session: Session, area: Area) -> list[int]:
-    """The area and every area above it: its path ("/01/00070/") lists their codes."""
-    codes = [code for code in area.path.split("/") if code] or [area.code]
-    return list(session.scalars(select(Area.id).where(Area.code.in_(codes)))) or [area.id]
-
-
-def for_area(session: Session, area: Area, *, limit: int) -> list[Message]:
-    """What targets the area or a place above it: a commune's readers also hear their province."""
-    above = area_and_parents(session, area)
-    targeted = select(message_areas.c.message_id).where(message_areas.c.area_id.in_(above))
-    untargeted = ~select(message_areas.c.message_id).where(message_areas.c.message_id == Message.id).exists()
-    # A message saved with no target areas is meant for its own area.
-    wanted = or_(Message.id.in_(targeted), and_(untargeted, Message.area_id.in_(above)))
-    return list(session.scalars(select_published(FEED_KINDS).where(wanted).limit(limit)))
+def for_area(session: Session, found: AreaPage, *, limit: int) -> list[Message]:
+    """What targets the area or a place above it, as on its portal page: a commune's readers also hear their province."""
+    ids = [found.area.id, *(a.id for a in found.parents)]
+    targeted = select(message_areas.c.message_id).where(message_areas.c.area_id.in_(ids))
+    return list(session.scalars(select_published(FEED_KINDS).where(Message.id.in_(targeted)).limit(limit)))
 
 
 def followable_campaigns(session: Session) -> list[Campaign]:

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from campaigns import published_sets
+from campaigns import portal_lists, published_sets
 from tests.feed_world import BASE_URL, HOSTILE_TITLE, build_feed_world
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -68,8 +68,9 @@ def test_an_unknown_campaign_topic_area_or_kind_is_not_found(client, world, path
 
 
 def test_a_feed_holds_at_most_its_size(session, world):
-    assert len(published_sets.for_area(session, world.commune, limit=1)) == 1
-    assert len(published_sets.for_area(session, world.commune, limit=50)) == 2
+    found = portal_lists.get_area(session, world.commune.code)
+    assert len(published_sets.for_area(session, found, limit=1)) == 1
+    assert len(published_sets.for_area(session, found, limit=50)) == 2
 
 
 def test_a_followed_feed_answers_304_when_unchanged(client, world):

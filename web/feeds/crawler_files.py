@@ -41,6 +41,7 @@ def sitemap() -> ResponseReturnValue:
     _url(urlset, external_url("portal.index"), newest.site)
     for kind in MessageKind:
         _url(urlset, kind_page(kind.value), newest.kinds.get(kind))
+    _url(urlset, external_url("portal.good_deeds"), newest.kinds.get(MessageKind.STORY))
     for campaign in sets.followable_campaigns(db):
         _url(urlset, campaign_page(campaign.slug), newest.campaigns.get(campaign.id))
     for topic in sets.followable_topics(db):

@@ -1,13 +1,12 @@
 """Every feed there is to follow, with the page each one mirrors: for the OPML file, the follow page and the sitemap.
 
-The pages of a campaign, topic, area and kind are the portal's; their paths are shared by convention
-(/chien-dich/<slug>, /chu-de/<slug>, /dia-ban/<code>, /loai/<kind>) and each feed sits below its page.
+The pages of a campaign, topic, area and kind are the portal's (/chien-dich/<slug>, /chu-de/<slug>,
+/dia-ban/<code>, /loai/<kind>); each feed sits below its page.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import quote
 
 from flask import current_app
 from flask_babel import gettext
@@ -28,24 +27,20 @@ class FollowedFeed:
     atom: str
 
 
-def _site_path(path: str) -> str:
-    return external_url("portal.index").rstrip("/") + path
-
-
 def campaign_page(slug: str) -> str:
-    return _site_path(f"/chien-dich/{quote(slug)}")
+    return external_url("portal.campaign", slug=slug)
 
 
 def topic_page(slug: str) -> str:
-    return _site_path(f"/chu-de/{quote(slug)}")
+    return external_url("portal.topic", slug=slug)
 
 
 def area_page(code: str) -> str:
-    return _site_path(f"/dia-ban/{quote(code)}")
+    return external_url("portal.area", code=code)
 
 
 def kind_page(kind: str) -> str:
-    return _site_path(f"/loai/{quote(kind)}")
+    return external_url("portal.kind", kind=kind)
 
 
 def kind_title(kind: MessageKind) -> str:

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from flask import Blueprint
 
+from campaigns.portal_lists import Withdrawn
 from web.addresses import MESSAGE_PATH
-from web.portal import pages, short_links
+from web.portal import browse, pages, short_links
 
 bp = Blueprint("portal", __name__)
 bp.add_url_rule("/", view_func=pages.index)
 bp.add_url_rule(f"{MESSAGE_PATH}<slug>", view_func=pages.message)
+bp.add_url_rule("/chien-dich/<slug>", view_func=browse.campaign)
+bp.add_url_rule("/chu-de/<slug>", view_func=browse.topic)
+bp.add_url_rule("/dia-ban/<code>", view_func=browse.area)
+bp.add_url_rule("/loai/<kind>", view_func=browse.kind)
+bp.add_url_rule("/nguoi-tot-viec-tot", view_func=browse.good_deeds)
 bp.add_url_rule("/r/<code>", view_func=short_links.short_link, methods=["GET", "HEAD"])
+bp.register_error_handler(Withdrawn, pages.gone)
