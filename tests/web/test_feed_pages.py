@@ -94,14 +94,3 @@ def test_an_unchanged_list_answers_304(client, world, path):
     first = client.get(path)
     again = client.get(path, headers={"If-None-Match": first.headers["ETag"]})
     assert again.status_code == 304 and again.data == b""
-
-
-def test_the_autodiscovery_macro_names_both_formats_of_a_page_feed(app, world):
-    with app.test_request_context("/"):
-        template = app.jinja_env.from_string(
-            '{% from "feeds/_autodiscovery.html" import feed_links %}{{ feed_links("area", name, code=code) }}')
-        html = template.render(name="Xã Bình Minh & <lân cận>", code=world.commune.code)
-    assert f'type="application/rss+xml" title="Xã Bình Minh &amp; &lt;lân cận&gt; (RSS)" ' \
-           f'href="/dia-ban/{world.commune.code}/feed.rss"' in html
-    assert f'type="application/atom+xml" title="Xã Bình Minh &amp; &lt;lân cận&gt; (Atom)" ' \
-           f'href="/dia-ban/{world.commune.code}/feed.atom"' in html
