@@ -94,3 +94,12 @@ def test_an_unchanged_list_answers_304(client, world, path):
     first = client.get(path)
     again = client.get(path, headers={"If-None-Match": first.headers["ETag"]})
     assert again.status_code == 304 and again.data == b""
+
+
+def test_an_area_page_advertises_its_own_feed_and_the_feed_answers(client, world):
+    page = client.get(f"/dia-ban/{world.commune.code}").get_data(as_text=True)
+    head = page.split("</head>")[0]
+    rss = f"/dia-ban/{world.commune.code}/feed.rss"
+    assert f'type="application/rss+xml" title="Xã Bình Minh (RSS)" href="{rss}"' in head
+    channel = ET.fromstring(client.get(rss).data).find("channel")
+    assert channel.findtext("link") == f"{BASE_URL}/dia-ban/{world.commune.code}"
