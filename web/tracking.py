@@ -22,7 +22,7 @@ import threading
 import time
 from datetime import date, datetime
 
-from flask import current_app, request
+from flask import current_app, g, request
 from limits import RateLimitItemPerMinute
 
 from campaigns.clicks import ClickBuffer
@@ -105,6 +105,7 @@ def visitor_of(moment: datetime) -> str | None:
 
 def count_view(message_id: int | None) -> None:
     """Count a portal page's view (a message's, or the index's) for the next batch; never writes to the database."""
+    g.loa_counted = ("view", message_id)  # a cached copy of this page counts the same view (web.public_cache)
     if request.method != "GET" or not tracking_enabled(current_app):
         return
     moment = now()
@@ -151,6 +152,7 @@ def count_click(target: LinkTarget) -> None:
 def count_feed_fetch(feed: str) -> None:
     """Count a poll of a feed (its path) for the next batch, its client once a day, and the subscriber count a feed
     service announces in its User-Agent; never writes to the database."""
+    g.loa_counted = ("feed", feed)  # a cached copy of this feed counts the same poll (web.public_cache)
     if request.method != "GET":
         return
     moment = now()
