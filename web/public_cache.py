@@ -1,7 +1,8 @@
 """Conditional public pages and feeds: the ETag comes from the content version, so a 304 is answered before anything is built.
 
 For the public endpoints below, a request's ETag is a hash of the public content version
-(`campaigns.public_version`: one small query), the path and query, the language (from the cookie:
+(`campaigns.public_version`: one small query; with LOA_PUBLIC_VERSION_SECONDS > 0, read at most that
+often per process, so a change shows that much later), the path and query, the language (from the cookie:
 Accept-Language is ignored, see web.i18n.locale) and, for the home page, the hour (its notices banner
 drops a notice 48 hours after publication: a time passing, not a row changing). A matching
 If-None-Match gets 304 with no body; an unchanged page already built in this process is served from a
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
@@ -25,7 +27,7 @@ from flask import Flask, Response, current_app, g, request
 from flask_login import current_user
 from sqlalchemy import select
 
-from campaigns.public_version import public_version
+from campaigns.public_version import PublicVersion, public_version
 from content.models import Message
 from web.database import get_db, now
 from web.i18n.locale import select_locale
@@ -73,6 +75,24 @@ class BuiltCache:
                 self._entries.popitem(last=False)
 
 
+class VersionMemo:
+    """The public content version read at most once per LOA_PUBLIC_VERSION_SECONDS in this process (0: every request)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._read: tuple[float, PublicVersion] | None = None
+
+    def get(self, seconds: float) -> PublicVersion:
+        with self._lock:
+            read = self._read
+        if seconds > 0 and read is not None and time.monotonic() - read[0] < seconds:
+            return read[1]
+        version = public_version(get_db())
+        with self._lock:
+            self._read = (time.monotonic(), version)
+        return version
+
+
 def built_cache() -> BuiltCache:
     return current_app.extensions.setdefault("loa.built_cache", BuiltCache())
 
@@ -85,7 +105,8 @@ def _etag() -> str | None:
     if endpoint in PAGES and current_user.is_authenticated:
         g.loa_private = True
         return None
-    version = public_version(get_db())
+    memo: VersionMemo = current_app.extensions.setdefault("loa.public_version", VersionMemo())
+    version = memo.get(float(current_app.config.get("PUBLIC_VERSION_SECONDS", 0)))
     g.loa_modified = version.modified
     hour = now().strftime("%Y%m%d%H") if endpoint == "portal.index" else ""
     parts = (version.token, request.path, request.query_string.decode("latin-1"), select_locale(), hour)
