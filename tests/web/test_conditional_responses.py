@@ -140,3 +140,14 @@ def test_a_signed_in_officer_never_gets_a_shared_page(app, client, session, mess
     assert "can_bo_thu" in mine.get_data(as_text=True) and officer.username not in anonymous.get_data(as_text=True)
     other = app.test_client()
     assert "can_bo_thu" not in other.get("/").get_data(as_text=True)
+
+
+def test_a_process_may_read_the_version_at_most_once_a_while(app, client, session, message, now):
+    app.config["PUBLIC_VERSION_SECONDS"] = 3600
+    before = client.get("/feed.rss").headers["ETag"]
+    approver = make_user(session, role=Role.APPROVER, area=message.area)
+    transition_message(session, message, "archive", actor=approver, now=now + timedelta(hours=1))
+    session.commit()
+    assert client.get("/feed.rss", headers={"If-None-Match": before}).status_code == 304  # within the hour
+    app.config["PUBLIC_VERSION_SECONDS"] = 0
+    assert client.get("/feed.rss", headers={"If-None-Match": before}).status_code == 200
