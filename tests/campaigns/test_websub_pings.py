@@ -1,0 +1,65 @@
+"""Ping intents: a portal or feed send queues one ping per feed the message is in, only with a hub configured."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from campaigns.websub import announce, announce_change
+from campaigns.websub_models import WebSubPing
+from content.messages import transition_message
+from scheduler.sending import DispatchSettings
+from tests.feed_world import BASE_URL, FeedWorld, build_feed_world
+
+HUB = "https://hub.thu-nghiem.vn/"
+
+
+def _world(session, session_factory, now, tmp_path, hub: str = HUB) -> FeedWorld:  # type: ignore[no-untyped-def]
+    return build_feed_world(session, session_factory, now, tmp_path / "media",
+                            DispatchSettings(base_url=BASE_URL, websub_hub=hub))
+
+
+def _pending(session) -> list[str]:  # type: ignore[no-untyped-def]
+    return list(session.scalars(select(WebSubPing.topic_url).where(WebSubPing.done_at.is_(None))
+                                .order_by(WebSubPing.id)))
+
+
+def _both(*paths: str) -> set[str]:
+    return {f"{BASE_URL}{path}/feed.{fmt}" for path in paths for fmt in ("rss", "atom")}
+
+
+def test_publishing_queues_every_feed_that_lists_a_message_once(session, session_factory, now, tmp_path) -> None:
+    world = _world(session, session_factory, now, tmp_path)
+    pending = _pending(session)
+    assert len(pending) == len(set(pending)), "a feed already waiting for its ping is not queued twice"
+    areas = [f"/dia-ban/{a.code}" for a in (world.province, world.commune, world.other_province)]
+    assert set(pending) == _both("", "/loai/article", "/loai/notice", "/chien-dich/thang-cao-diem",
+                                 "/chu-de/lua-dao-qua-mang", *areas)
+
+
+def test_a_message_pings_its_campaign_topic_kind_and_the_areas_whose_feeds_list_it(
+        session, session_factory, now, tmp_path) -> None:
+    world = _world(session, session_factory, now, tmp_path, hub="")
+    assert _pending(session) == [], "no hub configured: nothing is queued"
+    # Targets the province: the province's feed and its commune's (which carries the province's news) list it.
+    assert announce(session, world.for_province, base_url=BASE_URL + "/", now=now) == 12
+    assert set(_pending(session)) == _both("", "/loai/article", "/chien-dich/thang-cao-diem", "/chu-de/lua-dao-qua-mang",
+                                           f"/dia-ban/{world.province.code}", f"/dia-ban/{world.commune.code}")
+    session.query(WebSubPing).delete()
+    # Targets the commune: not the province's feed, which does not list what targets its communes.
+    announce(session, world.for_commune, base_url=BASE_URL, now=now)
+    assert set(_pending(session)) == _both("", "/loai/article", f"/dia-ban/{world.commune.code}")
+
+
+def test_nothing_is_queued_without_a_base_url(session, session_factory, now, tmp_path) -> None:
+    world = _world(session, session_factory, now, tmp_path, hub="")
+    assert announce(session, world.elsewhere, base_url="", now=now) == 0
+    assert _pending(session) == []
+
+
+def test_withdrawing_a_published_message_pings_its_feeds_but_an_unsent_one_pings_nothing(
+        session, session_factory, now, tmp_path) -> None:
+    world = _world(session, session_factory, now, tmp_path, hub="")
+    assert announce_change(session, world.unsent, base_url=BASE_URL, now=now) == 0
+    transition_message(session, world.elsewhere, "archive", actor=world.approver, now=now)
+    assert announce_change(session, world.elsewhere, base_url=BASE_URL, now=now) == 6
+    assert set(_pending(session)) == _both("", "/loai/notice", f"/dia-ban/{world.other_province.code}")
