@@ -78,12 +78,17 @@ class DuePing:
     attempts: int
 
 
-def due_pings(session: Session, *, now: datetime, limit: int = 200) -> list[DuePing]:
-    rows = session.scalars(select(WebSubPing).where(WebSubPing.done_at.is_(None), WebSubPing.due_at <= now)
-                           .order_by(WebSubPing.due_at, WebSubPing.id).limit(limit))
+def claim_pings(session: Session, *, now: datetime, lease: timedelta, limit: int = 200) -> list[DuePing]:
+    """The due pings, put off by `lease` so another worker leaves them alone while we send; if we crash they
+    come due again then. The caller commits at once (holding the write lock on SQLite, see begin_write)."""
+    query = (select(WebSubPing).where(WebSubPing.done_at.is_(None), WebSubPing.due_at <= now)
+             .order_by(WebSubPing.due_at, WebSubPing.id).limit(limit))
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update(skip_locked=True)
     by_topic: dict[str, list[WebSubPing]] = defaultdict(list)
-    for row in rows:
+    for row in session.scalars(query):
         by_topic[row.topic_url].append(row)
+        row.due_at = now + lease
     return [DuePing(url, tuple(r.id for r in found), max(r.attempts for r in found)) for url, found in by_topic.items()]
 
 

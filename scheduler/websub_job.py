@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 import requests
 from sqlalchemy.orm import Session, sessionmaker
 
-from campaigns.websub import DuePing, due_pings, record_ping
+from campaigns.websub import DuePing, claim_pings, record_ping
 from content.db import begin_write
 from scheduler.backoff import backoff
 from scheduler.channels.contract import ChannelError
@@ -24,6 +24,8 @@ from scheduler.channels.http import Timeout, call, make_session, status_error
 
 log = logging.getLogger("loa.websub")
 PLATFORM = "WebSub hub"
+# Longer than a run can take (a batch of pings, each bounded by its timeout), so two workers never ping together.
+LEASE = timedelta(minutes=10)
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,7 @@ class WebSubSettings:
     hub: str  # "" means off: nothing is queued and nothing sent
     timeout: Timeout = (3.05, 10.0)
     max_attempts: int = 6
-    batch: int = 200
+    batch: int = 30  # feeds a run pings at most: 30 slow answers still end well within LEASE
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,9 @@ def run_websub_pings(session_factory: sessionmaker[Session], *, settings: WebSub
     if not settings.hub:
         return PingReport()
     with session_factory() as session:
-        due = due_pings(session, now=clock(), limit=settings.batch)
+        begin_write(session)
+        due = claim_pings(session, now=clock(), lease=LEASE, limit=settings.batch)
+        session.commit()
     http = http or make_session()
     sent = retrying = given_up = 0
     for ping in due:

@@ -9,8 +9,11 @@ import pytest
 from sqlalchemy import select
 
 from bench.fakes.websub_hub import WebSubHub
+from campaigns.websub import claim_pings
 from campaigns.websub_models import WebSubPing
-from scheduler.websub_job import PingReport, WebSubSettings, run_websub_pings
+from scheduler.jobs import make_scheduler
+from scheduler.sending import DispatchSettings
+from scheduler.websub_job import LEASE, PingReport, WebSubSettings, run_websub_pings
 
 SITE = "https://loa.tinh-thu-nghiem.vn/feed.rss"
 AREA = "https://loa.tinh-thu-nghiem.vn/dia-ban/T0001/feed.atom"
@@ -112,3 +115,21 @@ def test_nothing_is_sent_without_a_hub(session, session_factory, clock, now, hub
     _queue(session, now, SITE)
     assert run_websub_pings(session_factory, settings=WebSubSettings(hub=""), clock=clock) == PingReport()
     assert hub.requests == [] and _rows(session)[0].done_at is None
+
+
+def test_pings_another_worker_has_claimed_are_left_alone_until_its_lease_ends(session, session_factory, clock, now,
+                                                                            hub) -> None:
+    _queue(session, now, SITE)
+    with session_factory() as other:
+        assert [p.topic_url for p in claim_pings(other, now=now, lease=LEASE)] == [SITE]
+        other.commit()  # and then that worker died before recording anything
+    assert run_websub_pings(session_factory, settings=_settings(hub), clock=clock) == PingReport()
+    clock.set(now + LEASE)
+    assert run_websub_pings(session_factory, settings=_settings(hub), clock=clock) == PingReport(sent=1)
+    assert hub.published == [SITE]
+
+
+def test_the_scheduler_runs_the_ping_job_only_with_a_hub(session_factory, clock) -> None:
+    with_hub = make_scheduler(session_factory, clock=clock, settings=DispatchSettings(websub_hub="https://hub.example/"))
+    without = make_scheduler(session_factory, clock=clock)
+    assert with_hub.get_job("websub") is not None and without.get_job("websub") is None
