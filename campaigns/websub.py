@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from campaigns.models import Campaign, Channel, Delivery, DeliveryStatus, campaign_messages
@@ -29,6 +29,7 @@ CAMPAIGN_FEED = "/chien-dich/{slug}/feed.{fmt}"
 TOPIC_FEED = "/chu-de/{slug}/feed.{fmt}"
 AREA_FEED = "/dia-ban/{code}/feed.{fmt}"
 KIND_FEED = "/loai/{kind}/feed.{fmt}"
+KEEP_DONE = timedelta(days=7)
 
 
 def feed_paths(session: Session, message: Message) -> list[str]:
@@ -81,6 +82,8 @@ class DuePing:
 def claim_pings(session: Session, *, now: datetime, lease: timedelta, limit: int = 200) -> list[DuePing]:
     """The due pings, put off by `lease` so another worker leaves them alone while we send; if we crash they
     come due again then. The caller commits at once (holding the write lock on SQLite, see begin_write)."""
+    # Sent or given up a week ago: nothing left to learn from the row.
+    session.execute(delete(WebSubPing).where(WebSubPing.done_at < now - KEEP_DONE))
     query = (select(WebSubPing).where(WebSubPing.done_at.is_(None), WebSubPing.due_at <= now)
              .order_by(WebSubPing.due_at, WebSubPing.id).limit(limit))
     if session.get_bind().dialect.name == "postgresql":

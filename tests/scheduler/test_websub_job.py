@@ -133,3 +133,14 @@ def test_the_scheduler_runs_the_ping_job_only_with_a_hub(session_factory, clock)
     with_hub = make_scheduler(session_factory, clock=clock, settings=DispatchSettings(websub_hub="https://hub.example/"))
     without = make_scheduler(session_factory, clock=clock)
     assert with_hub.get_job("websub") is not None and without.get_job("websub") is None
+
+
+def test_pings_done_a_week_ago_are_deleted(session, session_factory, clock, now, hub) -> None:
+    _queue(session, now, SITE)
+    run_websub_pings(session_factory, settings=_settings(hub), clock=clock)
+    clock.set(now + timedelta(days=6))
+    run_websub_pings(session_factory, settings=_settings(hub), clock=clock)
+    assert len(_rows(session)) == 1, "kept for a week, to see what was sent"
+    clock.set(now + timedelta(days=7, seconds=1))
+    run_websub_pings(session_factory, settings=_settings(hub), clock=clock)
+    assert _rows(session) == []
