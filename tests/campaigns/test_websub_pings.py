@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import select
 
+from bench.fakes.websub_hub import WebSubHub
 from campaigns.websub import announce, announce_change
 from campaigns.websub_models import WebSubPing
 from content.messages import transition_message
 from scheduler.sending import DispatchSettings
+from scheduler.websub_job import WebSubSettings, run_websub_pings
 from tests.feed_world import BASE_URL, FeedWorld, build_feed_world
 
 HUB = "https://hub.thu-nghiem.vn/"
@@ -35,6 +39,15 @@ def test_publishing_queues_every_feed_that_lists_a_message_once(session, session
     areas = [f"/dia-ban/{a.code}" for a in (world.province, world.commune, world.other_province)]
     assert set(pending) == _both("", "/loai/article", "/loai/notice", "/chien-dich/thang-cao-diem",
                                  "/chu-de/lua-dao-qua-mang", *areas)
+
+
+def test_the_hub_hears_of_each_published_feed_once(session, session_factory, clock, now, tmp_path) -> None:
+    with WebSubHub() as hub:
+        world = _world(session, session_factory, now, tmp_path, hub=hub.url)
+        clock.set(now + timedelta(minutes=6))  # just after the world's deliveries went out
+        report = run_websub_pings(session_factory, settings=WebSubSettings(hub=hub.url), clock=clock)
+    assert len(hub.published) == len(set(hub.published)) == report.sent == 16
+    assert f"{BASE_URL}/dia-ban/{world.commune.code}/feed.rss" in hub.published
 
 
 def test_a_message_pings_its_campaign_topic_kind_and_the_areas_whose_feeds_list_it(
