@@ -27,6 +27,19 @@ def blocking_violations(page) -> list[str]:  # type: ignore[no-untyped-def]
             for v in results["violations"] + undecided if v["impact"] in BLOCKING]
 
 
+# What looking at the pages on a phone found: links hidden off the side of a scrolling nav, and targets under 24px.
+LAYOUT_PROBLEMS = """() => {
+  const problems = [], width = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth > width) problems.push(`the page scrolls sideways`);
+  for (const e of document.querySelectorAll('header.site nav a, header.site nav button, main button, main input')) {
+    const box = e.getBoundingClientRect();
+    if (box.right > width || box.left < 0) problems.push(`off screen: ${e.outerHTML.slice(0, 80)}`);
+    if (box.height < 24) problems.push(`target under 24px: ${e.outerHTML.slice(0, 80)}`);
+  }
+  return problems;
+}"""
+
+
 def public_pages(world) -> list[tuple[str, str, int]]:  # type: ignore[no-untyped-def]
     return [("home", "/", 200), ("article", f"/tin/{world.for_province.slug}", 200),
             ("story", f"/tin/{world.story.slug}", 200), ("campaign", f"/chien-dich/{world.campaign.slug}", 200),
@@ -46,6 +59,7 @@ def test_every_public_page_has_no_serious_or_critical_axe_violation(world, live_
             response = page.goto(f"{live_server}{path}")
             assert response is not None and response.status == status, (name, path)
             problems = blocking_violations(page)
+            problems += page.evaluate(LAYOUT_PROBLEMS)
             if problems:
                 found[f"{name} at {width}px ({path})"] = problems
         page.close()
