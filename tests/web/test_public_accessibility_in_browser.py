@@ -64,6 +64,15 @@ def test_every_public_page_has_no_serious_or_critical_axe_violation(world, live_
                 found[f"{name} at {width}px ({path})"] = problems
         page.close()
     page = browser.new_page()
+    page.goto(f"{live_server}/language/en?next=/")  # the same pages in English keep their language marked
+    assert page.evaluate("document.documentElement.lang") == "en"
+    for name, path, _status in public_pages(world):
+        page.goto(f"{live_server}{path}")
+        problems = blocking_violations(page)
+        if problems:
+            found[f"{name} in English ({path})"] = problems
+    page.close()
+    page = browser.new_page()
     page.goto(f"{live_server}/")
     page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=/static/x.png>')")
     assert any(v.startswith("image-alt") for v in blocking_violations(page))  # the check can fail
