@@ -45,6 +45,7 @@ class FeedInfo:
     description: str
     author: str = ""
     language: str = "vi"
+    hub: str = ""  # a WebSub hub the feed names, so readers can subscribe for pushed updates
 
 
 def entry_id(host: str, created_on: str, number: int) -> str:
@@ -93,12 +94,30 @@ def _generator(info: FeedInfo, entries: Iterable[FeedEntry]) -> FeedGenerator:
 
 
 def build_rss(info: FeedInfo, entries: Iterable[FeedEntry]) -> bytes:
-    return _generator(info, entries).rss_str(pretty=False)
+    return _hub_link(_generator(info, entries).rss_str(pretty=False), info.hub, rss=True)
 
 
 def build_atom(info: FeedInfo, entries: Iterable[FeedEntry]) -> bytes:
     listed = list(entries)
-    return _entry_links(_generator(info, listed).atom_str(pretty=False), listed)
+    return _hub_link(_entry_links(_generator(info, listed).atom_str(pretty=False), listed), info.hub, rss=False)
+
+
+def _hub_link(feed: bytes, hub: str, *, rss: bool) -> bytes:
+    """Add <link rel="hub"> next to rel="self": WebSub discovery needs both (W3C WebSub §4).
+
+    Written here, not through feedgen, which would take a third link as the RSS channel's <link>."""
+    if not hub:
+        return feed
+    root = etree.fromstring(feed)
+    parent = root.find("channel") if rss else root
+    assert parent is not None
+    link = etree.Element(f"{ATOM}link", href=hub, rel="hub")
+    self_link = next((el for el in parent.iterfind(f"{ATOM}link") if el.get("rel") == "self"), None)
+    if self_link is not None:
+        self_link.addnext(link)
+    else:
+        parent.insert(0, link)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
 def _entry_links(atom: bytes, entries: list[FeedEntry]) -> bytes:

@@ -6,7 +6,8 @@ from alembic import context
 
 import campaigns.models  # (registers the campaigns tables on Base.metadata)
 import campaigns.target_models
-import campaigns.visitor_models  # noqa: F401
+import campaigns.visitor_models
+import campaigns.websub_models  # noqa: F401
 import content.models  # noqa: F401
 from content.db import Base, make_engine
 from content.schema import is_model_object

@@ -17,6 +17,7 @@ from scheduler.dispatch import run_tick
 from scheduler.metrics_pulls import run_metrics_pulls
 from scheduler.reach_job import ReachJobSettings, run_reach_job
 from scheduler.sending import DispatchSettings
+from scheduler.websub_job import PingReport, WebSubSettings, run_websub_pings
 
 log = logging.getLogger("loa.scheduler")
 
@@ -62,6 +63,22 @@ def make_scheduler(
                       coalesce=True, next_run_time=datetime.now(timezone.utc))
     scheduler.add_job(pull_metrics, "interval", seconds=metrics_interval_seconds, id="metrics", max_instances=1,
                       coalesce=True)
+    if settings.websub_hub:
+        websub = WebSubSettings(hub=settings.websub_hub)
+
+        def ping_hub() -> None:
+            # Like the metrics pull: a hub that is down must never hold up or stop sending.
+            try:
+                report = run_websub_pings(session_factory, settings=websub, clock=clock)
+            except Exception:
+                log.exception("websub: the ping job failed; it runs again at its next interval")
+                return
+            if report != PingReport():
+                log.info("websub: %s", report)
+
+        # As often as the dispatcher: the point of a hub is that readers hear within seconds.
+        scheduler.add_job(ping_hub, "interval", seconds=interval_seconds, id="websub", max_instances=1,
+                          coalesce=True)
     if reach is not None:
         def roll_up() -> None:
             report = run_reach_job(session_factory, now=clock(), settings=reach)

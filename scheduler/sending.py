@@ -17,7 +17,9 @@ from sqlalchemy.orm import Session, joinedload, sessionmaker
 from campaigns.credentials import CredentialError
 from campaigns.links import short_link
 from campaigns.models import Delivery, DeliveryStatus
+from campaigns.publication import PUBLIC_WEB
 from campaigns.variants import SOCIAL, social_variant
+from campaigns.websub import announce
 from content.consent_masking import public_text
 from content.db import begin_write
 from content.models import MediaItem, Message, MessageStatus
@@ -46,6 +48,8 @@ class DispatchSettings:
     media_path: Callable[[MediaItem], str] | None = None
     # The public path of a message's page, likewise; without it a post carries no page address.
     message_path: Callable[[Message], str] | None = None
+    # LOA_WEBSUB_HUB: when set, a portal or feed send queues pings for the feeds it changed (campaigns.websub).
+    websub_hub: str = ""
 
 
 @dataclass(frozen=True)
@@ -140,13 +144,15 @@ def _prepare(session: Session, delivery_id: int, *, now: datetime, worker: str,
 
 
 def _record_success(session: Session, delivery: Delivery, external_id: str | None, now: datetime, *,
-                    publishes: bool) -> Outcome:
+                    publishes: bool, settings: DispatchSettings) -> Outcome:
     # Recorded even if our lease lapsed meanwhile: the platform has it, and the idempotency key
     # lets the receiver drop the copy a worker that took over might send.
     delivery.external_id = external_id
     delivery.status, delivery.sent_at = DeliveryStatus.SENT, now
     # claimed_by stays: it says which worker sent it.
     delivery.lease_until, delivery.last_error, delivery.next_attempt_at = None, None, None
+    if settings.websub_hub and delivery.channel is not None and delivery.channel.kind in PUBLIC_WEB:
+        announce(session, delivery.message, base_url=settings.base_url, now=now)
     if not publishes:
         return Outcome(DeliveryStatus.SENT)
     # A plain UPDATE, not the ORM's versioned one: several destinations of one message are recorded
@@ -196,7 +202,8 @@ def send_one(session_factory: sessionmaker[Session], delivery_id: int, connector
         if delivery is None or delivery.status is DeliveryStatus.SENT:
             outcome = Outcome(delivery.status if delivery else None)
         elif error is None:
-            outcome = _record_success(session, delivery, external_id, now, publishes=prepared.publishes)
+            outcome = _record_success(session, delivery, external_id, now, publishes=prepared.publishes,
+                                      settings=settings)
         elif delivery.status is not DeliveryStatus.CLAIMED or delivery.claimed_by != worker:
             outcome = Outcome(None)  # someone else owns it now; their outcome stands
         else:

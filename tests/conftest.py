@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 import campaigns.models  # (the whole schema on Base.metadata)
 import campaigns.target_models
-import campaigns.visitor_models  # noqa: F401
+import campaigns.visitor_models
+import campaigns.websub_models  # noqa: F401
 import content.models  # noqa: F401
 from content.db import Base, make_engine, make_session_factory
 from content.schema import upgrade_database

@@ -15,6 +15,7 @@ from content.media import store_image
 from content.messages import MessageInput, create_message, transition_message
 from content.models import Area, MediaItem, Message, MessageKind, Role, Topic, User
 from scheduler.dispatch import run_tick
+from scheduler.sending import DispatchSettings
 from tests.factories import make_area, make_channel, make_user
 from tests.samples import image_bytes
 
@@ -51,7 +52,7 @@ def _message(session: Session, world_editor: User, approver: User, area: Area, n
 
 
 def build_feed_world(session: Session, session_factory, now: datetime,  # type: ignore[no-untyped-def]
-                     media_root: Path) -> FeedWorld:
+                     media_root: Path, settings: DispatchSettings = DispatchSettings()) -> FeedWorld:
     province = make_area(session, name="Tỉnh Thanh Thủy")
     commune = make_area(session, parent=province, name="Xã Bình Minh")
     other = make_area(session, name="Tỉnh Hà Sơn")
@@ -82,7 +83,7 @@ def build_feed_world(session: Session, session_factory, now: datetime,  # type: 
         plan_deliveries(session, message, actor=approver, due_at=now + timedelta(minutes=5), now=now,
                         channels=[feed, portal])
     session.commit()
-    run_tick(session_factory, now=now + timedelta(minutes=5), worker="test")
+    run_tick(session_factory, now=now + timedelta(minutes=5), worker="test", settings=settings)
     for message in (for_province, for_commune, elsewhere, unsent):
         session.refresh(message)
     return FeedWorld(province, commune, other, topic, campaign, picture, editor, approver, for_province,

@@ -6,6 +6,7 @@ import os
 import secrets
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from flask import Flask
 
@@ -60,6 +61,7 @@ def load_config(app: Flask, overrides: dict | None) -> None:
     app.config.setdefault("DATABASE_URL", f"sqlite:///{Path(app.instance_path) / 'loa.db'}")
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
+    websub_hub(app)  # refused at start, not at the first publish
 
 
 def reach_retention_days(app: Flask) -> int | None:
@@ -71,6 +73,26 @@ def reach_retention_days(app: Flask) -> int | None:
     if days < 1:
         raise ValueError("LOA_REACH_RETENTION_DAYS must be a positive number of days")
     return days
+
+
+def websub_hub(app: Flask) -> str:
+    """LOA_WEBSUB_HUB: the WebSub hub feeds name and publishes are announced to, or "" (off).
+
+    Only a plain http(s) address with a host: no password in it, no fragment, no spaces or control characters.
+    """
+    value = str(app.config.get("WEBSUB_HUB") or "").strip()
+    if not value:
+        return ""
+    try:
+        parts = urlsplit(value)
+        parts.port  # raises on a port that is not a number
+    except ValueError:
+        parts = None
+    if (parts is None or parts.scheme not in ("http", "https") or not parts.hostname or parts.username is not None
+            or parts.password is not None or parts.fragment or any(c.isspace() or ord(c) < 32 for c in value)):
+        raise ValueError(f"LOA_WEBSUB_HUB must be an http:// or https:// address of a WebSub hub, "
+                         f"without a password or fragment; got {value!r}")
+    return value
 
 
 def tracking_enabled(app: Flask) -> bool:

@@ -13,7 +13,7 @@ from content.models import MediaItem
 from scheduler.channels import Endpoints
 from scheduler.sending import MAX_ATTEMPTS, DispatchSettings
 from web.addresses import message_path, public_base_url
-from web.config import credentials_key
+from web.config import credentials_key, websub_hub
 
 
 def media_path(item: MediaItem) -> str:
@@ -47,4 +47,5 @@ def dispatch_settings(app: Flask) -> DispatchSettings:
         unseal=partial(unseal, credentials_key(app)),
         media_path=media_path,
         message_path=message_path,
+        websub_hub=websub_hub(app),
     )

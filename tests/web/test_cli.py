@@ -70,6 +70,7 @@ def test_db_upgrade_on_an_empty_database_gives_the_models_schema(tmp_path, monke
     from alembic.runtime.migration import MigrationContext
 
     from content.db import Base, make_engine
+    from content.schema import is_model_object
 
     url = f"sqlite:///{tmp_path / 'empty.db'}"
     monkeypatch.setenv("LOA_DATABASE_URL", url)
@@ -78,8 +79,9 @@ def test_db_upgrade_on_an_empty_database_gives_the_models_schema(tmp_path, monke
     assert result.exit_code == 0, result.output
     engine = make_engine(url)
     with engine.connect() as connection:
-        assert compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True}),
-                                Base.metadata) == []
+        # The search index migration 0015 adds beside the models is left out, as in tests/test_migrations.py.
+        assert compare_metadata(MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_name": is_model_object}), Base.metadata) == []
     engine.dispose()
 
 

@@ -27,6 +27,7 @@ from web.desk.forms import parse_message_filter
 from web.desk.message_editor import chosen_campaign, read_message_form, show_conflict, show_form
 from web.desk.privacy_warnings import describe_warnings
 from web.params import query_page, read_int
+from web.websub import announce_change
 
 ACTIONS = {"submit": lazy_gettext("Đã gửi duyệt."), "approve": lazy_gettext("Đã duyệt."),
            "request_changes": lazy_gettext("Đã yêu cầu sửa."), "archive": lazy_gettext("Đã lưu trữ.")}
@@ -81,6 +82,7 @@ def edit_message(message_id: int) -> ResponseReturnValue:
                        expected_version=read_int(request.form.get("version"), "version", default=0, minimum=0) or 0, now=now(),
                        remote_addr=request.remote_addr)
         attach_message(get_db(), chosen_campaign(), message)
+        announce_change(message)
     except InvalidInput as error:
         get_db().rollback()
         return show_form(message, request.form, error.errors, 400)
@@ -107,8 +109,10 @@ def message(message_id: int) -> ResponseReturnValue:
 def transition(message_id: int, action: str) -> ResponseReturnValue:
     if action not in ACTIONS:
         abort(404)
-    review_message(get_db(), desk_message(message_id), action, actor=actor(), now=now(),
+    found = desk_message(message_id)
+    review_message(get_db(), found, action, actor=actor(), now=now(),
                        comment=request.form.get("comment"), remote_addr=request.remote_addr)
+    announce_change(found)
     get_db().commit()
     flash(str(ACTIONS[action]), "success")
     return redirect(url_for("desk.message", message_id=message_id))

@@ -12,6 +12,7 @@ from content.feeds import Enclosure, FeedEntry, FeedInfo, build_atom, build_rss,
 from content.media import media_file_name
 from content.models import Message
 from web.addresses import external_url
+from web.config import websub_hub
 from web.tracking import count_feed_fetch
 
 FEED_SIZE = 50
@@ -48,7 +49,7 @@ def feed_response(messages: Iterable[Message], *, title: str, page_url: str, sel
     builder, mimetype = FORMATS[fmt]
     site = current_app.config["SITE_NAME"]
     info = FeedInfo(title=title, link=page_url, self_url=external_url(self_endpoint, **values),
-                    description=description, author=site)
+                    description=description, author=site, hub=websub_hub(current_app))
     response = Response(builder(info, [feed_entry(m) for m in messages]), mimetype=mimetype)
     count_feed_fetch(request.path)  # after the build: a feed that fails to load is not a poll
     response.add_etag()
