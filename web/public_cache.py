@@ -38,6 +38,8 @@ FEEDS = frozenset({"feeds.site_rss", "feeds.site_atom", "feeds.campaign_rss", "f
                    "feeds.kind_atom", "feeds.opml", "feeds.sitemap"})
 PAGES = frozenset({"portal.index", "portal.message", "portal.campaign", "portal.topic", "portal.area", "portal.kind",
                    "portal.good_deeds", "feeds.follow"})
+# Settings written into the pages and feeds: a restart with another value must not answer with the old bytes.
+SETTINGS_IN_OUTPUT = ("SITE_NAME", "BASE_URL", "DEFAULT_LOCALE", "WEBSUB_HUB")
 MAX_AGE = 60
 CACHE_ENTRIES = 256
 # What a cached response keeps: a fresh Date, cookies and our own validators are never replayed.
@@ -109,7 +111,8 @@ def _etag() -> str | None:
     version = memo.get(float(current_app.config.get("PUBLIC_VERSION_SECONDS", 0)))
     g.loa_modified = version.modified
     hour = now().strftime("%Y%m%d%H") if endpoint == "portal.index" else ""
-    parts = (version.token, request.path, request.query_string.decode("latin-1"), select_locale(), hour)
+    settings = "|".join(str(current_app.config.get(name, "")) for name in SETTINGS_IN_OUTPUT)
+    parts = (version.token, request.path, request.query_string.decode("latin-1"), select_locale(), hour, settings)
     return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:32]
 
 
