@@ -11,7 +11,8 @@ small LRU of bytes keyed by ETag. Either way the view is not run, so what the vi
 the page again, so it counts as a view, as a 200 would.
 
 HTML pages are conditional for anonymous visitors only: a signed-in officer's header carries their
-name and a CSRF token, so their pages are built every time and never cached or shared (`private, no-store`).
+name and a CSRF token, so their pages are built every time and never cached or shared (`private, no-store`);
+a page with a flashed note waiting for this visitor is built too, and kept by no one.
 Responses say `Vary: Cookie`: the language and the sign-in both ride on cookies.
 """
 
@@ -23,7 +24,7 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from flask import Flask, Response, current_app, g, request
+from flask import Flask, Response, current_app, g, request, session
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -106,6 +107,8 @@ def _etag() -> str | None:
         return None
     if endpoint in PAGES and current_user.is_authenticated:
         g.loa_private = True
+        return None
+    if endpoint in PAGES and "_flashes" in session:  # a note meant for this visitor alone (e.g. "signed out")
         return None
     memo: VersionMemo = current_app.extensions.setdefault("loa.public_version", VersionMemo())
     version = memo.get(float(current_app.config.get("PUBLIC_VERSION_SECONDS", 0)))

@@ -151,3 +151,13 @@ def test_a_process_may_read_the_version_at_most_once_a_while(app, client, sessio
     assert client.get("/feed.rss", headers={"If-None-Match": before}).status_code == 304  # within the hour
     app.config["PUBLIC_VERSION_SECONDS"] = 0
     assert client.get("/feed.rss", headers={"If-None-Match": before}).status_code == 200
+
+
+def test_a_note_meant_for_one_visitor_is_never_kept_for_the_next(app, client, message):
+    shared = client.get("/")
+    with client.session_transaction() as flask_session:
+        flask_session["_flashes"] = [("success", "Đã đăng xuất khỏi mọi thiết bị.")]
+    mine = client.get("/", headers={"If-None-Match": shared.headers["ETag"]})
+    assert mine.status_code == 200 and "Đã đăng xuất khỏi mọi thiết bị." in mine.get_data(as_text=True)
+    assert "ETag" not in mine.headers
+    assert "Đã đăng xuất" not in app.test_client().get("/").get_data(as_text=True)
