@@ -37,7 +37,7 @@ _lock = threading.Lock()
 
 @dataclass(frozen=True)
 class ArtifactReport:
-    written: int
+    written: int  # files whose bytes changed
     removed: int
 
 
@@ -45,9 +45,13 @@ def artifacts_dir(app: Flask) -> Path:
     return Path(app.config.get("ARTIFACTS_DIR") or Path(app.instance_path) / "public")
 
 
-def _write(target: Path, body: bytes) -> None:
+def _write(target: Path, body: bytes) -> bool:
+    """Write the file and its .gz unless they already hold these bytes (nginx's ETag is the file's mtime)."""
+    zipped = target.with_name(target.name + ".gz")
+    if target.is_file() and zipped.is_file() and target.read_bytes() == body:
+        return False
     target.parent.mkdir(parents=True, exist_ok=True)
-    for path, data in ((target, body), (target.with_name(target.name + ".gz"), gzip.compress(body, mtime=0))):
+    for path, data in ((target, body), (zipped, gzip.compress(body, mtime=0))):
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         try:
             with os.fdopen(handle, "wb") as out:
@@ -57,6 +61,7 @@ def _write(target: Path, body: bytes) -> None:
         except BaseException:
             os.unlink(temporary)
             raise
+    return True
 
 
 def _remove(target: Path) -> None:
@@ -83,8 +88,7 @@ def build_artifacts(app: Flask, *, force: bool = False) -> ArtifactReport | None
             if response.status_code != 200:
                 log.warning("artifacts: %s answered %s; its file is left as it was", path, response.status_code)
                 continue
-            _write(root / name, response.get_data())
-            written += 1
+            written += _write(root / name, response.get_data())
         removed = 0
         pages = root / MESSAGES_DIR
         keep = {Path(name).name for name in wanted.values()}
