@@ -234,7 +234,7 @@ def run() -> list[Comparison]:
             for server in (loa, bare):
                 server.wait(timeout=60)
         seconds = _publish_to_file(url, folder / "artifacts")
-        print(f"  publish to artifact file on disk (one dispatch tick, all files rewritten): {seconds * 1000:,.0f} ms")
+        print(f"  publish to artifact file on disk (one dispatch tick: every page rendered, changed files written): {seconds * 1000:,.0f} ms")
         return rows
     finally:
         shutil.rmtree(folder, ignore_errors=True)
