@@ -58,3 +58,9 @@ def image_is_public(session: Session, image_id: int) -> bool:
     query = select(Message.id).where(Message.image_id == image_id, Message.status.in_(list(SENDABLE)),
                                      Message.id.in_(planned))
     return session.scalar(select(query.exists())) is True
+
+
+def published_slugs(session: Session) -> list[str]:
+    """The slug of every message the public may read now: one page each."""
+    query = select_published(PUBLIC_WEB).with_only_columns(Message.slug).order_by(None)
+    return list(session.scalars(query))

@@ -35,6 +35,7 @@ def make_scheduler(
     blocking: bool = False,
     metrics_interval_seconds: float = 300,
     reach: ReachJobSettings | None = None,
+    after_tick: Callable[[], None] | None = None,
 ) -> BaseScheduler:
     worker = worker_name()
 
@@ -42,6 +43,8 @@ def make_scheduler(
         report = run_tick(session_factory, now=clock(), worker=worker, settings=settings)
         if report.claimed:
             log.info("dispatch: %s", report)
+        if after_tick is not None:  # e.g. the web's published files, rewritten once a delivery went out
+            after_tick()
 
     def pull_metrics() -> None:
         # Its own job, and nothing it raises reaches the scheduler: reading figures back must never

@@ -19,6 +19,7 @@ from web.i18n.locale import init_i18n
 from web.instance import init_instance
 from web.limits import init_limits
 from web.params import init_params
+from web.public_cache import init_public_cache
 from web.security_headers import init_security_headers
 
 csrf = CSRFProtect()
@@ -43,6 +44,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     init_limits(app)
     init_security_headers(app)
     init_addresses(app)
+    init_public_cache(app)
     for blueprint in (portal.bp, feeds.bp, desk.bp, reach.bp, admin.bp, channels.bp, media.bp, radio.bp, i18n.bp,
                       stations.bp, radio.airings_bp, radio.api_bp):
         app.register_blueprint(blueprint)

@@ -1,4 +1,4 @@
-"""The `loa` command: run, worker, db upgrade, demo, areas import, user create, reach rollup."""
+"""The `loa` command: run, worker, artifacts build, db upgrade, demo, areas import, user create, reach rollup."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from scheduler.demo import DEMO_PASSWORD, holds_only_demo_data, load_demo
 from scheduler.jobs import make_scheduler
 from scheduler.reach_job import ReachJobSettings, run_reach_job
 from web import create_app
+from web.artifacts import artifacts_dir, build_artifacts, refresh_artifacts
 from web.config import reach_retention_days
 from web.database import session_factory, zone
 from web.dispatch_settings import dispatch_settings
@@ -46,10 +47,10 @@ def _reach_settings() -> ReachJobSettings:
 
 
 def _scheduler(blocking: bool):
-    app = current_app
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
     return make_scheduler(session_factory(), clock=app.config["CLOCK"], blocking=blocking,
                           interval_seconds=float(app.config["TICK_SECONDS"]), settings=dispatch_settings(app),
-                          reach=_reach_settings())
+                          reach=_reach_settings(), after_tick=lambda: refresh_artifacts(app))
 
 
 def _require_schema() -> None:
@@ -94,6 +95,22 @@ def worker_command() -> None:
     _require_schema()
     click.echo("Loa worker started; dispatching due deliveries.")
     _scheduler(blocking=True).start()
+
+
+@cli.group("artifacts")
+def artifacts_group() -> None:
+    """The published pages and feeds written as files for nginx."""
+
+
+@artifacts_group.command("build")
+@with_appcontext
+def artifacts_build_command() -> None:
+    """Write every published page and feed (and its .gz) now, whether or not anything changed."""
+    _require_schema()
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    report = build_artifacts(app, force=True)
+    assert report is not None
+    click.echo(f"Wrote {report.written} files, removed {report.removed}, in {artifacts_dir(app)}.")
 
 
 @cli.group("db")

@@ -22,7 +22,7 @@ import threading
 import time
 from datetime import date, datetime
 
-from flask import current_app, request
+from flask import current_app, g, request
 from limits import RateLimitItemPerMinute
 
 from campaigns.clicks import ClickBuffer
@@ -43,6 +43,8 @@ PER_ADDRESS = RateLimitItemPerMinute(CLICKS_PER_ADDRESS, DEDUPE_MINUTES)
 # A link's destination changes only when its message's slug or campaign does: a minute's staleness is fine.
 CACHE_SECONDS = 60.0
 CACHE_SIZE = 10_000
+# Set in the environ of the requests that write the published files (web.artifacts): nobody read those.
+NOT_COUNTED = "loa.not_counted"
 log = logging.getLogger(__name__)
 
 
@@ -105,7 +107,8 @@ def visitor_of(moment: datetime) -> str | None:
 
 def count_view(message_id: int | None) -> None:
     """Count a portal page's view (a message's, or the index's) for the next batch; never writes to the database."""
-    if request.method != "GET" or not tracking_enabled(current_app):
+    g.loa_counted = ("view", message_id)  # a cached copy of this page counts the same view (web.public_cache)
+    if request.method != "GET" or not tracking_enabled(current_app) or request.environ.get(NOT_COUNTED):
         return
     moment = now()
     try:
@@ -151,7 +154,8 @@ def count_click(target: LinkTarget) -> None:
 def count_feed_fetch(feed: str) -> None:
     """Count a poll of a feed (its path) for the next batch, its client once a day, and the subscriber count a feed
     service announces in its User-Agent; never writes to the database."""
-    if request.method != "GET":
+    g.loa_counted = ("feed", feed)  # a cached copy of this feed counts the same poll (web.public_cache)
+    if request.method != "GET" or request.environ.get(NOT_COUNTED):
         return
     moment = now()
     agent = request.user_agent.string

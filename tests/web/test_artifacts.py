@@ -1,0 +1,102 @@
+"""The published pages and feeds as files for nginx: written on publish, replaced on edit, removed on withdrawal."""
+
+from __future__ import annotations
+
+import gzip
+from datetime import timedelta
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import func, select
+
+from campaigns.models import ChannelKind, ReachEvent
+from campaigns.planning import plan_deliveries
+from campaigns.visitor_models import PortalCount
+from content.messages import MessageInput, create_message, transition_message
+from content.models import MessageKind, Role
+from scheduler.jobs import make_scheduler
+from tests.factories import make_area, make_channel, make_published_message, make_user
+from web.artifacts import artifacts_dir, build_artifacts, refresh_artifacts
+from web.cli import cli
+from web.write_behind import flush_pending
+
+
+@pytest.fixture
+def public(app, tmp_path):  # type: ignore[no-untyped-def]
+    app.config["ARTIFACTS_DIR"] = str(tmp_path / "public")
+    return artifacts_dir(app)
+
+
+def read(path) -> str:  # type: ignore[no-untyped-def]
+    body = path.read_bytes()
+    assert gzip.decompress(path.with_name(path.name + ".gz").read_bytes()) == body
+    return body.decode()
+
+
+def planned(session, now):  # type: ignore[no-untyped-def]
+    """A message approved and planned for the portal and the feed in five minutes, not yet sent."""
+    province = make_area(session, name="Tỉnh Sông Mây")
+    editor = make_user(session, role=Role.EDITOR, area=province)
+    approver = make_user(session, role=Role.APPROVER, area=province)
+    message = create_message(session, editor, MessageInput(kind=MessageKind.ARTICLE, title="Đi xe đạp điện an toàn",
+                                                           body_md="Đội mũ bảo hiểm khi đi xe.", area_id=province.id),
+                             now=now)
+    transition_message(session, message, "submit", actor=editor, now=now)
+    transition_message(session, message, "approve", actor=approver, now=now)
+    plan_deliveries(session, message, actor=approver, due_at=now + timedelta(minutes=5), now=now,
+                    channels=[make_channel(session, ChannelKind.PORTAL), make_channel(session, ChannelKind.FEED)])
+    session.commit()
+    return message, approver
+
+
+def test_the_scheduler_writes_a_message_when_its_delivery_goes_out_and_removes_it_on_withdrawal(
+        app, session, session_factory, public, clock, now):
+    message, approver = planned(session, now)
+    scheduler = make_scheduler(session_factory, clock=clock, after_tick=lambda: refresh_artifacts(app))
+    tick = scheduler.get_job("dispatch").func
+    tick()  # not due yet: nothing public
+    page = public / "tin" / f"{message.slug}.html"
+    assert not page.exists() and message.title not in read(public / "feed.rss")
+    clock.set(now + timedelta(minutes=5))
+    tick()
+    assert message.title in read(page)
+    assert message.title in read(public / "feed.rss") and message.title in read(public / "feed.atom")
+    assert message.title in read(public / "index.html")
+    transition_message(session, message, "archive", actor=approver, now=now + timedelta(hours=1))
+    session.commit()
+    tick()
+    assert not page.exists() and not page.with_name(page.name + ".gz").exists()
+    assert message.title not in read(public / "feed.rss") and message.title not in read(public / "index.html")
+
+
+def test_nothing_is_written_again_while_nothing_public_changed(app, session, session_factory, public, now):
+    make_published_message(session, session_factory, now)
+    assert build_artifacts(app).written == 4
+    assert build_artifacts(app) is None
+    second = make_published_message(session, session_factory, now + timedelta(hours=1), title="Phòng chống đuối nước")
+    # The new page, the home page and both feeds; the first message's page holds the same bytes and stays.
+    assert build_artifacts(app).written == 4
+    assert build_artifacts(app, force=True).written == 0
+    assert "Phòng chống đuối nước" in read(public / "tin" / f"{second.slug}.html")
+    assert not list(public.rglob(".tmp-*"))  # every temporary file was renamed into place
+
+
+def test_writing_the_files_counts_no_view_and_no_poll(app, session, session_factory, public, now):
+    make_published_message(session, session_factory, now)
+    build_artifacts(app)
+    flush_pending(app)
+    session.rollback()
+    assert session.scalar(select(func.count()).select_from(ReachEvent)) == 0
+    assert session.scalar(select(func.count()).select_from(PortalCount)) == 0  # page views and feed polls
+
+
+def test_the_command_writes_the_files(app, session, session_factory, database_url, tmp_path, monkeypatch, now):
+    message = make_published_message(session, session_factory, now)
+    monkeypatch.setenv("LOA_DATABASE_URL", database_url)
+    monkeypatch.setenv("LOA_SECRET_KEY", "cli-test")
+    monkeypatch.setenv("LOA_ARTIFACTS_DIR", str(tmp_path / "by-hand"))
+    monkeypatch.setenv("LOA_BASE_URL", "https://loa.example.vn")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["artifacts", "build"], catch_exceptions=False)
+    assert result.exit_code == 0 and "Wrote 4 files" in result.output
+    assert message.title in read(tmp_path / "by-hand" / "tin" / f"{message.slug}.html")
