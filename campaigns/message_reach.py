@@ -32,6 +32,7 @@ from campaigns.loudspeaker_reach import (
 from campaigns.models import Channel, ChannelKind, Delivery, DeliveryStatus, ReachSource, Station
 from campaigns.platform_metrics import latest_platform_metrics
 from campaigns.reach_reads import (
+    MAX_DAYS,
     AreaReach,
     DayChannelReach,
     DayRange,
@@ -42,12 +43,11 @@ from campaigns.reach_reads import (
 from campaigns.reach_rollups import local_day
 from campaigns.reach_scope import ReachScope, place_is_seen
 from content.areas import is_within
-from content.errors import InvalidInput, PermissionDenied
+from content.errors import PermissionDenied
 from content.models import Area, Message
 from content.permissions import Action
 from content.wording import Text
 
-MAX_DAYS = 366
 PORTAL = "portal"
 LOUDSPEAKERS = "loudspeakers"
 # Outside platforms that report no figure for a post: their figures are "not available", never 0. Loa's own
@@ -119,17 +119,6 @@ class MessageReachReport:
     population_area: Area | None
     combined: CombinedRange
     areas: AreaBreakdown
-
-
-def reach_period(first: date, last: date) -> DayRange:
-    """The days asked for, refused when backwards or longer than MAX_DAYS (a dashboard is not an archive)."""
-    if first > last:
-        raise InvalidInput({"from": Text("Ngày bắt đầu (%(first)s) sau ngày kết thúc (%(last)s).",
-                                         first=first.strftime("%d/%m/%Y"), last=last.strftime("%d/%m/%Y"))})
-    if (last - first).days + 1 > MAX_DAYS:
-        raise InvalidInput({"to": Text("Khoảng thời gian dài tối đa %(days)s ngày; hãy chọn khoảng ngắn hơn.",
-                                       days=MAX_DAYS)})
-    return DayRange(first, last)
 
 
 def default_period(session: Session, message: Message, *, today: date, zone: ZoneInfo) -> DayRange:

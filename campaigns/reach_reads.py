@@ -21,10 +21,18 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from campaigns.models import Campaign, ReachDaily, ReachSource, campaign_messages
+from content.errors import InvalidInput
 from content.models import Area, Message
+from content.wording import Text
 
 # A message's figures, or a campaign's: the sum over the messages linked to it.
 Subject = Message | Campaign
+
+
+# A reach page's longest period: every day is a row of a table and a point of a chart. A campaign's report
+# may cover a plan's whole term (campaigns run for years), hence its own, longer bound.
+MAX_DAYS = 366
+MAX_CAMPAIGN_DAYS = 3 * 366
 
 
 @dataclass(frozen=True)
@@ -33,6 +41,18 @@ class DayRange:
 
     first: date
     last: date
+
+
+def reach_period(first: date, last: date, *, most_days: int = MAX_DAYS) -> DayRange:
+    """The days asked for, refused when backwards or longer than `most_days`."""
+    if first > last:
+        raise InvalidInput({"from": Text("Ngày bắt đầu (%(first)s) sau ngày kết thúc (%(last)s).",
+                                         first=first.strftime("%d/%m/%Y"), last=last.strftime("%d/%m/%Y"))})
+    if (last - first).days + 1 > most_days:
+        raise InvalidInput({"to": Text("Khoảng thời gian quá dài (%(asked)s ngày). Khoảng thời gian dài tối đa "
+                                       "%(days)s ngày; hãy chọn khoảng ngắn hơn.",
+                                       asked=(last - first).days + 1, days=most_days)})
+    return DayRange(first, last)
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,12 @@ from campaigns.links import BOT_CLICK, CLICK
 from campaigns.loudspeaker_reach import AIRINGS, CONTACTS, LISTENERS
 from campaigns.message_reach import (
     LOUDSPEAKERS,
-    MAX_DAYS,
     area_root,
     default_period,
     message_reach,
-    reach_period,
 )
 from campaigns.models import ReachSource
-from campaigns.reach_reads import DayRange
+from campaigns.reach_reads import MAX_DAYS, DayRange, reach_period
 from campaigns.reach_scope import reach_scope
 from campaigns.visits import BOT_VIEW, VIEW, VISITOR
 from content.errors import InvalidInput, PermissionDenied

@@ -15,8 +15,9 @@ from flask_babel import gettext as _
 from flask_login import login_required
 
 from campaigns.compliance import MAX_WEEKS, ComplianceGrid, compliance_grid, default_period
-from campaigns.message_reach import OUTSIDE_SCOPE, reach_period
+from campaigns.message_reach import OUTSIDE_SCOPE
 from campaigns.models import Campaign
+from campaigns.reach_reads import reach_period
 from campaigns.reach_scope import reach_scope
 from campaigns.station_airings import iso_weeks
 from content.areas import is_within, list_administrative_areas

@@ -16,9 +16,9 @@ from flask_login import login_required
 
 from campaigns.feed_counts import FEED_CLIENT, FEED_FETCH, FEED_SUBSCRIBERS
 from campaigns.feed_reach import feed_days, latest_subscribers
-from campaigns.message_reach import reach_period
 from campaigns.models import ReachSource
 from campaigns.reach_labels import KIND_LABELS, metric_label
+from campaigns.reach_reads import reach_period
 from content.errors import PermissionDenied
 from content.permissions import DENIED, Action, is_allowed, is_install_wide
 from web.auth import actor

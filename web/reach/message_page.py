@@ -17,10 +17,10 @@ from campaigns.message_reach import (
     area_root,
     default_period,
     message_reach,
-    reach_period,
 )
 from campaigns.models import ReachSource
 from campaigns.reach_labels import KIND_LABELS, KIND_METHODS
+from campaigns.reach_reads import reach_period
 from campaigns.reach_rollups import local_day
 from campaigns.reach_scope import reach_scope
 from campaigns.visits import VISITOR
