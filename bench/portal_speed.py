@@ -23,12 +23,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from bench.reach_http import AGENT, CONNECTIONS, ROOT, _env, _free_port
+from bench.reach_http import AGENT, CONNECTIONS, ROOT, _env, _free_port, load
 from bench.timing import Comparison, Timing
 
 TITLE = "Public pages: Loa (ETag from the content version, built bytes kept) against a bare Flask view of the same bytes"
@@ -82,36 +81,6 @@ def serve_bare(loa_port: int, port: int, paths: list[str]) -> None:
         waitress_serve(bare, host="127.0.0.1", port=port, threads=CONNECTIONS, _quiet=True)
     except KeyboardInterrupt:
         pass
-
-
-def load(port: int, path: str, seconds: float, etag: str | None) -> dict[str, int]:
-    """CONNECTIONS keep-alive connections sending GETs (conditional when given an ETag) for `seconds`."""
-    deadline = time.perf_counter() + seconds
-    expected = 304 if etag else 200
-    ok, errors = [0] * CONNECTIONS, [0] * CONNECTIONS
-
-    def reader(n: int) -> None:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        headers = {"User-Agent": f"{AGENT} nguoi-doc-{n}", **({"If-None-Match": etag} if etag else {})}
-        while time.perf_counter() < deadline:
-            try:
-                connection.request("GET", path, headers=headers)
-                response = connection.getresponse()
-                response.read()
-                ok[n] += response.status == expected
-                errors[n] += response.status != expected
-            except (OSError, http.client.HTTPException):
-                errors[n] += 1
-                connection.close()
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        connection.close()
-
-    threads = [threading.Thread(target=reader, args=(n,)) for n in range(CONNECTIONS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return {"ok": sum(ok), "errors": sum(errors)}
 
 
 def _start(*args: str) -> tuple[subprocess.Popen[bytes], int]:

@@ -59,23 +59,24 @@ def serve(url: str, port: int, tracking: bool) -> None:
         pass
 
 
-def load(port: int, path: str, seconds: float) -> dict[str, int]:
-    """Keep CONNECTIONS keep-alive connections busy with GETs for `seconds`; count the answers."""
+def load(port: int, path: str, seconds: float, etag: str | None = None) -> dict[str, int]:
+    """Keep CONNECTIONS keep-alive connections busy with GETs for `seconds` (conditional when given an ETag,
+    then a 304 is the right answer); count the right answers and the rest."""
     deadline = time.perf_counter() + seconds
+    expected = 304 if etag else 200
     ok, errors = [0] * CONNECTIONS, [0] * CONNECTIONS
 
     def reader(n: int) -> None:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        headers = {"User-Agent": f"{AGENT} nguoi-doc-{n}", "Accept-Language": "vi"}
+        headers = {"User-Agent": f"{AGENT} nguoi-doc-{n}", "Accept-Language": "vi",
+                   **({"If-None-Match": etag} if etag else {})}
         while time.perf_counter() < deadline:
             try:
                 connection.request("GET", path, headers=headers)
                 response = connection.getresponse()
                 response.read()
-                if response.status == 200:
-                    ok[n] += 1
-                else:
-                    errors[n] += 1
+                ok[n] += response.status == expected
+                errors[n] += response.status != expected
             except (OSError, http.client.HTTPException):
                 errors[n] += 1
                 connection.close()
