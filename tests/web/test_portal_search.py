@@ -117,3 +117,13 @@ def test_the_header_offers_the_search(client, session):
     client.get(switch(client, "en", "/tim-kiem"))
     page = client.get("/tim-kiem?q=lua").get_data(as_text=True)
     assert "Words to look for" in page
+
+
+def test_one_address_is_held_to_its_searches_a_minute(client, app):
+    app.config["SEARCH_RATE_LIMIT"] = "5 per minute"
+    answers = [client.get("/tim-kiem", query_string={"q": f"lua dao {n}"}) for n in range(6)]
+    assert [a.status_code for a in answers] == [200] * 5 + [429]
+    assert int(answers[-1].headers["Retry-After"]) > 0
+    # Another address is not held back by the first one's searches.
+    other = client.get("/tim-kiem", query_string={"q": "lua dao"}, environ_base={"REMOTE_ADDR": "198.51.100.7"})
+    assert other.status_code == 200

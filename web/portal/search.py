@@ -8,9 +8,17 @@ from flask_babel import gettext as _
 from campaigns.public_search import search_published
 from content.search import MAX_QUERY_LENGTH, query_terms
 from web.database import get_db
+from web.limits import limiter
 from web.params import query_page
 
 
+def _search_limit() -> str:
+    # Per address: a query costs an index lookup and up to a thousand messages read, far more than a page;
+    # generous for many readers behind one carrier NAT, a wall for a script.
+    return str(current_app.config.get("SEARCH_RATE_LIMIT", "120 per minute"))
+
+
+@limiter.limit(_search_limit)
 def search() -> str:
     # A query the search cannot use still gets the page (200), the form with what was typed, and why.
     query = request.args.get("q", "").strip()
