@@ -27,6 +27,7 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from bench import wrk
 from bench.reach_http import AGENT, CONNECTIONS, ROOT, _env, _free_port, load
 from bench.timing import Comparison, Timing
 
@@ -108,7 +109,20 @@ def _etag(port: int, path: str) -> str:
     return (response.getheader("ETag") or "").strip('"')
 
 
+def _check(port: int, path: str, etag: str | None) -> None:
+    """The answer wrk will be counting is the right one: 304 to the ETag, else 200."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.request("GET", path, headers={"User-Agent": AGENT, **({"If-None-Match": f'"{etag}"'} if etag else {})})
+    response = connection.getresponse()
+    response.read()
+    if response.status != (304 if etag else 200):
+        raise AssertionError(f"{path} answered {response.status}")
+
+
 def _round(port: int, path: str, etag: str | None) -> float:
+    if wrk.available():
+        return wrk.rate(port, path, SECONDS, connections=CONNECTIONS,
+                        headers={"User-Agent": AGENT, **({"If-None-Match": f'"{etag}"'} if etag else {})})
     out = subprocess.run([sys.executable, "-m", "bench.portal_speed", "load", str(port), path, str(SECONDS),
                           *([etag] if etag else [])], cwd=ROOT, env=_env(), check=True, capture_output=True,
                          text=True).stdout
@@ -180,6 +194,8 @@ def run() -> list[Comparison]:
         loa, loa_port = _start("serve-loa", url, str(folder / "served"))
         bare, bare_port = _start("serve-bare", str(loa_port), ",".join(paths.values()))
         rows = []
+        print(f"  load: {'wrk, one thread' if wrk.available() else 'Python threads (install wrk for truer figures)'}, "
+              f"{CONNECTIONS} keep-alive connections, {SECONDS:.0f} s a round, {ROUNDS} rounds a server, alternating")
         try:
             for label, path in paths.items():
                 for conditional in (False, True):
@@ -187,6 +203,7 @@ def run() -> list[Comparison]:
                             bare_port: "bare" if conditional else None}
                     rates: dict[int, list[float]] = {loa_port: [], bare_port: []}
                     for port in rates:
+                        _check(port, path, tags[port])
                         _round(port, path, tags[port])  # warm-up
                     for n in range(ROUNDS):
                         for port in ((loa_port, bare_port) if n % 2 == 0 else (bare_port, loa_port)):

@@ -7,14 +7,19 @@ withdrawal; the count of messages moves on a new or deleted one; the sent delive
 time passing shows up, since it becomes public only when that delivery is marked sent; the count of
 campaign links moves when a message joins or leaves a campaign. It over-invalidates (a draft's edit
 changes it too), which costs a rebuild, never a stale page.
+
+Reading it is one query, too many for every public request: `commits_seen()` counts the commits made by
+sessions in this process (Loa writes through sessions only), once each commit has landed, so a process that read the version can keep it until either
+its own commit count moves or a set time passes (for commits made by other processes).
 """
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from campaigns.models import Delivery, DeliveryStatus, campaign_messages
@@ -46,6 +51,20 @@ _VERSION = select(
     select(func.max(Delivery.sent_at)).where(_SENT).scalar_subquery(),
     select(func.count()).select_from(campaign_messages).scalar_subquery(),
 )
+
+
+_commits = itertools.count()
+_seen = [0]
+
+
+@event.listens_for(Session, "after_commit")  # after, not before: a read racing the commit must not be kept
+def _count_commit(_session: Session) -> None:
+    _seen[0] = next(_commits)  # next() on a count is atomic under the GIL: no lock on every commit
+
+
+def commits_seen() -> int:
+    """A number that moves whenever a database commit has been made in this process."""
+    return _seen[0]
 
 
 def public_version(session: Session) -> PublicVersion:

@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from functools import lru_cache
 from typing import Any
 
 from crawlerdetect import CrawlerDetect
@@ -45,6 +46,7 @@ _detector = CrawlerDetect()
 _detecting = threading.Lock()  # CrawlerDetect keeps the last match on itself
 
 
+@lru_cache(maxsize=4096)  # a busy page sees the same few hundred browsers; the detector's regexes run under a lock
 def is_bot(agent: str) -> bool:
     """A crawler, a link-preview fetcher, or no user agent at all (a script, not a reader)."""
     if not agent.strip() or PREVIEW_FETCHERS.search(agent):

@@ -20,6 +20,7 @@ from web.instance import init_instance
 from web.limits import init_limits
 from web.params import init_params
 from web.public_cache import init_public_cache
+from web.public_fast_path import init_public_fast_path
 from web.security_headers import init_security_headers
 
 csrf = CSRFProtect()
@@ -28,6 +29,7 @@ csrf = CSRFProtect()
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     load_config(app, config)
+    init_public_fast_path(app)  # inside the proxy fix: the address it counts is the reader's
     if proxies := int(app.config["PROXY_COUNT"]):
         # The client address only, from the proxies' X-Forwarded-For; never X-Forwarded-Host (absolute
         # URLs come from configuration) nor the others, which a client could set through the proxy.

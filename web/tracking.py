@@ -21,8 +21,9 @@ import logging
 import threading
 import time
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
-from flask import current_app, g, request
+from flask import Flask, current_app, g, request
 from limits import RateLimitItemPerMinute
 
 from campaigns.clicks import ClickBuffer
@@ -32,9 +33,9 @@ from campaigns.links import BOT_CLICK, LinkTarget, find_target
 from campaigns.visits import VisitBuffer, is_bot, local_day, make_salts, read_salt, visitor_id
 from web.addresses import message_path
 from web.config import tracking_enabled
-from web.database import get_db, now, session_factory, zone
+from web.database import get_db, now
 from web.limits import limiter
-from web.write_behind import write_behind
+from web.write_behind import init_write_behind, write_behind
 
 DEDUPE_MINUTES = 30
 CLICKS_PER_ADDRESS = 20
@@ -73,7 +74,7 @@ def link_cache() -> LinkCache:
     return current_app.extensions.setdefault("loa.link_cache", LinkCache())
 
 
-def daily_salt(moment: datetime) -> str:
+def daily_salt(app: Flask, moment: datetime) -> str:
     """The salt of the local day, the same in every web process: read once a day per process.
 
     The write-behind thread makes each day's salt the day before (`campaigns.visits.rotate_salts`); only
@@ -81,13 +82,13 @@ def daily_salt(moment: datetime) -> str:
     conflict-free insert, so two processes doing so at once still end up reading the same salt. Forgetting
     past days (a delete as large as yesterday's visitors) is left to that thread, never done in a request.
     """
-    day = local_day(moment, zone())
-    salts: dict[date, str] = current_app.extensions.setdefault("loa.visitor_salts", {})
+    day = local_day(moment, ZoneInfo(app.config["TIMEZONE"]))
+    salts: dict[date, str] = app.extensions.setdefault("loa.visitor_salts", {})
     salt = salts.get(day)
     if salt is None:
-        salt = read_salt(get_db(), day)
-        if salt is None:
-            with session_factory()() as session:
+        with app.extensions["loa.sessions"]() as session:
+            salt = read_salt(session, day)
+            if salt is None:
                 make_salts(session, day)
                 session.commit()
                 salt = read_salt(session, day)
@@ -97,26 +98,26 @@ def daily_salt(moment: datetime) -> str:
     return salt
 
 
-def visitor_of(moment: datetime) -> str | None:
-    """This request's visitor for today, or None for a bot (counted apart, never as a visitor)."""
-    agent = request.user_agent.string
-    if is_bot(agent):
-        return None
-    return visitor_id(daily_salt(moment), request.remote_addr or "", agent)
-
-
 def count_view(message_id: int | None) -> None:
     """Count a portal page's view (a message's, or the index's) for the next batch; never writes to the database."""
-    g.loa_counted = ("view", message_id)  # a cached copy of this page counts the same view (web.public_cache)
-    if request.method != "GET" or not tracking_enabled(current_app) or request.environ.get(NOT_COUNTED):
+    g.loa_counted = ("view", message_id)  # a kept copy of this page counts the same view (web.public_fast_path)
+    if request.method == "GET" and not request.environ.get(NOT_COUNTED):
+        record_view(current_app._get_current_object(), message_id,  # type: ignore[attr-defined]
+                    address=request.remote_addr or "", agent=request.user_agent.string)
+
+
+def record_view(app: Flask, message_id: int | None, *, address: str, agent: str) -> None:
+    """`count_view` without a request: what a page served before Flask is entered counts."""
+    if not tracking_enabled(app):
         return
-    moment = now()
+    moment = app.config["CLOCK"]()
     try:
-        visitor = visitor_of(moment)
+        visitor = None if is_bot(agent) else visitor_id(daily_salt(app, moment), address, agent)
     except Exception:  # the database cannot be read: the reader still gets the page
         log.exception("tracking: could not read the day's salt; this view is not counted")
         return
-    write_behind().source("visits", lambda: VisitBuffer(zone())).add(message_id, visitor=visitor, at=moment)
+    buffer = init_write_behind(app).source("visits", lambda: VisitBuffer(ZoneInfo(app.config["TIMEZONE"])))
+    buffer.add(message_id, visitor=visitor, at=moment)
 
 
 def _pseudonym(salt: str, *parts: str) -> str:
@@ -125,7 +126,7 @@ def _pseudonym(salt: str, *parts: str) -> str:
 
 def is_counted(code: str, moment: datetime) -> bool:
     """True the first time in 30 minutes this visitor follows this link, within the address's allowance."""
-    salt = daily_salt(moment)
+    salt = daily_salt(current_app._get_current_object(), moment)  # type: ignore[attr-defined]
     address = request.remote_addr or ""
     visitor = visitor_id(salt, address, request.user_agent.string)
     strategy = limiter.limiter
@@ -152,17 +153,20 @@ def count_click(target: LinkTarget) -> None:
 
 
 def count_feed_fetch(feed: str) -> None:
-    """Count a poll of a feed (its path) for the next batch, its client once a day, and the subscriber count a feed
-    service announces in its User-Agent; never writes to the database."""
-    g.loa_counted = ("feed", feed)  # a cached copy of this feed counts the same poll (web.public_cache)
-    if request.method != "GET" or request.environ.get(NOT_COUNTED):
-        return
-    moment = now()
-    agent = request.user_agent.string
+    """Count a poll of a feed (its path) for the next batch; never writes to the database."""
+    g.loa_counted = ("feed", feed)  # a kept copy of this feed counts the same poll (web.public_fast_path)
+    if request.method == "GET" and not request.environ.get(NOT_COUNTED):
+        record_feed_fetch(current_app._get_current_object(), feed,  # type: ignore[attr-defined]
+                          address=request.remote_addr or "", agent=request.user_agent.string)
+
+
+def record_feed_fetch(app: Flask, feed: str, *, address: str, agent: str) -> None:
+    """A feed poll, its client once a day, and the subscriber count a feed service announces in its User-Agent."""
+    moment = app.config["CLOCK"]()
     try:
-        client = visitor_id(daily_salt(moment), request.remote_addr or "", agent)
+        client = visitor_id(daily_salt(app, moment), address, agent)
     except Exception:  # the database cannot be read: the reader still gets the feed
         log.exception("tracking: could not read the day's salt; this feed poll is not counted")
         return
-    write_behind().source("feeds", lambda: FeedBuffer(zone())).add(feed, client=client, report=read_subscribers(agent),
-                                                                   at=moment)
+    buffer = init_write_behind(app).source("feeds", lambda: FeedBuffer(ZoneInfo(app.config["TIMEZONE"])))
+    buffer.add(feed, client=client, report=read_subscribers(agent), at=moment)

@@ -25,8 +25,12 @@ def select_locale() -> str:
     Accept-Language is deliberately ignored: the officials using Loa often run English-language
     browsers yet expect the Vietnamese interface their colleagues and documents use.
     """
-    chosen = request.cookies.get(COOKIE)
-    return chosen if chosen in LANGUAGES else current_app.config["DEFAULT_LOCALE"]
+    return choose_locale(request.cookies.get(COOKIE), current_app.config["DEFAULT_LOCALE"])
+
+
+def choose_locale(chosen: str | None, default: str) -> str:
+    """The language cookie's value if it names a language Loa has, else the default."""
+    return chosen if chosen in LANGUAGES else default
 
 
 def select_timezone() -> str:
