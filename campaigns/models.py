@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     CheckConstraint,
     Column,
     Float,
@@ -350,3 +351,16 @@ class DeliveryMetricPull(Base):
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class PublicChanges(Base):
+    """One row that database triggers move whenever something the public pages show may have changed.
+
+    Written only by triggers (migration 0017), so no writer can forget it; read by campaigns.public_version.
+    """
+
+    __tablename__ = "public_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger)
+    changed_epoch: Mapped[float] = mapped_column(Float)  # seconds since 1970 in UTC, as each database gives them

@@ -35,7 +35,7 @@ def make_scheduler(
     blocking: bool = False,
     metrics_interval_seconds: float = 300,
     reach: ReachJobSettings | None = None,
-    after_tick: Callable[[], None] | None = None,
+    publish_files: Callable[[], None] | None = None,
 ) -> BaseScheduler:
     worker = worker_name()
 
@@ -43,8 +43,8 @@ def make_scheduler(
         report = run_tick(session_factory, now=clock(), worker=worker, settings=settings)
         if report.claimed:
             log.info("dispatch: %s", report)
-        if after_tick is not None:  # e.g. the web's published files, rewritten once a delivery went out
-            after_tick()
+        if report.sent and publish_files is not None:  # something may have gone public: write its files now
+            scheduler.modify_job("artifacts", next_run_time=datetime.now(timezone.utc))
 
     def pull_metrics() -> None:
         # Its own job, and nothing it raises reaches the scheduler: reading figures back must never
@@ -61,6 +61,11 @@ def make_scheduler(
     # coalesce + one instance: a slow tick is never stacked behind itself.
     scheduler.add_job(tick, "interval", seconds=interval_seconds, id="dispatch", max_instances=1,
                       coalesce=True, next_run_time=datetime.now(timezone.utc))
+    if publish_files is not None:
+        # Its own job and thread: rendering every published page must never hold up the next dispatch. It runs
+        # at once after a tick that sent something, and each interval for the desk's edits and withdrawals.
+        scheduler.add_job(publish_files, "interval", seconds=interval_seconds, id="artifacts", max_instances=1,
+                          coalesce=True, next_run_time=datetime.now(timezone.utc))
     scheduler.add_job(pull_metrics, "interval", seconds=metrics_interval_seconds, id="metrics", max_instances=1,
                       coalesce=True)
     if settings.websub_hub:

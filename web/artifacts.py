@@ -3,8 +3,8 @@
 Written into LOA_ARTIFACTS_DIR (default instance/public): `index.html` (the home page), `tin/<slug>.html` (each
 published message), `feed.rss` and `feed.atom`. Whether to rewrite them is decided by the public content version
 (`campaigns.public_version`), so one check covers a publish, an edit, a withdrawal and a scheduled message going
-out: the scheduler runs it after every dispatch tick (where portal and feed deliveries are marked sent) in the
-process that has the app, and `loa artifacts build` runs it by hand. A withdrawn message's file is removed.
+out: the scheduler's files job runs it every interval and at once after a dispatch tick that sent something, in
+the process that has the app, and `loa artifacts build` runs it by hand. A withdrawn message's file is removed.
 
 The bytes are those Loa itself serves an anonymous visitor in the default language (the app is asked through
 its own test client, flagged so the request is not counted as a view or a poll); nginx serves the files only

@@ -50,7 +50,7 @@ def _scheduler(blocking: bool):
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     return make_scheduler(session_factory(), clock=app.config["CLOCK"], blocking=blocking,
                           interval_seconds=float(app.config["TICK_SECONDS"]), settings=dispatch_settings(app),
-                          reach=_reach_settings(), after_tick=lambda: refresh_artifacts(app))
+                          reach=_reach_settings(), publish_files=lambda: refresh_artifacts(app))
 
 
 def _require_schema() -> None:

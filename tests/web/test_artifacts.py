@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import gzip
-from datetime import timedelta
+import time
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from click.testing import CliRunner
@@ -52,21 +53,47 @@ def planned(session, now):  # type: ignore[no-untyped-def]
 def test_the_scheduler_writes_a_message_when_its_delivery_goes_out_and_removes_it_on_withdrawal(
         app, session, session_factory, public, clock, now):
     message, approver = planned(session, now)
-    scheduler = make_scheduler(session_factory, clock=clock, after_tick=lambda: refresh_artifacts(app))
-    tick = scheduler.get_job("dispatch").func
+    scheduler = make_scheduler(session_factory, clock=clock, publish_files=lambda: refresh_artifacts(app))
+    tick, publish = scheduler.get_job("dispatch").func, scheduler.get_job("artifacts").func
     tick()  # not due yet: nothing public
+    publish()
     page = public / "tin" / f"{message.slug}.html"
     assert not page.exists() and message.title not in read(public / "feed.rss")
     clock.set(now + timedelta(minutes=5))
     tick()
+    publish()
     assert message.title in read(page)
     assert message.title in read(public / "feed.rss") and message.title in read(public / "feed.atom")
     assert message.title in read(public / "index.html")
     transition_message(session, message, "archive", actor=approver, now=now + timedelta(hours=1))
     session.commit()
-    tick()
+    publish()  # a withdrawal from the desk: the next interval, no delivery needed
     assert not page.exists() and not page.with_name(page.name + ".gz").exists()
     assert message.title not in read(public / "feed.rss") and message.title not in read(public / "index.html")
+
+
+def test_a_tick_that_sent_something_wakes_the_files_job_at_once(app, session, session_factory, public, clock, now):
+    message, _ = planned(session, now)
+    # An hour between runs: once both jobs ran at start, only the wake-up after a sending tick writes the page.
+    scheduler = make_scheduler(session_factory, clock=clock, interval_seconds=3600,
+                               publish_files=lambda: refresh_artifacts(app))
+    page = public / "tin" / f"{message.slug}.html"
+    scheduler.start()
+    try:
+        _wait_for(lambda: (public / "index.html").exists())  # the files job's first run: nothing due yet
+        clock.set(now + timedelta(minutes=5))
+        scheduler.modify_job("dispatch", next_run_time=datetime.now(timezone.utc))  # its interval coming round
+        _wait_for(page.exists)
+    finally:
+        scheduler.shutdown(wait=True)
+    assert message.title in read(page)
+
+
+def _wait_for(condition, seconds: float = 30) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "waited 30 s"
+        time.sleep(0.05)
 
 
 def test_nothing_is_written_again_while_nothing_public_changed(app, session, session_factory, public, now):
