@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import threading
 from collections.abc import Callable
 from datetime import datetime, timezone
 
@@ -18,6 +19,9 @@ from scheduler.metrics_pulls import run_metrics_pulls
 from scheduler.reach_job import ReachJobSettings, run_reach_job
 from scheduler.sending import DispatchSettings
 from scheduler.websub_job import PingReport, WebSubSettings, run_websub_pings
+
+# Rounds of the files job in one run while dispatch keeps sending: the next interval picks up the rest.
+MAX_FILE_ROUNDS = 5
 
 log = logging.getLogger("loa.scheduler")
 
@@ -38,13 +42,25 @@ def make_scheduler(
     publish_files: Callable[[], None] | None = None,
 ) -> BaseScheduler:
     worker = worker_name()
+    sent_since_files = threading.Event()
 
     def tick() -> None:
         report = run_tick(session_factory, now=clock(), worker=worker, settings=settings)
         if report.claimed:
             log.info("dispatch: %s", report)
         if report.sent and publish_files is not None:  # something may have gone public: write its files now
+            sent_since_files.set()
             scheduler.modify_job("artifacts", next_run_time=datetime.now(timezone.utc))
+
+    def write_files() -> None:
+        # A wake-up that comes while the files are being written is dropped (one instance at a time), and
+        # what it announced may have missed this round: go round again until nothing more was sent.
+        assert publish_files is not None
+        for _ in range(MAX_FILE_ROUNDS):
+            sent_since_files.clear()
+            publish_files()
+            if not sent_since_files.is_set():
+                return
 
     def pull_metrics() -> None:
         # Its own job, and nothing it raises reaches the scheduler: reading figures back must never
@@ -64,7 +80,7 @@ def make_scheduler(
     if publish_files is not None:
         # Its own job and thread: rendering every published page must never hold up the next dispatch. It runs
         # at once after a tick that sent something, and each interval for the desk's edits and withdrawals.
-        scheduler.add_job(publish_files, "interval", seconds=interval_seconds, id="artifacts", max_instances=1,
+        scheduler.add_job(write_files, "interval", seconds=interval_seconds, id="artifacts", max_instances=1,
                           coalesce=True, next_run_time=datetime.now(timezone.utc))
     scheduler.add_job(pull_metrics, "interval", seconds=metrics_interval_seconds, id="metrics", max_instances=1,
                       coalesce=True)

@@ -1,7 +1,9 @@
 """The published pages and feeds as files nginx can serve without Loa: each with a pre-compressed `.gz` beside it.
 
 Written into LOA_ARTIFACTS_DIR (default instance/public): `index.html` (the home page), `tin/<slug>.html` (each
-published message), `feed.rss` and `feed.atom`. Whether to rewrite them is decided by the public content version
+published message), the site's feeds, `feeds.opml`, `sitemap.xml`, the follow and good-deeds pages, and every
+followable page with its two feeds (`chien-dich/<slug>.html`, `chien-dich/<slug>/feed.rss|.atom`, and so on for
+topics, areas and kinds): an address without a suffix is written with `.html`. Whether to rewrite them is decided by the public content version
 (`campaigns.public_version`), so one check covers a publish, an edit, a withdrawal and a scheduled message going
 out: the scheduler's files job runs it every interval and at once after a dispatch tick that sent something, in
 the process that has the app, and `loa artifacts build` runs it by hand. A withdrawn message's file is removed.
@@ -29,8 +31,8 @@ from campaigns.publication import published_slugs
 from web.addresses import MESSAGE_PATH
 from web.tracking import NOT_COUNTED
 
-FIXED = {"/": "index.html", "/feed.rss": "feed.rss", "/feed.atom": "feed.atom"}
-MESSAGES_DIR = MESSAGE_PATH.strip("/")
+FIXED = ("/", "/feed.rss", "/feed.atom", "/feeds.opml", "/sitemap.xml", "/theo-doi", "/nguoi-tot-viec-tot")
+FEED_SUFFIXES = (".rss", ".atom", ".opml", ".xml")
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
 
@@ -69,31 +71,49 @@ def _remove(target: Path) -> None:
         path.unlink(missing_ok=True)
 
 
+def _paths(app: Flask) -> list[str]:
+    """Every public address with a file: the fixed pages, each message's page, each followable page and its feeds."""
+    from web.addresses import public_base_url
+    from web.database import get_db
+    from web.feeds.feed_list import all_feeds
+
+    with app.test_request_context():
+        base = public_base_url(app).rstrip("/")
+        followed = [url[len(base):] for feed in all_feeds()[1:] for url in (feed.page, feed.rss, feed.atom)]
+        slugs = published_slugs(get_db())
+    return [*FIXED, *(f"{MESSAGE_PATH}{slug}" for slug in slugs), *followed]
+
+
+def file_of(path: str) -> str:
+    """The file an address is written to: `/` is index.html, a feed keeps its name, a page gains `.html`."""
+    name = path.strip("/") or "index"
+    return name if name.endswith(FEED_SUFFIXES) else f"{name}.html"
+
+
 def build_artifacts(app: Flask, *, force: bool = False) -> ArtifactReport | None:
     """Write every artifact again if the public content version moved since the last build; None if it had not."""
     with _lock:  # the scheduler's thread and a command never write the same files at once
-        with app.app_context():
-            from web.database import get_db
-
-            version = public_version(get_db()).token
-            slugs = published_slugs(get_db())
+        with app.extensions["loa.sessions"]() as db:
+            version = public_version(db).token
         if not force and app.extensions.get("loa.artifacts_version") == version:
             return None
-        root = artifacts_dir(app)
-        wanted = dict(FIXED) | {f"{MESSAGE_PATH}{slug}": f"{MESSAGES_DIR}/{slug}.html" for slug in slugs}
+        root = artifacts_dir(app).resolve()
+        wanted = {path: root / file_of(path) for path in _paths(app)}
         client = app.test_client()
         written = 0
-        for path, name in wanted.items():
+        for path, target in wanted.items():
+            if root not in target.resolve().parents:  # a slug or code is checked on input; never trust it here
+                log.warning("artifacts: %s would be written outside %s; skipped", path, root)
+                continue
             response = client.get(path, environ_base={NOT_COUNTED: True})
             if response.status_code != 200:
                 log.warning("artifacts: %s answered %s; its file is left as it was", path, response.status_code)
                 continue
-            written += _write(root / name, response.get_data())
+            written += _write(target, response.get_data())
+        keep = set(wanted.values())
         removed = 0
-        pages = root / MESSAGES_DIR
-        keep = {Path(name).name for name in wanted.values()}
-        for stale in pages.glob("*.html") if pages.is_dir() else ():
-            if stale.name not in keep:
+        for stale in [f for f in root.rglob("*") if f.is_file() and f.suffix != ".gz" and not f.name.startswith(".")]:
+            if stale not in keep:  # a withdrawn message, a deleted campaign
                 _remove(stale)
                 removed += 1
         app.extensions["loa.artifacts_version"] = version
@@ -101,11 +121,11 @@ def build_artifacts(app: Flask, *, force: bool = False) -> ArtifactReport | None
 
 
 def refresh_artifacts(app: Flask) -> None:
-    """The scheduler's hook: never lets a failure reach the dispatch job."""
+    """The scheduler's files job: never lets a failure reach the scheduler."""
     try:
         report = build_artifacts(app)
     except Exception:
-        log.exception("artifacts: could not write the published files; tried again after the next tick")
+        log.exception("artifacts: could not write the published files; tried again at the next run")
         return
     if report is not None and (report.written or report.removed):
         log.info("artifacts: wrote %s, removed %s", report.written, report.removed)
