@@ -18,6 +18,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -41,6 +42,9 @@ class DeliveryStatus(enum.StrEnum):
     FAILED = "failed"
     HELD = "held"
     CANCELLED = "cancelled"
+    # The send may have reached a platform that cannot tell a repeat (no idempotency key): a person checks
+    # and says "it was posted" or "send again", rather than Loa posting twice.
+    UNCERTAIN = "uncertain"
 
 
 # Rows that will be, or have been, read on air; failed, held and cancelled ones will not. The daily
@@ -163,6 +167,10 @@ class Channel(Base):
     secret_ciphertext: Mapped[str | None] = mapped_column(Text)
     is_enabled: Mapped[bool] = mapped_column(default=True)
     needs_attention: Mapped[str | None] = mapped_column(Text)
+    # Set by the dispatcher on evidence the destination is down or throttling (failures in a row, a 429
+    # whose Retry-After covers it); no claim is made for the channel until then, and it resumes by itself.
+    paused_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    pause_reason: Mapped[str | None] = mapped_column(Text)
     # Who manages the channel (admins of this area) and whose messages it carries; None: nationwide,
     # managed only by nationwide admins.
     area_id: Mapped[int | None] = mapped_column(ForeignKey("areas.id"), index=True)
@@ -215,6 +223,7 @@ class Delivery(Base):
             "(channel_id IS NULL) <> (station_id IS NULL)", name="one_destination"
         ),
         Index("ix_deliveries_due", "status", "due_at"),
+        Index("ix_deliveries_urgent_due", "status", "urgent", "due_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -223,6 +232,8 @@ class Delivery(Base):
     station_id: Mapped[int | None] = mapped_column(ForeignKey("stations.id"), index=True)
     due_at: Mapped[datetime] = mapped_column(UTCDateTime)
     status: Mapped[DeliveryStatus] = mapped_column(text_enum(DeliveryStatus), default=DeliveryStatus.PLANNED)
+    # An emergency message's delivery, copied from its priority when planned: claimed before any other.
+    urgent: Mapped[bool] = mapped_column(default=False, server_default=false())
     # The per-channel text as sent (short social text, spoken text); None means "render at send time".
     variant: Mapped[str | None] = mapped_column(Text)
     attempts: Mapped[int] = mapped_column(default=0)

@@ -267,6 +267,7 @@ def _check_count(channel_times: dict[int, list[datetime]], station_times: dict[i
 def _rows(message: Message, actor: User, now: datetime, channel_times: dict[int, list[datetime]],
           station_times: dict[int, list[datetime]]) -> list[dict[str, Any]]:
     common = {"message_id": message.id, "status": DeliveryStatus.PLANNED, "attempts": 0, "created_at": now,
+              "urgent": message.priority is Priority.EMERGENCY,
               "created_by_id": actor.id}
     return [
         {**common, "channel_id": channel_id, "station_id": station_id, "due_at": at,

@@ -61,6 +61,6 @@ def image_is_public(session: Session, image_id: int) -> bool:
 
 
 def published_slugs(session: Session) -> list[str]:
-    """The slug of every message the public may read now: one page each."""
-    query = select_published(PUBLIC_WEB).with_only_columns(Message.slug).order_by(None)
+    """The slug of every message the public may read now (one page each), newest first: written first."""
+    query = select_published(PUBLIC_WEB).with_only_columns(Message.slug)
     return list(session.scalars(query))

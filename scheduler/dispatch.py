@@ -23,7 +23,7 @@ from campaigns.deliveries import due_planned, runnable
 from campaigns.models import Channel, ChannelKind, Delivery, DeliveryStatus
 from content.db import begin_write
 from scheduler.channels import REGISTRY
-from scheduler.sending import LEASE, DispatchSettings, Outcome, send_one
+from scheduler.sending import DispatchSettings, Outcome, send_one
 
 Destination = tuple[str, int | None]  # (connector kind, channel id); ("station", None): stations are all local
 
@@ -43,7 +43,8 @@ def _abandoned(now: datetime):
     return and_(Delivery.status == DeliveryStatus.CLAIMED, Delivery.lease_until < now, runnable())
 
 
-def claim_due(session: Session, *, now: datetime, worker: str, limit: int = 100) -> list[tuple[int, Destination]]:
+def claim_due(session: Session, *, now: datetime, worker: str, lease: timedelta = DispatchSettings.lease,
+              limit: int = 100) -> list[tuple[int, Destination]]:
     """Lease up to `limit` due deliveries to this worker; commits so other workers see the claim.
 
     Abandoned claims first, then planned ones, each its own query: one condition per query lets
@@ -64,7 +65,7 @@ def claim_due(session: Session, *, now: datetime, worker: str, limit: int = 100)
     if rows:
         session.execute(
             update(Delivery).where(Delivery.id.in_([row.id for row in rows]))
-            .values(status=DeliveryStatus.CLAIMED, claimed_by=worker, lease_until=now + LEASE)
+            .values(status=DeliveryStatus.CLAIMED, claimed_by=worker, lease_until=now + lease)
         )
     session.commit()
     return [(row.id, (row.kind.value, row.channel_id) if row.channel_id else ("station", None)) for row in rows]
@@ -111,7 +112,7 @@ def run_tick(session_factory: sessionmaker[Session], *, now: datetime, worker: s
         return now + timedelta(seconds=time.monotonic() - started)
 
     with session_factory() as session:
-        claims = claim_due(session, now=now, worker=worker, limit=settings.batch)
+        claims = claim_due(session, now=now, worker=worker, lease=settings.lease, limit=settings.batch)
     groups: dict[Destination, list[int]] = defaultdict(list)
     for delivery_id, destination in claims:
         groups[destination].append(delivery_id)

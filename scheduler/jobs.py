@@ -40,8 +40,9 @@ def make_scheduler(
     metrics_interval_seconds: float = 300,
     reach: ReachJobSettings | None = None,
     publish_files: Callable[[], None] | None = None,
+    worker: str | None = None,
 ) -> BaseScheduler:
-    worker = worker_name()
+    worker = worker or worker_name()
     sent_since_files = threading.Event()
 
     def tick() -> None:

@@ -28,7 +28,7 @@ from content.workflow import SENDABLE
 from scheduler.backoff import backoff
 from scheduler.channels import ChannelError, Connector, Endpoints, Outgoing
 
-LEASE = timedelta(minutes=5)
+LEASE_SECONDS = 60
 MAX_ATTEMPTS = 6
 
 
@@ -37,6 +37,9 @@ class DispatchSettings:
     """What a worker needs to know beyond the database; the web layer fills it from configuration."""
 
     base_url: str = ""
+    # LOA_LEASE_SECONDS: how long a claim holds without its worker's heartbeat; a dead worker's claims are
+    # free again this long after its last beat.
+    lease: timedelta = timedelta(seconds=LEASE_SECONDS)
     max_attempts: int = MAX_ATTEMPTS
     batch: int = 100
     parallel: int = 8  # destinations sent to at the same time
@@ -134,7 +137,7 @@ def _prepare(session: Session, delivery_id: int, *, now: datetime, worker: str,
         delivery.status, delivery.claimed_by, delivery.lease_until = DeliveryStatus.HELD, None, None
         return Outcome(DeliveryStatus.HELD)
     # Holding the row lock, no one can take it over between this check and the renewal.
-    delivery.lease_until = now + LEASE
+    delivery.lease_until = now + settings.lease
     delivery.attempts += 1
     try:
         return Prepared(build_outgoing(session, delivery, settings, now=now),
@@ -165,9 +168,14 @@ def _record_success(session: Session, delivery: Delivery, external_id: str | Non
     return Outcome(DeliveryStatus.SENT)
 
 
-def _record_failure(delivery: Delivery, error: ChannelError, now: datetime, settings: DispatchSettings) -> Outcome:
+def _record_failure(delivery: Delivery, error: ChannelError, now: datetime, settings: DispatchSettings, *,
+                    deduplicates: bool = False) -> Outcome:
     delivery.last_error = str(error)
     delivery.claimed_by, delivery.lease_until = None, None
+    if error.ambiguous and not deduplicates:
+        # It may be on the platform already, which could not tell a second copy: a person decides.
+        delivery.status = DeliveryStatus.UNCERTAIN
+        return Outcome(DeliveryStatus.UNCERTAIN)
     if error.needs_attention and delivery.channel is not None:
         delivery.channel.needs_attention = str(error)
         if error.final:
@@ -207,6 +215,7 @@ def send_one(session_factory: sessionmaker[Session], delivery_id: int, connector
         elif delivery.status is not DeliveryStatus.CLAIMED or delivery.claimed_by != worker:
             outcome = Outcome(None)  # someone else owns it now; their outcome stands
         else:
-            outcome = _record_failure(delivery, error, now, settings)
+            outcome = _record_failure(delivery, error, now, settings,
+                                      deduplicates=getattr(connector, "deduplicates", False))
         session.commit()
     return outcome

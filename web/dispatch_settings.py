@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import partial
 
 from flask import Flask
@@ -11,7 +12,7 @@ from campaigns.destinations import parse_allowed_hosts
 from content.media import media_file_name
 from content.models import MediaItem
 from scheduler.channels import Endpoints
-from scheduler.sending import MAX_ATTEMPTS, DispatchSettings
+from scheduler.sending import LEASE_SECONDS, MAX_ATTEMPTS, DispatchSettings
 from web.addresses import message_path, public_base_url
 from web.config import credentials_key, websub_hub
 
@@ -36,10 +37,19 @@ def endpoints(app: Flask) -> Endpoints:
     )
 
 
+def lease_seconds(app: Flask) -> float:
+    """LOA_LEASE_SECONDS: at least 10 (a heartbeat renews claims every third of it), at most an hour."""
+    value = float(app.config.get("LEASE_SECONDS", LEASE_SECONDS))
+    if not 10 <= value <= 3600:
+        raise ValueError("LOA_LEASE_SECONDS must be between 10 and 3600 seconds")
+    return value
+
+
 def dispatch_settings(app: Flask) -> DispatchSettings:
     config = app.config
     return DispatchSettings(
         base_url=public_base_url(app),
+        lease=timedelta(seconds=lease_seconds(app)),
         max_attempts=int(config.get("MAX_ATTEMPTS", MAX_ATTEMPTS)),
         batch=int(config.get("DISPATCH_BATCH", 100)),
         parallel=int(config.get("DISPATCH_PARALLEL", 8)),

@@ -42,14 +42,16 @@ class ChannelError(Exception):
     """A send that failed; says whether trying again can help and whether a human must look.
 
     A channel flagged for attention normally keeps its deliveries waiting for the fix; `final`
-    fails this one for good all the same (it was aimed somewhere Loa must never send).
+    fails this one for good all the same (it was aimed somewhere Loa must never send). `ambiguous`: the
+    request may have reached the platform (the answer timed out or the connection dropped after it was
+    written), so sending again could post twice where the platform cannot tell a repeat.
     """
 
     def __init__(self, text: str, *, retryable: bool, retry_after: float | None = None,
-                 needs_attention: bool = False, final: bool = False):
+                 needs_attention: bool = False, final: bool = False, ambiguous: bool = False):
         super().__init__(text)
         self.retryable, self.retry_after, self.needs_attention = retryable, retry_after, needs_attention
-        self.final = final
+        self.final, self.ambiguous = final, ambiguous
 
 
 class Connector(Protocol):

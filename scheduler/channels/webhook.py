@@ -57,6 +57,9 @@ def verify_signature(secret: str, timestamp: str | None, body: bytes | str, head
 
 
 class SignedWebhook:
+    # The receiver drops a key it has seen: after an ambiguous failure, sending again is safe.
+    deduplicates = True
+
     def __init__(self, http: requests.Session | None = None, timeout: Timeout = DEFAULT_TIMEOUT, *,
                  clock: Callable[[], float] = time.time, allowed_hosts: frozenset[str] = frozenset(),
                  resolve: Resolver = system_resolver) -> None:

@@ -13,9 +13,11 @@ from scheduler import channels
 from scheduler.backoff import backoff
 from scheduler.channels import ChannelError
 from scheduler.dispatch import claim_due, run_tick
-from scheduler.sending import LEASE, MAX_ATTEMPTS
+from scheduler.sending import MAX_ATTEMPTS, DispatchSettings
 from tests.factories import make_user
 from tests.scenarios import planned, reload
+
+LEASE = DispatchSettings().lease
 
 
 class Failing:

@@ -12,9 +12,11 @@ from campaigns.planning import plan_deliveries
 from scheduler import channels
 from scheduler.channels import ChannelError
 from scheduler.dispatch import claim_due, run_tick
-from scheduler.sending import LEASE, DispatchSettings, send_one
+from scheduler.sending import DispatchSettings, send_one
 from tests.factories import make_channel
 from tests.scenarios import approved_message, reload
+
+LEASE = DispatchSettings().lease
 
 # Social posts carry a link to the portal, so they need the public address.
 SOCIAL_READY = DispatchSettings(base_url="https://loa.example.vn")
