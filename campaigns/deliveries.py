@@ -67,19 +67,23 @@ def cancel_delivery(session: Session, delivery: Delivery, *, actor: User, now: d
     return delivery
 
 
-def paused_channels():
-    """Channels switched off, or whose credentials were refused: their deliveries wait, untried."""
-    return select(Channel.id).where(or_(Channel.is_enabled.is_(False), Channel.needs_attention.is_not(None)))
+def paused_channels(moment: datetime | None = None):
+    """Channels switched off, whose credentials were refused, or (at `moment`) paused by the dispatcher while their
+    platform is down or throttling: their deliveries wait, untried."""
+    stopped = or_(Channel.is_enabled.is_(False), Channel.needs_attention.is_not(None))
+    if moment is not None:
+        stopped = or_(stopped, Channel.paused_until > moment)
+    return select(Channel.id).where(stopped)
 
 
-def runnable():
-    return or_(Delivery.channel_id.is_(None), Delivery.channel_id.not_in(paused_channels()))
+def runnable(moment: datetime):
+    return or_(Delivery.channel_id.is_(None), Delivery.channel_id.not_in(paused_channels(moment)))
 
 
 def due_planned(moment: datetime):
     """Planned, due by `moment`, not waiting out a backoff, on a channel that may send: what a tick takes."""
     return and_(Delivery.status == DeliveryStatus.PLANNED, Delivery.due_at <= moment,
-                or_(Delivery.next_attempt_at.is_(None), Delivery.next_attempt_at <= moment), runnable())
+                or_(Delivery.next_attempt_at.is_(None), Delivery.next_attempt_at <= moment), runnable(moment))
 
 
 def deliveries_of(session: Session, message: Message) -> list[Delivery]:

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Index,
+    Integer,
     String,
     Table,
     Text,
@@ -365,13 +366,14 @@ class DeliveryMetricPull(Base):
 
 
 class PublicChanges(Base):
-    """One row that database triggers move whenever something the public pages show may have changed.
+    """A row database triggers add whenever something the public pages show may have changed.
 
-    Written only by triggers (migration 0017), so no writer can forget it; read by campaigns.public_version.
+    Written only by triggers (migration 0017), so no writer can forget it; read and pruned by
+    campaigns.public_version.
     """
 
     __tablename__ = "public_changes"
+    __table_args__ = {"sqlite_autoincrement": True}  # ids never reused, even once every row was pruned
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    version: Mapped[int] = mapped_column(BigInteger)
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"), primary_key=True)
     changed_epoch: Mapped[float] = mapped_column(Float)  # seconds since 1970 in UTC, as each database gives them

@@ -1,18 +1,22 @@
-"""The dispatch tick: claim what the database says is due, then send, each destination on its own.
+"""The dispatch tick: sending threads each claim a small group of one destination, the most pressing first.
 
-Deliveries are grouped by destination and the groups are sent side by side, so a slow or broken
-platform only ever holds up its own deliveries. Within a group, the first retryable failure puts
-the rest of the group back for later: a platform that is down costs one timeout per tick, not one
-per delivery.
+Each of `settings.parallel` threads loops: claim up to `settings.batch` due deliveries of one destination
+(an emergency's first, then claims whose worker died, then the oldest due), send them one by one, record
+each at once, claim again — until nothing is due. So a new emergency waits for at most one send per
+thread, never for a backlog; a slow platform holds up only the thread sending to it; and several threads
+may send to one busy destination side by side. A failure backs off that delivery alone; only evidence the
+destination itself is down or throttling pauses it (scheduler.pauses), and then this thread hands the
+rest of its group back untried. Claims carry a short lease that the heartbeat renews while the tick runs
+(scheduler.heartbeat): a worker that dies frees its claims within one lease.
 """
 
 from __future__ import annotations
 
+import threading
 import time
-from collections import defaultdict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, cast
 
@@ -20,12 +24,15 @@ from sqlalchemy import CursorResult, Row, and_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from campaigns.deliveries import due_planned, runnable
-from campaigns.models import Channel, ChannelKind, Delivery, DeliveryStatus
+from campaigns.models import Channel, Delivery, DeliveryStatus
 from content.db import begin_write
-from scheduler.channels import REGISTRY
-from scheduler.sending import DispatchSettings, Outcome, send_one
+from scheduler.channels import REGISTRY, Connector
+from scheduler.heartbeat import Heartbeat
+from scheduler.pauses import DestinationHealth
+from scheduler.sending import DispatchSettings, Outcome, prepare_group, transmit
 
 Destination = tuple[str, int | None]  # (connector kind, channel id); ("station", None): stations are all local
+Claimed = Row[Any]
 
 
 @dataclass(frozen=True)
@@ -35,99 +42,150 @@ class TickReport:
     retried: int
     failed: int
     held: int
-    deferred: int = 0  # put back untried because their destination had just failed
+    deferred: int = 0  # handed back untried because their destination was paused or stopped
+    uncertain: int = 0  # may have reached a platform that cannot tell a repeat: a person decides
+
+
+@dataclass
+class _Tally:
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    claimed: int = 0
+    deferred: int = 0
+    statuses: list[DeliveryStatus | None] = field(default_factory=list)
+
+    def add(self, *, claimed: int = 0, deferred: int = 0, outcomes: tuple[Outcome, ...] = ()) -> None:
+        with self.lock:
+            self.claimed += claimed
+            self.deferred += deferred
+            self.statuses += [outcome.status for outcome in outcomes]
+
+    def report(self) -> TickReport:
+        count = self.statuses.count
+        return TickReport(claimed=self.claimed, sent=count(DeliveryStatus.SENT), retried=count(DeliveryStatus.PLANNED),
+                          failed=count(DeliveryStatus.FAILED), held=count(DeliveryStatus.HELD), deferred=self.deferred,
+                          uncertain=count(DeliveryStatus.UNCERTAIN))
 
 
 def _abandoned(now: datetime):
     # A claim whose lease ran out belongs to a worker that died mid-send: take it over.
-    return and_(Delivery.status == DeliveryStatus.CLAIMED, Delivery.lease_until < now, runnable())
+    return and_(Delivery.status == DeliveryStatus.CLAIMED, Delivery.lease_until < now, runnable(now))
+
+
+def _first(session: Session, condition: Any, limit: int) -> list[Claimed]:
+    query = (select(Delivery.id, Delivery.channel_id, Channel.kind).outerjoin(Channel, Delivery.channel_id == Channel.id)
+             .where(condition).order_by(Delivery.due_at, Delivery.id).limit(limit))
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update(of=Delivery, skip_locked=True)
+    return cast(list[Claimed], list(session.execute(query).all()))
+
+
+def _destination(row: Claimed) -> Destination:
+    return (row.kind.value, row.channel_id) if row.channel_id is not None and row.kind else ("station", None)
 
 
 def claim_due(session: Session, *, now: datetime, worker: str, lease: timedelta = DispatchSettings.lease,
               limit: int = 100) -> list[tuple[int, Destination]]:
-    """Lease up to `limit` due deliveries to this worker; commits so other workers see the claim.
+    """Lease up to `limit` due deliveries of one destination to this worker, counting the attempt; commits.
 
-    Abandoned claims first, then planned ones, each its own query: one condition per query lets
-    the (status, due_at) index hand rows over in order, where an OR of the two made the database
-    sort the whole backlog on every claim.
+    The most pressing delivery decides the destination — an emergency's, else a claim whose worker died,
+    else the oldest due — and the rest of the group is that destination's oldest due. One condition per
+    query, so the (status, urgent, due_at) and (status, due_at) indexes hand rows over in order.
     """
     begin_write(session)
-    rows: list[Row[int, int | None, ChannelKind | None]] = []
-    for condition in (_abandoned(now), due_planned(now)):
-        query = (select(Delivery.id, Delivery.channel_id, Channel.kind)
-                 .outerjoin(Channel, Delivery.channel_id == Channel.id).where(condition)
-                 .order_by(Delivery.due_at, Delivery.id).limit(limit - len(rows)))
-        if session.get_bind().dialect.name == "postgresql":
-            query = query.with_for_update(of=Delivery, skip_locked=True)
-        rows += session.execute(query).all()
-        if len(rows) >= limit:
+    rows: list[Claimed] = []
+    for condition in (and_(due_planned(now), Delivery.urgent.is_(True)), _abandoned(now), due_planned(now)):
+        rows = _first(session, condition, 1)
+        if rows:
             break
+    if rows and limit > 1:
+        first = rows[0]
+        same = (Delivery.channel_id == first.channel_id if first.channel_id is not None
+                else Delivery.station_id.is_not(None))
+        rows += _first(session, and_(due_planned(now), same, Delivery.id != first.id), limit - 1)
     if rows:
-        session.execute(
-            update(Delivery).where(Delivery.id.in_([row.id for row in rows]))
-            .values(status=DeliveryStatus.CLAIMED, claimed_by=worker, lease_until=now + lease)
-        )
+        session.execute(update(Delivery).where(Delivery.id.in_([row.id for row in rows])).values(
+            status=DeliveryStatus.CLAIMED, claimed_by=worker, lease_until=now + lease, attempts=Delivery.attempts + 1))
     session.commit()
-    return [(row.id, (row.kind.value, row.channel_id) if row.channel_id else ("station", None)) for row in rows]
+    return [(row.id, _destination(row)) for row in rows]
 
 
 def release(session: Session, ids: list[int], *, worker: str, next_attempt_at: datetime | None) -> int:
-    """Hand untried claims back, to be picked up when their destination may work again."""
+    """Hand untried claims back, the attempt their claim counted undone."""
     if not ids:
         return 0
     begin_write(session)
     result = cast(CursorResult[Any], session.execute(
         update(Delivery)
         .where(Delivery.id.in_(ids), Delivery.status == DeliveryStatus.CLAIMED, Delivery.claimed_by == worker)
-        .values(status=DeliveryStatus.PLANNED, claimed_by=None, lease_until=None, next_attempt_at=next_attempt_at)
+        .values(status=DeliveryStatus.PLANNED, claimed_by=None, lease_until=None, next_attempt_at=next_attempt_at,
+                attempts=Delivery.attempts - 1)
     ))
     session.commit()
     return result.rowcount
 
 
-def _send_group(session_factory: sessionmaker[Session], destination: Destination, ids: list[int], *,
-                clock: Callable[[], datetime], worker: str, settings: DispatchSettings) -> tuple[list[Outcome], int]:
-    connector = REGISTRY[destination[0]](settings.endpoints)
-    outcomes: list[Outcome] = []
-    for position, delivery_id in enumerate(ids):
-        outcome = send_one(session_factory, delivery_id, connector, clock=clock, worker=worker, settings=settings)
-        outcomes.append(outcome)
-        if outcome.pause_destination:
-            with session_factory() as session:
-                deferred = release(session, ids[position + 1:], worker=worker, next_attempt_at=outcome.next_attempt_at)
-            return outcomes, deferred
-    return outcomes, 0
+@dataclass(frozen=True)
+class _Sender:
+    session_factory: sessionmaker[Session]
+    clock: Callable[[], datetime]
+    worker: str
+    settings: DispatchSettings
+    health: DestinationHealth
+    tally: _Tally
+    on_published: Callable[[], None] | None
+
+    def run(self) -> None:
+        """Claim, send and record until nothing more is due."""
+        connectors: dict[str, Connector] = {}  # one per platform and thread: its connections stay open
+        while True:
+            with self.session_factory() as session:
+                claims = claim_due(session, now=self.clock(), worker=self.worker, lease=self.settings.lease,
+                                   limit=self.settings.batch)
+            if not claims:
+                return
+            kind, channel_id = claims[0][1]
+            if kind not in connectors:
+                connectors[kind] = REGISTRY[kind](self.settings.endpoints)
+            self.tally.add(claimed=len(claims))
+            self._send_group(connectors[kind], channel_id, [delivery_id for delivery_id, _ in claims])
+
+    def _send_group(self, connector: Connector, channel_id: int | None, ids: list[int]) -> None:
+        prepared, settled = prepare_group(self.session_factory, ids, now=self.clock(), worker=self.worker,
+                                          settings=self.settings)
+        self.tally.add(outcomes=tuple(settled))
+        stopped = any(outcome.stop_destination for outcome in settled)
+        for position, item in enumerate(prepared):
+            if stopped or self.health.is_paused(channel_id):
+                with self.session_factory() as session:
+                    untried = [p.outgoing.delivery_id for p in prepared[position:]]
+                    self.tally.add(deferred=release(session, untried, worker=self.worker, next_attempt_at=None))
+                return
+            outcome = transmit(connector, item, self.session_factory, clock=self.clock, worker=self.worker,
+                               settings=self.settings)
+            self.tally.add(outcomes=(outcome,))
+            if outcome.status is DeliveryStatus.SENT:
+                self.health.succeeded(channel_id)
+                if item.announces and self.on_published is not None:
+                    self.on_published()
+            elif outcome.error is not None:
+                stopped = outcome.stop_destination or self.health.failed(channel_id, outcome.error, now=self.clock())
 
 
 def run_tick(session_factory: sessionmaker[Session], *, now: datetime, worker: str,
-             settings: DispatchSettings = DispatchSettings()) -> TickReport:
-    """One pass of the dispatcher. Each send commits alone, so one bad channel never undoes the rest.
-
-    `now` decides what is due; leases are renewed at `now` plus the time this tick has taken, so a
-    long tick never sends on a lease that has already run out.
-    """
+             settings: DispatchSettings = DispatchSettings(),
+             on_published: Callable[[], None] | None = None) -> TickReport:
+    """Send until nothing is due. `now` decides what is due, moved on by the time this tick has taken;
+    `on_published` is called after each portal or feed send (the web's files are written at once)."""
     started = time.monotonic()
 
     def clock() -> datetime:
         return now + timedelta(seconds=time.monotonic() - started)
 
-    with session_factory() as session:
-        claims = claim_due(session, now=now, worker=worker, lease=settings.lease, limit=settings.batch)
-    groups: dict[Destination, list[int]] = defaultdict(list)
-    for delivery_id, destination in claims:
-        groups[destination].append(delivery_id)
-    results: list[tuple[list[Outcome], int]] = []
-    if groups:
-        with ThreadPoolExecutor(max_workers=min(settings.parallel, len(groups)), thread_name_prefix="loa-send") as pool:
-            futures = [pool.submit(_send_group, session_factory, destination, ids, clock=clock, worker=worker,
-                                   settings=settings) for destination, ids in groups.items()]
-            results = [future.result() for future in futures]
-    statuses = [outcome.status for outcomes, _ in results for outcome in outcomes]
-    return TickReport(
-        claimed=len(claims),
-        sent=statuses.count(DeliveryStatus.SENT),
-        retried=statuses.count(DeliveryStatus.PLANNED),
-        failed=statuses.count(DeliveryStatus.FAILED),
-        held=statuses.count(DeliveryStatus.HELD),
-        deferred=sum(deferred for _, deferred in results),
-    )
+    tally = _Tally()
+    sender = _Sender(session_factory, clock, worker, settings, DestinationHealth(session_factory), tally,
+                     on_published)
+    with Heartbeat(session_factory, worker=worker, lease=settings.lease, clock=clock):
+        with ThreadPoolExecutor(max_workers=settings.parallel, thread_name_prefix="loa-send") as pool:
+            for future in [pool.submit(sender.run) for _ in range(settings.parallel)]:
+                future.result()
+    return tally.report()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import socket
-import threading
 from collections.abc import Callable
 from datetime import datetime, timezone
 
@@ -14,14 +13,13 @@ from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 from sqlalchemy.orm import Session, sessionmaker
 
+from campaigns.public_version import prune_public_changes
+from scheduler.coalesced import Coalesced
 from scheduler.dispatch import run_tick
 from scheduler.metrics_pulls import run_metrics_pulls
 from scheduler.reach_job import ReachJobSettings, run_reach_job
 from scheduler.sending import DispatchSettings
 from scheduler.websub_job import PingReport, WebSubSettings, run_websub_pings
-
-# Rounds of the files job in one run while dispatch keeps sending: the next interval picks up the rest.
-MAX_FILE_ROUNDS = 5
 
 log = logging.getLogger("loa.scheduler")
 
@@ -43,25 +41,19 @@ def make_scheduler(
     worker: str | None = None,
 ) -> BaseScheduler:
     worker = worker or worker_name()
-    sent_since_files = threading.Event()
 
-    def tick() -> None:
-        report = run_tick(session_factory, now=clock(), worker=worker, settings=settings)
+    def dispatch() -> None:
+        report = run_tick(session_factory, now=clock(), worker=worker, settings=settings,
+                          on_published=wake_files if publish_files is not None else None)
         if report.claimed:
-            log.info("dispatch: %s", report)
-        if report.sent and publish_files is not None:  # something may have gone public: write its files now
-            sent_since_files.set()
-            scheduler.modify_job("artifacts", next_run_time=datetime.now(timezone.utc))
+            log.info("dispatch %s: %s", worker, report)
 
-    def write_files() -> None:
-        # A wake-up that comes while the files are being written is dropped (one instance at a time), and
-        # what it announced may have missed this round: go round again until nothing more was sent.
-        assert publish_files is not None
-        for _ in range(MAX_FILE_ROUNDS):
-            sent_since_files.clear()
-            publish_files()
-            if not sent_since_files.is_set():
-                return
+    tick = Coalesced(dispatch)
+    files = Coalesced(publish_files or (lambda: None))
+
+    def wake_files() -> None:  # something went public: write its files now, not at the next interval
+        if files.ask():
+            scheduler.modify_job("artifacts", next_run_time=datetime.now(timezone.utc))
 
     def pull_metrics() -> None:
         # Its own job, and nothing it raises reaches the scheduler: reading figures back must never
@@ -75,16 +67,23 @@ def make_scheduler(
             log.info("metrics: %s", report)
 
     scheduler: BaseScheduler = (BlockingScheduler if blocking else BackgroundScheduler)(timezone=timezone.utc)
-    # coalesce + one instance: a slow tick is never stacked behind itself.
-    scheduler.add_job(tick, "interval", seconds=interval_seconds, id="dispatch", max_instances=1,
+    # Two instances: the second only asks the first to go round again (scheduler.coalesced).
+    scheduler.add_job(tick, "interval", seconds=interval_seconds, id="dispatch", max_instances=2,
                       coalesce=True, next_run_time=datetime.now(timezone.utc))
     if publish_files is not None:
         # Its own job and thread: rendering every published page must never hold up the next dispatch. It runs
         # at once after a tick that sent something, and each interval for the desk's edits and withdrawals.
-        scheduler.add_job(write_files, "interval", seconds=interval_seconds, id="artifacts", max_instances=1,
+        scheduler.add_job(files, "interval", seconds=interval_seconds, id="artifacts", max_instances=2,
                           coalesce=True, next_run_time=datetime.now(timezone.utc))
     scheduler.add_job(pull_metrics, "interval", seconds=metrics_interval_seconds, id="metrics", max_instances=1,
                       coalesce=True)
+
+    def prune_changes() -> None:
+        with session_factory() as session:
+            prune_public_changes(session)
+            session.commit()
+
+    scheduler.add_job(prune_changes, "interval", minutes=10, id="public-changes", max_instances=1, coalesce=True)
     if settings.websub_hub:
         websub = WebSubSettings(hub=settings.websub_hub)
 

@@ -1,8 +1,11 @@
-"""Sending one claimed delivery: check the claim, send outside any transaction, record the outcome.
+"""Sending a claimed group: prepare it in one transaction, send each outside any transaction, record each at once.
 
 No database transaction is open while a platform is being called: on SQLite a write transaction
 locks the whole database, and a slow platform would stall every writer (editors included) for
-as long as it takes to answer.
+as long as it takes to answer. A group's deliveries, messages, revisions, images and channels are
+loaded by one query; each outcome is recorded by one guarded UPDATE as soon as the platform answers,
+so a crash leaves at most the send in flight unrecorded (and its idempotency key, or the "uncertain"
+status, covers that one).
 """
 
 from __future__ import annotations
@@ -10,13 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, Update, func, select, update
 from sqlalchemy.orm import Session, joinedload, sessionmaker
 
 from campaigns.credentials import CredentialError
 from campaigns.links import short_link
-from campaigns.models import Delivery, DeliveryStatus
+from campaigns.models import Channel, ChannelKind, Delivery, DeliveryStatus
 from campaigns.publication import PUBLIC_WEB
 from campaigns.variants import SOCIAL, social_variant
 from campaigns.websub import announce
@@ -41,7 +45,7 @@ class DispatchSettings:
     # free again this long after its last beat.
     lease: timedelta = timedelta(seconds=LEASE_SECONDS)
     max_attempts: int = MAX_ATTEMPTS
-    batch: int = 100
+    batch: int = 10  # a claim's group: small, so a dead worker strands little and an emergency waits little
     parallel: int = 8  # destinations sent to at the same time
     # Platform API addresses and private webhook hosts, from the operator's settings.
     endpoints: Endpoints = Endpoints()
@@ -59,17 +63,9 @@ class DispatchSettings:
 class Outcome:
     status: DeliveryStatus | None  # None: not ours to send any more (another worker has it)
     next_attempt_at: datetime | None = None
-    pause_destination: bool = False  # a retryable failure or a rejected credential: stop this tick
-
-
-def _lock(session: Session, delivery_id: int, *, with_related: bool = False) -> Delivery | None:
-    begin_write(session)
-    query = select(Delivery).where(Delivery.id == delivery_id)
-    if with_related:  # one query instead of three lazy loads on every send
-        query = query.options(joinedload(Delivery.message), joinedload(Delivery.channel))
-    if session.get_bind().dialect.name == "postgresql":
-        query = query.with_for_update(of=Delivery)
-    return session.scalar(query)
+    # The channel's credential or address was refused: nothing else of the destination can go now.
+    stop_destination: bool = False
+    error: ChannelError | None = None  # the platform's answer, for the destination's health (scheduler.pauses)
 
 
 def _absolute(base_url: str, path: str) -> str:
@@ -86,15 +82,16 @@ def build_outgoing(session: Session, delivery: Delivery, settings: DispatchSetti
     image = message.image
     image_url = _absolute(settings.base_url, settings.media_path(image)) if image and settings.media_path else None
     link = None
-    if channel is not None and channel.kind in SOCIAL:
-        if not settings.base_url:
-            raise ChannelError("Chưa cấu hình địa chỉ công khai của Loa (LOA_BASE_URL), nên không tạo được đường dẫn "
-                               "trong bài đăng mạng xã hội.", retryable=False, needs_attention=True)
+    if channel is not None and channel.kind in SOCIAL and settings.base_url:
         link = _absolute(settings.base_url, f"/r/{short_link(session, message, channel, now=now).code}")
         if delivery.variant is None:
             # Kept on the row: what went out is on record, and a retry sends the same words.
             delivery.variant = social_variant(message, channel.kind, with_image=image_url is not None,
                                               link_length=len(link))
+    elif channel is not None and channel.kind in SOCIAL and channel.kind is not ChannelKind.WEBHOOK:
+        # A post without its link would send readers nowhere; a webhook's receiver may want the text alone.
+        raise ChannelError("Chưa cấu hình địa chỉ công khai của Loa (LOA_BASE_URL), nên không tạo được đường dẫn "
+                           "trong bài đăng mạng xã hội.", retryable=False, needs_attention=True)
     if delivery.variant:
         text = public_text(message, delivery.variant)
     elif delivery.station_id:
@@ -112,7 +109,8 @@ def build_outgoing(session: Session, delivery: Delivery, settings: DispatchSetti
         title=public.public_title,
         text=text,
         html=public.public_html,
-        url=_absolute(settings.base_url, settings.message_path(message)) if settings.message_path else "",
+        url=(_absolute(settings.base_url, settings.message_path(message))
+             if settings.message_path and settings.base_url else ""),
         settings=dict(channel.settings) if channel else {},
         secret=secret,
         image_url=image_url,
@@ -123,99 +121,145 @@ def build_outgoing(session: Session, delivery: Delivery, settings: DispatchSetti
 @dataclass(frozen=True)
 class Prepared:
     outgoing: Outgoing
+    message_id: int
+    attempts: int  # this one included: counted when claimed, so a crash mid-send still counts
     publishes: bool  # the message is not published yet: this send, if it succeeds, publishes it
+    announces: bool  # a portal or feed send: WebSub hears of it
 
 
-def _prepare(session: Session, delivery_id: int, *, now: datetime, worker: str,
-             settings: DispatchSettings) -> Prepared | Outcome:
-    """Renew our claim and count the attempt before calling out, so a crash mid-send still counts."""
-    delivery = _lock(session, delivery_id, with_related=True)
-    if delivery is None or delivery.status is not DeliveryStatus.CLAIMED or delivery.claimed_by != worker:
-        return Outcome(None)  # cancelled, moved, or taken over after our lease ran out
-    if delivery.message.status not in SENDABLE:
-        # Edited after approval: wait for the new text to be approved rather than send the old one.
-        delivery.status, delivery.claimed_by, delivery.lease_until = DeliveryStatus.HELD, None, None
-        return Outcome(DeliveryStatus.HELD)
-    # Holding the row lock, no one can take it over between this check and the renewal.
-    delivery.lease_until = now + settings.lease
-    delivery.attempts += 1
-    try:
-        return Prepared(build_outgoing(session, delivery, settings, now=now),
-                        publishes=delivery.message.status is not MessageStatus.PUBLISHED)
-    except ChannelError as error:  # nothing can be sent as things stand (no key, no public address)
-        return _record_failure(delivery, error, now, settings)
+def prepare_group(session_factory: sessionmaker[Session], ids: list[int], *, now: datetime, worker: str,
+                  settings: DispatchSettings) -> tuple[list[Prepared], list[Outcome]]:
+    """What each of our claimed deliveries sends, in claim order; the outcomes of those that cannot go as things stand."""
+    prepared: list[Prepared] = []
+    settled: list[Outcome] = []
+    with session_factory() as session:
+        begin_write(session)
+        query = (select(Delivery).where(Delivery.id.in_(ids))
+                 .options(joinedload(Delivery.message).joinedload(Message.current_revision),
+                          joinedload(Delivery.message).joinedload(Message.image), joinedload(Delivery.channel)))
+        found = {delivery.id: delivery for delivery in session.scalars(query).unique()}
+        for delivery_id in ids:
+            delivery = found.get(delivery_id)
+            if delivery is None or delivery.status is not DeliveryStatus.CLAIMED or delivery.claimed_by != worker:
+                settled.append(Outcome(None))  # cancelled, moved, or taken over after our lease ran out
+            elif delivery.message.status not in SENDABLE:
+                # Edited after approval: wait for the new text to be approved rather than send the old one.
+                delivery.status, delivery.claimed_by, delivery.lease_until = DeliveryStatus.HELD, None, None
+                delivery.attempts -= 1  # counted when claimed, never tried
+                settled.append(Outcome(DeliveryStatus.HELD))
+            else:
+                try:
+                    outgoing = build_outgoing(session, delivery, settings, now=now)
+                except ChannelError as error:  # nothing can be sent as things stand (no key, no public address)
+                    settled.append(_apply(delivery, failure(error, delivery.attempts, settings, now=now)))
+                    continue
+                kind = delivery.channel.kind if delivery.channel is not None else None
+                prepared.append(Prepared(outgoing, delivery.message_id, delivery.attempts,
+                                         publishes=delivery.message.status is not MessageStatus.PUBLISHED,
+                                         announces=kind in PUBLIC_WEB))
+        session.commit()
+    return prepared, settled
 
 
-def _record_success(session: Session, delivery: Delivery, external_id: str | None, now: datetime, *,
-                    publishes: bool, settings: DispatchSettings) -> Outcome:
-    # Recorded even if our lease lapsed meanwhile: the platform has it, and the idempotency key
-    # lets the receiver drop the copy a worker that took over might send.
-    delivery.external_id = external_id
-    delivery.status, delivery.sent_at = DeliveryStatus.SENT, now
-    # claimed_by stays: it says which worker sent it.
-    delivery.lease_until, delivery.last_error, delivery.next_attempt_at = None, None, None
-    if settings.websub_hub and delivery.channel is not None and delivery.channel.kind in PUBLIC_WEB:
-        announce(session, delivery.message, base_url=settings.base_url, now=now)
-    if not publishes:
-        return Outcome(DeliveryStatus.SENT)
-    # A plain UPDATE, not the ORM's versioned one: several destinations of one message are recorded
-    # at once from parallel senders, and publishing is not an edit an editor could conflict with.
-    session.execute(
-        update(Message).where(Message.id == delivery.message_id, Message.status != MessageStatus.PUBLISHED)
-        .values(status=MessageStatus.PUBLISHED, published_at=func.coalesce(Message.published_at, now))
-        .execution_options(synchronize_session=False)
-    )
+@dataclass(frozen=True)
+class Failure:
+    status: DeliveryStatus
+    next_attempt_at: datetime | None
+    flag_channel: bool  # a person must fix the channel (credential, address) before it sends again
+    outcome: Outcome
+
+
+def failure(error: ChannelError, attempts: int, settings: DispatchSettings, *, now: datetime,
+            deduplicates: bool = False) -> Failure:
+    """What a failed send leaves: retried alone after its own backoff, waiting for a person, or failed for good."""
+    if error.ambiguous and not deduplicates:
+        # It may be on the platform already, which could not tell a second copy: a person decides.
+        return Failure(DeliveryStatus.UNCERTAIN, None, False, Outcome(DeliveryStatus.UNCERTAIN, error=error))
+    if error.needs_attention:
+        if error.final:
+            return Failure(DeliveryStatus.FAILED, None, True,
+                           Outcome(DeliveryStatus.FAILED, stop_destination=True, error=error))
+        # Not this delivery's fault: it waits, with the channel's others, until someone fixes it.
+        return Failure(DeliveryStatus.PLANNED, None, True,
+                       Outcome(DeliveryStatus.PLANNED, stop_destination=True, error=error))
+    if error.retryable and attempts < settings.max_attempts:
+        at = now + backoff(attempts, retry_after=error.retry_after)
+        return Failure(DeliveryStatus.PLANNED, at, False, Outcome(DeliveryStatus.PLANNED, at, error=error))
+    return Failure(DeliveryStatus.FAILED, None, False, Outcome(DeliveryStatus.FAILED, error=error))
+
+
+def _apply(delivery: Delivery, result: Failure) -> Outcome:
+    delivery.status, delivery.next_attempt_at = result.status, result.next_attempt_at
+    delivery.claimed_by, delivery.lease_until = None, None
+    if result.outcome.error is not None:
+        delivery.last_error = str(result.outcome.error)
+        if result.flag_channel and delivery.channel is not None:
+            delivery.channel.needs_attention = str(result.outcome.error)
+    return result.outcome
+
+
+def _changed(session: Session, statement: Update) -> bool:
+    return cast(CursorResult[Any], session.execute(statement)).rowcount > 0
+
+
+def record_success(session_factory: sessionmaker[Session], prepared: Prepared, external_id: str | None, *,
+                   now: datetime, settings: DispatchSettings) -> Outcome:
+    """One UPDATE: recorded even if our lease lapsed meanwhile (the platform has it, and the idempotency key lets
+    the receiver drop the copy a worker that took over might send); claimed_by stays, saying who sent it."""
+    delivery_id = prepared.outgoing.delivery_id
+    with session_factory() as session:
+        if not _changed(session, update(Delivery).where(Delivery.id == delivery_id, Delivery.status != DeliveryStatus.SENT)
+                        .values(status=DeliveryStatus.SENT, sent_at=now, external_id=external_id, lease_until=None,
+                                last_error=None, next_attempt_at=None)):
+            return Outcome(None)
+        if prepared.publishes:
+            # A plain UPDATE, not the ORM's versioned one: several destinations of one message are recorded
+            # at once from parallel senders, and publishing is not an edit an editor could conflict with.
+            session.execute(
+                update(Message).where(Message.id == prepared.message_id, Message.status != MessageStatus.PUBLISHED)
+                .values(status=MessageStatus.PUBLISHED, published_at=func.coalesce(Message.published_at, now))
+                .execution_options(synchronize_session=False))
+        if settings.websub_hub and prepared.announces:
+            message = session.get(Message, prepared.message_id)
+            assert message is not None
+            announce(session, message, base_url=settings.base_url, now=now)
+        session.commit()
     return Outcome(DeliveryStatus.SENT)
 
 
-def _record_failure(delivery: Delivery, error: ChannelError, now: datetime, settings: DispatchSettings, *,
-                    deduplicates: bool = False) -> Outcome:
-    delivery.last_error = str(error)
-    delivery.claimed_by, delivery.lease_until = None, None
-    if error.ambiguous and not deduplicates:
-        # It may be on the platform already, which could not tell a second copy: a person decides.
-        delivery.status = DeliveryStatus.UNCERTAIN
-        return Outcome(DeliveryStatus.UNCERTAIN)
-    if error.needs_attention and delivery.channel is not None:
-        delivery.channel.needs_attention = str(error)
-        if error.final:
-            delivery.status = DeliveryStatus.FAILED
-            return Outcome(DeliveryStatus.FAILED, pause_destination=True)
-        # Not this delivery's fault: it waits, with the channel's others, until someone fixes it.
-        delivery.status, delivery.next_attempt_at = DeliveryStatus.PLANNED, None
-        return Outcome(DeliveryStatus.PLANNED, pause_destination=True)
-    if error.retryable and delivery.attempts < settings.max_attempts:
-        delivery.status = DeliveryStatus.PLANNED
-        delivery.next_attempt_at = now + backoff(delivery.attempts, retry_after=error.retry_after)
-        return Outcome(DeliveryStatus.PLANNED, delivery.next_attempt_at, pause_destination=True)
-    delivery.status = DeliveryStatus.FAILED
-    return Outcome(DeliveryStatus.FAILED)
+def record_failure(session_factory: sessionmaker[Session], prepared: Prepared, error: ChannelError, *, now: datetime,
+                   worker: str, settings: DispatchSettings, deduplicates: bool) -> Outcome:
+    """One guarded UPDATE (two when the channel must be flagged): if another worker owns it now, its outcome stands."""
+    result = failure(error, prepared.attempts, settings, now=now, deduplicates=deduplicates)
+    with session_factory() as session:
+        if not _changed(session, update(Delivery).where(
+                Delivery.id == prepared.outgoing.delivery_id, Delivery.status == DeliveryStatus.CLAIMED,
+                Delivery.claimed_by == worker).values(
+                status=result.status, next_attempt_at=result.next_attempt_at, claimed_by=None, lease_until=None,
+                last_error=str(error))):
+            return Outcome(None)
+        if result.flag_channel:
+            session.execute(update(Channel).where(Channel.id == select(Delivery.channel_id).where(
+                Delivery.id == prepared.outgoing.delivery_id).scalar_subquery()).values(needs_attention=str(error)))
+        session.commit()
+    return result.outcome
+
+
+def transmit(connector: Connector, prepared: Prepared, session_factory: sessionmaker[Session], *,
+             clock: Callable[[], datetime], worker: str, settings: DispatchSettings) -> Outcome:
+    """Send outside any transaction, then record what the platform said."""
+    try:
+        external_id = connector.send(prepared.outgoing)
+    except ChannelError as error:
+        return record_failure(session_factory, prepared, error, now=clock(), worker=worker, settings=settings,
+                              deduplicates=getattr(connector, "deduplicates", False))
+    return record_success(session_factory, prepared, external_id, now=clock(), settings=settings)
 
 
 def send_one(session_factory: sessionmaker[Session], delivery_id: int, connector: Connector, *,
              clock: Callable[[], datetime], worker: str, settings: DispatchSettings) -> Outcome:
-    """Send one claimed delivery in three steps, each short: prepare, transmit, record."""
-    with session_factory() as session:
-        prepared = _prepare(session, delivery_id, now=clock(), worker=worker, settings=settings)
-        session.commit()
-    if isinstance(prepared, Outcome):
-        return prepared
-    try:
-        external_id, error = connector.send(prepared.outgoing), None
-    except ChannelError as failure:
-        external_id, error = None, failure
-    with session_factory() as session:
-        delivery = _lock(session, delivery_id)
-        now = clock()
-        if delivery is None or delivery.status is DeliveryStatus.SENT:
-            outcome = Outcome(delivery.status if delivery else None)
-        elif error is None:
-            outcome = _record_success(session, delivery, external_id, now, publishes=prepared.publishes,
-                                      settings=settings)
-        elif delivery.status is not DeliveryStatus.CLAIMED or delivery.claimed_by != worker:
-            outcome = Outcome(None)  # someone else owns it now; their outcome stands
-        else:
-            outcome = _record_failure(delivery, error, now, settings,
-                                      deduplicates=getattr(connector, "deduplicates", False))
-        session.commit()
-    return outcome
+    """Send one claimed delivery: prepare, transmit, record."""
+    prepared, settled = prepare_group(session_factory, [delivery_id], now=clock(), worker=worker, settings=settings)
+    if settled:
+        return settled[0]
+    return transmit(connector, prepared[0], session_factory, clock=clock, worker=worker, settings=settings)

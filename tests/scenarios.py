@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from campaigns.models import ChannelKind, Delivery, DeliveryStatus
+from campaigns.models import ChannelKind, DeliveryStatus
 from campaigns.planning import plan_deliveries
 from content.messages import MessageInput, create_message, transition_message
 from content.models import Area, MessageKind, Role
@@ -36,10 +36,10 @@ def planned(session, now, kind=ChannelKind.PORTAL, due_in=timedelta(hours=1)):
     return delivery, message, editor, data
 
 
-def reload(session, delivery):
-    """The delivery as the database has it now, not as this session remembers it."""
+def reload(session, row):
+    """The delivery (or any row) as the database has it now, not as this session remembers it."""
     session.expire_all()
-    return session.get(Delivery, delivery.id)
+    return session.get(type(row), row.id)
 
 
 def approved(session, area: Area, now: datetime, title: str = "Cảnh giác thủ đoạn lừa đảo qua điện thoại"):

@@ -51,7 +51,7 @@ def dispatch_settings(app: Flask) -> DispatchSettings:
         base_url=public_base_url(app),
         lease=timedelta(seconds=lease_seconds(app)),
         max_attempts=int(config.get("MAX_ATTEMPTS", MAX_ATTEMPTS)),
-        batch=int(config.get("DISPATCH_BATCH", 100)),
+        batch=int(config.get("DISPATCH_BATCH", 10)),
         parallel=int(config.get("DISPATCH_PARALLEL", 8)),
         endpoints=endpoints(app),
         unseal=partial(unseal, credentials_key(app)),

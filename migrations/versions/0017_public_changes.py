@@ -1,10 +1,12 @@
-"""public_changes: one row database triggers move whenever something the public pages show may have changed
+"""public_changes: a row added by database triggers whenever something the public pages show may have changed
 
 campaigns.public_version read counts and sums over messages and deliveries on every check: a cost that grew with
 the tables, and blind to a campaign's, topic's or area's edit. Now every writer (the app, a script, an import)
-moves public_changes through triggers on the tables the public pages and feeds are built from; a delivery
-only when a portal or feed delivery becomes sent or stops being sent, which is when a message goes public
-or leaves. Reading the version is one primary-key lookup. An upsert, so a deleted row comes back.
+adds a row to public_changes through triggers on the tables the public pages and feeds are built from; a
+delivery only when a portal or feed delivery becomes sent or stops being sent, which is when a message goes
+public or leaves. Rows are only ever added (and old ones pruned by the scheduler), never updated: one row
+updated by every writer's trigger made PostgreSQL transactions touching two watched tables in different
+orders deadlock on it.
 
 Revision ID: 0017
 Revises: 0016
@@ -24,14 +26,8 @@ depends_on = None
 WATCHED = ('messages', 'revisions', 'campaigns', 'campaign_messages', 'campaign_areas', 'campaign_topics',
            'message_topics', 'message_areas', 'topics', 'areas', 'media_items')
 EVENTS = ('insert', 'update', 'delete')
-SQLITE_BUMP = ("INSERT INTO public_changes (id, version, changed_epoch) "
-               "VALUES (1, 1, (julianday('now') - 2440587.5) * 86400.0) "
-               "ON CONFLICT (id) DO UPDATE SET version = public_changes.version + 1, "
-               "changed_epoch = excluded.changed_epoch")
-PG_BUMP = ("INSERT INTO public_changes (id, version, changed_epoch) "
-           "VALUES (1, 1, extract(epoch from clock_timestamp())) "
-           "ON CONFLICT (id) DO UPDATE SET version = public_changes.version + 1, "
-           "changed_epoch = excluded.changed_epoch")
+SQLITE_BUMP = "INSERT INTO public_changes (changed_epoch) VALUES ((julianday('now') - 2440587.5) * 86400.0)"
+PG_BUMP = "INSERT INTO public_changes (changed_epoch) VALUES (extract(epoch from clock_timestamp()))"
 PUBLIC_KINDS = "('portal', 'feed')"
 
 
@@ -50,10 +46,10 @@ def _sqlite_delivery_triggers() -> list[str]:
 def upgrade() -> None:
     op.create_table(
         'public_changes',
-        sa.Column('id', sa.Integer(), nullable=False),
-        sa.Column('version', sa.BigInteger(), nullable=False),
+        sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True, nullable=False),
         sa.Column('changed_epoch', sa.Float(), nullable=False),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_public_changes')),
+        sqlite_autoincrement=True,
     )
     bind = op.get_bind()
     if bind.dialect.name == 'sqlite':

@@ -159,7 +159,7 @@ def load_demo(session_factory: sessionmaker[Session], *, province_code: str, now
         session.commit()
     # Publish the past at its own times, through the dispatcher, oldest first.
     for moment in sorted(t for t in due_times if t <= now):
-        run_tick(session_factory, now=moment, worker="demo", settings=DispatchSettings(batch=1000))
+        run_tick(session_factory, now=moment, worker="demo", settings=DispatchSettings())
     summary.reach = record_reach_season(session_factory, now=now, zone=zone, base_url=base_url)
     return summary
 

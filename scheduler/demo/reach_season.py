@@ -121,7 +121,7 @@ def _air(factory: sessionmaker[Session], *, now: datetime, zone: ZoneInfo) -> No
                 due_times |= {delivery.due_at for delivery in planned}
         session.commit()
     for moment in sorted(t for t in due_times if t <= now):
-        run_tick(factory, now=moment, worker=WORKER, settings=DispatchSettings(batch=1000))
+        run_tick(factory, now=moment, worker=WORKER, settings=DispatchSettings())
 
 
 def _confirm(session: Session, rng: random.Random, *, now: datetime) -> int:
@@ -174,12 +174,15 @@ def _post(factory: sessionmaker[Session], *, now: datetime, zone: ZoneInfo, base
         kinds = {facebook.id: "facebook", zalo.id: "zalo"}
     settings = DispatchSettings(base_url=base_url)
     for moment in sorted(t for t in due_times if t <= now):
-        with factory() as session:
-            claims = claim_due(session, now=moment, worker=WORKER, limit=100)
         clock = _stopped_at(moment)
-        for delivery_id, (kind, channel_id) in claims:
-            connector = _StandInPlatform(kind) if channel_id in kinds else REGISTRY[kind](settings.endpoints)
-            send_one(factory, delivery_id, connector, clock=clock, worker=WORKER, settings=settings)
+        while True:  # a claim is one destination's group: claim until nothing is due at this moment
+            with factory() as session:
+                claims = claim_due(session, now=moment, worker=WORKER, limit=100)
+            if not claims:
+                break
+            for delivery_id, (kind, channel_id) in claims:
+                connector = _StandInPlatform(kind) if channel_id in kinds else REGISTRY[kind](settings.endpoints)
+                send_one(factory, delivery_id, connector, clock=clock, worker=WORKER, settings=settings)
     with factory() as session:
         for channel in session.scalars(select(Channel).where(Channel.id.in_(kinds))):
             channel.is_enabled = False  # until an admin enters the Page's and the OA's tokens

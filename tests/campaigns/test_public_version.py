@@ -7,10 +7,12 @@ import importlib.util
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import delete, insert, inspect, select, text, update
+import pytest
+from sqlalchemy import delete, func, insert, inspect, select, text, update
 
+from campaigns import public_version as public_version_module
 from campaigns.models import Campaign, ChannelKind, Delivery, DeliveryStatus, PublicChanges, campaign_messages
-from campaigns.public_version import WATCHED, public_version
+from campaigns.public_version import WATCHED, prune_public_changes, public_version
 from content.models import Area, Topic
 from tests.factories import make_area, make_channel, make_published_message
 
@@ -66,16 +68,37 @@ def test_a_social_delivery_being_sent_leaves_it_alone(session, session_factory, 
                                                                      status=DeliveryStatus.SENT)))
 
 
-def test_a_deleted_row_comes_back_with_a_token_never_seen_before(session):
+def test_pruning_keeps_the_newest_changes_and_tokens_are_never_reused(session, monkeypatch):
+    monkeypatch.setattr(public_version_module, "PRUNE_ABOVE", 5)
+    monkeypatch.setattr(public_version_module, "KEEP", 2)
     area = make_area(session)
     session.commit()
-    before = public_version(session).token
+    for n in range(8):
+        area.name = f"Xã Đổi Tên {n}"
+        session.commit()
+    seen = public_version(session).token
+    assert prune_public_changes(session) > 0
+    session.commit()
+    assert session.scalar(select(func.count()).select_from(PublicChanges)) == 2
+    assert public_version(session).token != seen
     session.execute(delete(PublicChanges))
     session.commit()
     assert public_version(session).token == "0"
-    area.name = "Xã Đổi Tên"
+    area.name = "Xã Sau Cùng"
     session.commit()
-    assert public_version(session).token not in ("0", before)
+    assert public_version(session).token not in ("0", seen)  # ids go on from where they were
+
+
+def test_writers_touching_watched_tables_in_opposite_orders_never_wait_on_each_other(engine):
+    """One row updated by every trigger made two such PostgreSQL transactions deadlock; rows added never lock."""
+    if engine.dialect.name == "sqlite":
+        pytest.skip("SQLite has one writer at a time: there are no concurrent writers to deadlock")
+    with engine.connect() as first, engine.connect() as second:
+        first.execute(text("INSERT INTO topics (slug, name) VALUES ('mot', 'Một')"))  # a change, not committed
+        second.execute(text("SET LOCAL lock_timeout = '3s'"))
+        second.execute(text("INSERT INTO topics (slug, name) VALUES ('hai', 'Hai')"))  # would wait on the row
+        second.commit()
+        first.commit()
 
 
 def test_last_modified_is_when_it_moved(session, now):

@@ -52,8 +52,8 @@ def test_a_switched_off_channel_keeps_its_deliveries_waiting(session, session_fa
     assert reload(session, sent).status is DeliveryStatus.SENT
 
 
-def test_a_failing_platform_is_tried_once_per_tick_and_the_rest_put_back(session, session_factory, now,
-                                                                          monkeypatch):
+def test_a_platform_that_names_a_wait_is_paused_and_the_rest_handed_back_untried(session, session_factory, now,
+                                                                                 monkeypatch):
     calls = []
 
     class Down:
@@ -64,15 +64,19 @@ def test_a_failing_platform_is_tried_once_per_tick_and_the_rest_put_back(session
     monkeypatch.setitem(channels.REGISTRY, "webhook", lambda endpoints: Down())
     hook = make_channel(session, ChannelKind.WEBHOOK)
     deliveries = plan(session, now, [hook], count=5)
-    report = run_tick(session_factory, now=now + timedelta(hours=1), worker="w1", settings=SOCIAL_READY)
+    due = now + timedelta(hours=1)
+    report = run_tick(session_factory, now=due, worker="w1", settings=SOCIAL_READY)
     assert (report.claimed, report.retried, report.deferred) == (5, 1, 4)
     assert len(calls) == 1
     rows = [reload(session, d) for d in deliveries]
     assert all(d.status is DeliveryStatus.PLANNED for d in rows)
     assert sorted(d.attempts for d in rows) == [0, 0, 0, 0, 1]  # the untried ones lost no attempt
     tried = next(d for d in rows if d.attempts == 1)
-    assert all(d.next_attempt_at == tried.next_attempt_at for d in rows)
-    assert tried.next_attempt_at >= now + timedelta(hours=1, seconds=120)
+    assert tried.next_attempt_at >= due + timedelta(seconds=120)  # Retry-After as given
+    channel = reload(session, hook)
+    assert due + timedelta(seconds=120) <= channel.paused_until < due + timedelta(seconds=125)
+    assert "503" in channel.pause_reason
+    assert run_tick(session_factory, now=due + timedelta(seconds=60), worker="w1", settings=SOCIAL_READY).claimed == 0
 
 
 def test_a_slow_platform_does_not_hold_up_another(session, session_factory, now, monkeypatch):
