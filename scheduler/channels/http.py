@@ -70,11 +70,12 @@ def reached_platform(error: requests.RequestException) -> bool:
 
 
 def call(session: requests.Session, method: str, url: str, *, platform: str, timeout: Timeout,
-         **kwargs: Any) -> requests.Response:
+         repeatable: bool = False, **kwargs: Any) -> requests.Response:
     """One HTTP call with a timeout; transport failures come back as ChannelError.
 
     A failure after the request may have reached the platform is `ambiguous`: whether sending again
-    is safe depends on the platform telling a repeat, which the dispatcher decides.
+    is safe depends on the platform telling a repeat, which the dispatcher decides. Not so for a
+    read (GET), nor for a request the caller says does no harm twice (`repeatable`, e.g. a WebSub ping).
     Errors are raised `from None`: the requests exception names the URL, and Telegram puts the bot
     token in the URL, so chaining it would leak the token into any logged traceback.
     """
@@ -87,22 +88,28 @@ def call(session: requests.Session, method: str, url: str, *, platform: str, tim
             "cấu hình).", retryable=False, needs_attention=True
         ) from None
     except requests.RequestException as error:
-        # A read (metrics, a duplicate check) changes nothing on the platform: asking again is always safe.
-        if reached_platform(error) and method.upper() not in SAFE_METHODS:
+        if reached_platform(error):
+            if repeatable or method.upper() in SAFE_METHODS:
+                raise ChannelError(f"{platform}: {_lost_answer(error, timeout)}; sẽ thử lại.", retryable=True) from None
             raise _unknown_outcome(platform, error, timeout) from None
         if isinstance(error, requests.Timeout):
             raise ChannelError(f"{platform}: quá thời gian chờ kết nối ({describe_timeout(timeout)}); "
-                               "bài chưa được gửi đi, sẽ thử lại.", retryable=True) from None
+                               "chưa gửi được gì, sẽ thử lại.", retryable=True) from None
         if isinstance(error, requests.ConnectionError):
-            raise ChannelError(f"{platform}: không kết nối được tới máy chủ; bài chưa được gửi đi, sẽ thử lại.",
+            raise ChannelError(f"{platform}: không kết nối được tới máy chủ; chưa gửi được gì, sẽ thử lại.",
                                retryable=True) from None
         raise ChannelError(f"{platform}: lỗi đường truyền; sẽ thử lại.", retryable=True) from None
 
 
+def _lost_answer(error: requests.RequestException, timeout: Timeout) -> str:
+    if isinstance(error, requests.Timeout):
+        return f"đã gửi đi nhưng quá thời gian chờ trả lời ({describe_timeout(timeout)})"
+    return "đã gửi đi nhưng kết nối bị ngắt trước khi có trả lời"
+
+
 def _unknown_outcome(platform: str, error: requests.RequestException, timeout: Timeout) -> ChannelError:
-    what = (f"đã gửi bài đi nhưng quá thời gian chờ trả lời ({describe_timeout(timeout)})"
-            if isinstance(error, requests.Timeout) else "đã gửi bài đi nhưng kết nối bị ngắt trước khi có trả lời")
-    return ChannelError(f"{platform}: {what}, nên không biết bài đã lên hay chưa. Cần người xem trên {platform}: "
+    return ChannelError(f"{platform}: {_lost_answer(error, timeout)}, nên không biết bài đã lên hay chưa. "
+                        f"Cần người xem trên {platform}: "
                         "bài đã lên thì bấm “Bài đã lên”, chưa có thì bấm “Gửi lại”.", retryable=True, ambiguous=True)
 
 

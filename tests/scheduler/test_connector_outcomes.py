@@ -62,7 +62,7 @@ def test_an_answer_after_the_read_timeout_is_ambiguous(telegram):
 
 def test_a_refused_connection_is_plainly_retryable():
     error = telegram_failure(refused_url())
-    assert error.retryable and not error.ambiguous and "chưa được gửi đi" in str(error)
+    assert error.retryable and not error.ambiguous and "chưa gửi được gì" in str(error)
 
 
 def test_a_connect_timeout_is_plainly_retryable():
@@ -89,6 +89,13 @@ def test_a_read_that_times_out_is_not_ambiguous(telegram):
     with pytest.raises(ChannelError) as caught:
         call(make_session(), "GET", f"{telegram.url}/bot{TOKEN}/getMe", platform="Telegram", timeout=TIMEOUT)
     assert caught.value.retryable and not caught.value.ambiguous
+
+
+def test_a_post_the_caller_says_is_harmless_twice_is_not_ambiguous(telegram):
+    telegram.drop_after_handling()
+    with pytest.raises(ChannelError) as caught:
+        call(make_session(), "POST", f"{telegram.url}/ping", platform="WebSub", timeout=TIMEOUT, repeatable=True)
+    assert caught.value.retryable and not caught.value.ambiguous and "Cần người" not in str(caught.value)
 
 
 def test_a_body_cut_short_is_ambiguous():
