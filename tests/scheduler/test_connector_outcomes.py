@@ -14,11 +14,13 @@ from collections.abc import Iterator
 import pytest
 import requests
 
+from bench.fakes.facebook import FakeFacebook
 from bench.fakes.samples import make_outgoing
 from bench.fakes.telegram import FakeTelegram
 from bench.fakes.webhook import WebhookReceiver
 from bench.fakes.zalo import FakeZalo
 from scheduler.channels import ChannelError
+from scheduler.channels.facebook import FacebookPage
 from scheduler.channels.http import call, make_session
 from scheduler.channels.telegram import TelegramChannel
 from scheduler.channels.webhook import SignedWebhook
@@ -148,3 +150,29 @@ def test_requests_itself_sorts_these_failures_as_the_rule_assumes(telegram):
     with pytest.raises(requests.ConnectionError) as refused:
         make_session().post(refused_url(), timeout=TIMEOUT)
     assert type(refused.value.args[0]).__name__ == "MaxRetryError"
+
+
+FB_PAGE, FB_TOKEN = "104857600777001", "EAAGm0PX4ZCpsBAFakeTokenXaBacHa0000"
+
+
+def facebook_send(fake: FakeFacebook) -> str:
+    connector = FacebookPage(timeout=TIMEOUT, api_base=fake.url)
+    return connector.send(make_outgoing({"page_id": FB_PAGE}, secret=FB_TOKEN))
+
+
+def test_a_facebook_post_whose_answer_was_lost_is_found_on_the_page():
+    """Facebook lets Loa look: the post is on the Page, so the send succeeded and nobody needs to check."""
+    with FakeFacebook(FB_PAGE, FB_TOKEN) as facebook:
+        facebook.drop_after_handling()
+        assert facebook_send(facebook) == facebook.posts[0]["id"]
+        assert len(facebook.posts) == 1 and facebook.requests[-1].method == "GET"
+
+
+def test_the_same_words_posted_last_week_do_not_pass_for_this_send():
+    with FakeFacebook(FB_PAGE, FB_TOKEN) as facebook:
+        facebook_send(facebook)
+        facebook.posts[0]["created_time"] = "2026-11-16T01:00:00+0000"
+        facebook.drop_after_handling()  # this time Facebook refuses the repeat (506), and the answer is lost
+        with pytest.raises(ChannelError) as caught:
+            facebook_send(facebook)
+    assert caught.value.ambiguous and FB_TOKEN not in str(caught.value)
