@@ -57,10 +57,10 @@ class FacebookPage:
         try:
             response = call(self.http, "POST", f"{self.base}/{page_id}/{edge}", platform=PLATFORM,
                             timeout=self.timeout, data={**params, "access_token": token})
-        except ChannelError as error:
+        except ChannelError as failure:
             # The answer was lost: the Page itself can say whether the post is there. If it is not (yet),
             # the outcome stays unknown; a person decides rather than Loa posting twice.
-            found = self._recent_post(outgoing, page_id, message, since=started - CLOCK_SKEW) if error.ambiguous else None
+            found = self._recent_post(outgoing, page_id, message, since=started - CLOCK_SKEW) if failure.ambiguous else None
             if found is None:
                 raise
             return found
