@@ -45,7 +45,8 @@ class PingReport:
 
 def publish(http: requests.Session, hub: str, topic_url: str, *, timeout: Timeout) -> None:
     """One publish ping; a ChannelError says what went wrong and whether trying again could help."""
-    response = call(http, "POST", hub, platform=PLATFORM, timeout=timeout,
+    # A ping says "look again"; the hub getting it twice does no harm.
+    response = call(http, "POST", hub, platform=PLATFORM, timeout=timeout, repeatable=True,
                     data={"hub.mode": "publish", "hub.url": topic_url})
     if not 200 <= response.status_code < 300:
         raise status_error(PLATFORM, response)

@@ -25,6 +25,7 @@ STATUS_LABELS = {
     "failed": lazy_gettext("Thất bại"),
     "held": lazy_gettext("Tạm giữ"),
     "cancelled": lazy_gettext("Đã hủy"),
+    "uncertain": lazy_gettext("Chưa rõ đã lên chưa"),
 }
 KIND_LABELS = {
     "article": lazy_gettext("Bài tuyên truyền"),

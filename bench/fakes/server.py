@@ -2,7 +2,8 @@
 
 Each fake implements `handle(request) -> Reply` with the platform's documented contract and says
 what its own throttling, server errors and token rejections look like. A test scripts the next
-requests (`throttle`, `fail`, `reject_token`, `delay`); unscripted requests get the normal answer.
+requests (`throttle`, `fail`, `reject_token`, `delay`, and the two ambiguous outcomes: `drop_after_handling`,
+`answer_late`); unscripted requests get the normal answer.
 """
 
 from __future__ import annotations
@@ -67,8 +68,20 @@ class Reply:
         return cls(status, text.encode("utf-8"), {"Content-Type": "text/html; charset=utf-8", **(headers or {})})
 
 
-# A scripted step: either a reply that replaces the normal answer, or a delay before it.
-Step = Reply | float
+@dataclass(frozen=True)
+class Drop:
+    """Handle the request as usual (the post is made), then close the connection without answering."""
+
+
+@dataclass(frozen=True)
+class Late:
+    """Handle the request at once (the post is made), answer only after `seconds`: past a client's read timeout."""
+
+    seconds: float
+
+
+# A scripted step: a reply that replaces the normal answer, a delay before it, or an ambiguous outcome.
+Step = Reply | float | Drop | Late
 
 
 class FakeServer:
@@ -117,12 +130,21 @@ class FakeServer:
         """The next `times` requests are answered normally, but only after `seconds`."""
         self.queue(float(seconds), times=times)
 
+    def drop_after_handling(self, *, times: int = 1) -> None:
+        """The next `times` requests take effect, but the connection closes before any answer."""
+        self.queue(Drop(), times=times)
+
+    def answer_late(self, seconds: float, *, times: int = 1) -> None:
+        """The next `times` requests take effect at once; the answer comes `seconds` later."""
+        self.queue(Late(float(seconds)), times=times)
+
     def _next_step(self) -> Step | None:
         with self._lock:
             return self._script.popleft() if self._script else None
 
     # -- serving ------------------------------------------------------------------------------
-    def respond(self, request: Request) -> Reply:
+    def respond(self, request: Request) -> Reply | None:
+        """The answer to send, or None to close the connection without one."""
         if self.keep_requests:
             with self._lock:
                 self.requests.append(request)
@@ -131,7 +153,12 @@ class FakeServer:
             return step
         if isinstance(step, float):
             time.sleep(step)
-        return self.handle(request)
+        reply = self.handle(request)
+        if isinstance(step, Drop):
+            return None
+        if isinstance(step, Late):
+            time.sleep(step.seconds)
+        return reply
 
     @property
     def url(self) -> str:
@@ -175,7 +202,7 @@ class FakeServer:
         self.stop()
 
 
-def _handler_for(respond: Callable[[Request], Reply]) -> type[BaseHTTPRequestHandler]:
+def _handler_for(respond: Callable[[Request], Reply | None]) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         # Keep-alive, as the real platforms do; it also keeps the webhook benchmark honest.
         protocol_version = "HTTP/1.1"
@@ -189,6 +216,9 @@ def _handler_for(respond: Callable[[Request], Reply]) -> type[BaseHTTPRequestHan
             query = {name: values[-1] for name, values in parse_qs(split.query, keep_blank_values=True).items()}
             request = Request(self.command, split.path, query, {k.lower(): v for k, v in self.headers.items()}, body)
             reply = respond(request)
+            if reply is None:
+                self.close_connection = True  # the server then shuts the socket: the client sees it drop
+                return
             try:
                 self.send_response(reply.status)
                 for name, value in reply.headers.items():

@@ -4,11 +4,15 @@ Settings: `page_id`. The Graph API's address and version are the operator's (LOA
 never a channel setting, so no admin can send the Page token anywhere else.
 The Page access token is the channel's secret, sent in the POST body rather than the URL.
 Graph errors arrive as {"error": {"message", "type", "code", "error_subcode", "fbtrace_id"}}.
+When the answer to a post is lost, the Page's latest posts are read: a post with the same words made
+since the attempt began is this one; otherwise the outcome stays unknown, for a person to settle.
 """
 
 from __future__ import annotations
 
 import json
+import time
+from datetime import datetime
 from typing import Any
 
 import requests
@@ -31,6 +35,7 @@ DUPLICATE = 506
 THROTTLE_WAIT = 300.0
 POLICY_WAIT = 3600.0
 RECENT_POSTS = 10  # how far back to look for the post a duplicate error refers to
+CLOCK_SKEW = 120.0  # seconds Facebook's clock may be behind ours when a post's time is compared with the send's
 
 
 class FacebookPage:
@@ -48,8 +53,17 @@ class FacebookPage:
         if not page_id:
             raise ChannelError("Facebook: cấu hình kênh thiếu page_id.", retryable=False, needs_attention=True)
         edge, params, message = self._post_for(outgoing)
-        response = call(self.http, "POST", f"{self.base}/{page_id}/{edge}", platform=PLATFORM,
-                        timeout=self.timeout, data={**params, "access_token": token})
+        started = time.time()
+        try:
+            response = call(self.http, "POST", f"{self.base}/{page_id}/{edge}", platform=PLATFORM,
+                            timeout=self.timeout, data={**params, "access_token": token})
+        except ChannelError as failure:
+            # The answer was lost: the Page itself can say whether the post is there. If it is not (yet),
+            # the outcome stays unknown; a person decides rather than Loa posting twice.
+            found = self._recent_post(outgoing, page_id, message, since=started - CLOCK_SKEW) if failure.ambiguous else None
+            if found is None:
+                raise
+            return found
         body = json_body(response)
         if response.ok and body and body.get("id"):
             # A photo post answers with the photo's id and the feed post's id; the post is what was published.
@@ -81,21 +95,35 @@ class FacebookPage:
         this delivery's. If it cannot be found the error is final rather than retryable: retrying
         cannot succeed, and changing the text to get past the check would post the message twice.
         """
-        try:
-            response = call(self.http, "GET", f"{self.base}/{page_id}/feed", platform=PLATFORM,
-                            timeout=self.timeout,
-                            params={"fields": "id,message", "limit": RECENT_POSTS, "access_token": outgoing.secret})
-        except ChannelError:
-            response = None
-        posts = ((json_body(response) or {}).get("data") or []) if response is not None and response.ok else []
-        for post in posts:
-            if isinstance(post, dict) and (post.get("message") or "").strip() == message.strip() and post.get("id"):
-                return str(post["id"])
+        found = self._recent_post(outgoing, page_id, message)
+        if found is not None:
+            return found
         detail = scrub(error.get("message"), outgoing.secret)
         raise ChannelError(
             f"Facebook báo bài trùng với bài vừa đăng trên Trang (mã {DUPLICATE}): {detail}. "
             "Không tìm thấy bài đó trong các bài mới nhất nên không gửi lại, để tránh đăng hai lần; "
             "hãy kiểm tra Trang.", retryable=False)
+
+    def _recent_post(self, outgoing: Outgoing, page_id: str, message: str, *, since: float | None = None) -> str | None:
+        """The id of a post among the Page's latest whose text is exactly `message`; None if none (or no answer).
+
+        :param since: only a post created after this (unix time) counts: the same words posted last week
+            for another delivery must not pass for this one.
+        """
+        fields = "id,message" if since is None else "id,message,created_time"
+        try:
+            response = call(self.http, "GET", f"{self.base}/{page_id}/feed", platform=PLATFORM,
+                            timeout=self.timeout,
+                            params={"fields": fields, "limit": RECENT_POSTS, "access_token": outgoing.secret})
+        except ChannelError:
+            return None
+        posts = ((json_body(response) or {}).get("data") or []) if response.ok else []
+        for post in posts:
+            if not isinstance(post, dict) or (post.get("message") or "").strip() != message.strip() or not post.get("id"):
+                continue
+            if since is None or (_created_at(post) or 0.0) >= since:
+                return str(post["id"])
+        return None
 
     @staticmethod
     def _error(response: requests.Response, error: Any, token: str) -> ChannelError:
@@ -119,6 +147,14 @@ class FacebookPage:
         if code in TEMPORARY or response.status_code >= 500:
             return ChannelError(f"Facebook đang lỗi tạm thời {where}; sẽ thử lại.", retryable=True)
         return ChannelError(f"Facebook không nhận bài {where}.", retryable=False)
+
+
+def _created_at(post: dict[str, Any]) -> float | None:
+    """A Graph post's created_time ("2026-11-23T01:00:00+0000") as unix time; None when absent or unreadable."""
+    try:
+        return datetime.strptime(str(post.get("created_time")), "%Y-%m-%dT%H:%M:%S%z").timestamp()
+    except ValueError:
+        return None
 
 
 def _regain_access_seconds(response: requests.Response) -> float | None:

@@ -12,6 +12,7 @@ from typing import Any
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3.exceptions import MaxRetryError, ProtocolError, ReadTimeoutError, SSLError
 
 from scheduler.channels.contract import ChannelError
 
@@ -23,6 +24,7 @@ DEFAULT_TIMEOUT: tuple[float, float] = (3.05, 15.0)
 USER_AGENT = "Loa/0.1 (campaign dispatcher)"
 PLATFORM_TEXT_LIMIT = 300
 MAX_RETRY_AFTER = 24 * 3600.0  # how much of a platform's own error message is kept
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 def make_session() -> requests.Session:
@@ -41,29 +43,74 @@ def describe_timeout(timeout: Timeout) -> str:
     return f"{timeout:g} s"
 
 
+def reached_platform(error: requests.RequestException) -> bool:
+    """Whether the request may have reached the platform before `error`: its outcome is then unknown.
+
+    urllib3 draws the line (urllib3.util.retry.Retry `_is_connection_error` / `_is_read_error`): a
+    ConnectTimeoutError (which NewConnectionError and NameResolutionError extend: refused, unreachable,
+    unknown name) means "fairly sure the server did not receive the request"; a ReadTimeoutError or a
+    ProtocolError (connection reset or closed after the request was written, RemoteDisconnected) comes
+    "after the request has been started". Our sessions never retry, so urllib3 re-raises the read
+    errors as they are, and requests wraps them in ReadTimeout or ConnectionError; connect failures
+    come wrapped in a MaxRetryError. Failures while reading the body (ChunkedEncodingError,
+    ContentDecodingError, or requests' ConnectionError/SSLError around a body read) come after the
+    status line: the platform answered, Loa just cannot read what. A TLS handshake failure arrives as a
+    MaxRetryError around an SSLError: nothing was sent.
+    """
+    if isinstance(error, requests.ConnectTimeout):
+        return False
+    if isinstance(error, (requests.ReadTimeout, requests.exceptions.ChunkedEncodingError,
+                          requests.exceptions.ContentDecodingError)):
+        return True
+    cause = error.args[0] if error.args else None
+    if isinstance(cause, MaxRetryError):  # failed on the way in, unless read retries ran out
+        return isinstance(cause.reason, (ReadTimeoutError, ProtocolError))
+    # Raised as is: after the request was written, or while its answer's body was being read.
+    return isinstance(cause, (ReadTimeoutError, ProtocolError, SSLError))
+
+
 def call(session: requests.Session, method: str, url: str, *, platform: str, timeout: Timeout,
-         **kwargs: Any) -> requests.Response:
+         repeatable: bool = False, **kwargs: Any) -> requests.Response:
     """One HTTP call with a timeout; transport failures come back as ChannelError.
 
+    A failure after the request may have reached the platform is `ambiguous`: whether sending again
+    is safe depends on the platform telling a repeat, which the dispatcher decides. Not so for a
+    read (GET), nor for a request the caller says does no harm twice (`repeatable`, e.g. a WebSub ping).
     Errors are raised `from None`: the requests exception names the URL, and Telegram puts the bot
     token in the URL, so chaining it would leak the token into any logged traceback.
     """
     try:
         return session.request(method, url, timeout=timeout, **kwargs)
-    except requests.Timeout:
-        raise ChannelError(
-            f"{platform}: quá thời gian chờ ({describe_timeout(timeout)}); sẽ thử lại.", retryable=True
-        ) from None
     except (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
             requests.exceptions.InvalidSchema):
         raise ChannelError(
             f"{platform}: địa chỉ gửi không hợp lệ (địa chỉ nhận của kênh, hoặc địa chỉ API do người vận hành "
             "cấu hình).", retryable=False, needs_attention=True
         ) from None
-    except requests.ConnectionError:
-        raise ChannelError(f"{platform}: không kết nối được tới máy chủ; sẽ thử lại.", retryable=True) from None
-    except requests.RequestException:
+    except requests.RequestException as error:
+        if reached_platform(error):
+            if repeatable or method.upper() in SAFE_METHODS:
+                raise ChannelError(f"{platform}: {_lost_answer(error, timeout)}; sẽ thử lại.", retryable=True) from None
+            raise _unknown_outcome(platform, error, timeout) from None
+        if isinstance(error, requests.Timeout):
+            raise ChannelError(f"{platform}: quá thời gian chờ kết nối ({describe_timeout(timeout)}); "
+                               "chưa gửi được gì, sẽ thử lại.", retryable=True) from None
+        if isinstance(error, requests.ConnectionError):
+            raise ChannelError(f"{platform}: không kết nối được tới máy chủ; chưa gửi được gì, sẽ thử lại.",
+                               retryable=True) from None
         raise ChannelError(f"{platform}: lỗi đường truyền; sẽ thử lại.", retryable=True) from None
+
+
+def _lost_answer(error: requests.RequestException, timeout: Timeout) -> str:
+    if isinstance(error, requests.Timeout):
+        return f"đã gửi đi nhưng quá thời gian chờ trả lời ({describe_timeout(timeout)})"
+    return "đã gửi đi nhưng kết nối bị ngắt trước khi có trả lời"
+
+
+def _unknown_outcome(platform: str, error: requests.RequestException, timeout: Timeout) -> ChannelError:
+    return ChannelError(f"{platform}: {_lost_answer(error, timeout)}, nên không biết bài đã lên hay chưa. "
+                        f"Cần người xem trên {platform}: "
+                        "bài đã lên thì bấm “Bài đã lên”, chưa có thì bấm “Gửi lại”.", retryable=True, ambiguous=True)
 
 
 def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:

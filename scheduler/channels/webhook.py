@@ -104,6 +104,12 @@ class SignedWebhook:
                             headers=headers, allow_redirects=False)
         except DestinationRefused as refused:
             raise _refused(str(refused)) from None
+        except ChannelError as error:
+            if not error.ambiguous:
+                raise
+            # Still ambiguous (the dispatcher keeps that), but nobody needs to check: the receiver drops repeats.
+            raise ChannelError("Webhook: đã gửi đi nhưng không nhận được trả lời; sẽ gửi lại, nơi nhận bỏ qua bản "
+                               "trùng nhờ Idempotency-Key.", retryable=True, ambiguous=True) from None
         if 200 <= response.status_code < 300:
             remote_id = (json_body(response) or {}).get("id")
             return str(remote_id) if remote_id not in (None, "") else outgoing.idempotency_key

@@ -33,7 +33,10 @@ bp.add_url_rule("/deliveries/<int:delivery_id>/retry", view_func=deliveries.retr
 bp.add_url_rule("/deliveries/<int:delivery_id>/move", view_func=deliveries.move, methods=POST)
 bp.add_url_rule("/deliveries/<int:delivery_id>/cancel", view_func=deliveries.cancel, methods=POST)
 bp.add_url_rule("/deliveries/<int:delivery_id>/variant", view_func=deliveries.variant, methods=GET_POST)
+bp.add_url_rule("/deliveries/<int:delivery_id>/posted", view_func=deliveries.posted, methods=POST)
+bp.add_url_rule("/deliveries/<int:delivery_id>/resend", view_func=deliveries.resend, methods=POST)
 bp.add_url_rule("/dispatch", view_func=deliveries.dispatch_board)
+bp.add_url_rule("/dispatch/channels/<int:channel_id>/resume", view_func=deliveries.resume, methods=POST)
 bp.add_url_rule("/calendar", view_func=calendar.calendar)
 
 bp.add_url_rule("/campaigns/", view_func=campaigns.campaigns)

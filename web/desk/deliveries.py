@@ -1,4 +1,4 @@
-"""The outbox by hand: retry a failed delivery, move or cancel one not yet sent, and the dispatch board."""
+"""The outbox by hand: retry a failed delivery, move or cancel one not yet sent, settle an uncertain one, the board."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_babel import gettext as _
 from flask_login import login_required
 
+from campaigns.channel_pauses import may_resume, paused_destinations, resume_channel
 from campaigns.deliveries import cancel_delivery, move_delivery, recent_failures, retry_delivery, sweep
 from campaigns.links import CODE_LENGTH
-from campaigns.models import Delivery
+from campaigns.models import Channel, Delivery
+from campaigns.uncertain_sends import confirm_posted, send_again, uncertain_deliveries
 from campaigns.variants import SOCIAL, set_variant, social_variant, text_limit
 from content.errors import InvalidInput, NotFound
 from content.permissions import Action, authorize
@@ -20,6 +22,7 @@ from web.i18n.locale import translate
 from web.paths import local_target
 
 FAILED_SHOWN = 200
+UNCERTAIN_SHOWN = 100
 
 
 def _delivery(delivery_id: int) -> Delivery:
@@ -68,6 +71,37 @@ def cancel(delivery_id: int):
                   _("Đã hủy lượt phát."))
 
 
+@login_required
+def posted(delivery_id: int):
+    return _apply(delivery_id, lambda d: confirm_posted(get_db(), d, actor=actor(), now=now(),
+                                                         external_id=request.form.get("external_id"),
+                                                         remote_addr=request.remote_addr),
+                  _("Đã ghi nhận: bài đã lên, sẽ không gửi lại."))
+
+
+@login_required
+def resend(delivery_id: int):
+    return _apply(delivery_id, lambda d: send_again(get_db(), d, actor=actor(), now=now(),
+                                                     remote_addr=request.remote_addr),
+                  _("Đã xếp lượt phát vào hàng gửi lại."))
+
+
+@login_required
+def resume(channel_id: int):
+    """End a destination's pause early, from the board."""
+    channel = get_or_404(Channel, channel_id, _("Không tìm thấy kênh này."))
+    try:
+        resume_channel(get_db(), actor(), channel, now=now(), remote_addr=request.remote_addr)
+    except InvalidInput as error:
+        get_db().rollback()
+        for text in error.errors.values():
+            flash(str(translate(text)), "error")
+    else:
+        get_db().commit()
+        flash(_("Kênh %(name)s sẽ gửi lại từ lượt tới.", name=channel.name), "success")
+    return redirect(url_for("desk.dispatch_board"))
+
+
 def _link_length() -> int:
     return len(public_base_url(current_app)) + len("/r/") + CODE_LENGTH
 
@@ -102,6 +136,9 @@ def variant(delivery_id: int):
 @login_required
 def dispatch_board():
     authorize(actor(), Action.MESSAGE_VIEW, None)
-    failed = recent_failures(get_db(), within=actor().area, limit=FAILED_SHOWN)
-    return render_template("desk/dispatch.html", failed=failed,
-                           backlog=sweep(get_db(), now=now(), within=actor().area))
+    within = actor().area
+    paused = paused_destinations(get_db(), now=now(), within=within)
+    return render_template("desk/dispatch.html", failed=recent_failures(get_db(), within=within, limit=FAILED_SHOWN),
+                           uncertain=uncertain_deliveries(get_db(), within=within, limit=UNCERTAIN_SHOWN),
+                           paused=paused, resumable={c.id for c in paused if may_resume(actor(), c)},
+                           today=now().astimezone(zone()).date(), backlog=sweep(get_db(), now=now(), within=within))
