@@ -216,7 +216,10 @@ def record_success(session_factory: sessionmaker[Session], prepared: Prepared, e
             # A plain UPDATE, not the ORM's versioned one: several destinations of one message are recorded
             # at once from parallel senders, and publishing is not an edit an editor could conflict with.
             session.execute(
-                update(Message).where(Message.id == prepared.message_id, Message.status != MessageStatus.PUBLISHED)
+                # Only from approved or scheduled: a message sent back to review while this send was in flight
+                # stays in review (the send is recorded; the edit still waits for its approval).
+                update(Message).where(Message.id == prepared.message_id,
+                                      Message.status.in_(SENDABLE - {MessageStatus.PUBLISHED}))
                 .values(status=MessageStatus.PUBLISHED, published_at=func.coalesce(Message.published_at, now))
                 .execution_options(synchronize_session=False))
         if settings.websub_hub and prepared.announces:

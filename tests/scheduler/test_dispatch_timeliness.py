@@ -137,3 +137,22 @@ def test_a_webhook_needs_no_public_address_when_it_sends_no_link(session, sessio
     report = run_tick(session_factory, now=now + timedelta(hours=1), worker="w1", settings=DispatchSettings())
     assert report.sent == 1 and reload(session, delivery).status is DeliveryStatus.SENT
     assert seen[0].link is None and seen[0].url == "" and seen[0].text
+
+
+def test_a_message_sent_back_to_review_mid_send_stays_in_review(session, session_factory, now, monkeypatch):
+    from content.models import Message, MessageStatus
+
+    class EditedMeanwhile:
+        def send(self, outgoing):  # type: ignore[no-untyped-def]
+            with session_factory() as s:  # an editor's change after approval lands while this post is in flight
+                message = s.scalar(select(Message).join(Delivery).where(Delivery.id == outgoing.delivery_id))
+                message.status = MessageStatus.IN_REVIEW
+                s.commit()
+            return "ext-1"
+
+    monkeypatch.setitem(channels.REGISTRY, "webhook", lambda endpoints: EditedMeanwhile())
+    [delivery] = plan(session, now, [make_channel(session, ChannelKind.WEBHOOK)])
+    assert run_tick(session_factory, now=now + timedelta(hours=1), worker="w1", settings=SETTINGS).sent == 1
+    delivery = reload(session, delivery)
+    assert delivery.status is DeliveryStatus.SENT
+    assert delivery.message.status is MessageStatus.IN_REVIEW and delivery.message.published_at is None
