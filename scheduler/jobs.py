@@ -26,8 +26,9 @@ MAX_FILE_ROUNDS = 5
 log = logging.getLogger("loa.scheduler")
 
 
-def worker_name() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
+def worker_name(name: str | None = None) -> str:
+    """The worker as claims and logs name it: `NAME:pid`, the host's name by default."""
+    return f"{name or socket.gethostname()}:{os.getpid()}"
 
 
 def make_scheduler(
@@ -48,7 +49,7 @@ def make_scheduler(
     def tick() -> None:
         report = run_tick(session_factory, now=clock(), worker=worker, settings=settings)
         if report.claimed:
-            log.info("dispatch: %s", report)
+            log.info("dispatch by %s: %s", worker, report)
         if report.sent and publish_files is not None:  # something may have gone public: write its files now
             sent_since_files.set()
             scheduler.modify_job("artifacts", next_run_time=datetime.now(timezone.utc))
