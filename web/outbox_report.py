@@ -17,7 +17,7 @@ STATUS_WORDS = {
     DeliveryStatus.FAILED: "thất bại",
     DeliveryStatus.HELD: "tạm giữ",
     DeliveryStatus.CANCELLED: "đã hủy",
-    DeliveryStatus.UNCERTAIN: "chưa rõ đã tới chưa",
+    DeliveryStatus.UNCERTAIN: "chưa rõ kết quả",
 }
 STATIONS_NAME = "Đài truyền thanh"
 MINUTE, SECOND = "%H:%M %d/%m/%Y", "%H:%M:%S %d/%m/%Y"
