@@ -231,7 +231,10 @@ def _password(given: str | None, *, from_stdin: bool) -> str:
         raise click.UsageError("Give the password with --password or --password-stdin, not both.")
     if from_stdin:
         # One line, as `echo "$PASS" |` or a secrets file gives it; only its line ending is not the password.
-        return sys.stdin.readline().rstrip("\r\n")
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise click.UsageError("--password-stdin read no password: standard input was empty.")
+        return password
     if given is not None:
         return given
     return click.prompt("Password", hide_input=True, confirmation_prompt=True)
