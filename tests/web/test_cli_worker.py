@@ -82,3 +82,11 @@ def test_loa_worker_started_with_a_name_says_so_and_claims_with_it(database_url,
     assert started == f"Loa worker may-chu-2:{worker.pid} started; lease 30 s.\n", errors
     assert reload(session, delivery).claimed_by == f"may-chu-2:{worker.pid}", errors
     assert f"dispatch by may-chu-2:{worker.pid}: TickReport(claimed=1, sent=1" in errors
+
+
+def test_a_worker_with_a_lease_out_of_bounds_stops_with_the_reason_before_starting(app):
+    app.config["LEASE_SECONDS"] = "7200"
+    result = app.test_cli_runner().invoke(cli, ["worker", "--name", "may-chu-2"])
+    assert result.exit_code == 1
+    assert "LOA_LEASE_SECONDS must be between 10 and 3600 seconds" in result.output
+    assert "started" not in result.output
