@@ -24,8 +24,9 @@ from scheduler.websub_job import PingReport, WebSubSettings, run_websub_pings
 log = logging.getLogger("loa.scheduler")
 
 
-def worker_name() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
+def worker_name(name: str | None = None) -> str:
+    """The worker as claims and logs name it: `NAME:pid`, the host's name by default."""
+    return f"{name or socket.gethostname()}:{os.getpid()}"
 
 
 def make_scheduler(
@@ -46,7 +47,7 @@ def make_scheduler(
         report = run_tick(session_factory, now=clock(), worker=worker, settings=settings,
                           on_published=wake_files if publish_files is not None else None)
         if report.claimed:
-            log.info("dispatch %s: %s", worker, report)
+            log.info("dispatch by %s: %s", worker, report)
 
     tick = Coalesced(dispatch)
     files = Coalesced(publish_files or (lambda: None))

@@ -1,17 +1,21 @@
-"""The `loa` command: run, worker, artifacts build, db upgrade, demo, areas import, user create, reach rollup."""
+"""The `loa` command: run, worker, outbox status, artifacts build, db upgrade, demo, areas import, user create,
+reach rollup."""
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 import signal
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import click
 from flask import current_app
 from flask.cli import FlaskGroup, ScriptInfo, with_appcontext
 from sqlalchemy import inspect
 
+from campaigns.outbox_status import read_outbox_status
 from content.area_import import count_units, import_areas
 from content.areas import get_area_by_code
 from content.errors import LoaError
@@ -19,14 +23,15 @@ from content.models import Role
 from content.schema import upgrade_database
 from content.users import create_user
 from scheduler.demo import DEMO_PASSWORD, holds_only_demo_data, load_demo
-from scheduler.jobs import make_scheduler
+from scheduler.jobs import make_scheduler, worker_name
 from scheduler.reach_job import ReachJobSettings, run_reach_job
 from web import create_app
 from web.artifacts import artifacts_dir, build_artifacts, refresh_artifacts
 from web.config import reach_retention_days
 from web.database import session_factory, zone
-from web.dispatch_settings import dispatch_settings
+from web.dispatch_settings import dispatch_settings, lease_seconds
 from web.media.files import media_root
+from web.outbox_report import describe_outbox, outbox_json
 from web.write_behind import write_behind
 
 
@@ -46,11 +51,31 @@ def _reach_settings() -> ReachJobSettings:
                             interval_seconds=float(current_app.config["REACH_ROLLUP_SECONDS"]))
 
 
-def _scheduler(blocking: bool):
+def _lease_seconds() -> float:
+    try:
+        return lease_seconds(current_app)
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def make_worker_scheduler(*, blocking: bool, worker: str):
+    """The scheduler `loa run` and `loa worker` start, its claims made as `worker`."""
     app = current_app._get_current_object()  # type: ignore[attr-defined]
+    _lease_seconds()  # a bad setting is a clear message, not a traceback
     return make_scheduler(session_factory(), clock=app.config["CLOCK"], blocking=blocking,
                           interval_seconds=float(app.config["TICK_SECONDS"]), settings=dispatch_settings(app),
-                          reach=_reach_settings(), publish_files=lambda: refresh_artifacts(app))
+                          reach=_reach_settings(), publish_files=lambda: refresh_artifacts(app), worker=worker)
+
+
+def _check_name(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    # It goes into every claim (deliveries.claimed_by, 120 characters with ":pid") and every log line.
+    if value is not None and not re.fullmatch(r"[\w.-]{1,100}", value):
+        raise click.BadParameter("use 1 to 100 letters, digits, '.', '-' or '_' (no spaces or ':')")
+    return value
+
+
+worker_name_option = click.option(
+    "--name", callback=_check_name, help="Name this worker in claims and logs as NAME:pid (default: the host name).")
 
 
 def _require_schema() -> None:
@@ -58,14 +83,14 @@ def _require_schema() -> None:
         raise click.ClickException("The database has no schema yet: run `loa db upgrade` (or `loa demo`).")
 
 
-def serve(host: str, port: int) -> None:
+def serve(host: str, port: int, name: str | None = None) -> None:
     """Web and scheduler in one process: the whole product for a small install."""
     from waitress import serve as waitress_serve
 
     _require_schema()
     # Links in social posts must point somewhere; serving here, this is the address we know of.
     current_app.config.setdefault("BASE_URL", f"http://{host}:{port}")
-    scheduler = _scheduler(blocking=False)
+    scheduler = make_worker_scheduler(blocking=False, worker=worker_name(name))
     scheduler.start()
     click.echo(f"Loa is running at http://{host}:{port}/  (Ctrl+C to stop)")
     # A service manager stops with SIGTERM: leave like Ctrl+C does, so the clicks counted in memory get written.
@@ -82,19 +107,41 @@ def serve(host: str, port: int) -> None:
 @cli.command("run")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
+@worker_name_option
 @with_appcontext
-def run_command(host: str, port: int) -> None:
+def run_command(host: str, port: int, name: str | None) -> None:
     """Serve the web app and run the scheduler in this process."""
-    serve(host, port)
+    serve(host, port, name)
 
 
 @cli.command("worker")
+@worker_name_option
 @with_appcontext
-def worker_command() -> None:
+def worker_command(name: str | None) -> None:
     """Run only the scheduler; start as many as you like against PostgreSQL."""
     _require_schema()
-    click.echo("Loa worker started; dispatching due deliveries.")
-    _scheduler(blocking=True).start()
+    worker = worker_name(name)
+    scheduler = make_worker_scheduler(blocking=True, worker=worker)
+    click.echo(f"Loa worker {worker} started; lease {_lease_seconds():g} s.")
+    scheduler.start()
+
+
+@cli.group("outbox")
+def outbox_group() -> None:
+    """The deliveries waiting, being sent and done."""
+
+
+@outbox_group.command("status")
+@click.option("--json", "as_json", is_flag=True, help="JSON for scripts (times in UTC) instead of text.")
+@with_appcontext
+def outbox_status_command(as_json: bool) -> None:
+    """Counts by status and destination, the oldest delivery waiting, claims held or stuck, paused channels."""
+    _require_schema()
+    lease = timedelta(seconds=_lease_seconds())
+    with session_factory()() as session:
+        status = read_outbox_status(session, now=current_app.config["CLOCK"](), lease=lease)
+    click.echo(json.dumps(outbox_json(status), ensure_ascii=False, indent=2) if as_json
+               else describe_outbox(status, zone()))
 
 
 @cli.group("artifacts")
@@ -179,15 +226,33 @@ def user_group() -> None:
     """Accounts."""
 
 
+def _password(given: str | None, *, from_stdin: bool) -> str:
+    if given is not None and from_stdin:
+        raise click.UsageError("Give the password with --password or --password-stdin, not both.")
+    if from_stdin:
+        # One line, as `echo "$PASS" |` or a secrets file gives it; only its line ending is not the password.
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise click.UsageError("--password-stdin read no password: standard input was empty.")
+        return password
+    if given is not None:
+        return given
+    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
 @user_group.command("create")
 @click.argument("username")
 @click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
 @click.option("--area", "area_code", help="Official code of the area the user works in; omit for the whole country.")
 @click.option("--full-name", default="")
-@click.password_option()
+@click.option("--password", help="The password; it shows in `ps` and the shell's history, so prefer the prompt "
+              "or --password-stdin.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from the first line of standard input.")
 @with_appcontext
-def user_create_command(username: str, role: str, area_code: str | None, full_name: str, password: str) -> None:
-    """Create an account scoped to an area."""
+def user_create_command(username: str, role: str, area_code: str | None, full_name: str, password: str | None,
+                        password_stdin: bool) -> None:
+    """Create an account scoped to an area; asks for the password unless given."""
+    password = _password(password, from_stdin=password_stdin)
     with session_factory()() as session:
         try:
             area = get_area_by_code(session, area_code) if area_code else None
