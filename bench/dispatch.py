@@ -28,7 +28,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from bench.postgres import bench_url, reset_schema, shown, unreachable
+from bench.postgres import fresh_database
 from bench.timing import Comparison, Timing, measure_pair
 
 TITLE = "Dispatching (PostgreSQL)"
@@ -43,16 +43,12 @@ LOCAL_RECEIVER = frozenset({"127.0.0.1"})
 
 
 def run() -> list[Comparison]:
-    url = bench_url()
-    reason = unreachable(url)
-    if reason:
-        print(f"  skipped: PostgreSQL is not reachable at {shown(url)} ({reason}).")
-        print("  Set LOA_BENCH_DATABASE_URL to a PostgreSQL database this benchmark may wipe.")
+    url = fresh_database()
+    if url is None:
         return []
     from campaigns.credentials import generate_key
     from content.db import make_engine, make_session_factory
 
-    reset_schema(url)
     key = generate_key()
     engine = make_engine(url)
     try:
@@ -65,7 +61,7 @@ def run() -> list[Comparison]:
 
 # --- the people, the province and the channel ---------------------------------------------------------------
 
-def _people(session):
+def people(session):
     from content.models import Area, AreaKind, Role
     from content.users import create_user
 
@@ -79,7 +75,7 @@ def _people(session):
     return province, editor, approver
 
 
-def _approved_message(session, province, editor, approver, n: int):
+def approved_message(session, province, editor, approver, n: int):
     from content.messages import MessageInput, create_message, transition_message
     from content.models import MessageKind
 
@@ -102,11 +98,11 @@ def bench_sending(url: str, factory: sessionmaker[Session], key: str, tmpdir: Pa
 
     with spawn_receiver(SECRET, tmpdir / "received.jsonl") as receiver:
         with factory() as session:
-            province, editor, approver = _people(session)
+            province, editor, approver = people(session)
             channel = Channel(kind=ChannelKind.WEBHOOK, name="Webhook đo hiệu năng", settings={"url": receiver.url})
             set_channel_secret(channel, key, SECRET)
             session.add(channel)
-            messages = [_approved_message(session, province, editor, approver, n) for n in (1, 2)]
+            messages = [approved_message(session, province, editor, approver, n) for n in (1, 2)]
             session.commit()
             channel_id, message_ids, approver_id = channel.id, [m.id for m in messages], approver.id
         body = connector_body(factory, key, channel_id, message_ids[0], approver_id)
@@ -147,7 +143,7 @@ def connector_body(factory: sessionmaker[Session], key: str, channel_id: int, me
             raise requests.ConnectionError("captured, not sent")
 
     with factory() as session:
-        [delivery] = _insert(session, message_id, channel_id, approver_id, 1)
+        [delivery] = insert_deliveries(session, message_id, channel_id, approver_id, 1)
         settings = DispatchSettings(base_url=BASE_URL, unseal=lambda token: unseal(key, token))
         outgoing = build_outgoing(session, session.get_one(Delivery, delivery), settings, now=START)
         session.rollback()  # neither the delivery nor its short link is kept
@@ -186,12 +182,13 @@ def post_loop(url: str, body: bytes, count: int) -> float:
         return (time.perf_counter() - started) / count
 
 
-def _insert(session: Session, message_id: int, channel_id: int, approver_id: int, count: int) -> list[int]:
+def insert_deliveries(session: Session, message_id: int, channel_id: int, approver_id: int, count: int, *,
+                      due_at: datetime = START) -> list[int]:
     from sqlalchemy import insert
 
     from campaigns.models import Delivery, DeliveryStatus
 
-    rows = [{"message_id": message_id, "channel_id": channel_id, "due_at": START, "status": DeliveryStatus.PLANNED,
+    rows = [{"message_id": message_id, "channel_id": channel_id, "due_at": due_at, "status": DeliveryStatus.PLANNED,
              "attempts": 0, "idempotency_key": f"loa-{uuid.uuid4().hex}", "created_at": START,
              "created_by_id": approver_id} for _ in range(count)]
     return list(session.scalars(insert(Delivery).returning(Delivery.id), rows))
@@ -204,7 +201,7 @@ def _due_deliveries(factory: sessionmaker[Session], message_id: int, channel_id:
     from campaigns.models import Delivery
 
     with factory() as session:
-        ids = _insert(session, message_id, channel_id, approver_id, count)
+        ids = insert_deliveries(session, message_id, channel_id, approver_id, count)
         keys = set(session.scalars(select(Delivery.idempotency_key).where(Delivery.id.in_(ids))))
         session.commit()
     return keys
@@ -303,7 +300,7 @@ def bench_fan_out(factory: sessionmaker[Session]) -> Comparison:
             {"name": f"Đài truyền thanh xã {n}", "area_id": area_id, "is_active": True, "contact": ""}
             for n, area_id in enumerate(communes, 1)])
         # A fresh message for each plan; the baseline's rows all hang off one more.
-        messages = [_approved_message(session, province, editor, approver, 100 + n).id
+        messages = [approved_message(session, province, editor, approver, 100 + n).id
                     for n in range(rounds + warmup + 1)]
         session.commit()
         station_ids = session.scalars(select(Station.id)).all()

@@ -49,3 +49,15 @@ def reset_schema(url: str) -> None:
         connection.execute(text("CREATE SCHEMA public"))
     engine.dispose()
     upgrade_database(url)
+
+
+def fresh_database() -> str | None:
+    """The benchmark's PostgreSQL with a freshly migrated schema, or None after saying why it cannot be used."""
+    url = bench_url()
+    reason = unreachable(url)
+    if reason:
+        print(f"  skipped: PostgreSQL is not reachable at {shown(url)} ({reason}).")
+        print("  Set LOA_BENCH_DATABASE_URL to a PostgreSQL database this benchmark may wipe.")
+        return None
+    reset_schema(url)
+    return url

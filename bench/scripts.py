@@ -31,7 +31,7 @@ from sqlalchemy import event, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bench.articles import build_articles
-from bench.postgres import bench_url, reset_schema, shown, unreachable
+from bench.postgres import fresh_database
 from bench.timing import Comparison, measure_pair
 
 TITLE = "Daily radio scripts (3,321 stations × 10 items)"
@@ -51,14 +51,8 @@ def run() -> list[Comparison]:
     rows: list[Comparison] = []
     with tempfile.TemporaryDirectory(prefix="loa-bench-") as tmpdir:
         rows += bench_database(f"sqlite:///{Path(tmpdir) / 'scripts.db'}", "SQLite")
-    url = bench_url()
-    reason = unreachable(url)
-    if reason:
-        print(f"  PostgreSQL skipped: not reachable at {shown(url)} ({reason}).")
-        print("  Set LOA_BENCH_DATABASE_URL to a PostgreSQL database this benchmark may wipe.")
-        return rows
-    reset_schema(url)
-    return rows + bench_database(url, "PostgreSQL")
+    url = fresh_database()  # None (after saying why) when PostgreSQL is not reachable: the SQLite rows stand
+    return rows if url is None else rows + bench_database(url, "PostgreSQL")
 
 
 def bench_database(url: str, name: str) -> list[Comparison]:

@@ -32,14 +32,14 @@ class Comparison:
     loa: Timing
     baseline_label: str
     baseline: Timing
-    unit: str  # "µs" or "ms"
+    unit: str  # "µs", "ms" or "s"
 
     @property
     def ratio(self) -> float:
         return self.loa.median / self.baseline.median
 
 
-_SCALE = {"µs": 1e6, "ms": 1e3}
+_SCALE = {"µs": 1e6, "ms": 1e3, "s": 1.0}
 
 
 def _time_round(operation: Callable[[], object], repeat: int) -> float:

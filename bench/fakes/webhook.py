@@ -8,10 +8,14 @@ In a test: `with WebhookReceiver("khóa") as receiver: ...`, then `receiver.acce
 `receiver.duplicates`. As its own process (for crash tests and benchmarks):
 
     python -m bench.fakes.webhook --secret S --record /tmp/keys.jsonl [--port N] [--latency 0.005]
+                                  [--fail-fraction 0.1]
 
-prints `listening http://127.0.0.1:PORT` once ready and appends one JSON line per accepted or
-duplicate delivery to the record file, flushed at once; `read_record(path)` reads it back and
+prints `listening http://127.0.0.1:PORT` once ready and appends one JSON line per accepted, duplicate
+or failed delivery to the record file, flushed at once; `read_record(path)` reads it back and
 `spawn_receiver(...)` does all of it from Python.
+
+`--fail-fraction F` answers that share of well-signed requests 500 without accepting their key (a
+destination that is partly down), drawn from a seeded generator so runs are alike.
 """
 
 from __future__ import annotations
@@ -19,13 +23,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import count
 from pathlib import Path
 from typing import IO
@@ -38,11 +43,16 @@ ROOT = Path(__file__).resolve().parents[2]
 
 class WebhookReceiver(FakeServer):
     def __init__(self, secret: str, *, record: Path | None = None, tolerance: float = 300,
-                 clock: Callable[[], float] = time.time, latency: float = 0.0) -> None:
+                 clock: Callable[[], float] = time.time, latency: float = 0.0, fail_fraction: float = 0.0,
+                 seed: int = 13) -> None:
         super().__init__()
+        if not 0 <= fail_fraction < 1:
+            raise ValueError("fail_fraction must be at least 0 and below 1")
         self.secret, self.tolerance, self.clock, self.latency = secret, tolerance, clock, latency
+        self.fail_fraction, self._dice = fail_fraction, random.Random(seed)
         self.accepted: dict[str, str] = {}  # idempotency key -> the id we answered with
         self.duplicates: list[str] = []
+        self.failed: list[str] = []  # keys answered 500 by --fail-fraction, not accepted
         self.refused: list[tuple[int, str]] = []  # (status, reason)
         self._ids = count(1)
         self._keys = threading.Lock()
@@ -75,6 +85,10 @@ class WebhookReceiver(FakeServer):
         if not key or not isinstance(payload, dict) or payload.get("idempotency_key") != key:
             return self._refuse(400, "Idempotency-Key thiếu hoặc khác với thân")
         with self._keys:
+            if self.fail_fraction and self._dice.random() < self.fail_fraction:
+                self.failed.append(key)
+                self._write(key, "", duplicate=False, failed=True)
+                return self.error_reply(500)
             duplicate = key in self.accepted
             if duplicate:
                 self.duplicates.append(key)
@@ -84,10 +98,10 @@ class WebhookReceiver(FakeServer):
             self._write(key, known, duplicate=duplicate)
         return Reply.json({"id": known, "received": True})
 
-    def _write(self, key: str, remote_id: str, *, duplicate: bool) -> None:
+    def _write(self, key: str, remote_id: str, *, duplicate: bool, failed: bool = False) -> None:
         if self._record is not None:
-            self._record.write(json.dumps({"key": key, "id": remote_id, "duplicate": duplicate,
-                                           "at": time.time()}) + "\n")
+            entry = {"key": key, "id": remote_id, "duplicate": duplicate, "at": time.time()}
+            self._record.write(json.dumps({**entry, "failed": True} if failed else entry) + "\n")
 
     def _refuse(self, status: int, reason: str) -> Reply:
         with self._keys:
@@ -106,21 +120,22 @@ class WebhookReceiver(FakeServer):
 class Record:
     accepted: list[str]  # keys in the order they first arrived
     duplicates: list[str]  # keys that arrived again after being accepted
+    failed: list[str] = field(default_factory=list)  # keys answered 500 by --fail-fraction (maybe accepted later)
 
 
 def read_record(path: Path) -> Record:
     """What a receiver process recorded; a torn last line (the receiver was killed mid-write) is skipped."""
-    accepted: list[str] = []
-    duplicates: list[str] = []
+    record = Record([], [], [])
     if not path.exists():
-        return Record(accepted, duplicates)
+        return record
     for line in path.read_text(encoding="utf-8").splitlines():
         try:
             entry = json.loads(line)
         except ValueError:
             continue
-        (duplicates if entry["duplicate"] else accepted).append(entry["key"])
-    return Record(accepted, duplicates)
+        kept = record.failed if entry.get("failed") else record.duplicates if entry["duplicate"] else record.accepted
+        kept.append(entry["key"])
+    return record
 
 
 @dataclass
@@ -143,11 +158,11 @@ class ReceiverProcess:
 
 
 @contextmanager
-def spawn_receiver(secret: str, record: Path, *, port: int = 0, latency: float = 0.0,
+def spawn_receiver(secret: str, record: Path, *, port: int = 0, latency: float = 0.0, fail_fraction: float = 0.0,
                    startup_timeout: float = 10.0) -> Iterator[ReceiverProcess]:
     """Run a receiver in its own process for the duration of the block."""
     command = [sys.executable, "-m", "bench.fakes.webhook", "--secret", secret, "--record", str(record),
-               "--port", str(port), "--latency", str(latency)]
+               "--port", str(port), "--latency", str(latency), "--fail-fraction", str(fail_fraction)]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
     receiver = None
@@ -180,8 +195,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--latency", type=float, default=0.0, help="seconds to wait before answering")
     parser.add_argument("--tolerance", type=float, default=300)
+    parser.add_argument("--fail-fraction", type=float, default=0.0, help="share of requests answered 500")
     args = parser.parse_args(argv)
-    receiver = WebhookReceiver(args.secret, record=args.record, tolerance=args.tolerance, latency=args.latency)
+    receiver = WebhookReceiver(args.secret, record=args.record, tolerance=args.tolerance, latency=args.latency,
+                               fail_fraction=args.fail_fraction)
     receiver.keep_requests = False
 
     def ready(url: str) -> None:
