@@ -114,7 +114,9 @@ def test_a_delivery_to_a_refused_destination_fails_and_flags_the_channel(session
         deliveries += plan_deliveries(session, message, actor=approver, due_at=now + timedelta(minutes=5), now=now,
                                       channels=[channel])
     session.commit()
-    settings = DispatchSettings(base_url="https://loa.example.vn", unseal=partial(unseal, KEY), endpoints=Endpoints())
+    # One sending thread: with several, each may take one of the two before the first refusal flags the channel.
+    settings = DispatchSettings(base_url="https://loa.example.vn", unseal=partial(unseal, KEY), endpoints=Endpoints(),
+                                parallel=1)
     report = run_tick(session_factory, now=now + timedelta(minutes=5), worker="w1", settings=settings)
     session.expire_all()
     rows = [session.get(Delivery, d.id) for d in deliveries]
