@@ -29,7 +29,7 @@ from content.db import begin_write
 from scheduler.channels import REGISTRY, Connector
 from scheduler.heartbeat import Heartbeat
 from scheduler.pauses import DestinationHealth
-from scheduler.sending import DispatchSettings, Outcome, prepare_group, transmit
+from scheduler.sending import Answer, DispatchSettings, Outcome, ask, prepare_group, record
 
 Destination = tuple[str, int | None]  # (connector kind, channel id); ("station", None): stations are all local
 Claimed = Row[Any]
@@ -153,22 +153,37 @@ class _Sender:
         prepared, settled = prepare_group(self.session_factory, ids, now=self.clock(), worker=self.worker,
                                           settings=self.settings)
         self.tally.add(outcomes=tuple(settled))
+        # A receiver that drops a repeated key lets the group's answers wait for one commit; elsewhere each answer
+        # is on record before the next send, so a crash can leave at most one send unrecorded.
+        deduplicates = getattr(connector, "deduplicates", False)
+        waiting: list[Answer] = []
         stopped = any(outcome.stop_destination for outcome in settled)
         for position, item in enumerate(prepared):
             if stopped or self.health.is_paused(channel_id):
                 with self.session_factory() as session:
                     untried = [p.outgoing.delivery_id for p in prepared[position:]]
                     self.tally.add(deferred=release(session, untried, worker=self.worker, next_attempt_at=None))
-                return
-            outcome = transmit(connector, item, self.session_factory, clock=self.clock, worker=self.worker,
-                               settings=self.settings)
-            self.tally.add(outcomes=(outcome,))
-            if outcome.status is DeliveryStatus.SENT:
+                break
+            answer = ask(connector, item, self.clock)
+            waiting.append(answer)
+            if not deduplicates:
+                self._record(waiting, deduplicates)
+                waiting = []
+            if answer.error is None:
                 self.health.succeeded(channel_id)
-                if item.announces and self.on_published is not None:
-                    self.on_published()
-            elif outcome.error is not None:
-                stopped = outcome.stop_destination or self.health.failed(channel_id, outcome.error, now=self.clock())
+            else:
+                stopped = answer.error.needs_attention or self.health.failed(channel_id, answer.error,
+                                                                             now=answer.at)
+        self._record(waiting, deduplicates)
+
+    def _record(self, answers: list[Answer], deduplicates: bool) -> None:
+        outcomes = record(self.session_factory, answers, worker=self.worker, settings=self.settings,
+                          deduplicates=deduplicates)
+        self.tally.add(outcomes=tuple(outcomes))
+        if self.on_published is not None and any(
+                outcome.status is DeliveryStatus.SENT and answer.prepared.announces
+                for answer, outcome in zip(answers, outcomes, strict=True)):
+            self.on_published()
 
 
 def run_tick(session_factory: sessionmaker[Session], *, now: datetime, worker: str,

@@ -4,8 +4,9 @@ No database transaction is open while a platform is being called: on SQLite a wr
 locks the whole database, and a slow platform would stall every writer (editors included) for
 as long as it takes to answer. A group's deliveries, messages, revisions, images and channels are
 loaded by one query; each outcome is recorded by one guarded UPDATE as soon as the platform answers,
-so a crash leaves at most the send in flight unrecorded (and its idempotency key, or the "uncertain"
-status, covers that one).
+so a crash leaves at most the send in flight unrecorded (and the "uncertain" status covers that one) —
+except where the receiver drops a repeated idempotency key (webhooks): there a group's answers are recorded
+together, one commit for the group, and a crash may leave the group's sends to be repeated and dropped.
 """
 
 from __future__ import annotations
@@ -202,61 +203,85 @@ def _changed(session: Session, statement: Update) -> bool:
     return cast(CursorResult[Any], session.execute(statement)).rowcount > 0
 
 
-def record_success(session_factory: sessionmaker[Session], prepared: Prepared, external_id: str | None, *,
-                   now: datetime, settings: DispatchSettings) -> Outcome:
+@dataclass(frozen=True)
+class Answer:
+    """What the platform said to one send, and when."""
+
+    prepared: Prepared
+    at: datetime
+    external_id: str | None = None
+    error: ChannelError | None = None
+
+
+def ask(connector: Connector, prepared: Prepared, clock: Callable[[], datetime]) -> Answer:
+    """Send outside any transaction."""
+    try:
+        external_id = connector.send(prepared.outgoing)
+    except ChannelError as error:
+        return Answer(prepared, clock(), error=error)
+    return Answer(prepared, clock(), external_id=external_id)
+
+
+def _succeeded(session: Session, answer: Answer, settings: DispatchSettings) -> Outcome:
     """One UPDATE: recorded even if our lease lapsed meanwhile (the platform has it, and the idempotency key lets
     the receiver drop the copy a worker that took over might send); claimed_by stays, saying who sent it."""
-    delivery_id = prepared.outgoing.delivery_id
-    with session_factory() as session:
-        if not _changed(session, update(Delivery).where(Delivery.id == delivery_id, Delivery.status != DeliveryStatus.SENT)
-                        .values(status=DeliveryStatus.SENT, sent_at=now, external_id=external_id, lease_until=None,
-                                last_error=None, next_attempt_at=None)):
-            return Outcome(None)
-        if prepared.publishes:
-            # A plain UPDATE, not the ORM's versioned one: several destinations of one message are recorded
-            # at once from parallel senders, and publishing is not an edit an editor could conflict with.
-            session.execute(
-                # Only from approved or scheduled: a message sent back to review while this send was in flight
-                # stays in review (the send is recorded; the edit still waits for its approval).
-                update(Message).where(Message.id == prepared.message_id,
-                                      Message.status.in_(SENDABLE - {MessageStatus.PUBLISHED}))
-                .values(status=MessageStatus.PUBLISHED, published_at=func.coalesce(Message.published_at, now))
-                .execution_options(synchronize_session=False))
-        if settings.websub_hub and prepared.announces:
-            message = session.get(Message, prepared.message_id)
-            assert message is not None
-            announce(session, message, base_url=settings.base_url, now=now)
-        session.commit()
+    prepared, now = answer.prepared, answer.at
+    if not _changed(session, update(Delivery).where(Delivery.id == prepared.outgoing.delivery_id,
+                                                    Delivery.status != DeliveryStatus.SENT)
+                    .values(status=DeliveryStatus.SENT, sent_at=now, external_id=answer.external_id, lease_until=None,
+                            last_error=None, next_attempt_at=None)):
+        return Outcome(None)
+    if prepared.publishes:
+        # A plain UPDATE, not the ORM's versioned one: several destinations of one message are recorded at once
+        # from parallel senders, and publishing is not an edit an editor could conflict with. Only from approved
+        # or scheduled: a message sent back to review while this send was in flight stays in review.
+        session.execute(
+            update(Message).where(Message.id == prepared.message_id,
+                                  Message.status.in_(SENDABLE - {MessageStatus.PUBLISHED}))
+            .values(status=MessageStatus.PUBLISHED, published_at=func.coalesce(Message.published_at, now))
+            .execution_options(synchronize_session=False))
+    if settings.websub_hub and prepared.announces:
+        message = session.get(Message, prepared.message_id)
+        assert message is not None
+        announce(session, message, base_url=settings.base_url, now=now)
     return Outcome(DeliveryStatus.SENT)
 
 
-def record_failure(session_factory: sessionmaker[Session], prepared: Prepared, error: ChannelError, *, now: datetime,
-                   worker: str, settings: DispatchSettings, deduplicates: bool) -> Outcome:
+def _failed(session: Session, answer: Answer, error: ChannelError, *, worker: str, settings: DispatchSettings,
+            deduplicates: bool) -> Outcome:
     """One guarded UPDATE (two when the channel must be flagged): if another worker owns it now, its outcome stands."""
-    result = failure(error, prepared.attempts, settings, now=now, deduplicates=deduplicates)
-    with session_factory() as session:
-        if not _changed(session, update(Delivery).where(
-                Delivery.id == prepared.outgoing.delivery_id, Delivery.status == DeliveryStatus.CLAIMED,
-                Delivery.claimed_by == worker).values(
-                status=result.status, next_attempt_at=result.next_attempt_at, claimed_by=None, lease_until=None,
-                last_error=str(error))):
-            return Outcome(None)
-        if result.flag_channel:
-            session.execute(update(Channel).where(Channel.id == select(Delivery.channel_id).where(
-                Delivery.id == prepared.outgoing.delivery_id).scalar_subquery()).values(needs_attention=str(error)))
-        session.commit()
+    delivery_id = answer.prepared.outgoing.delivery_id
+    result = failure(error, answer.prepared.attempts, settings, now=answer.at, deduplicates=deduplicates)
+    if not _changed(session, update(Delivery).where(
+            Delivery.id == delivery_id, Delivery.status == DeliveryStatus.CLAIMED, Delivery.claimed_by == worker)
+            .values(status=result.status, next_attempt_at=result.next_attempt_at, claimed_by=None, lease_until=None,
+                    last_error=str(error))):
+        return Outcome(None)
+    if result.flag_channel:
+        session.execute(update(Channel).where(Channel.id == select(Delivery.channel_id).where(
+            Delivery.id == delivery_id).scalar_subquery()).values(needs_attention=str(error)))
     return result.outcome
+
+
+def record(session_factory: sessionmaker[Session], answers: list[Answer], *, worker: str, settings: DispatchSettings,
+           deduplicates: bool) -> list[Outcome]:
+    """What the platform said to one send or several, in one transaction."""
+    if not answers:
+        return []
+    with session_factory() as session:
+        outcomes = [_succeeded(session, answer, settings) if answer.error is None else
+                    _failed(session, answer, answer.error, worker=worker, settings=settings, deduplicates=deduplicates)
+                    for answer in answers]
+        session.commit()
+    return outcomes
 
 
 def transmit(connector: Connector, prepared: Prepared, session_factory: sessionmaker[Session], *,
              clock: Callable[[], datetime], worker: str, settings: DispatchSettings) -> Outcome:
-    """Send outside any transaction, then record what the platform said."""
-    try:
-        external_id = connector.send(prepared.outgoing)
-    except ChannelError as error:
-        return record_failure(session_factory, prepared, error, now=clock(), worker=worker, settings=settings,
-                              deduplicates=getattr(connector, "deduplicates", False))
-    return record_success(session_factory, prepared, external_id, now=clock(), settings=settings)
+    """Send, then record what the platform said at once."""
+    [outcome] = record(session_factory, [ask(connector, prepared, clock)], worker=worker, settings=settings,
+                       deduplicates=getattr(connector, "deduplicates", False))
+    return outcome
 
 
 def send_one(session_factory: sessionmaker[Session], delivery_id: int, connector: Connector, *,

@@ -16,6 +16,7 @@ from scheduler.backoff import backoff
 from scheduler.channels import ChannelError
 from scheduler.dispatch import claim_due, run_tick
 from scheduler.heartbeat import Heartbeat
+from scheduler.pauses import FAILURES_IN_A_ROW
 from scheduler.sending import DispatchSettings
 from tests.factories import make_channel
 from tests.scenarios import approved_message, reload
@@ -63,21 +64,31 @@ def test_one_failure_backs_off_its_own_delivery_and_the_rest_go_on(session, sess
 
 def test_failures_in_a_row_pause_the_destination_and_it_resumes_by_itself(session, session_factory, now,
                                                                          monkeypatch):
-    receiver = Flaky({1, 2, 3})
+    receiver = Flaky(set(range(1, FAILURES_IN_A_ROW + 1)))
     monkeypatch.setitem(channels.REGISTRY, "webhook", lambda endpoints: receiver)
     hook = make_channel(session, ChannelKind.WEBHOOK)
     other = make_channel(session, ChannelKind.PORTAL)
-    plan(session, now, [hook], count=6)
+    plan(session, now, [hook], count=FAILURES_IN_A_ROW + 3)
     [portal] = plan(session, now, [other])
     due = now + timedelta(hours=1)
     report = run_tick(session_factory, now=due, worker="w1", settings=SETTINGS)
-    assert (report.retried, report.deferred) == (3, 3)
+    assert (report.retried, report.deferred) == (FAILURES_IN_A_ROW, 3)
     assert reload(session, portal).status is DeliveryStatus.SENT  # another destination never waits
     paused = reload(session, hook)
     assert paused.paused_until is not None and "500" in paused.pause_reason
-    assert run_tick(session_factory, now=due + timedelta(seconds=20), worker="w1", settings=SETTINGS).claimed == 0
+    assert run_tick(session_factory, now=due + timedelta(seconds=10), worker="w1", settings=SETTINGS).claimed == 0
     later = run_tick(session_factory, now=paused.paused_until + timedelta(seconds=1), worker="w1", settings=SETTINGS)
-    assert later.sent == 6 and receiver.sent  # the three retried ones are due again by then too
+    assert later.sent == FAILURES_IN_A_ROW + 3  # the retried ones are due again by then too
+
+
+def test_a_failure_now_and_then_never_pauses_the_destination(session, session_factory, now, monkeypatch):
+    receiver = Flaky({3, 13, 14, 25})  # a tenth of the requests, two of them in a row
+    monkeypatch.setitem(channels.REGISTRY, "webhook", lambda endpoints: receiver)
+    hook = make_channel(session, ChannelKind.WEBHOOK)
+    plan(session, now, [hook], count=30)
+    report = run_tick(session_factory, now=now + timedelta(hours=1), worker="w1", settings=SETTINGS)
+    assert (report.sent, report.retried, report.deferred) == (26, 4, 0)
+    assert reload(session, hook).paused_until is None
 
 
 def test_an_emergency_is_claimed_before_an_older_backlog(session, session_factory, now, monkeypatch):
