@@ -12,6 +12,7 @@ rest of its group back untried. Claims carry a short lease that the heartbeat re
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -26,6 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from campaigns.deliveries import due_planned, runnable
 from campaigns.models import Channel, Delivery, DeliveryStatus
 from content.db import begin_write
+from scheduler.backoff import BASE_BACKOFF
 from scheduler.channels import REGISTRY, Connector
 from scheduler.heartbeat import Heartbeat
 from scheduler.pauses import DestinationHealth
@@ -33,6 +35,7 @@ from scheduler.sending import Answer, DispatchSettings, Outcome, ask, prepare_gr
 
 Destination = tuple[str, int | None]  # (connector kind, channel id); ("station", None): stations are all local
 Claimed = Row[Any]
+log = logging.getLogger("loa.scheduler")
 
 
 @dataclass(frozen=True)
@@ -147,7 +150,16 @@ class _Sender:
             if kind not in connectors:
                 connectors[kind] = REGISTRY[kind](self.settings.endpoints)
             self.tally.add(claimed=len(claims))
-            self._send_group(connectors[kind], channel_id, [delivery_id for delivery_id, _ in claims])
+            ids = [delivery_id for delivery_id, _ in claims]
+            try:
+                self._send_group(connectors[kind], channel_id, ids)
+            except Exception:
+                # The database went away mid-group, or a bug: what is still ours goes back, a little later, and
+                # this thread goes on (a thread that died would leave its claims to wait out their lease).
+                log.exception("dispatch %s: a group for %s failed; its unsent deliveries are put back", self.worker,
+                              kind)
+                with self.session_factory() as session:
+                    release(session, ids, worker=self.worker, next_attempt_at=self.clock() + BASE_BACKOFF)
 
     def _send_group(self, connector: Connector, channel_id: int | None, ids: list[int]) -> None:
         prepared, settled = prepare_group(self.session_factory, ids, now=self.clock(), worker=self.worker,

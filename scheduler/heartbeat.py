@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from campaigns.models import Delivery, DeliveryStatus
@@ -37,12 +37,19 @@ class Heartbeat:
         self._thread.join()
 
     def beat(self) -> int:
-        """Renew every claim this worker holds; how many there were."""
+        """Renew every claim this worker holds; how many there were.
+
+        Rows a sending thread is recording at this moment are skipped, not waited for: locking them in another
+        order than that thread deadlocked on PostgreSQL, and they are about to stop being claims anyway.
+        """
         with self._sessions() as session:
             begin_write(session)
-            renewed = session.execute(
-                update(Delivery).where(Delivery.status == DeliveryStatus.CLAIMED, Delivery.claimed_by == self._worker)
-                .values(lease_until=self._clock() + self._lease)).rowcount  # type: ignore[attr-defined]
+            held = (select(Delivery.id).where(Delivery.status == DeliveryStatus.CLAIMED,
+                                              Delivery.claimed_by == self._worker))
+            if session.get_bind().dialect.name == "postgresql":
+                held = held.with_for_update(skip_locked=True)
+            renewed = session.execute(update(Delivery).where(Delivery.id.in_(held.scalar_subquery()))
+                                      .values(lease_until=self._clock() + self._lease)).rowcount  # type: ignore[attr-defined]
             session.commit()
         return int(renewed)
 

@@ -15,9 +15,16 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+from http.server import ThreadingHTTPServer as _ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+
+
+class ThreadingHTTPServer(_ThreadingHTTPServer):
+    # The standard library's listen backlog is 5: two workers' sixteen sending threads opening connections at
+    # once overflowed it, and the refused connections looked like a slow platform.
+    request_queue_size = 128
 
 
 @dataclass(frozen=True)

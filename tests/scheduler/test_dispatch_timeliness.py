@@ -167,3 +167,19 @@ def test_a_message_sent_back_to_review_mid_send_stays_in_review(session, session
     delivery = reload(session, delivery)
     assert delivery.status is DeliveryStatus.SENT
     assert delivery.message.status is MessageStatus.IN_REVIEW and delivery.message.published_at is None
+
+
+def test_a_group_that_breaks_is_put_back_and_the_tick_goes_on(session, session_factory, now, monkeypatch):
+    class Broken:
+        def send(self, outgoing):  # type: ignore[no-untyped-def]
+            raise RuntimeError("lỗi lập trình trong bộ gửi")  # not a ChannelError: a bug, not the platform
+
+    monkeypatch.setitem(channels.REGISTRY, "webhook", lambda endpoints: Broken())
+    [broken] = plan(session, now, [make_channel(session, ChannelKind.WEBHOOK)])
+    [fine] = plan(session, now, [make_channel(session, ChannelKind.PORTAL)])
+    due = now + timedelta(hours=1)
+    report = run_tick(session_factory, now=due, worker="w1", settings=SETTINGS)
+    assert report.sent == 1 and reload(session, fine).status is DeliveryStatus.SENT
+    broken = reload(session, broken)
+    assert (broken.status, broken.attempts, broken.claimed_by) == (DeliveryStatus.PLANNED, 0, None)
+    assert broken.next_attempt_at > due  # not claimed again at once, round and round
