@@ -172,6 +172,16 @@ def rotate_station_token(session: Session, actor: User, station: Station, *, now
     return token
 
 
+def rotate_station_token_at_console(session: Session, station: Station, *, now: datetime) -> str:
+    """`loa station token ID --rotate`: whoever runs the command on the server already holds the database, so
+    no sign-in is asked; the audit log says it came from the console."""
+    token = issue_station_token(station, now=now)
+    session.flush()
+    record_audit(session, actor=None, action="station.token_rotate", object_type="station", object_id=station.id,
+                 now=now, detail={"from": "console"})
+    return token
+
+
 def revoke_station_token(session: Session, actor: User, station: Station, *, now: datetime,
                          remote_addr: str | None = None) -> None:
     """No token works for the station until a new one is issued."""

@@ -15,7 +15,9 @@ from flask import current_app
 from flask.cli import FlaskGroup, ScriptInfo, with_appcontext
 from sqlalchemy import inspect
 
+from campaigns.models import Station
 from campaigns.outbox_status import read_outbox_status
+from campaigns.station_setup import rotate_station_token_at_console
 from content.area_import import count_units, import_areas
 from content.areas import get_area_by_code
 from content.errors import LoaError
@@ -142,6 +144,36 @@ def outbox_status_command(as_json: bool) -> None:
         status = read_outbox_status(session, now=current_app.config["CLOCK"](), lease=lease)
     click.echo(json.dumps(outbox_json(status), ensure_ascii=False, indent=2) if as_json
                else describe_outbox(status, zone()))
+
+
+@cli.group("station")
+def station_group() -> None:
+    """Loudspeaker stations."""
+
+
+@station_group.command("token")
+@click.argument("station_id", type=int)
+@click.option("--rotate", is_flag=True, help="Issue a new token; the old one stops working at once.")
+@with_appcontext
+def station_token_command(station_id: int, rotate: bool) -> None:
+    """Whether a station has a token; with --rotate, a new one, shown once (for an installer who lost the web page)."""
+    _require_schema()
+    now = current_app.config["CLOCK"]()
+    with session_factory()() as session:
+        station = session.get(Station, station_id)
+        if station is None:
+            raise click.ClickException(f"No station {station_id}: `loa outbox status` and the desk's stations page list them.")
+        if not rotate:
+            issued = station.token_issued_at
+            state = ("revoked" if station.token_hash is None and station.token_revoked_at else
+                     "none yet" if station.token_hash is None else
+                     f"issued {issued.astimezone(zone()):%d/%m/%Y %H:%M}" if issued else "issued")
+            click.echo(f"{station.name} (#{station.id}): token {state}. --rotate issues a new one.")
+            return
+        token = rotate_station_token_at_console(session, station, now=now)
+        session.commit()
+    click.echo(f"New token for {station.name} (#{station_id}); the old one no longer works. Shown once:")
+    click.echo(token)
 
 
 @cli.group("artifacts")
