@@ -7,7 +7,6 @@ import importlib.util
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-import pytest
 from sqlalchemy import delete, func, insert, inspect, select, text, update
 
 from campaigns import public_version as public_version_module
@@ -89,15 +88,24 @@ def test_pruning_keeps_the_newest_changes_and_tokens_are_never_reused(session, m
     assert public_version(session).token not in ("0", seen)  # ids go on from where they were
 
 
-def test_writers_touching_watched_tables_in_opposite_orders_never_wait_on_each_other(engine):
-    """One row updated by every trigger made two such PostgreSQL transactions deadlock; rows added never lock."""
-    if engine.dialect.name == "sqlite":
-        pytest.skip("SQLite has one writer at a time: there are no concurrent writers to deadlock")
-    with engine.connect() as first, engine.connect() as second:
-        first.execute(text("INSERT INTO topics (slug, name) VALUES ('mot', 'Một')"))  # a change, not committed
-        second.execute(text("SET LOCAL lock_timeout = '3s'"))
-        second.execute(text("INSERT INTO topics (slug, name) VALUES ('hai', 'Hai')"))  # would wait on the row
-        second.commit()
+def test_triggers_only_add_rows_so_writers_never_wait_on_each_other(engine):
+    """One row updated by every trigger made two PostgreSQL transactions touching watched tables deadlock: rows are
+    only added, never updated; and where writers run side by side (PostgreSQL), one never waits on the other."""
+    with engine.connect() as first:
+        first.execute(text("INSERT INTO topics (slug, name) VALUES ('mot', 'Một')"))
+        first.commit()
+        before = first.execute(text("SELECT id, changed_epoch FROM public_changes ORDER BY id")).all()
+        first.execute(text("UPDATE topics SET name = 'Một (sửa)' WHERE slug = 'mot'"))
+        first.commit()
+        after = first.execute(text("SELECT id, changed_epoch FROM public_changes ORDER BY id")).all()
+        assert after[:len(before)] == before and len(after) > len(before)
+        if engine.dialect.name != "postgresql":
+            return  # SQLite lets one writer at a time: the side-by-side half has nothing to run on
+        first.execute(text("INSERT INTO topics (slug, name) VALUES ('ba', 'Ba')"))  # a change, not committed
+        with engine.connect() as second:
+            second.execute(text("SET LOCAL lock_timeout = '3s'"))
+            second.execute(text("INSERT INTO topics (slug, name) VALUES ('hai', 'Hai')"))  # would wait on one row
+            second.commit()
         first.commit()
 
 
