@@ -9,7 +9,7 @@ requests per second are compared (goal: Loa ≥ 0.9× the bare view). Then, in t
 planned, the scheduler runs (its dispatch job sends, then wakes the files job), and the time until its page
 is on disk in the artifacts directory (web.artifacts) is the publish-to-file time.
 
-`python -m bench.portal_speed run` alone; `serve-loa URL PORT DIR`, `serve-bare LOA_PORT PORT` and
+`python -m bench.portal_speed run` alone; `serve-loa URL DIR PORT`, `serve-bare LOA_PORT PATHS PORT` and
 `load PORT PATH SECONDS [ETAG]` are the pieces it starts.
 """
 
@@ -28,7 +28,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from bench import wrk
-from bench.reach_http import AGENT, CONNECTIONS, ROOT, _env, _free_port, load
+from bench.reach_http import AGENT, CONNECTIONS, load
+from bench.servers import ROOT, clean_env, start_server
 from bench.timing import Comparison, Timing
 
 TITLE = "Public pages: Loa (ETag from the content version, built bytes kept) against a bare Flask view of the same bytes"
@@ -84,23 +85,6 @@ def serve_bare(loa_port: int, port: int, paths: list[str]) -> None:
         pass
 
 
-def _start(*args: str) -> tuple[subprocess.Popen[bytes], int]:
-    port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "bench.portal_speed", args[0], *args[1:], str(port)],
-                              cwd=ROOT, env=_env())
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            connection.request("GET", "/")
-            connection.getresponse().read()
-            return server, port
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise AssertionError(f"{args[0]} did not start within a minute")
-
-
 def _etag(port: int, path: str) -> str:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     connection.request("GET", path, headers={"User-Agent": AGENT})
@@ -124,7 +108,7 @@ def _round(port: int, path: str, etag: str | None) -> float:
         return wrk.rate(port, path, SECONDS, connections=CONNECTIONS,
                         headers={"User-Agent": AGENT, **({"If-None-Match": f'"{etag}"'} if etag else {})})
     out = subprocess.run([sys.executable, "-m", "bench.portal_speed", "load", str(port), path, str(SECONDS),
-                          *([etag] if etag else [])], cwd=ROOT, env=_env(), check=True, capture_output=True,
+                          *([etag] if etag else [])], cwd=ROOT, env=clean_env(), check=True, capture_output=True,
                          text=True).stdout
     result = json.loads(out)
     if result["errors"]:
@@ -211,8 +195,8 @@ def run() -> list[Comparison]:
         engine.dispose()
         paths = {"home page": "/", "message page": f"{MESSAGE_PATH}{world.page_slug}",
                  "50-item feed": "/loai/article/feed.rss"}
-        loa, loa_port = _start("serve-loa", url, str(folder / "served"))
-        bare, bare_port = _start("serve-bare", str(loa_port), ",".join(paths.values()))
+        loa, loa_port = start_server("bench.portal_speed", ["serve-loa", url, str(folder / "served")])
+        bare, bare_port = start_server("bench.portal_speed", ["serve-bare", str(loa_port), ",".join(paths.values())])
         rows = []
         print(f"  load: {'wrk, one thread' if wrk.available() else 'Python threads (install wrk for truer figures)'}, "
               f"{CONNECTIONS} keep-alive connections, {SECONDS:.0f} s a round, {ROUNDS} rounds a server, alternating")

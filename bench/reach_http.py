@@ -7,26 +7,24 @@ requests per second are compared. Every reader has a browser's user agent, so ea
 into a visitor and counted as the real portal counts it; when the servers stop, the tracked one must
 have counted exactly the views it served, and the other none.
 
-Run alone: `python -m bench.reach_http serve URL PORT on|off` and `python -m bench.reach_http load PORT PATH SECONDS`.
+Run alone: `python -m bench.reach_http serve URL on|off PORT` and `python -m bench.reach_http load PORT PATH SECONDS`.
 """
 
 from __future__ import annotations
 
 import http.client
 import json
-import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import threading
 import time
 from dataclasses import dataclass
-from pathlib import Path
+
+from bench.servers import ROOT, clean_env, start_server
 
 CONNECTIONS = 8
-ROOT = Path(__file__).resolve().parent.parent
 AGENT = "Mozilla/5.0 (Linux; Android 14; SM-A155F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124 Mobile Safari/537.36"
 
 
@@ -91,37 +89,9 @@ def load(port: int, path: str, seconds: float, etag: str | None = None) -> dict[
     return {"ok": sum(ok), "errors": sum(errors)}
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LOA_")}
-    return {**env, "PYTHONPATH": str(ROOT)}
-
-
-def _start(url: str, tracking: bool) -> tuple[subprocess.Popen[bytes], int]:
-    port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "bench.reach_http", "serve", url, str(port),
-                               "on" if tracking else "off"], cwd=ROOT, env=_env())
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            connection.request("GET", "/robots.txt")
-            connection.getresponse().read()
-            return server, port
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise AssertionError("the portal server did not start within a minute")
-
-
 def _round(port: int, path: str, seconds: float) -> tuple[float, int]:
     out = subprocess.run([sys.executable, "-m", "bench.reach_http", "load", str(port), path, str(seconds)],
-                         cwd=ROOT, env=_env(), check=True, capture_output=True, text=True).stdout
+                         cwd=ROOT, env=clean_env(), check=True, capture_output=True, text=True).stdout
     result = json.loads(out)
     if result["errors"]:
         raise AssertionError(f"{result['errors']} requests failed during the load round")
@@ -148,7 +118,8 @@ def measure_throughput(url: str, message_id: int, slug: str, *, rounds: int = 5,
 
     path = f"{MESSAGE_PATH}{slug}"
     before = _views(url, message_id)
-    servers = {tracking: _start(url, tracking) for tracking in (True, False)}
+    servers = {tracking: start_server("bench.reach_http", ["serve", url, "on" if tracking else "off"], probe_path="/robots.txt")
+               for tracking in (True, False)}
     results: dict[bool, list[float]] = {True: [], False: []}
     served = 0
     try:
@@ -171,7 +142,7 @@ def measure_throughput(url: str, message_id: int, slug: str, *, rounds: int = 5,
 if __name__ == "__main__":
     command, *args = sys.argv[1:]
     if command == "serve":
-        serve(args[0], int(args[1]), args[2] == "on")
+        serve(args[0], int(args[2]), args[1] == "on")
     elif command == "load":
         print(json.dumps(load(int(args[0]), args[1], float(args[2]))))
     else:
