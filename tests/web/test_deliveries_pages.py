@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -114,3 +115,14 @@ def test_the_portal_has_no_channel_wording_page(client, session, now):
     session.commit()
     log_in(client, "pheduyet")
     assert client.get(f"/desk/deliveries/{delivery.id}/variant").status_code == 404
+
+
+def test_the_message_page_offers_each_action_as_a_form_of_its_own(client, session, now):
+    delivery = telegram_delivery(session, now)
+    log_in(client, "pheduyet")
+    page = client.get(f"/desk/messages/{delivery.message_id}").get_data(as_text=True)
+    forms = {re.search(r'action="([^"]+)"', form).group(1): form  # type: ignore[union-attr]
+             for form in re.findall(r"<form .*?</form>", page, re.S) if "/desk/deliveries/" in form}
+    move, cancel = forms[f"/desk/deliveries/{delivery.id}/move"], forms[f"/desk/deliveries/{delivery.id}/cancel"]
+    assert 'name="due_at"' in move and 'name="due_at"' not in cancel
+    assert all('name="csrf_token"' in form and 'name="back"' in form for form in (move, cancel))
