@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from campaigns.models import Campaign, PeakPeriod, Target, TargetKind, campaign_messages
 from content.areas import is_within
 from content.audit import record_audit
-from content.db import free_slug, load_by_ids
+from content.db import add_with_free_slug, load_by_ids
 from content.errors import InvalidInput, PermissionDenied
 from content.models import Area, Message, MessageKind, MessageStatus, Topic, User
 from content.permissions import DENIED, Action, authorize, is_allowed
@@ -160,10 +160,9 @@ def _target(campaign: Campaign, data: TargetInput) -> Target:
 def create_campaign(session: Session, user: User, data: CampaignInput, *, now: datetime, zone: ZoneInfo,
                     remote_addr: str | None = None) -> Campaign:
     checked = _validate(session, user, data)
-    campaign = Campaign(slug=free_slug(session, Campaign.slug, f"{data.plan_number} {data.title}"), created_at=now)
+    campaign = Campaign(created_at=now)
     _apply(campaign, data, checked, zone)
-    session.add(campaign)
-    session.flush()
+    add_with_free_slug(session, campaign, Campaign.slug, f"{data.plan_number} {data.title}")
     record_audit(session, actor=user, action="campaign.create", object_type="campaign", object_id=campaign.id,
                  now=now, remote_addr=remote_addr)
     return campaign

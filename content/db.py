@@ -10,6 +10,7 @@ from typing import Any, Final, TypeVar
 
 from sqlalchemy import DateTime, Enum, MetaData, create_engine, event, inspect, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, InstrumentedAttribute, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
@@ -162,3 +163,22 @@ def free_slug(session: Session, column: InstrumentedAttribute[Any], text: str) -
         n += 1
         slug = f"{base}-{n}"
     return slug
+
+
+def add_with_free_slug(session: Session, row: Any, column: InstrumentedAttribute[Any], text: str, *,
+                       attempts: int = 5) -> None:
+    """Add `row` under the text's free slug, taking the next one when another writer took it meanwhile.
+
+    Two officers saving the same title at the same moment both find the slug free; the unique index
+    lets one in, and the other, instead of failing, looks again.
+    """
+    for attempt in range(attempts):
+        slug = free_slug(session, column, text)
+        setattr(row, column.key, slug)
+        try:
+            with session.begin_nested():
+                session.add(row)
+            return
+        except IntegrityError:
+            if attempt == attempts - 1 or session.scalar(select(column).where(column == slug)) is None:
+                raise  # always taken again, or another constraint failed

@@ -12,7 +12,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from content.audit import record_audit
 from content.consent_masking import mask_name, protect_image
-from content.db import free_slug, load_by_ids
+from content.db import add_with_free_slug, load_by_ids
 from content.errors import Conflict, InvalidInput, PermissionDenied
 from content.markdown_bounds import MAX_MARKDOWN_CHARS, markdown_bound_error
 from content.models import Area, MediaItem, Message, MessageKind, MessageStatus, Priority, Revision, Topic, User
@@ -177,9 +177,7 @@ def create_message(
     message = Message(author=author, created_at=now, updated_at=now)
     picture_marked = _apply(message, data, checked)
     # A URL outlives a change of consent, so a story's slug never carries the person's name.
-    message.slug = free_slug(session, Message.slug, mask_name(message, message.title))
-    session.add(message)
-    session.flush()
+    add_with_free_slug(session, message, Message.slug, mask_name(message, message.title))
     _add_revision(session, message, author, now, picture_marked=picture_marked)
     record_audit(session, actor=author, action="message.create", object_type="message", object_id=message.id,
                  now=now, remote_addr=remote_addr)

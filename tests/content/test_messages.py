@@ -136,6 +136,31 @@ def test_two_saves_racing_from_the_same_version_cannot_both_win(session_factory,
                            expected_version=1, now=now)
 
 
+def test_two_messages_saved_with_one_title_at_the_same_moment_both_get_a_slug(session_factory, session, desk,
+                                                                              now, monkeypatch):
+    import content.db
+
+    session.commit()
+    real_free_slug, raced = content.db.free_slug, []
+
+    def free_slug_then_lose_the_race(s, column, text):  # type: ignore[no-untyped-def]
+        slug = real_free_slug(s, column, text)
+        if not raced:  # the other officer saves between our look-up and our insert
+            raced.append(slug)
+            with session_factory() as other:
+                create_message(other, other.merge(desk["editor"]), article(desk["commune"]), now=now)
+                other.commit()
+        return slug
+
+    monkeypatch.setattr(content.db, "free_slug", free_slug_then_lose_the_race)
+    with session_factory() as mine:
+        message = create_message(mine, mine.merge(desk["editor"]), article(desk["commune"]), now=now)
+        mine.commit()
+    assert raced == ["phong-chay-mua-kho"]
+    assert message.slug == "phong-chay-mua-kho-2"
+    assert session.scalar(select(func.count()).select_from(Message)) == 2
+
+
 def test_a_commune_editor_cannot_target_another_commune(session, desk, now):
     local = make_user(session, role=Role.EDITOR, area=desk["commune"])
     elsewhere = make_area(session, parent=desk["province"])
