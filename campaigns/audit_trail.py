@@ -2,8 +2,8 @@
 
 The log holds every area's actions and the addresses they came from, so a commune admin reading the
 whole of it would see other communes' officers at work. Entries are scoped by who acted (a user
-inside the reader's area) or, for anonymous entries such as refused station tokens, by the station
-they name. Anonymous entries that name no single station (a burst against several, the demo's mark)
+inside the reader's area) or, for anonymous entries such as refused station tokens or failed sign-ins,
+by the station or account they name. Anonymous entries that name no single station (a burst against several, the demo's mark)
 go to admins of a whole province or the country, who run the install.
 """
 
@@ -47,6 +47,8 @@ def _readable_by(viewer: User):
         AuditLog.actor_id.in_(select(User.id).where(User.area_id.in_(areas))),
         and_(anonymous, AuditLog.object_type == "station",
              AuditLog.object_id.in_(select(Station.id).where(Station.area_id.in_(areas)))),
+        and_(anonymous, AuditLog.object_type == "user",
+             AuditLog.object_id.in_(select(User.id).where(User.area_id.in_(areas)))),
     )
     if is_install_wide(viewer):
         readable = or_(readable, and_(anonymous, AuditLog.object_id.is_(None)))

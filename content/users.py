@@ -8,9 +8,12 @@ can leave an area with no admin — another admin (or `loa user create` at the c
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from content.audit import record_audit
 from content.errors import InvalidInput, PermissionDenied
 from content.models import Area, Role, User
 from content.passwords import hash_password, needs_rehash, password_problem, verify_nothing, verify_password
@@ -88,6 +91,17 @@ def authenticate(session: Session, username: str, password: str) -> User | None:
         user.password_hash = hash_password(password)
         session.flush()
     return user
+
+
+def record_failed_login(session: Session, username: str, *, now: datetime, remote_addr: str | None) -> None:
+    """Audit a refused sign-in against the account it named, so its area's admins see guessing at it.
+
+    The typed name itself is never stored: people type their password into the name field.
+    """
+    user = session.scalar(select(User).where(User.username == username.strip()))
+    record_audit(session, actor=None, action="user.login_failed", object_type="user",
+                 object_id=user.id if user else None, now=now, remote_addr=remote_addr,
+                 detail={"account": "known" if user else "unknown"})
 
 
 def change_password(session: Session, user: User, *, current: str, new: str, confirm: str) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from content.audit import record_audit
-from content.models import Role
+from content.models import AuditLog, Role, User
 from tests.factories import make_area, make_station, make_user
-from tests.web.helpers import log_in
+from tests.web.helpers import csrf_token, log_in
 
 
 @pytest.fixture
@@ -67,3 +68,29 @@ def test_the_log_pages_keep_the_action_filter_and_a_page_past_the_end_shows_the_
     last = client.get("/admin/audit?action=denied&page=9").get_data(as_text=True)
     assert "Trang 2 / 2" in last and 'href="/admin/audit?page=1&amp;action=denied"' in last
     assert last.count('<tr class="denied">') == 1
+
+
+def failed_login(client, username: str, address: str) -> None:  # type: ignore[no-untyped-def]
+    response = client.post("/desk/login", data={"username": username, "password": "doan-bua-123",
+                                                "csrf_token": csrf_token(client, "/desk/login")},
+                           environ_base={"REMOTE_ADDR": address})
+    assert response.status_code == 200 and "không đúng" in response.get_data(as_text=True)
+
+
+def test_failed_sign_ins_are_audited_for_the_admins_of_the_account_they_named(client, session, trail):
+    failed_login(client, "bientap_khelim", "192.0.2.50")
+    failed_login(client, "Mật khẩu gõ nhầm ô", "192.0.2.51")  # no such account
+    entries = session.scalars(select(AuditLog).where(AuditLog.action == "user.login_failed")).all()
+    assert [(e.remote_addr, e.detail["account"]) for e in entries] == [("192.0.2.50", "known"),
+                                                                       ("192.0.2.51", "unknown")]
+    assert "gõ nhầm" not in str([e.detail for e in entries])  # what was typed is never stored
+    client.get("/desk/logout")
+    khe_lim_admin = make_user(session, role=Role.ADMIN, area=session.get(User, entries[0].object_id).area,
+                              username="quantri_khelim")
+    session.commit()
+    assert "192.0.2.50" in shown(client, khe_lim_admin.username)
+    client.get("/desk/logout")
+    text = shown(client, "quantri_bendo")
+    assert "192.0.2.50" not in text and "192.0.2.51" not in text
+    client.get("/desk/logout")
+    assert "192.0.2.51" in shown(client, "quantri_tinh")  # an unknown name: for those who run the install

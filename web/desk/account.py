@@ -13,7 +13,7 @@ from content.audit import record_audit
 from content.errors import InvalidInput
 from content.models import Role
 from content.user_sessions import close_all_user_sessions
-from content.users import authenticate, change_password
+from content.users import authenticate, change_password, record_failed_login
 from web.auth import actor, restamp, sign_in, sign_out
 from web.database import get_db, now
 from web.login_throttle import record_failure, seconds_to_wait
@@ -31,6 +31,8 @@ def login() -> ResponseReturnValue:
     user = authenticate(get_db(), username, password)
     if user is None:
         record_failure(username)
+        record_failed_login(get_db(), username, now=now(), remote_addr=request.remote_addr)
+        get_db().commit()
         flash(_("Tên đăng nhập hoặc mật khẩu không đúng."), "error")
         return render_template("desk/login.html", username=username)
     sign_in(user)
