@@ -40,3 +40,23 @@ def test_an_oversized_preview_is_refused_with_a_reason(client, session):
     response = client.post("/desk/preview", json={"body_md": "x" * (MAX_MARKDOWN_CHARS + 1)},
                            headers={"X-CSRFToken": token})
     assert response.status_code == 400 and f"{MAX_MARKDOWN_CHARS:,}" in response.get_json()["error"]
+
+
+def test_the_preview_is_rate_limited_per_user_with_a_reason_the_editor_shows(app, client, session):
+    app.config["PREVIEW_RATE_LIMIT"] = "3 per minute"
+    area = make_area(session)
+    make_user(session, role=Role.EDITOR, area=area, username="bientap")
+    make_user(session, role=Role.EDITOR, area=area, username="bientap_hai")
+    session.commit()
+    log_in(client, "bientap")
+    token = csrf_token(client, "/desk/messages/new")
+    headers = {"X-CSRFToken": token, "Accept": "application/json"}
+    statuses = [client.post("/desk/preview", json={"body_md": "Gọi 113."}, headers=headers).status_code
+                for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    refused = client.post("/desk/preview", json={"body_md": "Gọi 113."}, headers=headers)
+    assert refused.status_code == 429 and "quá nhiều yêu cầu" in refused.get_json()["detail"]
+    client.get("/desk/logout")
+    log_in(client, "bientap_hai")  # the same address, another officer: their own count
+    token = csrf_token(client, "/desk/messages/new")
+    assert client.post("/desk/preview", json={"body_md": "Gọi 113."}, headers={"X-CSRFToken": token}).status_code == 200

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import jsonify, request
+from flask import current_app, jsonify, request
 from flask_babel import gettext as _
-from flask_login import login_required
+from flask_login import current_user, login_required
 
 from content.consent_masking import name_warnings, public_html
 from content.markdown_bounds import MAX_MARKDOWN_CHARS, markdown_bound_error
@@ -20,6 +20,7 @@ from web.auth import actor
 from web.database import get_db
 from web.desk.privacy_warnings import describe_warnings
 from web.i18n.locale import translate
+from web.limits import limiter
 
 
 def _text(payload: dict[str, Any], key: str) -> str:
@@ -38,7 +39,18 @@ def draft_message(payload: dict[str, Any], body: str) -> Message:
     )
 
 
+def _preview_limit() -> str:
+    # Per user: the editor asks at most every 300 ms of typing (editor.js), about 200 a minute flat out;
+    # a script looping on the renderer and the spoken form gets a 429 long before it costs the desk.
+    return str(current_app.config.get("PREVIEW_RATE_LIMIT", "240 per minute"))
+
+
+def _signed_in_user() -> str:
+    return f"user:{current_user.id}"
+
+
 @login_required
+@limiter.limit(_preview_limit, key_func=_signed_in_user)
 def preview():
     """Reads only: on SQLite it never takes the write lock, however long the text (content.db)."""
     authorize(actor(), Action.MESSAGE_WRITE, None, object_type="message")

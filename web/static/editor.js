@@ -34,13 +34,13 @@
     try {
       const response = await fetch(preview.dataset.url, {
         method: "POST",
-        headers: {"Content-Type": "application/json", "X-CSRFToken": token},
+        headers: {"Content-Type": "application/json", "Accept": "application/json", "X-CSRFToken": token},
         body: JSON.stringify(draft()),
         credentials: "same-origin",
       });
       const data = await response.json();
       if (mine !== sequence) return;  // a newer keystroke already asked again
-      if (!response.ok) { stats.textContent = data.error || "Không xem trước được."; return; }
+      if (!response.ok) { stats.textContent = data.error || data.detail || "Không xem trước được."; return; }
       preview.innerHTML = data.html;  // already sanitized server-side by content.rendering
       showWarnings(data.name_warnings || []);
       preview.dispatchEvent(new CustomEvent("loa:preview", {detail: data}));
