@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from content.audit import record_audit
 from content.errors import InvalidInput, PermissionDenied
 from content.models import Area, Role, User
+from content.paging import Page, paginate
 from content.passwords import hash_password, needs_rehash, password_problem, verify_nothing, verify_password
 from content.permissions import Action, authorize_scope
 from content.wording import Text
@@ -125,8 +126,13 @@ def end_all_sessions(user: User) -> None:
     user.session_version += 1
 
 
-def list_users(session: Session, within: Area | None) -> list[User]:
+def list_users(session: Session, within: Area | None, *, search: str = "", page: int = 1,
+               per_page: int = 50) -> Page[User]:
+    """The accounts in `within`'s subtree by name, `search` a part of the user name or the full name."""
     query = select(User).order_by(User.username)
     if within is not None:
         query = query.join(Area, User.area_id == Area.id).where(Area.path.startswith(within.path, autoescape=True))
-    return list(session.scalars(query))
+    if needle := search.strip()[:100].lower():
+        query = query.where(or_(func.lower(User.username).contains(needle, autoescape=True),
+                                func.lower(User.full_name).contains(needle, autoescape=True)))
+    return paginate(session, query, page=page, per_page=per_page)

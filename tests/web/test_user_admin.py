@@ -130,3 +130,26 @@ def test_a_commune_admin_cannot_edit_a_nationwide_admin_and_is_told_why(client, 
     assert response.status_code == 403
     assert "trong phạm vi của mình (Xã Bến Gỗ)" in response.get_data(as_text=True)
     assert reload(session, national.id).is_active
+
+
+def test_the_accounts_are_paged_and_found_by_name_and_an_edit_returns_to_the_same_page(client, session):
+    _, commune, neighbour, _, _ = world(session)
+    for n in range(60):
+        make_user(session, role=Role.RADIO_OPERATOR, area=commune, username=f"dai_bengo_{n:02}",
+                  full_name=f"Phát thanh viên Lò Văn Số {n}")
+    make_user(session, role=Role.EDITOR, area=neighbour, username="dai_dongsay")
+    session.commit()
+    log_in(client, "quantrixa")
+    first = client.get("/admin/users").get_data(as_text=True)
+    assert "62 tài khoản" in first and "Trang 1 / 2" in first  # 60 + the admin and editor of its own commune
+    assert "dai_bengo_00" in first and "dai_bengo_59" not in first and "dai_dongsay" not in first
+    second = client.get("/admin/users?page=2").get_data(as_text=True)
+    assert "dai_bengo_59" in second and "dai_bengo_00" not in second
+    found = client.get("/admin/users", query_string={"q": "số 4"}).get_data(as_text=True)
+    assert "dai_bengo_04" in found and "dai_bengo_40" in found and "dai_bengo_05" not in found
+    assert "Không có tài khoản nào khớp." in client.get("/admin/users?q=dongsay").get_data(as_text=True)
+    target = session.scalar(select(User).where(User.username == "dai_bengo_59"))
+    response = client.post(f"/admin/users/{target.id}?page=2&q=bengo",
+                           data={"role": "radio_operator", "area_code": "", "csrf_token": csrf_token(client, "/admin/users")})
+    assert response.status_code == 302 and response.headers["Location"].endswith("/admin/users?page=2&q=bengo")
+    assert reload(session, target.id).is_active is False

@@ -15,6 +15,7 @@ from web.auth import actor
 from web.database import get_db, get_or_404, now
 from web.errors import describe, discard_and_audit
 from web.i18n.locale import translate_all
+from web.params import query_page
 
 # Typed in the area box to give a user the whole country; an empty box never does (see _area).
 NATIONWIDE = "VN"
@@ -43,8 +44,16 @@ def _role(value: str | None, errors: dict[str, str]) -> Role:
 
 def _users_page(form, errors, status=200, *, row=None):
     """The accounts page; `row` is an edited row sent back with what was typed and its error."""
-    return render_template("admin/users.html", users=list_users(get_db(), actor().area), roles=Role, form=form,
+    search = request.args.get("q", "")
+    page = list_users(get_db(), actor().area, search=search, page=query_page())
+    return render_template("admin/users.html", page=page, users=page.items, search=search, roles=Role, form=form,
                            errors=errors, row=row or {}, nationwide=NATIONWIDE), status
+
+
+def _back_to_the_list() -> ResponseReturnValue:
+    """After a change, the page and search the admin was on: an edit on page 4 does not land on page 1."""
+    kept: dict[str, object] = {name: request.args[name] for name in ("page", "q") if request.args.get(name)}
+    return redirect(url_for("admin.users", **kept))
 
 
 def users() -> ResponseReturnValue:
@@ -96,4 +105,4 @@ def edit_user(user_id: int) -> ResponseReturnValue:
                  detail={"role": role.value, "area": area.code if area else None, "active": user.is_active})
     get_db().commit()
     flash(_("Đã cập nhật %(name)s.", name=user.username), "success")
-    return redirect(url_for("admin.users"))
+    return _back_to_the_list()
