@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
@@ -52,7 +54,7 @@ def _users_page(form, errors, status=200, *, row=None):
 
 def _back_to_the_list() -> ResponseReturnValue:
     """After a change, the page and search the admin was on: an edit on page 4 does not land on page 1."""
-    kept: dict[str, object] = {name: request.args[name] for name in ("page", "q") if request.args.get(name)}
+    kept: dict[str, Any] = {name: request.args[name] for name in ("page", "q") if request.args.get(name)}
     return redirect(url_for("admin.users", **kept))
 
 
