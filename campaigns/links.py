@@ -18,6 +18,8 @@ from campaigns.campaign_records import campaign_of
 from campaigns.models import Channel, ShortLink
 from content.models import Message
 
+# Where a short link lives on the portal: the route is built from this, and so is every link the dispatcher sends.
+SHORT_LINK_PATH = "/r/"
 ALPHABET = string.ascii_letters + string.digits
 CODE_LENGTH = 8  # 62^8 ≈ 2·10^14: not guessable by walking, still short in a 1,024-character caption
 CLICK = "link_click"
@@ -46,6 +48,10 @@ def find_link(session: Session, code: str) -> ShortLink | None:
     if len(code) != CODE_LENGTH or not all(c in ALPHABET for c in code):
         return None
     return session.scalar(select(ShortLink).where(ShortLink.code == code))
+
+
+def short_link_path(link: ShortLink) -> str:
+    return f"{SHORT_LINK_PATH}{link.code}"
 
 
 def destination(session: Session, link: ShortLink, *, message_path: Callable[[Message], str]) -> str:

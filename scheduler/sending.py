@@ -20,7 +20,7 @@ from sqlalchemy import CursorResult, Update, func, select, update
 from sqlalchemy.orm import Session, joinedload, sessionmaker
 
 from campaigns.credentials import CredentialError
-from campaigns.links import short_link
+from campaigns.links import short_link, short_link_path
 from campaigns.models import Channel, ChannelKind, Delivery, DeliveryStatus
 from campaigns.publication import PUBLIC_WEB
 from campaigns.variants import SOCIAL, social_variant
@@ -84,7 +84,7 @@ def build_outgoing(session: Session, delivery: Delivery, settings: DispatchSetti
     image_url = _absolute(settings.base_url, settings.media_path(image)) if image and settings.media_path else None
     link = None
     if channel is not None and channel.kind in SOCIAL and settings.base_url:
-        link = _absolute(settings.base_url, f"/r/{short_link(session, message, channel, now=now).code}")
+        link = _absolute(settings.base_url, short_link_path(short_link(session, message, channel, now=now)))
         if delivery.variant is None:
             # Kept on the row: what went out is on record, and a retry sends the same words.
             delivery.variant = social_variant(message, channel.kind, with_image=image_url is not None,
