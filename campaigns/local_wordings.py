@@ -112,28 +112,24 @@ def set_local_wording(session: Session, message: Message, text: str, *, actor: U
     place = LocalWording.station_id == station.id if station is not None else LocalWording.area_id == area.id  # type: ignore[union-attr]
     wording = session.scalar(select(LocalWording).where(LocalWording.message_id == message.id, place))
     action = "message.local_wording"
+    number = revision_number(message)
     if wording is None:
-        wording = LocalWording(message=message, station=station, area=area, text=text)
+        wording = LocalWording(message_id=message.id, station=station, area=area, text=text, revision_number=number,
+                               updated_at=now, updated_by_id=actor.id)
         try:
             with session.begin_nested():
                 session.add(wording)
-                _fill(wording, text, message, actor, now)
         except IntegrityError:
+            # Another officer saved this place's wording a moment ago: theirs stays, this one is not lost silently.
             raise Conflict(Text("Vừa có người khác lưu bản riêng cho nơi này; hãy tải lại trang và xem lại.")) from None
     else:
-        previous = wording.text
-        _fill(wording, text, message, actor, now)
-        if previous == text:
-            action = "message.local_wording_confirmed"  # saved again unchanged: re-read for the new version
+        if wording.text == text:
+            action = "message.local_wording_confirmed"  # saved again unchanged: read again for the new version
+        wording.text, wording.revision_number, wording.updated_at, wording.updated_by_id = text, number, now, actor.id
     session.flush()
     record_audit(session, actor=actor, action=action, object_type="message", object_id=message.id, now=now,
                  remote_addr=remote_addr, detail=_detail(wording, text=text))
     return wording
-
-
-def _fill(wording: LocalWording, text: str, message: Message, actor: User, now: datetime) -> None:
-    wording.text, wording.revision_number = text, revision_number(message)
-    wording.updated_at, wording.updated_by_id = now, actor.id
 
 
 def remove_local_wording(session: Session, wording: LocalWording, *, actor: User, now: datetime,
@@ -165,8 +161,8 @@ def chosen_wordings(session: Session, message_ids: Collection[int],
         .options(selectinload(LocalWording.station), selectinload(LocalWording.area))))
     if not rows:
         return {}
-    paths = dict(session.execute(select(Station.id, Area.path).join(Area, Station.area_id == Area.id)
-                                 .where(Station.id.in_(station_ids))).tuples())
+    paths = {station_id: path for station_id, path in session.execute(
+        select(Station.id, Area.path).join(Area, Station.area_id == Area.id).where(Station.id.in_(station_ids)))}
     chosen: dict[tuple[int, int], tuple[int, ChosenWording]] = {}
     for wording in rows:
         found = ChosenWording(text=wording.text, place_name=wording.place_name)
