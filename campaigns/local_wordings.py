@@ -26,13 +26,14 @@ from content.areas import is_within
 from content.audit import record_audit
 from content.consent_masking import public_text
 from content.errors import Conflict, InvalidInput, PermissionDenied
-from content.models import Area, AreaKind, Message, MessageStatus, Revision, User
+from content.models import Area, AreaKind, AuditLog, Message, MessageStatus, Revision, User
 from content.permissions import DENIED, Action, authorize
 from content.spoken.markup import remove_addresses, strip_symbols, tidy
 from content.spoken.reading import speak_line
 from content.spoken.rules import SpokenRules
 from content.wording import Text
 
+HISTORY_ACTIONS = ("message.local_wording", "message.local_wording_confirmed", "message.local_wording_removed")
 MAX_WORDING_CHARS = 8000  # a long item is a few minutes on air; past this it is not a local variant any more
 
 
@@ -58,6 +59,13 @@ def local_wordings_of(session: Session, message: Message) -> list[LocalWording]:
     rows = session.scalars(select(LocalWording).where(LocalWording.message_id == message.id)
                            .options(selectinload(LocalWording.station), selectinload(LocalWording.area)))
     return sorted(rows, key=lambda w: (w.place_name, w.id))
+
+
+def wording_history(session: Session, message: Message) -> list[AuditLog]:
+    """Every wording written, saved again or removed for this message, oldest first, with the words each time."""
+    return list(session.scalars(select(AuditLog).where(
+        AuditLog.object_type == "message", AuditLog.object_id == message.id,
+        AuditLog.action.in_(HISTORY_ACTIONS)).order_by(AuditLog.at, AuditLog.id)))
 
 
 def spoken_wording(message: Message, text: str, *, rules: SpokenRules) -> str:

@@ -11,6 +11,7 @@ from flask_login import login_required
 from campaigns.campaign_records import attach_message, list_campaigns
 from campaigns.compliance_notices import missed_last_week
 from campaigns.deliveries import deliveries_of
+from campaigns.local_wordings import is_current, local_wordings_of
 from campaigns.message_lists import VIEWS, list_messages, list_topics
 from campaigns.review import review_message, save_revision
 from content.areas import list_administrative_areas
@@ -102,6 +103,8 @@ def message(message_id: int) -> ResponseReturnValue:
     return render_template(
         "desk/message.html", message=message, deliveries=deliveries_of(db, message), spoken=spoken,
         spoken_seconds=estimate_seconds(spoken), name_warnings=describe_warnings(name_warnings(message)),
+        wordings=[(w, is_current(w, message)) for w in local_wordings_of(db, message)],
+        may_schedule=is_allowed(actor(), Action.MESSAGE_SCHEDULE, message.area),
     )
 
 
