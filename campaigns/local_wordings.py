@@ -115,9 +115,9 @@ def set_local_wording(session: Session, message: Message, text: str, *, actor: U
 
     The text is kept in the audit log too, so the message's history shows what each place heard and when.
     """
-    _check(actor, message, station, area)
+    where = _check(actor, message, station, area)
     text = _clean(text)
-    place = LocalWording.station_id == station.id if station is not None else LocalWording.area_id == area.id  # type: ignore[union-attr]
+    place = (LocalWording.station_id == station.id) if station is not None else (LocalWording.area_id == where.id)
     wording = session.scalar(select(LocalWording).where(LocalWording.message_id == message.id, place))
     action = "message.local_wording"
     number = revision_number(message)

@@ -6,18 +6,25 @@ import html
 import re
 from datetime import datetime
 
+import pytest
 from sqlalchemy import select
 
 from campaigns.local_wording_models import LocalWording
 from content.models import Role
 from tests.audio_tools import assert_near_estimate, require_tool, wav_seconds
 from tests.factories import make_user
-from tests.radio_scenarios import ZONE, world  # noqa: F401 (the fixture)
+from tests.radio_scenarios import ZONE, World
 from tests.web.helpers import csrf_token, log_in
 
 DUE = datetime(2026, 11, 24, 6, 0, tzinfo=ZONE)
 LOCAL = ("Bà con xã Bãi Sậy thấy người lạ dò hỏi nhà vắng chủ, hãy gọi ngay Công an xã Bãi Sậy, "
          "số 0221 3865 112, hoặc báo trưởng thôn Đông Kiều.")
+
+
+@pytest.fixture
+def world(session) -> World:
+    """A province, the commune of Bãi Sậy with its station, a neighbouring station; tokens for both."""
+    return World(session)
 
 
 def text_of(response) -> str:  # type: ignore[no-untyped-def]

@@ -34,11 +34,12 @@ def _wording(message: Message, wording_id: int) -> LocalWording:
     return wording
 
 
-def _place(value: str) -> dict[str, Station | Area | None]:
+def _place(value: str) -> dict[str, Station | Area]:
     """"station-12" or "area-5" from the form; anything else is no place, which the domain refuses in words."""
     kind, _sep, number = value.partition("-")
-    model = {"station": Station, "area": Area}.get(kind)
-    row = get_db().get(model, int(number)) if model is not None and number.isdigit() else None
+    if not number.isdigit() or len(number) > 12:
+        return {}
+    row = get_db().get(Station, int(number)) if kind == "station" else get_db().get(Area, int(number)) if kind == "area" else None
     return {kind: row} if row is not None else {}
 
 
@@ -61,7 +62,7 @@ def new_wording(message_id: int) -> ResponseReturnValue:
     text, place = request.form.get("text", ""), request.form.get("place", "")
     try:
         wording = set_local_wording(get_db(), message, text, actor=actor(), now=now(), remote_addr=request.remote_addr,
-                                    **_place(place))  # type: ignore[arg-type]
+                                    **_place(place))  # type: ignore[arg-type]  # keys are "station" or "area"
     except InvalidInput as error:
         get_db().rollback()
         return _form(desk_message(message_id), None, text, place, error.errors, 400)
