@@ -46,7 +46,8 @@ def _place(value: str) -> dict[str, Station | Area]:
 def _form(message: Message, wording: LocalWording | None, text: str, place: str, errors: dict[str, str],
           status: int = 200) -> ResponseReturnValue:
     db = get_db()
-    preview = spoken_wording(message, text, rules=load_rules(db)) if text.strip() else ""
+    # What the saved wording sounds like (not what is being typed, which the page cannot read aloud yet).
+    preview = spoken_wording(message, wording.text, rules=load_rules(db)) if wording is not None else ""
     return render_template(
         "desk/local_wording.html", message=message, wording=wording, text=text, place=place, errors=errors,
         preview=preview, stations=[] if wording else plannable_stations(db, actor()),
