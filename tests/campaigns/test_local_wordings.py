@@ -19,7 +19,7 @@ from campaigns.local_wordings import (
 )
 from campaigns.planning import plan_deliveries
 from campaigns.review import review_message, save_revision
-from content.errors import InvalidInput, PermissionDenied
+from content.errors import Conflict, InvalidInput, PermissionDenied
 from content.messages import MessageInput, create_message, transition_message
 from content.models import AreaKind, AuditLog, MessageKind, Role
 from scheduler.radio_scripts.building import build_daily_script
@@ -184,3 +184,14 @@ def test_chosen_wordings_answers_many_stations_at_once(session, place):
     assert chosen[place.message.id, place.station.id].text == LOCAL
     assert {chosen[place.message.id, s.id].text for s in stations[1:]} == {"Lời cho cả tỉnh."}
     assert chosen_wordings(session, {place.message.id + 1000}, [s.id for s in stations]) == {}
+
+
+def test_two_officers_saving_the_same_place_at_once_keep_the_first_and_tell_the_second(session, place, monkeypatch):
+    first = set_local_wording(session, place.message, LOCAL, station=place.station, actor=place.editor, now=NOW)
+    # The second officer looked a moment before the first one's row existed: the database's unique key decides.
+    monkeypatch.setattr(session, "scalar", lambda *args, **kwargs: None)
+    with pytest.raises(Conflict) as refused:
+        set_local_wording(session, place.message, "Lời khác.", station=place.station, actor=place.approver, now=NOW)
+    assert "Vừa có người khác lưu" in str(refused.value)
+    monkeypatch.undo()
+    assert [(w.id, w.text) for w in local_wordings_of(session, place.message)] == [(first.id, LOCAL)]

@@ -72,6 +72,7 @@ def test_bad_input_is_said_plainly_and_keeps_what_was_typed(client, session, wor
     log_in(client, "bientap")
     for place, text, said in [(f"station-{world.station.id}", "  ", "không được để trống"),
                               ("station-999999", LOCAL, "Hãy chọn một đài hoặc một địa bàn."),
+                              ("area-99999999999999999999", LOCAL, "Hãy chọn một đài hoặc một địa bàn."),
                               ("đài-1", LOCAL, "Hãy chọn một đài hoặc một địa bàn."),
                               ("", LOCAL, "Hãy chọn một đài hoặc một địa bàn."),
                               (f"station-{world.station.id}", "x" * 8001, "quá giới hạn 8.000 ký tự")]:
@@ -80,6 +81,29 @@ def test_bad_input_is_said_plainly_and_keeps_what_was_typed(client, session, wor
         if text.strip():
             assert text[:60] in text_of(response)  # nothing typed is lost
     assert saved(session) == []
+
+
+def test_markup_in_a_wording_is_shown_as_text_and_never_read_as_tags(client, session, world):
+    message = world.plan("Cảnh giác trộm cắp dịp cuối năm", DUE)
+    log_in(client, "bientap")
+    add(client, message, f"station-{world.station.id}", "<script>alert(1)</script> Gọi <b>113</b>.")
+    page = client.get(f"/desk/messages/{message.id}").get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+    script = client.get(world.path("html"), headers=world.auth).get_data(as_text=True)
+    assert "<script>alert" not in script and "<b>" not in script and "một một ba" in script
+
+
+def test_a_wording_is_only_reached_through_its_own_message(client, session, world):
+    first = world.plan("Cảnh giác trộm cắp dịp cuối năm", DUE)
+    second = world.plan("Phòng chống cháy nổ mùa khô", DUE)
+    log_in(client, "bientap")
+    add(client, first, f"station-{world.station.id}", LOCAL)
+    [wording] = saved(session)
+    assert client.get(f"/desk/messages/{second.id}/wordings/{wording.id}").status_code == 404
+    path = f"/desk/messages/{second.id}/wordings/{wording.id}/delete"
+    token = csrf_token(client, f"/desk/messages/{second.id}")
+    assert client.post(path, data={"csrf_token": token}).status_code == 404
+    assert [w.id for w in saved(session)] == [wording.id]
 
 
 def test_edit_remove_and_the_history_says_who_changed_what_for_where(client, session, world):

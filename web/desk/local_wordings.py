@@ -37,7 +37,7 @@ def _wording(message: Message, wording_id: int) -> LocalWording:
 def _place(value: str) -> dict[str, Station | Area]:
     """"station-12" or "area-5" from the form; anything else is no place, which the domain refuses in words."""
     kind, _sep, number = value.partition("-")
-    if not number.isdigit() or len(number) > 12:
+    if not number.isdigit() or len(number) > 9:  # ids are 32-bit: a longer one names nothing (and PostgreSQL refuses it)
         return {}
     row = get_db().get(Station, int(number)) if kind == "station" else get_db().get(Area, int(number)) if kind == "area" else None
     return {kind: row} if row is not None else {}
