@@ -11,8 +11,8 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-import campaigns.models  # (the whole schema on Base.metadata)
 import campaigns.local_wording_models
+import campaigns.models  # (the whole schema on Base.metadata)
 import campaigns.target_models
 import campaigns.visitor_models
 import campaigns.websub_models  # noqa: F401
