@@ -51,6 +51,9 @@ def test_an_officer_writes_a_stations_wording_and_every_format_shows_it(client, 
     assert response.status_code == 302
     page = text_of(client.get(f"/desk/messages/{message.id}"))
     assert "Bản riêng cho Đài truyền thanh xã Bãi Sậy" in page and "0221 3865 112" in page
+    # In the list of deliveries, the station's row says it reads its own words; the neighbour's does not.
+    rows = re.findall(r"<tr><td>Đài: (.*?)</td>", page, re.S)
+    assert [("Bản riêng cho" in row) for row in rows] == [True, False]
 
     script = text_of(client.get(world.path("html"), headers=world.auth))
     assert "Bản riêng cho Đài truyền thanh xã Bãi Sậy" in script
