@@ -20,7 +20,7 @@ from campaigns.local_wordings import (
 from campaigns.planning import plan_deliveries
 from campaigns.review import review_message, save_revision
 from content.errors import Conflict, InvalidInput, PermissionDenied
-from content.messages import MessageInput, create_message, transition_message
+from content.messages import MessageInput, StoryFields, create_message, transition_message
 from content.models import AreaKind, AuditLog, MessageKind, Role
 from scheduler.radio_scripts.building import build_daily_script
 from tests.factories import make_area, make_station, make_user
@@ -195,3 +195,20 @@ def test_two_officers_saving_the_same_place_at_once_keep_the_first_and_tell_the_
     assert "Vừa có người khác lưu" in str(refused.value)
     monkeypatch.undo()
     assert [(w.id, w.text) for w in local_wordings_of(session, place.message)] == [(first.id, LOCAL)]
+
+
+def test_a_story_persons_name_without_consent_is_masked_in_the_local_wording_too(session, place):
+    commune = place.phu_dien
+    editor = make_user(session, role=Role.EDITOR, area=commune)
+    approver = make_user(session, role=Role.APPROVER, area=commune)
+    story = create_message(session, editor, MessageInput(
+        kind=MessageKind.STORY, title="Người trả lại ví cho khách đánh rơi", body_md="Anh nhặt được ví và trả lại.",
+        area_id=commune.id, story=StoryFields(person_name="Đinh Công Tráng", deed="Trả lại ví", name_consent=False)),
+        now=NOW)
+    transition_message(session, story, "submit", actor=editor, now=NOW)
+    transition_message(session, story, "approve", actor=approver, now=NOW)
+    plan_deliveries(session, story, actor=approver, due_at=MORNING, now=NOW, zone=ZONE, stations=[place.station])
+    set_local_wording(session, story, "Anh Đinh Công Tráng ở thôn Đồng Me nhặt được ví và trả lại.",
+                      station=place.station, actor=editor, now=NOW)
+    item = place.read(place.station)
+    assert item.wording_for and "Đinh Công Tráng" not in item.text and "Đ.C.T." in item.text
