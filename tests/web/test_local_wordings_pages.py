@@ -54,6 +54,9 @@ def test_an_officer_writes_a_stations_wording_and_every_format_shows_it(client, 
     # In the list of deliveries, the station's row says it reads its own words; the neighbour's does not.
     rows = re.findall(r"<tr><td>Đài: (.*?)</td>", page, re.S)
     assert [("Bản riêng cho" in row) for row in rows] == [True, False]
+    assert f"wordings/new?place=station-{world.neighbour.id}" in rows[1]  # one tap to the neighbour's own
+    form = text_of(client.get(f"/desk/messages/{message.id}/wordings/new?place=station-{world.neighbour.id}"))
+    assert f'value="station-{world.neighbour.id}" selected' in form
 
     script = text_of(client.get(world.path("html"), headers=world.auth))
     assert "Bản riêng cho Đài truyền thanh xã Bãi Sậy" in script
@@ -155,3 +158,17 @@ def test_the_audio_reads_the_stations_own_wording(client, session, world, tmp_pa
         (tmp_path / "item.wav").write_bytes(response.get_data())
     assert_near_estimate(wav_seconds(tmp_path / "item.wav"), item["seconds"])
     assert item["seconds"] > 15  # the long local text, not the general one of twenty "tin"
+
+
+def test_past_the_picker_limit_the_form_offers_areas_and_says_why(client, session, world, monkeypatch):
+    import web.desk.local_wordings
+
+    monkeypatch.setattr(web.desk.local_wordings, "STATION_PICKER", 1)
+    message = world.plan("Cảnh giác trộm cắp dịp cuối năm", DUE, stations=[world.station, world.neighbour])
+    log_in(client, "bientap")
+    form = text_of(client.get(f"/desk/messages/{message.id}/wordings/new"))
+    assert 'value="station-' not in form and f'value="area-{world.commune.id}"' in form
+    assert "hơn 1 đài truyền thanh" in form
+    # From a station's row in the deliveries, that one station is offered.
+    form = text_of(client.get(f"/desk/messages/{message.id}/wordings/new?place=station-{world.neighbour.id}"))
+    assert re.findall(r'value="(station-\d+)"', form) == [f"station-{world.neighbour.id}"]

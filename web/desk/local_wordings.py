@@ -11,7 +11,7 @@ from campaigns.local_wording_models import LocalWording
 from campaigns.local_wordings import remove_local_wording, set_local_wording, spoken_wording
 from campaigns.models import Station
 from campaigns.planning import plannable_stations
-from content.areas import list_administrative_areas
+from content.areas import is_within, list_administrative_areas
 from content.errors import InvalidInput
 from content.models import Area, Message
 from content.permissions import Action, authorize
@@ -20,6 +20,7 @@ from content.spoken.dictionary import load_rules
 from web.auth import actor
 from web.database import get_db, now
 from web.desk.messages import desk_message
+from web.desk.planning import STATION_PICKER
 
 
 def _may_schedule(message: Message) -> Message:
@@ -48,9 +49,14 @@ def _form(message: Message, wording: LocalWording | None, text: str, place: str,
     db = get_db()
     # What the saved wording sounds like (not what is being typed, which the page cannot read aloud yet).
     preview = spoken_wording(message, wording.text, rules=load_rules(db)) if wording is not None else ""
+    stations = [] if wording else plannable_stations(db, actor(), limit=STATION_PICKER + 1)
+    too_many = len(stations) > STATION_PICKER
+    if too_many:
+        # Too many to list: only the station the officer came from (its row in the message's deliveries).
+        stations = [s for s in _place(place).values() if isinstance(s, Station) and is_within(s.area, actor().area)]
     return render_template(
         "desk/local_wording.html", message=message, wording=wording, text=text, place=place, errors=errors,
-        preview=preview, stations=[] if wording else plannable_stations(db, actor()),
+        preview=preview, stations=stations, too_many=too_many, picker_limit=STATION_PICKER,
         areas=[] if wording else list_administrative_areas(db, actor().area)), status
 
 
