@@ -76,7 +76,7 @@ def spoken_wording(message: Message, text: str, *, rules: SpokenRules) -> str:
     return public_text(message, "\n".join(line for line in lines if line))
 
 
-def _check(actor: User, message: Message, station: Station | None, area: Area | None) -> Area:
+def _check(actor: User, message: Message, station: Station | None, area: Area | None, *, removing: bool = False) -> Area:
     authorize(actor, Action.MESSAGE_SCHEDULE, message.area, object_type="message", object_id=message.id)
     if (station is None) == (area is None):
         raise InvalidInput({"place": Text("Hãy chọn một đài hoặc một địa bàn.")})
@@ -88,7 +88,7 @@ def _check(actor: User, message: Message, station: Station | None, area: Area | 
                                object_id=station.id if station is not None else place.id)
     if area is not None and area.kind is AreaKind.RESIDENTIAL:
         raise InvalidInput({"place": Text("Đài truyền thanh thuộc xã, không thuộc thôn: hãy chọn xã hoặc đài của xã.")})
-    if message.status is MessageStatus.ARCHIVED:
+    if message.status is MessageStatus.ARCHIVED and not removing:
         raise InvalidInput({"text": Text("Tin đã lưu trữ; không thêm bản riêng được nữa.")})
     return place
 
@@ -143,7 +143,7 @@ def set_local_wording(session: Session, message: Message, text: str, *, actor: U
 def remove_local_wording(session: Session, wording: LocalWording, *, actor: User, now: datetime,
                          remote_addr: str | None = None) -> None:
     """The place reads the message's own spoken text again."""
-    _check(actor, wording.message, wording.station, wording.area if wording.station is None else None)
+    _check(actor, wording.message, wording.station, wording.area if wording.station is None else None, removing=True)
     detail = _detail(wording, text=wording.text)
     session.delete(wording)
     record_audit(session, actor=actor, action="message.local_wording_removed", object_type="message",

@@ -151,10 +151,15 @@ def test_a_wording_needs_exactly_one_place_and_not_a_village(session, place):
     assert local_wordings_of(session, place.message) == []
 
 
-def test_an_archived_message_takes_no_new_wording(session, place):
+def test_an_archived_message_takes_no_new_wording_but_an_old_one_may_go(session, place):
+    old = set_local_wording(session, place.message, "Lời cũ.", area=place.phu_dien, actor=place.editor, now=NOW)
     transition_message(session, place.message, "archive", actor=place.approver, now=NOW)
-    with pytest.raises(InvalidInput):
+    with pytest.raises(InvalidInput) as refused:
         set_local_wording(session, place.message, LOCAL, station=place.station, actor=place.editor, now=NOW)
+    assert "đã lưu trữ" in refused.value.errors["text"]
+    remove_local_wording(session, old, actor=place.editor, now=NOW)
+    session.flush()
+    assert local_wordings_of(session, place.message) == []
 
 
 def test_officers_act_only_inside_their_own_area(session, place):
