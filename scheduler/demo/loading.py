@@ -27,6 +27,7 @@ from content.vietnamese import slugify
 from scheduler.demo import data
 from scheduler.demo.pictures import SCENES, draw_scene
 from scheduler.demo.reach_season import SeasonReport, record_reach_season
+from scheduler.demo.wordings import add_demo_wording
 from scheduler.dispatch import run_tick
 from scheduler.sending import DispatchSettings
 
@@ -229,6 +230,8 @@ def _load(session: Session, *, province_code: str, now: datetime, zone: ZoneInfo
             # A province-wide plan: every station reads it.
             plan_deliveries(session, message, actor=approver, due_at=due, now=written + timedelta(hours=3),
                             channels=[portal, feed], stations=stations)
+            if stage == 6:  # the first station reads these in its own words (campaigns.local_wordings)
+                add_demo_wording(session, message, stations[0], actor=editor, now=written + timedelta(hours=4))
             summary.scheduled += 1
             continue
         due = _local(written.astimezone(zone).date() + timedelta(days=1), SLOTS[n % 2][0], zone)

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session, contains_eager
 
+from campaigns.local_wordings import ChosenWording, chosen_wordings, spoken_wording
 from campaigns.models import ON_AIR_STATUSES, BroadcastSlot, Delivery, Station
 from content.consent_masking import public_text
 from content.models import Message, Priority, Revision
@@ -45,6 +46,9 @@ class ScriptItem:
     priority: Priority
     due_at: datetime  # local, in the zone the script was built for
     seconds: int
+    # The place whose own wording this is (campaigns.local_wordings), shown as "Bản riêng cho …"; None: the
+    # message's own spoken text.
+    wording_for: str | None = None
 
     @property
     def is_emergency(self) -> bool:
@@ -182,6 +186,14 @@ class _Reader:
         self._rules: SpokenRules | None = None
         self._spoken: dict[int, str] = {}
         self._seconds: dict[str, int] = {}
+        self._local: dict[tuple[int, str], str] = {}
+
+    def local_text(self, row: _Row, wording: ChosenWording) -> str:
+        key = (row.message.id, wording.text)
+        if key not in self._local:
+            self._rules = self._rules or load_rules(self.session)
+            self._local[key] = spoken_wording(row.message, wording.text, rules=self._rules)
+        return self._local[key]
 
     def text(self, row: _Row) -> str:
         # A per-delivery wording is not stored with the revision: it goes through the name mask here, as it
@@ -233,16 +245,21 @@ def build_scripts(session: Session, stations: Sequence[Station], days: Iterable[
     slots = _slots_of(session, ids)
     reader = _Reader(session, pace, spoken)
     buckets: dict[tuple[int, date], dict[time | None, list[ScriptItem]]] = {}
-    for row in _rows_of(session, ids, start, end):
+    rows = _rows_of(session, ids, start, end)
+    local = chosen_wordings(session, {row.message.id for row in rows}, ids)
+    for row in rows:
         local_due = row.due_at.astimezone(zone)
         key = (row.station_id, local_due.date())
         if key[1] not in asked:
             continue
-        text = reader.text(row)
+        # A delivery's own wording (row.variant) comes first, then the station's or its area's.
+        wording = None if row.variant else local.get((row.message.id, row.station_id))
+        text = reader.local_text(row, wording) if wording is not None else reader.text(row)
         slot = _slot_for(local_due.time(), [starts_at for starts_at, _ in slots[row.station_id]])
         buckets.setdefault(key, {}).setdefault(slot, []).append(ScriptItem(
             delivery_id=row.delivery_id, message_id=row.message.id, title=row.message.current_revision.public_title,
             text=text, priority=row.message.priority, due_at=local_due, seconds=reader.seconds(text),
+            wording_for=wording.place_name if wording is not None else None,
         ))
     scripts: dict[tuple[int, date], DailyScript] = {}
     for station in stations:

@@ -34,7 +34,9 @@ def dump_json(document: dict[str, Any]) -> str:
 def _item(number: int, item: ScriptItem) -> dict[str, Any]:
     return {"number": number, "delivery_id": item.delivery_id, "message_id": item.message_id, "title": item.title,
             "text": item.text, "priority": item.priority.value, "is_emergency": item.is_emergency,
-            "due_at": item.due_at.isoformat(), "seconds": item.seconds}
+            "due_at": item.due_at.isoformat(), "seconds": item.seconds,
+            # The place whose own wording `text` is (campaigns.local_wordings); null: the message's own text.
+            "wording_for": item.wording_for}
 
 
 def _slot(script: DailyScript, slot: SlotScript) -> dict[str, Any]:
@@ -114,7 +116,10 @@ def _slot_lines(slot: SlotScript) -> list[str]:
     lines += [f"[Mở đầu — {duration(slot.opening_seconds)}]", slot.opening, ""]
     for number, item in enumerate(slot.items, 1):
         flag = f"[{PRIORITY_WORDS[item.priority.value]}] " if item.priority.value != "normal" else ""
-        lines += [f"{number}. {flag}{item.title} — khoảng {duration(item.seconds)}", item.text, ""]
+        lines.append(f"{number}. {flag}{item.title} — khoảng {duration(item.seconds)}")
+        if item.wording_for:
+            lines.append(f"(Bản riêng cho {item.wording_for})")
+        lines += [item.text, ""]
     lines += [f"[Kết thúc — {duration(slot.closing_seconds)}]", slot.closing, ""]
     total = (f"Tổng thời lượng: {duration(slot.total_seconds)}"
              + (f" / {slot.minutes} phút" if slot.starts_at else "")

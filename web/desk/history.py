@@ -6,15 +6,20 @@ from flask import render_template
 from flask_babel import gettext as _
 from flask_login import login_required
 
+from campaigns.audit_trail import actors_of
+from campaigns.local_wordings import wording_history
 from content.errors import NotFound
 from content.revisions import diff_text
+from web.database import get_db
 from web.desk.messages import desk_message
 
 
 @login_required
 def revisions(message_id: int):
     message = desk_message(message_id)
-    return render_template("desk/revisions.html", message=message, revisions=list(reversed(message.revisions)))
+    wordings = list(reversed(wording_history(get_db(), message)))
+    return render_template("desk/revisions.html", message=message, revisions=list(reversed(message.revisions)),
+                           wordings=wordings, actors=actors_of(get_db(), wordings))
 
 
 @login_required

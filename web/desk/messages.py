@@ -11,6 +11,7 @@ from flask_login import login_required
 from campaigns.campaign_records import attach_message, list_campaigns
 from campaigns.compliance_notices import missed_last_week
 from campaigns.deliveries import deliveries_of
+from campaigns.local_wordings import chosen_wordings, is_current, local_wordings_of
 from campaigns.message_lists import VIEWS, list_messages, list_topics
 from campaigns.review import review_message, save_revision
 from content.areas import list_administrative_areas
@@ -99,9 +100,14 @@ def message(message_id: int) -> ResponseReturnValue:
     db = get_db()
     message = desk_message(message_id)
     spoken = spoken_for(message)  # what the stations will read: the stored copy while the dictionary holds
+    deliveries = deliveries_of(db, message)
+    local = chosen_wordings(db, {message.id}, {d.station_id for d in deliveries if d.station_id is not None})
     return render_template(
-        "desk/message.html", message=message, deliveries=deliveries_of(db, message), spoken=spoken,
+        "desk/message.html", message=message, deliveries=deliveries, spoken=spoken,
+        local={station_id: found.place_name for (_, station_id), found in local.items()},
         spoken_seconds=estimate_seconds(spoken), name_warnings=describe_warnings(name_warnings(message)),
+        wordings=[(w, is_current(w, message)) for w in local_wordings_of(db, message)],
+        may_schedule=is_allowed(actor(), Action.MESSAGE_SCHEDULE, message.area),
     )
 
 
