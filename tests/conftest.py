@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 import campaigns.models  # (the whole schema on Base.metadata)
 import campaigns.target_models
+import campaigns.village_models
 import campaigns.visitor_models
 import campaigns.websub_models  # noqa: F401
 import content.models  # noqa: F401
