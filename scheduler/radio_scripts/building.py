@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, contains_eager
 
 from campaigns.models import ON_AIR_STATUSES, BroadcastSlot, Delivery, Station
+from campaigns.village_targets import VillageTarget, village_targets
 from content.consent_masking import public_text
 from content.models import Message, Priority, Revision
 from content.public_forms import spoken_for
@@ -45,6 +46,9 @@ class ScriptItem:
     priority: Priority
     due_at: datetime  # local, in the zone the script was built for
     seconds: int
+    # For an item planned for some villages only: the clusters to switch on, and those villages (else both empty).
+    clusters: tuple[str, ...] = ()
+    villages: tuple[str, ...] = ()
 
     @property
     def is_emergency(self) -> bool:
@@ -203,6 +207,10 @@ class _Reader:
         return self._seconds[text]
 
 
+def _where(target: VillageTarget | None) -> dict[str, tuple[str, ...]]:
+    return {"clusters": target.clusters, "villages": target.villages} if target is not None else {}
+
+
 def _slot(station_name: str, day: date, starts_at: time | None, minutes: int, items: list[ScriptItem],
           reader: _Reader) -> SlotScript:
     ordered = tuple(sorted(items, key=lambda i: (PRIORITY_ORDER[i.priority], i.due_at, i.delivery_id)))
@@ -233,7 +241,9 @@ def build_scripts(session: Session, stations: Sequence[Station], days: Iterable[
     slots = _slots_of(session, ids)
     reader = _Reader(session, pace, spoken)
     buckets: dict[tuple[int, date], dict[time | None, list[ScriptItem]]] = {}
-    for row in _rows_of(session, ids, start, end):
+    rows = _rows_of(session, ids, start, end)
+    targets = village_targets(session, [row.delivery_id for row in rows])
+    for row in rows:
         local_due = row.due_at.astimezone(zone)
         key = (row.station_id, local_due.date())
         if key[1] not in asked:
@@ -243,6 +253,7 @@ def build_scripts(session: Session, stations: Sequence[Station], days: Iterable[
         buckets.setdefault(key, {}).setdefault(slot, []).append(ScriptItem(
             delivery_id=row.delivery_id, message_id=row.message.id, title=row.message.current_revision.public_title,
             text=text, priority=row.message.priority, due_at=local_due, seconds=reader.seconds(text),
+            **_where(targets.get(row.delivery_id)),
         ))
     scripts: dict[tuple[int, date], DailyScript] = {}
     for station in stations:

@@ -34,7 +34,9 @@ def dump_json(document: dict[str, Any]) -> str:
 def _item(number: int, item: ScriptItem) -> dict[str, Any]:
     return {"number": number, "delivery_id": item.delivery_id, "message_id": item.message_id, "title": item.title,
             "text": item.text, "priority": item.priority.value, "is_emergency": item.is_emergency,
-            "due_at": item.due_at.isoformat(), "seconds": item.seconds}
+            "due_at": item.due_at.isoformat(), "seconds": item.seconds,
+            # Added in issue 14; empty lists: the whole station.
+            "clusters": list(item.clusters), "villages": list(item.villages)}
 
 
 def _slot(script: DailyScript, slot: SlotScript) -> dict[str, Any]:
@@ -106,6 +108,14 @@ def _heading(slot: SlotScript) -> str:
     return f"Khung giờ {slot.starts_at:%H:%M} ({slot.minutes} phút)"
 
 
+def _where(item: ScriptItem) -> list[str]:
+    """Where to play an item planned for some villages only; nothing for the whole station."""
+    if not item.villages:
+        return []
+    clusters = ", ".join(item.clusters) or "(chưa có cụm loa nào phủ)"
+    return [f"Chỉ phát trên cụm loa: {clusters} — cho {', '.join(item.villages)}"]
+
+
 def _slot_lines(slot: SlotScript) -> list[str]:
     heading = _heading(slot) + (" — CÓ THÔNG BÁO KHẨN" if slot.has_emergency else "")
     lines = [heading, "=" * len(heading)]
@@ -114,7 +124,7 @@ def _slot_lines(slot: SlotScript) -> list[str]:
     lines += [f"[Mở đầu — {duration(slot.opening_seconds)}]", slot.opening, ""]
     for number, item in enumerate(slot.items, 1):
         flag = f"[{PRIORITY_WORDS[item.priority.value]}] " if item.priority.value != "normal" else ""
-        lines += [f"{number}. {flag}{item.title} — khoảng {duration(item.seconds)}", item.text, ""]
+        lines += [f"{number}. {flag}{item.title} — khoảng {duration(item.seconds)}", *_where(item), item.text, ""]
     lines += [f"[Kết thúc — {duration(slot.closing_seconds)}]", slot.closing, ""]
     total = (f"Tổng thời lượng: {duration(slot.total_seconds)}"
              + (f" / {slot.minutes} phút" if slot.starts_at else "")
