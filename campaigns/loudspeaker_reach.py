@@ -62,7 +62,8 @@ class LoudspeakerDay:
 class _Area:
     """One commune's airings on one day: to the whole station, or to some of its villages."""
 
-    airings: int = 0
+    airings: int = 0  # to the whole station
+    village_airings: int = 0
     coverages: list[int] = field(default_factory=list)
     villages: dict[int, tuple[int, int | None]] = field(default_factory=dict)  # village → (airings, people)
 
@@ -94,6 +95,7 @@ def loudspeaker_reach(session: Session, message: Message, first: date, last: dat
         day = local_day(aired_at, zone)
         heard = by_day[day][area_id]
         if delivery_id in targeted:
+            heard.village_airings += 1
             for village_id, people in targeted[delivery_id]:
                 count, _ = heard.villages.get(village_id, (0, people))
                 heard.villages[village_id] = (count + 1, people)
@@ -128,7 +130,7 @@ def _day(day: date, areas: dict[int, _Area], missing: set[int]) -> LoudspeakerDa
         village_communes=tuple(sorted(village_communes)),
         day=day,
         airings=Figure(AIRINGS, ReachSource.MEASURED,
-                       sum(h.airings + sum(c for c, _ in h.villages.values()) for h in areas.values())),
+                       sum(h.airings + h.village_airings for h in areas.values())),
         listeners=Figure(LISTENERS, ReachSource.ESTIMATED, sum(p for _, p in listeners) if listeners else None),
         contacts=Figure(CONTACTS, ReachSource.ESTIMATED, sum(contacts) if contacts else None),
         stations_without_coverage=tuple(sorted(missing)),

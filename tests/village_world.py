@@ -34,12 +34,13 @@ class VillageWorld:
     commune_admin: User
     editor: User  # a province officer who plans
 
-    def message(self, title: str = "Phòng chống đuối nước cho trẻ em") -> Message:
-        session = self.session
-        approver = make_user(session, role=Role.APPROVER, area=self.province)
+    def message(self, title: str = "Phòng chống đuối nước cho trẻ em", area: Area | None = None) -> Message:
+        """An approved message of `area` (the province unless said) written by the world's editor."""
+        session, area = self.session, area or self.province
+        approver = make_user(session, role=Role.APPROVER, area=area)
         message = create_message(session, self.editor, MessageInput(
             kind=MessageKind.ARTICLE, title=title, body_md="Không cho trẻ em tắm sông một mình.",
-            area_id=self.province.id), now=NOW - timedelta(days=1))
+            area_id=area.id), now=NOW - timedelta(days=1))
         transition_message(session, message, "submit", actor=self.editor, now=NOW - timedelta(days=1))
         transition_message(session, message, "approve", actor=approver, now=NOW - timedelta(days=1))
         return message
