@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from campaigns.models import Delivery, Station
 from campaigns.village_models import LoudspeakerCluster, cluster_villages, delivery_villages
 from content.areas import is_within
 from content.db import rows_by_ids
-from content.errors import InvalidInput, PermissionDenied
+from content.errors import PermissionDenied
 from content.models import Area, AreaKind, User
 from content.permissions import DENIED, Action
 from content.wording import Text
@@ -129,3 +129,16 @@ def known_sum(pairs: Iterable[tuple[int, int | None]]) -> int | None:
     """The people of the villages whose population is known; None when none is, which is not 0."""
     known = [people for _, people in pairs if people is not None]
     return sum(known) if known else None
+
+
+def plannable_villages(session: Session, user: User, *, limit: int | None = None) -> list[Area]:
+    """Live villages in the user's area that a live cluster of an active station covers, by commune then name."""
+    covered = (select(cluster_villages.c.area_id)
+               .join(LoudspeakerCluster, LoudspeakerCluster.id == cluster_villages.c.cluster_id)
+               .join(Station, Station.id == LoudspeakerCluster.station_id)
+               .where(LoudspeakerCluster.retired_at.is_(None), Station.is_active))
+    query = select(Area).where(Area.kind == AreaKind.RESIDENTIAL, Area.retired_at.is_(None), Area.id.in_(covered))
+    if user.area is not None:
+        query = query.where(Area.path.startswith(user.area.path, autoescape=True))
+    return list(session.scalars(query.options(selectinload(Area.parent)).order_by(Area.parent_id, Area.name)
+                                .limit(limit)))
