@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, contains_eager
 
 from campaigns.models import ON_AIR_STATUSES, BroadcastSlot, Delivery, Station
+from campaigns.village_models import delivery_villages
 from campaigns.village_targets import VillageTarget, village_targets
 from content.consent_masking import public_text
 from content.models import Message, Priority, Revision
@@ -128,6 +129,7 @@ class _Row:
     due_at: datetime
     variant: str | None
     message: Message
+    for_villages: bool = False  # planned for some villages only (campaigns.village_targets)
 
 
 def _slot_for(due_local: time, starts: list[time]) -> time | None:
@@ -160,7 +162,8 @@ def _rows_of(session: Session, ids: list[int], start: datetime, end: datetime) -
     for chunk in _chunks(ids):
         # station_id is typed optional, but the query asks for these stations only.
         rows += (_Row(*row) for row in session.execute(  # type: ignore[arg-type]
-            select(Delivery.id, Delivery.station_id, Delivery.due_at, Delivery.variant, Message)
+            select(Delivery.id, Delivery.station_id, Delivery.due_at, Delivery.variant, Message,
+                   exists().where(delivery_villages.c.delivery_id == Delivery.id))
             .join(Message, Delivery.message_id == Message.id)
             .join(Message.current_revision)
             .options(contains_eager(Message.current_revision).load_only(
@@ -242,7 +245,8 @@ def build_scripts(session: Session, stations: Sequence[Station], days: Iterable[
     reader = _Reader(session, pace, spoken)
     buckets: dict[tuple[int, date], dict[time | None, list[ScriptItem]]] = {}
     rows = _rows_of(session, ids, start, end)
-    targets = village_targets(session, [row.delivery_id for row in rows])
+    # Asked only when some item is for villages, so a day of whole-station items costs no extra query.
+    targets = village_targets(session, [row.delivery_id for row in rows if row.for_villages])
     for row in rows:
         local_due = row.due_at.astimezone(zone)
         key = (row.station_id, local_due.date())
