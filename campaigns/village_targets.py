@@ -23,6 +23,7 @@ from content.db import rows_by_ids
 from content.errors import PermissionDenied
 from content.models import Area, AreaKind, User
 from content.permissions import DENIED, Action
+from content.vietnamese import fold
 from content.wording import Text
 
 # Keys per IN list: well under every driver's bound-parameter limit.
@@ -140,5 +141,6 @@ def plannable_villages(session: Session, user: User, *, limit: int | None = None
     query = select(Area).where(Area.kind == AreaKind.RESIDENTIAL, Area.retired_at.is_(None), Area.id.in_(covered))
     if user.area is not None:
         query = query.where(Area.path.startswith(user.area.path, autoescape=True))
-    return list(session.scalars(query.options(selectinload(Area.parent)).order_by(Area.parent_id, Area.name)
-                                .limit(limit)))
+    found = session.scalars(query.options(selectinload(Area.parent)).order_by(Area.parent_id, Area.id).limit(limit))
+    # As people read the alphabet (Đ after D), which no database collation promises.
+    return sorted(found, key=lambda v: (fold(v.parent.name) if v.parent else "", fold(v.name), v.id))
