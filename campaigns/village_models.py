@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Column, ForeignKey, String, Table
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import Column, ForeignKey, String, Table, select
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from campaigns.models import Station
 from content.db import Base, UTCDateTime, utcnow
@@ -45,3 +45,8 @@ class LoudspeakerCluster(Base):
 
     station: Mapped[Station] = relationship()
     villages: Mapped[list[Area]] = relationship(secondary=cluster_villages, order_by=Area.name)
+
+
+def has_live_clusters(session: Session, station: Station) -> bool:
+    return session.scalar(select(LoudspeakerCluster.id).where(LoudspeakerCluster.station_id == station.id,
+                                                             LoudspeakerCluster.retired_at.is_(None)).limit(1)) is not None

@@ -11,6 +11,7 @@ from campaigns.airings import AiringInput, confirm_airing
 from campaigns.clusters import ClusterInput, create_cluster, list_clusters, retire_cluster, update_cluster
 from campaigns.models import Delivery, ReachEvent
 from campaigns.planning import DailySlots, PlanRequest, plan_message
+from campaigns.station_setup import StationInput, update_station
 from campaigns.village_models import delivery_villages
 from content.errors import InvalidInput, PermissionDenied
 from content.models import Role
@@ -190,3 +191,15 @@ def test_a_new_station_is_reached_through_a_cluster_added_later(session):
     create_cluster(session, w.admin, second, ClusterInput("Cụm loa Gò Găng", (village.id,)), now=NOW)
     plan(w, w.message(), village_ids=(village.id,))
     assert by_station(session) == {second.id: 1}
+
+
+def test_a_station_with_live_clusters_is_not_moved_to_another_commune(session):
+    w = village_world(session)
+    moving = StationInput(name=w.station.name, area_id=w.other.id, coverage_population="7000")
+    with pytest.raises(InvalidInput) as refused:
+        update_station(session, w.admin, w.station, moving, now=NOW)
+    assert set(refused.value.errors) == {"area_id"} and w.station.area_id == w.commune.id
+    for cluster in list_clusters(session, w.station):
+        retire_cluster(session, w.admin, cluster, now=NOW)
+    update_station(session, w.admin, w.station, moving, now=NOW)
+    assert w.station.area_id == w.other.id

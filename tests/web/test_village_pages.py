@@ -144,3 +144,19 @@ def test_a_village_no_cluster_covers_is_refused_on_the_planning_page_with_the_ch
     assert "Chưa có cụm loa nào của đài đang hoạt động phủ: Xóm Chợ Cũ" in page
     assert f'name="village_ids" value="{ids[0]}" checked' in page
     assert session.scalar(select(func.count()).select_from(Delivery)) == 0
+
+
+def test_a_radio_operator_may_not_manage_villages_and_a_commune_is_not_edited_as_a_village(client, session):
+    w = village_world(session)
+    make_user(session, role=Role.RADIO_OPERATOR, area=w.commune, username="daiphat_hoaphong")
+    session.commit()
+    log_in(client, "quantri_tinh")
+    response = post(client, f"/stations/villages/{w.commune.id}", {"name": "Xã Bị Đổi"}, from_page="/stations/villages")
+    assert response.status_code == 404
+    assert post(client, f"/stations/villages/{w.commune.id}/retire", {}, from_page="/stations/villages").status_code \
+        == 404
+    client.post("/desk/logout", data={"csrf_token": csrf_token(client, "/stations/villages")})
+    log_in(client, "daiphat_hoaphong")
+    assert client.get("/stations/villages").status_code == 403
+    session.expire_all()
+    assert session.get(Area, w.commune.id).name == "Xã Hòa Phong" and session.get(Area, w.commune.id).retired_at is None
