@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import csv
 import html
+import io
+from datetime import date
 
 from sqlalchemy import func, select
 
+from campaigns.campaign_records import CampaignInput, attach_message, create_campaign
 from campaigns.models import Delivery
 from campaigns.village_models import LoudspeakerCluster, delivery_villages
 from content.models import Area, AreaKind, Role
 from tests.factories import make_user
-from tests.village_world import village_world
+from tests.village_world import NOW, ZONE, village_world
 from tests.web.helpers import csrf_token, log_in
 
 
@@ -160,3 +164,21 @@ def test_a_radio_operator_may_not_manage_villages_and_a_commune_is_not_edited_as
     assert client.get("/stations/villages").status_code == 403
     session.expire_all()
     assert session.get(Area, w.commune.id).name == "Xã Hòa Phong" and session.get(Area, w.commune.id).retired_at is None
+
+
+def test_the_compliance_page_and_its_export_count_clusters_and_villages(client, session):
+    w = village_world(session)
+    campaign = create_campaign(session, w.admin, CampaignInput(
+        plan_number="Kế hoạch số 5/KH-UBND", issuing_body="UBND tỉnh Sông Lam Thử", title="Mùa khô không cháy rừng",
+        starts_on=date(2026, 11, 1), ends_on=date(2026, 12, 31), owner_area_id=w.province.id), now=NOW, zone=ZONE)
+    attach_message(session, campaign, w.message())
+    session.commit()
+    log_in(client, "quantri_tinh")
+    query = {"from": "2026-11-16", "to": "2026-11-22"}
+    page = text(client.get(f"/desk/campaigns/{campaign.id}/compliance", query_string=query))
+    assert "Cụm loa và thôn, tổ dân phố đã nghe tin" in page
+    export = client.get(f"/desk/campaigns/{campaign.id}/compliance/villages.csv", query_string=query)
+    rows = list(csv.reader(io.StringIO(export.data.decode("utf-8-sig"))))
+    assert rows[0] == ["Đài truyền thanh", "Địa bàn", "Cụm loa", "Thôn, tổ dân phố được phủ", "Tuần 16/11–22/11"]
+    assert rows[1] == ["Đài xã Hòa Phong", "Xã Hòa Phong", "2", "3", "0/3"]
+    assert rows[2] == ["Đài xã Bến Sỏi", "Xã Bến Sỏi", "1", "1", "0/1"]
