@@ -8,8 +8,11 @@ from sqlalchemy import select
 
 from campaigns.airings import AiringInput, confirm_airing
 from campaigns.loudspeaker_reach import listeners_over, loudspeaker_reach
+from campaigns.message_reach import area_root, message_reach
 from campaigns.models import Delivery
 from campaigns.planning import PlanRequest, plan_message
+from campaigns.reach_reads import DayRange
+from campaigns.reach_scope import reach_scope
 from tests.village_world import NOW, ZONE, village_world
 
 DAY = date(2026, 11, 21)
@@ -66,3 +69,14 @@ def test_over_a_period_a_village_counts_once_and_not_beside_its_whole_commune(se
     # Hòa Phong once at its station's 7,000 (Đồng Cháy inside it), Cây Đa once at 1,400.
     assert listeners_over(days).value == 7_000 + 1_400
     assert listeners_over(days[:2]).value == 1_250 + 1_400
+
+
+def test_the_message_report_names_targeted_villages_with_no_population(session):
+    w = village_world(session)
+    message = w.message()
+    plan_and_air(w, message, at(DAY, 6), village_ids=(w.villages["Thôn Bãi Ngang"].id, w.villages["Thôn Rú Mít"].id))
+    scope = reach_scope(w.admin, message.area)
+    report = message_reach(session, message, DayRange(DAY, DAY), scope=scope, root=area_root(scope, message, None),
+                           zone=ZONE)
+    assert [v.name for v in report.loudspeaker.villages_without_population] == ["Thôn Bãi Ngang"]
+    assert report.loudspeaker.listeners.value == 930
