@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from campaigns.models import ON_AIR_STATUSES, Airing, AiringStatus, Delivery, ReachEvent, ReachSource, Station
+from campaigns.village_targets import known_sum, targeted_people
 from content.audit import record_audit
 from content.errors import InvalidInput
 from content.models import User
@@ -86,7 +87,9 @@ def _replace_reach(session: Session, airing: Airing, station: Station, delivery:
     # The station's own coverage, never its area's population: a commune's loudspeakers rarely reach all of
     # it, and the reach pages (campaigns.loudspeaker_reach) show "no data" with a link to set the figure.
     # With no figure there is nothing honest to estimate; zero would read as "nobody heard".
-    listeners = station.coverage_population
+    # A plan for some villages was heard by their people only: the known populations of those villages.
+    targeted = targeted_people(session, [delivery.id]).get(delivery.id)
+    listeners = station.coverage_population if targeted is None else known_sum(targeted)
     if airing.status is not AiringStatus.AIRED or listeners is None or airing.aired_at is None:
         return
     event = ReachEvent(message_id=delivery.message_id, station_id=station.id, area_id=station.area_id,

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from campaigns.models import ON_AIR_STATUSES, Campaign, Delivery, Station, Target, TargetKind
 from campaigns.station_airings import active_stations, confirmed_airings, iso_weeks, monday_of, of_campaign, utc_bounds
 from campaigns.target_progress import period_of, scope_of
+from campaigns.village_compliance import station_villages, villages_reached
 from content.areas import is_within
 from content.models import Area
 from content.wording import Text
@@ -75,6 +76,7 @@ class WeekCell:
     required: int | None  # None: no target and nothing planned
     basis: Basis | None
     status: CellStatus
+    villages_reached: int = 0  # distinct villages the week's confirmed airings reached (campaigns.village_compliance)
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,8 @@ class StationRow:
     station: Station
     phone: str | None  # the number in the station's contact, for a tel: link
     cells: tuple[WeekCell, ...]
+    clusters: int = 0  # live loudspeaker clusters
+    villages: int = 0  # live villages those clusters cover
 
     @property
     def missed(self) -> int:
@@ -164,6 +168,8 @@ def compliance_grid(session: Session, campaign: Campaign, *, first: date, last: 
                     for station_id, day in confirmed_airings(session, campaign, ids, monday, sunday, zone))
     planned = _planned(session, campaign, ids, monday, sunday, zone) if ids else Counter()
     targets = _weekly_targets(campaign)
+    covered = station_villages(session, ids)
+    reached = villages_reached(session, campaign, covered, monday, sunday, zone)
     rows = []
     for station in stations:
         cells = []
@@ -173,8 +179,11 @@ def compliance_grid(session: Session, campaign: Campaign, *, first: date, last: 
                                else (planned[station.id, week], Basis.PLANNED) if planned[station.id, week]
                                else (None, None))
             confirmed = aired[station.id, week]
-            cells.append(WeekCell(week, confirmed, required, basis, _status(week, confirmed, required, today)))
-        rows.append(StationRow(station, phone_number(station.contact), tuple(cells)))
+            cells.append(WeekCell(week, confirmed, required, basis, _status(week, confirmed, required, today),
+                                  reached.get((station.id, week), 0)))
+        own = covered.get(station.id)
+        rows.append(StationRow(station, phone_number(station.contact), tuple(cells),
+                               own.clusters if own else 0, len(own.villages) if own else 0))
     return ComplianceGrid(campaign, tuple(weeks), tuple(rows), today)
 
 

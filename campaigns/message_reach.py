@@ -97,6 +97,8 @@ class LoudspeakerSummary:
     listeners: ReachFigure
     contacts: ReachFigure
     stations_without_coverage: tuple[Station, ...]
+    # Villages a plan targeted whose population is not known: their airings estimate no listeners.
+    villages_without_population: tuple[Area, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -232,12 +234,14 @@ def _loudspeaker(session: Session, message: Message, days: DayRange, scope: Reac
 
     missing = sorted({station_id for day in aired for station_id in day.stations_without_coverage})
     stations = tuple(session.scalars(select(Station).where(Station.id.in_(missing)).order_by(Station.name)))
+    unknown = {village_id for day in aired for village_id in day.villages_without_population}
+    villages = tuple(session.scalars(select(Area).where(Area.id.in_(unknown)).order_by(Area.name))) if unknown else ()
     return LoudspeakerSummary(
         tuple(aired),
         total(AIRINGS, ReachSource.MEASURED, [d.airings.value for d in aired]),
         _figure(listeners_over(aired)),
         total(CONTACTS, ReachSource.ESTIMATED, [d.contacts.value for d in aired]),
-        stations)
+        stations, villages)
 
 
 def _series(rows: list[DayChannelReach], channels: tuple[ChannelSummary, ...], loudspeaker: LoudspeakerSummary) -> tuple[DaySeries, ...]:

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from campaigns.emergency import emergency_times
 from campaigns.models import BroadcastSlot, Channel, Delivery, DeliveryStatus, Station
+from campaigns.village_targets import record_village_targets, stations_for_villages
 from content.areas import is_within, select_subtree
 from content.audit import record_audit
 from content.db import rows_by_ids
@@ -67,6 +68,8 @@ class PlanRequest:
     channel_times: tuple[tuple[int, datetime], ...] = ()
     daily: tuple[DailySlots, ...] = ()
     use_station_slots: bool = False
+    # Villages (thôn, tổ dân phố): reached through the stations whose clusters cover them (campaigns.village_targets).
+    village_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -165,7 +168,8 @@ def _check_times(request: PlanRequest, now: datetime, zone: tzinfo, errors: dict
                                                              **_local(at, zone))
     if not request.daily:
         if request.due_at is None:
-            if request.station_ids or request.area_ids or len(request.channel_times) < len(request.channel_ids):
+            if request.station_ids or request.area_ids or request.village_ids \
+                    or len(request.channel_times) < len(request.channel_ids):
                 errors["due_at"] = Text("Hãy chọn thời điểm phát.")
             return []
         if request.due_at < now:
@@ -282,16 +286,23 @@ def _plan(session: Session, message: Message, request: PlanRequest, *, actor: Us
           remote_addr: str | None, limit: int, returning: bool) -> tuple[PlanSummary, list[Delivery]]:
     authorize(actor, Action.MESSAGE_SCHEDULE, message.area, object_type="message", object_id=message.id)
     errors: dict[str, str] = {}
-    if not (request.channel_ids or request.station_ids or request.area_ids):
+    if not (request.channel_ids or request.station_ids or request.area_ids or request.village_ids):
         errors["destinations"] = Text("Hãy chọn ít nhất một kênh, một đài hoặc một địa bàn.")
     plan_times = _check_times(request, now, zone, errors)
     channels, stations, areas = _load(session, request, errors)
+    villages_of = stations_for_villages(session, request.village_ids, actor=actor, errors=errors)
     if errors:
         raise InvalidInput(errors)
     _authorize_places(message, actor, channels, stations, areas)
     own = dict(request.channel_times)
     channel_times = {c.id: [own[c.id]] if c.id in own else plan_times for c in channels}
     station_times = _station_times(session, request, areas, plan_times, zone, errors)
+    # A station the plan reaches whole plays to its whole commune; the others only to the villages asked for.
+    villages_of = {s: v for s, v in villages_of.items() if s not in station_times}
+    if villages_of:
+        station_times.update(_station_times(session, PlanRequest(station_ids=tuple(villages_of), daily=request.daily,
+                                                                 use_station_slots=request.use_station_slots),
+                                            [], plan_times, zone, errors))
     first = min((at for times in (*channel_times.values(), *station_times.values()) for at in times), default=None)
     emergency: dict[int, datetime] = {}
     if message.priority is Priority.EMERGENCY and first is not None:
@@ -311,6 +322,7 @@ def _plan(session: Session, message: Message, request: PlanRequest, *, actor: Us
     else:
         session.execute(insert(Delivery), rows)
         planned = []
+    record_village_targets(session, rows, villages_of)
     instants = [at for times in (*channel_times.values(), *station_times.values()) for at in times]
     summary = PlanSummary(count=count, channels=len(channel_times), stations=len(station_times),
                           first_due=min(instants), last_due=max(instants))
@@ -318,6 +330,7 @@ def _plan(session: Session, message: Message, request: PlanRequest, *, actor: Us
                  now=now, remote_addr=remote_addr, detail={
                      "count": count, "channel_ids": sorted(channel_times), "station_ids": sorted(request.station_ids),
                      "area_ids": sorted(request.area_ids), "stations_reached": len(station_times),
+                     "village_ids": sorted(request.village_ids), "village_stations": sorted(villages_of),
                      "first_due": summary.first_due.isoformat(), "last_due": summary.last_due.isoformat(),
                      "daily": [{"from": r.first_day.isoformat(), "to": r.last_day.isoformat(),
                                 "times": [t.strftime("%H:%M") for t in r.times]} for r in request.daily],

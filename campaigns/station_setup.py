@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from campaigns.models import BroadcastSlot, Station
 from campaigns.station_tokens import issue_station_token
+from campaigns.village_models import has_live_clusters
 from content.areas import select_subtree
 from content.audit import record_audit
 from content.errors import InvalidInput
@@ -147,6 +148,10 @@ def update_station(session: Session, actor: User, station: Station, data: Statio
     area, population, slots = _check(session, data)
     # Moving a station is allowed only between communes the admin answers for.
     authorize(actor, Action.STATION_MANAGE, area, object_type="station", object_id=station.id)
+    if area.id != station.area_id and has_live_clusters(session, station):
+        # Its clusters cover the old commune's villages: moved along, plans for them would reach the wrong place.
+        raise InvalidInput({"area_id": Text("Đài còn cụm loa phủ thôn của %(commune)s: hãy ngừng dùng các cụm loa "
+                                            "trước khi chuyển đài sang xã khác.", commune=station.area.name)})
     before = _snapshot(station)
     station.name, station.area, station.contact = data.name.strip(), area, data.contact.strip()
     station.coverage_population, station.is_active = population, data.is_active

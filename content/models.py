@@ -63,6 +63,8 @@ class Area(Base):
     # "/01/00070/": a subtree is every row whose path starts with its root's path.
     path: Mapped[str] = mapped_column(String(200), index=True)
     population: Mapped[int | None]
+    # A village is retired, never deleted: old deliveries, airings and stories still point at it.
+    retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     parent: Mapped[Area | None] = relationship(remote_side=[id])
 

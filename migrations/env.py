@@ -7,6 +7,7 @@ from alembic import context
 import campaigns.local_wording_models
 import campaigns.models  # (registers the campaigns tables on Base.metadata)
 import campaigns.target_models
+import campaigns.village_models
 import campaigns.visitor_models
 import campaigns.websub_models  # noqa: F401
 import content.models  # noqa: F401

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0021_station_wording'
-down_revision = '0018'
+down_revision = '0020_villages'
 branch_labels = None
 depends_on = None
 

@@ -27,6 +27,7 @@ from content.vietnamese import slugify
 from scheduler.demo import data
 from scheduler.demo.pictures import SCENES, draw_scene
 from scheduler.demo.reach_season import SeasonReport, record_reach_season
+from scheduler.demo.villages import add_clusters, plan_village_notice
 from scheduler.demo.wordings import add_demo_wording
 from scheduler.dispatch import run_tick
 from scheduler.sending import DispatchSettings
@@ -242,6 +243,10 @@ def _load(session: Session, *, province_code: str, now: datetime, zone: ZoneInfo
             summary.published += 1
         else:
             summary.scheduled += 1
+    add_clusters(session, stations, residential_list, now=now - timedelta(days=SEASON_DAYS))
+    plan_village_notice(session, residential_list[0], editor=editor, approver=approver, now=now, zone=zone)
+    summary.messages += 1
+    summary.scheduled += 1
     for station in stations:
         summary.stations.append((station.id, station.name, issue_station_token(station, now=now)))
     # The mark that tells a later `loa demo` this database is the demo's own.

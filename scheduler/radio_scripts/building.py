@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, contains_eager
 
 from campaigns.local_wordings import ChosenWording, chosen_wordings, spoken_wording
 from campaigns.models import ON_AIR_STATUSES, BroadcastSlot, Delivery, Station
+from campaigns.village_models import delivery_villages
+from campaigns.village_targets import VillageTarget, village_targets
 from content.consent_masking import public_text
 from content.models import Message, Priority, Revision
 from content.public_forms import spoken_for
@@ -49,6 +51,9 @@ class ScriptItem:
     # The place whose own wording this is (campaigns.local_wordings), shown as "Bản riêng cho …"; None: the
     # message's own spoken text.
     wording_for: str | None = None
+    # For an item planned for some villages only: the clusters to switch on, and those villages (else both empty).
+    clusters: tuple[str, ...] = ()
+    villages: tuple[str, ...] = ()
 
     @property
     def is_emergency(self) -> bool:
@@ -128,6 +133,7 @@ class _Row:
     due_at: datetime
     variant: str | None
     message: Message
+    for_villages: bool = False  # planned for some villages only (campaigns.village_targets)
 
 
 def _slot_for(due_local: time, starts: list[time]) -> time | None:
@@ -160,7 +166,8 @@ def _rows_of(session: Session, ids: list[int], start: datetime, end: datetime) -
     for chunk in _chunks(ids):
         # station_id is typed optional, but the query asks for these stations only.
         rows += (_Row(*row) for row in session.execute(  # type: ignore[arg-type]
-            select(Delivery.id, Delivery.station_id, Delivery.due_at, Delivery.variant, Message)
+            select(Delivery.id, Delivery.station_id, Delivery.due_at, Delivery.variant, Message,
+                   exists().where(delivery_villages.c.delivery_id == Delivery.id))
             .join(Message, Delivery.message_id == Message.id)
             .join(Message.current_revision)
             .options(contains_eager(Message.current_revision).load_only(
@@ -215,6 +222,10 @@ class _Reader:
         return self._seconds[text]
 
 
+def _where(target: VillageTarget | None) -> dict[str, tuple[str, ...]]:
+    return {"clusters": target.clusters, "villages": target.villages} if target is not None else {}
+
+
 def _slot(station_name: str, day: date, starts_at: time | None, minutes: int, items: list[ScriptItem],
           reader: _Reader) -> SlotScript:
     ordered = tuple(sorted(items, key=lambda i: (PRIORITY_ORDER[i.priority], i.due_at, i.delivery_id)))
@@ -247,6 +258,8 @@ def build_scripts(session: Session, stations: Sequence[Station], days: Iterable[
     buckets: dict[tuple[int, date], dict[time | None, list[ScriptItem]]] = {}
     rows = _rows_of(session, ids, start, end)
     local = chosen_wordings(session, {row.message.id for row in rows}, ids)
+    # Asked only when some item is for villages, so a day of whole-station items costs no extra query.
+    targets = village_targets(session, [row.delivery_id for row in rows if row.for_villages])
     for row in rows:
         local_due = row.due_at.astimezone(zone)
         key = (row.station_id, local_due.date())
@@ -260,6 +273,7 @@ def build_scripts(session: Session, stations: Sequence[Station], days: Iterable[
             delivery_id=row.delivery_id, message_id=row.message.id, title=row.message.current_revision.public_title,
             text=text, priority=row.message.priority, due_at=local_due, seconds=reader.seconds(text),
             wording_for=wording.place_name if wording is not None else None,
+            **_where(targets.get(row.delivery_id)),
         ))
     scripts: dict[tuple[int, date], DailyScript] = {}
     for station in stations:

@@ -36,7 +36,9 @@ def _item(number: int, item: ScriptItem) -> dict[str, Any]:
             "text": item.text, "priority": item.priority.value, "is_emergency": item.is_emergency,
             "due_at": item.due_at.isoformat(), "seconds": item.seconds,
             # The place whose own wording `text` is (campaigns.local_wordings); null: the message's own text.
-            "wording_for": item.wording_for}
+            "wording_for": item.wording_for,
+            # Added in issue 14; empty lists: the whole station.
+            "clusters": list(item.clusters), "villages": list(item.villages)}
 
 
 def _slot(script: DailyScript, slot: SlotScript) -> dict[str, Any]:
@@ -108,6 +110,14 @@ def _heading(slot: SlotScript) -> str:
     return f"Khung giờ {slot.starts_at:%H:%M} ({slot.minutes} phút)"
 
 
+def _where(item: ScriptItem) -> list[str]:
+    """Where to play an item planned for some villages only; nothing for the whole station."""
+    if not item.villages:
+        return []
+    clusters = ", ".join(item.clusters) or "(chưa có cụm loa nào phủ)"
+    return [f"Chỉ phát trên cụm loa: {clusters} — cho {', '.join(item.villages)}"]
+
+
 def _slot_lines(slot: SlotScript) -> list[str]:
     heading = _heading(slot) + (" — CÓ THÔNG BÁO KHẨN" if slot.has_emergency else "")
     lines = [heading, "=" * len(heading)]
@@ -116,7 +126,7 @@ def _slot_lines(slot: SlotScript) -> list[str]:
     lines += [f"[Mở đầu — {duration(slot.opening_seconds)}]", slot.opening, ""]
     for number, item in enumerate(slot.items, 1):
         flag = f"[{PRIORITY_WORDS[item.priority.value]}] " if item.priority.value != "normal" else ""
-        lines.append(f"{number}. {flag}{item.title} — khoảng {duration(item.seconds)}")
+        lines += [f"{number}. {flag}{item.title} — khoảng {duration(item.seconds)}", *_where(item)]
         if item.wording_for:
             lines.append(f"(Bản riêng cho {item.wording_for})")
         lines += [item.text, ""]

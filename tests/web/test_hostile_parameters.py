@@ -16,10 +16,12 @@ from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.routing import Rule
 
 from campaigns.campaign_records import CampaignInput, TargetInput, create_campaign
+from campaigns.clusters import ClusterInput, create_cluster
 from campaigns.models import ChannelKind, Delivery, TargetKind
 from campaigns.station_tokens import issue_station_token
 from content.messages import MessageInput, create_message, transition_message
 from content.models import MessageKind, Role
+from content.villages import VillageInput, add_village
 from tests.factories import make_area, make_channel, make_station, make_user
 from tests.web.helpers import csrf_token, log_in
 
@@ -79,8 +81,10 @@ def world(session):  # type: ignore[no-untyped-def]
         plan_number="KH 9", issuing_body="UBND", title="Chiến dịch tham số", starts_on=NOW.date(), ends_on=NOW.date(),
         owner_area_id=province.id, targets=(TargetInput(kind=TargetKind.MILESTONES, description="Xã đạt chuẩn",
                                                         value=3),)), now=NOW, zone=timezone.utc)
+    village = add_village(session, admin, commune, VillageInput("Thôn Bãi Dứa", "320"), now=NOW)
+    cluster = create_cluster(session, admin, station, ClusterInput("Cụm loa Bãi Dứa", (village.id,)), now=NOW)
     session.commit()
-    ids = {"message_id": message.id, "delivery_id": delivery.id, "station_id": station.id, "campaign_id": campaign.id,
+    ids = {"village_id": village.id, "cluster_id": cluster.id, "message_id": message.id, "delivery_id": delivery.id, "station_id": station.id, "campaign_id": campaign.id,
            "channel_id": telegram.id, "user_id": admin.id, "number": 1, "commune_id": commune.id,
            "radio_delivery_id": radio.id, "target_id": campaign.targets[0].id}
     return ids, token

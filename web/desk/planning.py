@@ -23,6 +23,7 @@ from campaigns.planning import (
     plannable_stations,
 )
 from campaigns.slot_proposals import propose_range, propose_slots
+from campaigns.village_targets import plannable_villages
 from content.areas import list_administrative_areas
 from content.errors import InvalidInput
 from content.models import Message, MessageStatus
@@ -98,7 +99,7 @@ def read_plan_form(form: MultiDict[str, str], tz: ZoneInfo) -> PlanRequest:
     is_daily = form.get("mode") == "daily"
     request = PlanRequest(
         channel_ids=channel_ids, station_ids=_ids(form, "station_ids", errors),
-        area_ids=_ids(form, "area_ids", errors),
+        area_ids=_ids(form, "area_ids", errors), village_ids=_ids(form, "village_ids", errors),
         due_at=None if is_daily else _moment(form.get("due_at", "").strip(), "due_at", tz, errors),
         channel_times=tuple((c, at) for c, at in own.items() if at is not None),
         daily=_daily(form, errors) if is_daily else (), use_station_slots=form.get("use_station_slots") == "on",
@@ -145,7 +146,7 @@ def _page(message: Message, form: MultiDict[str, str], errors: dict[str, str], s
         "desk/plan.html", message=message, form=form, errors=errors, campaign=campaign_of(db, message),
         channels=plannable_channels(db, user, message), stations=plannable_stations(db, user, limit=STATION_PICKER + 1),
         areas=areas, station_counts=count_stations(db, areas), limit=MAX_DELIVERIES_PER_PLAN,
-        picker_limit=STATION_PICKER,
+        picker_limit=STATION_PICKER, villages=plannable_villages(db, user, limit=STATION_PICKER + 1),
     ), status
 
 

@@ -17,7 +17,7 @@ from content.permissions import Action, is_allowed
 from web.i18n.locale import translate
 from web.reach.tables import Cell, Column, ColumnKind, FigureTable, Value, figure_table
 
-GRID, STATION_WEEKS = "compliance", "station-weeks"
+GRID, STATION_WEEKS, VILLAGES = "compliance", "station-weeks", "villages"
 
 
 def _t(text: str) -> str:
@@ -92,5 +92,21 @@ def station_weeks_table(grid: ComplianceGrid, viewer: User) -> FigureTable:
     return figure_table(STATION_WEEKS, _("Kết quả từng đài, từng tuần"), columns, rows, _notes())
 
 
+def villages_table(grid: ComplianceGrid) -> FigureTable:
+    """Each station's clusters and the villages they cover, and per week how many of them heard the campaign."""
+    columns = [Column(_("Đài truyền thanh")), Column(_("Địa bàn")), Column(_("Cụm loa"), ColumnKind.NUMBER),
+               Column(_("Thôn, tổ dân phố được phủ"), ColumnKind.NUMBER),
+               *(Column(_week_label(week)) for week in grid.weeks)]
+    hint = _("Số thôn, tổ dân phố đã nghe tin của chiến dịch trong tuần (theo lượt phát đã xác nhận) / số thôn các "
+             "cụm loa của đài phủ.")
+    rows: list[list[Value | Cell]] = [
+        [row.station.name, row.station.area.name, row.clusters, row.villages,
+         *(Cell(f"{c.villages_reached}/{row.villages}", hint=hint) for c in row.cells)]
+        for row in grid.rows if row.clusters]
+    notes = (_("Một lượt phát cho cả đài đến được mọi thôn mà các cụm loa của đài phủ; một lượt phát chỉ cho vài thôn "
+               "đến được các thôn đó. Mỗi thôn được tính một lần mỗi tuần."),)
+    return figure_table(VILLAGES, _("Cụm loa và thôn, tổ dân phố đã nghe tin"), columns, rows, notes)
+
+
 def compliance_tables(grid: ComplianceGrid, viewer: User) -> list[FigureTable]:
-    return [grid_table(grid, viewer), station_weeks_table(grid, viewer)]
+    return [grid_table(grid, viewer), station_weeks_table(grid, viewer), villages_table(grid)]

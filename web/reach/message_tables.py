@@ -126,6 +126,9 @@ def loudspeaker_table(report: MessageReachReport) -> FigureTable:
     if loud.stations_without_coverage:
         notes.append(_("Đài chưa có số dân vùng phủ (không được tính vào ước tính): %(names)s.",
                        names=", ".join(s.name for s in loud.stations_without_coverage)))
+    if loud.villages_without_population:
+        notes.append(_("Thôn, tổ dân phố được lên lịch riêng nhưng chưa có số dân (không được tính vào ước tính): "
+                       "%(names)s.", names=", ".join(v.name for v in loud.villages_without_population)))
     return figure_table(
         "loudspeaker", _("Loa truyền thanh: từng ngày"),
         [Column(_("Ngày"), DATE), Column(_heading(loud.airings.metric, loud.airings.kind), NUMBER),

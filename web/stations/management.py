@@ -22,6 +22,7 @@ from content.permissions import Action, authorize
 from web.addresses import external_url
 from web.auth import actor
 from web.database import get_db, get_or_404, now, zone
+from web.stations.clusters import cluster_context
 from web.stations.forms import form_values, kept_values, read_station_form, slot_rows
 
 
@@ -33,7 +34,8 @@ def managed_station(station_id: int) -> Station:
 
 def _form_page(station: Station | None, values: dict, errors: dict[str, str], status: int = 200):
     return render_template("stations/form.html", station=station, form=values, slots=slot_rows(values),
-                           errors=errors, communes=list_communes(get_db(), actor().area)), status
+                           errors=errors, communes=list_communes(get_db(), actor().area),
+                           **cluster_context(station)), status
 
 
 @login_required
