@@ -52,7 +52,7 @@ def test_the_demo_loads_every_kind_of_thing_once(loa, session, tmp_path):
     assert "loa-demo-2026" in result.output and "pheduyet" in result.output
     again = loa("demo", "--no-serve")
     assert "already loaded" in again.output
-    assert session.scalar(select(func.count()).select_from(Message)) == 36
+    assert session.scalar(select(func.count()).select_from(Message)) == 37
     statuses = set(session.scalars(select(Message.status)))
     assert {MessageStatus.PUBLISHED, MessageStatus.SCHEDULED, MessageStatus.IN_REVIEW,
             MessageStatus.DRAFT, MessageStatus.CHANGES_REQUESTED} <= statuses
