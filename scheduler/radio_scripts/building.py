@@ -19,6 +19,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, contains_eager
 
 from campaigns.models import ON_AIR_STATUSES, BroadcastSlot, Delivery, Station
+from campaigns.programme_calendar import airs_on
+from campaigns.programme_models import Programme
 from content.consent_masking import public_text
 from content.models import Message, Priority, Revision
 from content.public_forms import spoken_for
@@ -27,6 +29,7 @@ from content.spoken.dictionary import load_rules
 from content.spoken.rules import SpokenRules
 from content.workflow import SENDABLE
 from scheduler.radio_scripts.lines import CLOSING, opening_line
+from scheduler.radio_scripts.programme_lines import programme_closing, programme_opening
 from scheduler.radio_scripts.spoken_cache import SpokenCache
 
 PRIORITY_ORDER = {Priority.EMERGENCY: 0, Priority.PRIORITY: 1, Priority.NORMAL: 2}
@@ -61,6 +64,9 @@ class SlotScript:
     opening_seconds: int = 0
     closing_seconds: int = 0
     pause_seconds: int = PAUSE_SECONDS
+    # A weekly programme's airing rather than a daily slot: its items are the ones planned into it.
+    programme_id: int | None = None
+    programme_name: str = ""
 
     @property
     def pauses(self) -> int:
@@ -124,6 +130,7 @@ class _Row:
     due_at: datetime
     variant: str | None
     message: Message
+    programme_id: int | None = None
 
 
 def _slot_for(due_local: time, starts: list[time]) -> time | None:
@@ -156,7 +163,7 @@ def _rows_of(session: Session, ids: list[int], start: datetime, end: datetime) -
     for chunk in _chunks(ids):
         # station_id is typed optional, but the query asks for these stations only.
         rows += (_Row(*row) for row in session.execute(  # type: ignore[arg-type]
-            select(Delivery.id, Delivery.station_id, Delivery.due_at, Delivery.variant, Message)
+            select(Delivery.id, Delivery.station_id, Delivery.due_at, Delivery.variant, Message, Delivery.programme_id)
             .join(Message, Delivery.message_id == Message.id)
             .join(Message.current_revision)
             .options(contains_eager(Message.current_revision).load_only(
@@ -183,6 +190,10 @@ class _Reader:
         self._spoken: dict[int, str] = {}
         self._seconds: dict[str, int] = {}
 
+    def rules(self) -> SpokenRules:
+        self._rules = self._rules or load_rules(self.session)
+        return self._rules
+
     def text(self, row: _Row) -> str:
         # A per-delivery wording is not stored with the revision: it goes through the name mask here, as it
         # is read in public too.
@@ -190,9 +201,9 @@ class _Reader:
             return public_text(row.message, row.variant)
         if row.message.id not in self._spoken:
             # The stored text, unless the dictionary changed since the message was saved (content.public_forms).
-            self._rules = self._rules or load_rules(self.session)
-            self._spoken[row.message.id] = (self._cache.text(row.message, rules=self._rules) if self._cache is not None
-                                            else spoken_for(row.message, rules=self._rules))
+            rules = self.rules()
+            self._spoken[row.message.id] = (self._cache.text(row.message, rules=rules) if self._cache is not None
+                                            else spoken_for(row.message, rules=rules))
         return self._spoken[row.message.id]
 
     def seconds(self, text: str) -> int:
@@ -203,14 +214,43 @@ class _Reader:
         return self._seconds[text]
 
 
+def _ordered(items: list[ScriptItem]) -> tuple[ScriptItem, ...]:
+    return tuple(sorted(items, key=lambda i: (PRIORITY_ORDER[i.priority], i.due_at, i.delivery_id)))
+
+
 def _slot(station_name: str, day: date, starts_at: time | None, minutes: int, items: list[ScriptItem],
           reader: _Reader) -> SlotScript:
-    ordered = tuple(sorted(items, key=lambda i: (PRIORITY_ORDER[i.priority], i.due_at, i.delivery_id)))
+    ordered = _ordered(items)
     if not ordered:
         return SlotScript(starts_at=starts_at, minutes=minutes, items=())
     opening = opening_line(station_name, day, starts_at)
     return SlotScript(starts_at=starts_at, minutes=minutes, items=ordered, opening=opening, closing=CLOSING,
                       opening_seconds=reader.seconds(opening), closing_seconds=reader.seconds(CLOSING))
+
+
+def _programmes_of(session: Session, ids: list[int]) -> dict[int, dict[int, Programme]]:
+    found: dict[int, dict[int, Programme]] = {station_id: {} for station_id in ids}
+    for chunk in _chunks(ids):
+        for programme in session.scalars(select(Programme).where(Programme.station_id.in_(chunk))):
+            found[programme.station_id][programme.id] = programme
+    return found
+
+
+def _programme_slot(station_name: str, day: date, programme: Programme, items: list[ScriptItem],
+                    reader: _Reader) -> SlotScript:
+    """The programme's airing, opened and closed by its name and its own words."""
+    opening = programme_opening(station_name, programme.name, programme.opening, day, programme.starts_at,
+                                rules=reader.rules())
+    closing = programme_closing(programme.name, programme.closing, rules=reader.rules())
+    return SlotScript(starts_at=programme.starts_at, minutes=programme.minutes, items=_ordered(items),
+                      opening=opening, closing=closing, opening_seconds=reader.seconds(opening),
+                      closing_seconds=reader.seconds(closing), programme_id=programme.id,
+                      programme_name=programme.name)
+
+
+def _day_programmes(programmes: dict[int, Programme], day: date, planned: dict[int, list[ScriptItem]]) -> list[Programme]:
+    """Those on air that day, and any other with items planned into it that day: an item is never dropped."""
+    return [p for p in programmes.values() if (p.is_active and airs_on(p, day)) or planned.get(p.id)]
 
 
 def build_scripts(session: Session, stations: Sequence[Station], days: Iterable[date], *, zone: ZoneInfo,
@@ -231,28 +271,38 @@ def build_scripts(session: Session, stations: Sequence[Station], days: Iterable[
     start = datetime.combine(wanted[0], time(0), tzinfo=zone)
     end = datetime.combine(wanted[-1] + timedelta(days=1), time(0), tzinfo=zone)
     slots = _slots_of(session, ids)
+    programmes = _programmes_of(session, ids)
     reader = _Reader(session, pace, spoken)
     buckets: dict[tuple[int, date], dict[time | None, list[ScriptItem]]] = {}
+    in_programmes: dict[tuple[int, date], dict[int, list[ScriptItem]]] = {}
     for row in _rows_of(session, ids, start, end):
         local_due = row.due_at.astimezone(zone)
         key = (row.station_id, local_due.date())
         if key[1] not in asked:
             continue
         text = reader.text(row)
-        slot = _slot_for(local_due.time(), [starts_at for starts_at, _ in slots[row.station_id]])
-        buckets.setdefault(key, {}).setdefault(slot, []).append(ScriptItem(
+        item = ScriptItem(
             delivery_id=row.delivery_id, message_id=row.message.id, title=row.message.current_revision.public_title,
             text=text, priority=row.message.priority, due_at=local_due, seconds=reader.seconds(text),
-        ))
+        )
+        if row.programme_id in programmes[row.station_id]:
+            in_programmes.setdefault(key, {}).setdefault(row.programme_id, []).append(item)
+            continue
+        slot = _slot_for(local_due.time(), [starts_at for starts_at, _ in slots[row.station_id]])
+        buckets.setdefault(key, {}).setdefault(slot, []).append(item)
     scripts: dict[tuple[int, date], DailyScript] = {}
     for station in stations:
         station_slots: list[tuple[time | None, int]] = [*slots[station.id]] or [(None, 0)]
         for day in wanted:
             by_slot = buckets.get((station.id, day), {})
+            planned = in_programmes.get((station.id, day), {})
+            day_slots = [_slot(station.name, day, starts_at, minutes, by_slot.get(starts_at, []), reader)
+                         for starts_at, minutes in station_slots]
+            day_slots += [_programme_slot(station.name, day, programme, planned.get(programme.id, []), reader)
+                          for programme in _day_programmes(programmes[station.id], day, planned)]
             scripts[station.id, day] = DailyScript(
                 station_id=station.id, station_name=station.name, day=day, zone_name=zone.key,
-                slots=tuple(_slot(station.name, day, starts_at, minutes, by_slot.get(starts_at, []), reader)
-                            for starts_at, minutes in station_slots),
+                slots=tuple(sorted(day_slots, key=lambda s: s.starts_at or time(0))),
             )
     return scripts
 
