@@ -7,15 +7,24 @@ date are spelled out here, as for a daily slot (scheduler.radio_scripts.lines).
 
 from __future__ import annotations
 
+import re
 from datetime import date, time
 
 from content.spoken import to_spoken
 from content.spoken.rules import SpokenRules
 from scheduler.radio_scripts.lines import say_clock, say_date
 
+_LEADING_WORD = re.compile(r"^chuyên mục[\s:,.-]*", re.IGNORECASE)
+
 
 def _spoken(text: str, rules: SpokenRules) -> str:
     return " ".join(to_spoken(text, rules=rules).split()) if text.strip() else ""
+
+
+def _spoken_name(name: str, rules: SpokenRules) -> str:
+    """The name after "chuyên mục", which a name like "Chuyên mục An ninh cơ sở" must not make twice."""
+    spoken = _spoken(name, rules).rstrip(".!?…")
+    return _LEADING_WORD.sub("", spoken) or spoken
 
 
 def _sentence(text: str) -> str:
@@ -24,13 +33,13 @@ def _sentence(text: str) -> str:
 
 def programme_opening(station_name: str, name: str, words: str, day: date, starts_at: time, *,
                       rules: SpokenRules) -> str:
-    spoken_name = _spoken(name, rules).rstrip(".!?…")
+    spoken_name = _spoken_name(name, rules)
     greeting = (f"{station_name} xin kính chào bà con. Sau đây là chuyên mục {spoken_name}, "
                 f"lúc {say_clock(starts_at)}, {say_date(day)}.")
     return " ".join(part for part in (greeting, _sentence(_spoken(words, rules))) if part)
 
 
 def programme_closing(name: str, words: str, *, rules: SpokenRules) -> str:
-    spoken_name = _spoken(name, rules).rstrip(".!?…")
+    spoken_name = _spoken_name(name, rules)
     farewell = f"Chuyên mục {spoken_name} đến đây là kết thúc. Xin cảm ơn bà con đã lắng nghe."
     return " ".join(part for part in (_sentence(_spoken(words, rules)), farewell) if part)
