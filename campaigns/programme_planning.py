@@ -13,9 +13,9 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager
 
-from campaigns.models import ON_AIR_STATUSES, Delivery, DeliveryStatus
+from campaigns.models import ON_AIR_STATUSES, Delivery, DeliveryStatus, Station
 from campaigns.planning import LONGEST_RANGE_DAYS, MAX_DELIVERIES_PER_PLAN
 from campaigns.programme_calendar import occurrences, skipped_holidays
 from campaigns.programme_models import Programme
@@ -24,7 +24,7 @@ from content.audit import record_audit
 from content.db import rows_by_ids
 from content.errors import InvalidInput, PermissionDenied
 from content.messages import transition_message
-from content.models import Message, MessageStatus, Priority, User
+from content.models import Area, Message, MessageStatus, Priority, User
 from content.permissions import DENIED, Action, authorize
 from content.wording import Text
 
@@ -150,3 +150,14 @@ def plan_into_programmes(session: Session, message: Message, request: ProgrammeP
                      "first_due": summary.first_due.isoformat(), "last_due": summary.last_due.isoformat(),
                      "already_planned": repeats, "holidays_skipped": sorted(d.isoformat() for d in rested)})
     return summary
+
+
+def plannable_programmes(session: Session, user: User) -> list[Programme]:
+    """Active programmes of active stations in the user's subtree, by place, station and time of day."""
+    query = (select(Programme).join(Station, Programme.station_id == Station.id)
+             .join(Area, Station.area_id == Area.id)
+             .options(contains_eager(Programme.station).contains_eager(Station.area))
+             .where(Programme.is_active, Station.is_active))
+    if user.area is not None:
+        query = query.where(Area.path.startswith(user.area.path, autoescape=True))
+    return list(session.scalars(query.order_by(Area.path, Station.name, Programme.starts_at, Programme.name)))

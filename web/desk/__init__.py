@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-from web.desk import account, calendar, campaigns, deliveries, history, messages, milestones, planning, preview
+from web.desk import (
+    account,
+    calendar,
+    campaigns,
+    deliveries,
+    history,
+    messages,
+    milestones,
+    planning,
+    preview,
+    programme_planning,
+)
 
 GET_POST = ["GET", "POST"]
 POST = ["POST"]
@@ -27,6 +38,8 @@ bp.add_url_rule("/messages/<int:message_id>/<action>", view_func=messages.transi
 bp.add_url_rule("/messages/<int:message_id>/revisions", view_func=history.revisions)
 bp.add_url_rule("/messages/<int:message_id>/revisions/<int:number>", view_func=history.revision)
 bp.add_url_rule("/messages/<int:message_id>/plan", view_func=planning.plan, methods=GET_POST)
+bp.add_url_rule("/messages/<int:message_id>/plan/programmes", view_func=programme_planning.plan_programmes,
+                methods=GET_POST)
 bp.add_url_rule("/preview", view_func=preview.preview, methods=POST)
 
 bp.add_url_rule("/deliveries/<int:delivery_id>/retry", view_func=deliveries.retry, methods=POST)
