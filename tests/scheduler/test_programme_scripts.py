@@ -7,8 +7,8 @@ from datetime import date, datetime, time, timezone
 from campaigns.programme_planning import ProgrammePlanRequest, plan_into_programmes
 from campaigns.programme_setup import ProgrammeInput, create_programme, update_programme
 from content.models import Role
-from scheduler.audio.programme import slot_programme
 from scheduler.audio.production import Pause
+from scheduler.audio.programme import slot_programme
 from scheduler.radio_scripts.building import build_daily_script, build_week
 from scheduler.radio_scripts.formats import render_script_text, script_document
 from tests.factories import make_area, make_station, make_user
