@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from campaigns.models import BroadcastSlot, Station
+from campaigns.programme_models import Programme
 from campaigns.station_tokens import issue_station_token
 from content.areas import select_subtree
 from content.audit import record_audit
@@ -76,6 +77,16 @@ def _overlap(slots: list[tuple[time, int]]) -> Text | None:
             if any(a < b + shift + b_len and b + shift < a + a_len for shift in (-DAY_MINUTES, 0, DAY_MINUTES)):
                 return Text("Khung giờ %(first)s và %(second)s chồng lên nhau.", first=f"{a_start:%H:%M}",
                             second=f"{b_start:%H:%M}")
+    return None
+
+
+def _programme_clash(session: Session, station: Station, slots: list[tuple[time, int]]) -> Text | None:
+    """A daily slot airs every day, so it may not share a minute with any of the station's active programmes."""
+    programmes = session.scalars(select(Programme).where(Programme.station_id == station.id, Programme.is_active))
+    for programme in programmes:
+        if any(_overlap([(programme.starts_at, programme.minutes), slot]) for slot in slots):
+            return Text("Khung giờ trùng với chuyên mục “%(name)s” (%(time)s).", name=programme.name,
+                        time=f"{programme.starts_at:%H:%M}")
     return None
 
 
@@ -145,6 +156,8 @@ def update_station(session: Session, actor: User, station: Station, data: Statio
                    remote_addr: str | None = None) -> Station:
     authorize(actor, Action.STATION_MANAGE, station.area, object_type="station", object_id=station.id)
     area, population, slots = _check(session, data)
+    if clash := _programme_clash(session, station, slots):
+        raise InvalidInput({"slots": clash})
     # Moving a station is allowed only between communes the admin answers for.
     authorize(actor, Action.STATION_MANAGE, area, object_type="station", object_id=station.id)
     before = _snapshot(station)

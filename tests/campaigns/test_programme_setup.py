@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from campaigns.programme_setup import ProgrammeInput, create_programme, station_programmes, update_programme
+from campaigns.station_setup import SlotInput, StationInput, update_station
 from content.errors import InvalidInput, PermissionDenied
 from content.models import AuditLog, Role
 from tests.campaigns.programme_world import programme_world, thursday_column
@@ -109,3 +110,18 @@ def test_retiring_a_programme_frees_its_time_and_is_audited_as_a_change(session,
     entry = session.scalar(select(AuditLog).where(AuditLog.action == "programme.update"))
     assert entry.detail["changes"]["is_active"] == [True, False]
     assert [p.name for p in station_programmes(session, world.station)] == [replacement.name, programme.name]
+
+
+def test_a_daily_slot_moved_onto_a_programme_is_refused_and_the_station_keeps_its_slots(session, now):
+    world = programme_world(session, now)
+    thursday_column(session, world, now)  # Thursdays 19:00 for 20 minutes
+    data = StationInput(name=world.station.name, area_id=world.commune.id,
+                        slots=(SlotInput("06:00", "15"), SlotInput("19:10", "15")))
+    with pytest.raises(InvalidInput) as refused:
+        update_station(session, world.admin, world.station, data, now=now)
+    assert "Chung tay phòng chống tội phạm" in refused.value.errors["slots"]
+    assert [(s.starts_at, s.minutes) for s in world.station.slots] == [(time(6), 15), (time(17), 15)]
+    fine = StationInput(name=world.station.name, area_id=world.commune.id,
+                        slots=(SlotInput("06:00", "15"), SlotInput("18:30", "30")))
+    update_station(session, world.admin, world.station, fine, now=now)
+    assert [s.starts_at for s in world.station.slots] == [time(6), time(18, 30)]
