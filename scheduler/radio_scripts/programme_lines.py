@@ -17,18 +17,22 @@ from scheduler.radio_scripts.lines import say_clock, say_date
 _LEADING_WORD = re.compile(r"^chuyên mục[\s:,.-]*", re.IGNORECASE)
 
 
+def _sentence(text: str) -> str:
+    return text if not text or text.endswith((".", "!", "?", "…")) else f"{text}."
+
+
 def _spoken(text: str, rules: SpokenRules) -> str:
-    return " ".join(to_spoken(text, rules=rules).split()) if text.strip() else ""
+    """One line to read: each paragraph or list item the words had ends as a sentence, so the reader pauses."""
+    if not text.strip():
+        return ""
+    lines = (" ".join(line.split()) for line in to_spoken(text, rules=rules).splitlines())
+    return " ".join(_sentence(line) for line in lines if line)
 
 
 def _spoken_name(name: str, rules: SpokenRules) -> str:
     """The name after "chuyên mục", which a name like "Chuyên mục An ninh cơ sở" must not make twice."""
     spoken = _spoken(name, rules).rstrip(".!?…")
     return _LEADING_WORD.sub("", spoken) or spoken
-
-
-def _sentence(text: str) -> str:
-    return text if not text or text.endswith((".", "!", "?", "…")) else f"{text}."
 
 
 def programme_opening(station_name: str, name: str, words: str, day: date, starts_at: time, *,

@@ -134,3 +134,14 @@ def test_a_name_that_already_says_chuyen_muc_is_not_said_twice_and_its_abbreviat
     assert "Sau đây là chuyên mục an ninh trật tự, lúc bảy giờ tối" in column.opening
     assert "Chuyên mục an ninh trật tự đến đây là kết thúc." in column.closing
     assert "chuyên mục chuyên mục" not in (column.opening + column.closing).lower()
+
+
+def test_markup_and_links_in_the_typed_words_are_not_read_and_each_paragraph_ends_a_sentence(session):
+    station, programme, _ = station_with_column(
+        session, opening="<script>alert(1)</script>Mời bà con **cùng nghe**\n\n- Phần một\n- Phần hai",
+        closing="Xem thêm tại https://congan.example.vn/tin-bao")
+    into(session, station, programme, "Thủ đoạn trộm chó bằng bả độc", THURSDAY)
+    column = build_daily_script(session, station, THURSDAY, zone=ZONE).slots[-1]
+    assert column.opening.endswith("năm hai nghìn không trăm hai mươi sáu. Mời bà con cùng nghe. Phần một. Phần hai.")
+    for said in (column.opening, column.closing):
+        assert not any(mark in said for mark in ("<", "*", "alert", "http", "example"))
