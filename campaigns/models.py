@@ -254,6 +254,7 @@ class Delivery(Base):
     message: Mapped[Message] = relationship()
     channel: Mapped[Channel | None] = relationship()
     station: Mapped[Station | None] = relationship()
+    programme: Mapped[Programme | None] = relationship()
 
 
 class Airing(Base):

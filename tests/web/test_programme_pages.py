@@ -155,3 +155,15 @@ def test_a_programme_outside_the_officers_area_is_not_offered_and_cannot_be_forc
     response = post(client, path, {"programme_ids": [str(stranger.id)], "first_day": "2026-11-23", "weeks": "1"})
     assert response.status_code == 403
     assert session.scalar(select(func.count()).select_from(Delivery)) == 0
+
+
+def test_the_message_page_names_the_programme_of_each_delivery_and_reads_in_english(client, session, now):
+    _, programme, message = planning_world(client, session, now)
+    path = f"/desk/messages/{message.id}/plan/programmes"
+    post(client, path, {"programme_ids": [str(programme.id)], "first_day": "2026-11-23", "weeks": "2"})
+    text = page(client.get(f"/desk/messages/{message.id}"))
+    assert text.count("Chuyên mục “Chung tay phòng chống tội phạm”") == 2
+    client.get("/language/en", query_string={"next": path})
+    english = page(client.get(path))
+    assert "Plan into weekly programmes" in english and "rests on holidays" in english
+    assert "Programme “Chung tay phòng chống tội phạm”" in page(client.get(f"/desk/messages/{message.id}"))
