@@ -8,7 +8,7 @@ from campaigns.programme_planning import ProgrammePlanRequest, plan_into_program
 from campaigns.programme_setup import ProgrammeInput, create_programme, update_programme
 from content.models import Role
 from scheduler.audio.production import Pause
-from scheduler.audio.programme import slot_programme
+from scheduler.audio.programme import script_programme, slot_programme
 from scheduler.radio_scripts.building import build_daily_script, build_week
 from scheduler.radio_scripts.formats import render_script_text, script_document
 from tests.factories import make_area, make_station, make_user
@@ -145,3 +145,14 @@ def test_markup_and_links_in_the_typed_words_are_not_read_and_each_paragraph_end
     assert column.opening.endswith("năm hai nghìn không trăm hai mươi sáu. Mời bà con cùng nghe. Phần một. Phần hai.")
     for said in (column.opening, column.closing):
         assert not any(mark in said for mark in ("<", "*", "alert", "http", "example"))
+
+
+def test_the_whole_days_audio_reads_the_programme_after_the_daily_slots_framed_by_its_words(session):
+    station, programme, _ = station_with_column(session)
+    into(session, station, programme, "Thủ đoạn trộm chó bằng bả độc", THURSDAY)
+    on_air(session, station, "Lịch tiêm phòng dại", datetime(2026, 11, 26, 6, 0, tzinfo=ZONE))
+    script = build_daily_script(session, station, THURSDAY, zone=ZONE)
+    spoken = [p for p in script_programme(script) if not isinstance(p, Pause)]
+    morning, _, column = script.slots
+    assert spoken == [morning.opening, morning.items[0].text, morning.closing,
+                      column.opening, column.items[0].text, column.closing]
