@@ -6,7 +6,9 @@ never deleted). deliveries.programme_id: a delivery read inside that frame; NULL
 keeps them in the daily slots exactly as before.
 
 deliveries has triggers (public_changes): a plain ADD COLUMN, never a batch copy. SQLite cannot add a foreign
-key after the fact, but it takes one written into the new column's definition.
+key after the fact, but it takes one written into the new column's definition. It cannot drop that column
+again (a foreign key names it), nor the table it names without breaking every write to deliveries, so a
+downgrade on SQLite keeps both, empty of links, and an upgrade after it finds them there.
 
 Revision ID: 0019_programmes
 Revises: 0018
@@ -23,7 +25,7 @@ branch_labels = None
 depends_on = None
 
 
-def upgrade() -> None:
+def _create_programmes() -> None:
     op.create_table(
         'programmes',
         sa.Column('id', sa.Integer(), nullable=False),
@@ -43,22 +45,29 @@ def upgrade() -> None:
         sa.UniqueConstraint('station_id', 'name', name=op.f('uq_programmes_station_id')),
     )
     op.create_index(op.f('ix_programmes_station_id'), 'programmes', ['station_id'], unique=False)
-    if op.get_bind().dialect.name == 'sqlite':
-        op.execute('ALTER TABLE deliveries ADD COLUMN programme_id INTEGER '
-                   'CONSTRAINT fk_deliveries_programme_id_programmes REFERENCES programmes (id)')
-    else:
+
+
+def upgrade() -> None:
+    bind = op.get_bind()
+    inspector = sa.inspect(bind)
+    if bind.dialect.name != 'sqlite':
+        _create_programmes()
         op.add_column('deliveries', sa.Column('programme_id', sa.Integer(), nullable=True))
         op.create_foreign_key(op.f('fk_deliveries_programme_id_programmes'), 'deliveries', 'programmes',
                               ['programme_id'], ['id'])
+        return
+    if 'programmes' not in inspector.get_table_names():
+        _create_programmes()
+    if 'programme_id' not in {column['name'] for column in inspector.get_columns('deliveries')}:
+        op.execute('ALTER TABLE deliveries ADD COLUMN programme_id INTEGER '
+                   'CONSTRAINT fk_deliveries_programme_id_programmes REFERENCES programmes (id)')
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == 'sqlite':
-        # SQLite drops a column in place only when no foreign key names it, and a batch copy would drop the
-        # triggers: the column stays, NULL everywhere, and the models of 0018 never read it.
         op.execute('UPDATE deliveries SET programme_id = NULL')
-    else:
-        op.drop_constraint(op.f('fk_deliveries_programme_id_programmes'), 'deliveries', type_='foreignkey')
-        op.drop_column('deliveries', 'programme_id')
+        return
+    op.drop_constraint(op.f('fk_deliveries_programme_id_programmes'), 'deliveries', type_='foreignkey')
+    op.drop_column('deliveries', 'programme_id')
     op.drop_index(op.f('ix_programmes_station_id'), table_name='programmes')
     op.drop_table('programmes')
