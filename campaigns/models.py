@@ -23,6 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from campaigns.programme_models import Programme
 from content.db import Base, UTCDateTime, text_enum, utcnow
 from content.models import Area, Message, MessageKind, Topic
 
@@ -247,10 +248,13 @@ class Delivery(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # Planned into a station's weekly programme: read inside its frame, not in the daily slots.
+    programme_id: Mapped[int | None] = mapped_column(ForeignKey(Programme.id))
 
     message: Mapped[Message] = relationship()
     channel: Mapped[Channel | None] = relationship()
     station: Mapped[Station | None] = relationship()
+    programme: Mapped[Programme | None] = relationship()
 
 
 class Airing(Base):

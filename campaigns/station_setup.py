@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from campaigns.models import BroadcastSlot, Station
+from campaigns.programme_models import Programme
 from campaigns.station_tokens import issue_station_token
 from campaigns.village_models import has_live_clusters
 from content.areas import select_subtree
@@ -80,6 +81,16 @@ def _overlap(slots: list[tuple[time, int]]) -> Text | None:
     return None
 
 
+def _programme_clash(session: Session, station: Station, slots: list[tuple[time, int]]) -> Text | None:
+    """A daily slot airs every day, so it may not share a minute with any of the station's active programmes."""
+    programmes = session.scalars(select(Programme).where(Programme.station_id == station.id, Programme.is_active))
+    for programme in programmes:
+        if any(_overlap([(programme.starts_at, programme.minutes), slot]) for slot in slots):
+            return Text("Khung giờ trùng với chuyên mục “%(name)s” (%(time)s).", name=programme.name,
+                        time=f"{programme.starts_at:%H:%M}")
+    return None
+
+
 def _check(session: Session, data: StationInput) -> tuple[Area, int | None, list[tuple[time, int]]]:
     errors: dict[str, str] = {}
     if not data.name.strip():
@@ -146,6 +157,8 @@ def update_station(session: Session, actor: User, station: Station, data: Statio
                    remote_addr: str | None = None) -> Station:
     authorize(actor, Action.STATION_MANAGE, station.area, object_type="station", object_id=station.id)
     area, population, slots = _check(session, data)
+    if clash := _programme_clash(session, station, slots):
+        raise InvalidInput({"slots": clash})
     # Moving a station is allowed only between communes the admin answers for.
     authorize(actor, Action.STATION_MANAGE, area, object_type="station", object_id=station.id)
     if area.id != station.area_id and has_live_clusters(session, station):

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0020_villages'
-down_revision = '0018'
+down_revision = '0019_programmes'
 branch_labels = None
 depends_on = None
 

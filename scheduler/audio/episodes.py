@@ -37,6 +37,8 @@ def script_episodes(studio: AudioStudio, script: DailyScript, fmt: str, *, zone:
                          published_at=datetime.combine(script.day, first, tzinfo=zone))]
     for slot in slots:
         heading = f"{slot.starts_at:%H:%M}" if slot.starts_at else "trong ngày"
+        if slot.programme_name:
+            heading += f" · {slot.programme_name}"
         for number, item in enumerate(slot.items, 1):
             episodes.append(_episode(
                 studio, item_programme(item), fmt, title=f"{script.day:%d/%m} {heading} · {number}. {item.title}",

@@ -26,6 +26,7 @@ from content.users import create_user
 from content.vietnamese import slugify
 from scheduler.demo import data
 from scheduler.demo.pictures import SCENES, draw_scene
+from scheduler.demo.programmes import add_demo_programmes
 from scheduler.demo.reach_season import SeasonReport, record_reach_season
 from scheduler.demo.villages import add_clusters, plan_village_notice
 from scheduler.demo.wordings import add_demo_wording
@@ -247,6 +248,7 @@ def _load(session: Session, *, province_code: str, now: datetime, zone: ZoneInfo
     plan_village_notice(session, residential_list[0], editor=editor, approver=approver, now=now, zone=zone)
     summary.messages += 1
     summary.scheduled += 1
+    add_demo_programmes(session, stations, admin=users["quantri"], approver=approver, now=now, zone=zone)
     for station in stations:
         summary.stations.append((station.id, station.name, issue_station_token(station, now=now)))
     # The mark that tells a later `loa demo` this database is the demo's own.

@@ -20,6 +20,8 @@ from sqlalchemy.orm import Session, contains_eager
 
 from campaigns.local_wordings import ChosenWording, chosen_wordings, spoken_wording
 from campaigns.models import ON_AIR_STATUSES, BroadcastSlot, Delivery, Station
+from campaigns.programme_calendar import airs_on
+from campaigns.programme_models import Programme
 from campaigns.village_models import delivery_villages
 from campaigns.village_targets import VillageTarget, village_targets
 from content.consent_masking import public_text
@@ -30,6 +32,7 @@ from content.spoken.dictionary import load_rules
 from content.spoken.rules import SpokenRules
 from content.workflow import SENDABLE
 from scheduler.radio_scripts.lines import CLOSING, opening_line
+from scheduler.radio_scripts.programme_lines import programme_closing, programme_opening
 from scheduler.radio_scripts.spoken_cache import SpokenCache
 
 PRIORITY_ORDER = {Priority.EMERGENCY: 0, Priority.PRIORITY: 1, Priority.NORMAL: 2}
@@ -70,6 +73,9 @@ class SlotScript:
     opening_seconds: int = 0
     closing_seconds: int = 0
     pause_seconds: int = PAUSE_SECONDS
+    # A weekly programme's airing rather than a daily slot: its items are the ones planned into it.
+    programme_id: int | None = None
+    programme_name: str = ""
 
     @property
     def pauses(self) -> int:
@@ -134,6 +140,7 @@ class _Row:
     variant: str | None
     message: Message
     for_villages: bool = False  # planned for some villages only (campaigns.village_targets)
+    programme_id: int | None = None
 
 
 def _slot_for(due_local: time, starts: list[time]) -> time | None:
@@ -167,7 +174,7 @@ def _rows_of(session: Session, ids: list[int], start: datetime, end: datetime) -
         # station_id is typed optional, but the query asks for these stations only.
         rows += (_Row(*row) for row in session.execute(  # type: ignore[arg-type]
             select(Delivery.id, Delivery.station_id, Delivery.due_at, Delivery.variant, Message,
-                   exists().where(delivery_villages.c.delivery_id == Delivery.id))
+                   exists().where(delivery_villages.c.delivery_id == Delivery.id), Delivery.programme_id)
             .join(Message, Delivery.message_id == Message.id)
             .join(Message.current_revision)
             .options(contains_eager(Message.current_revision).load_only(
@@ -198,9 +205,12 @@ class _Reader:
     def local_text(self, row: _Row, wording: ChosenWording) -> str:
         key = (row.message.id, wording.text)
         if key not in self._local:
-            self._rules = self._rules or load_rules(self.session)
-            self._local[key] = spoken_wording(row.message, wording.text, rules=self._rules)
+            self._local[key] = spoken_wording(row.message, wording.text, rules=self.rules())
         return self._local[key]
+
+    def rules(self) -> SpokenRules:
+        self._rules = self._rules or load_rules(self.session)
+        return self._rules
 
     def text(self, row: _Row) -> str:
         # A per-delivery wording is not stored with the revision: it goes through the name mask here, as it
@@ -209,9 +219,9 @@ class _Reader:
             return public_text(row.message, row.variant)
         if row.message.id not in self._spoken:
             # The stored text, unless the dictionary changed since the message was saved (content.public_forms).
-            self._rules = self._rules or load_rules(self.session)
-            self._spoken[row.message.id] = (self._cache.text(row.message, rules=self._rules) if self._cache is not None
-                                            else spoken_for(row.message, rules=self._rules))
+            rules = self.rules()
+            self._spoken[row.message.id] = (self._cache.text(row.message, rules=rules) if self._cache is not None
+                                            else spoken_for(row.message, rules=rules))
         return self._spoken[row.message.id]
 
     def seconds(self, text: str) -> int:
@@ -226,14 +236,43 @@ def _where(target: VillageTarget | None) -> dict[str, tuple[str, ...]]:
     return {"clusters": target.clusters, "villages": target.villages} if target is not None else {}
 
 
+def _ordered(items: list[ScriptItem]) -> tuple[ScriptItem, ...]:
+    return tuple(sorted(items, key=lambda i: (PRIORITY_ORDER[i.priority], i.due_at, i.delivery_id)))
+
+
 def _slot(station_name: str, day: date, starts_at: time | None, minutes: int, items: list[ScriptItem],
           reader: _Reader) -> SlotScript:
-    ordered = tuple(sorted(items, key=lambda i: (PRIORITY_ORDER[i.priority], i.due_at, i.delivery_id)))
+    ordered = _ordered(items)
     if not ordered:
         return SlotScript(starts_at=starts_at, minutes=minutes, items=())
     opening = opening_line(station_name, day, starts_at)
     return SlotScript(starts_at=starts_at, minutes=minutes, items=ordered, opening=opening, closing=CLOSING,
                       opening_seconds=reader.seconds(opening), closing_seconds=reader.seconds(CLOSING))
+
+
+def _programmes_of(session: Session, ids: list[int]) -> dict[int, dict[int, Programme]]:
+    found: dict[int, dict[int, Programme]] = {station_id: {} for station_id in ids}
+    for chunk in _chunks(ids):
+        for programme in session.scalars(select(Programme).where(Programme.station_id.in_(chunk))):
+            found[programme.station_id][programme.id] = programme
+    return found
+
+
+def _programme_slot(station_name: str, day: date, programme: Programme, items: list[ScriptItem],
+                    reader: _Reader) -> SlotScript:
+    """The programme's airing, opened and closed by its name and its own words."""
+    opening = programme_opening(station_name, programme.name, programme.opening, day, programme.starts_at,
+                                rules=reader.rules())
+    closing = programme_closing(programme.name, programme.closing, rules=reader.rules())
+    return SlotScript(starts_at=programme.starts_at, minutes=programme.minutes, items=_ordered(items),
+                      opening=opening, closing=closing, opening_seconds=reader.seconds(opening),
+                      closing_seconds=reader.seconds(closing), programme_id=programme.id,
+                      programme_name=programme.name)
+
+
+def _day_programmes(programmes: dict[int, Programme], day: date, planned: dict[int, list[ScriptItem]]) -> list[Programme]:
+    """Those on air that day, and any other with items planned into it that day: an item is never dropped."""
+    return [p for p in programmes.values() if (p.is_active and airs_on(p, day)) or planned.get(p.id)]
 
 
 def build_scripts(session: Session, stations: Sequence[Station], days: Iterable[date], *, zone: ZoneInfo,
@@ -254,12 +293,14 @@ def build_scripts(session: Session, stations: Sequence[Station], days: Iterable[
     start = datetime.combine(wanted[0], time(0), tzinfo=zone)
     end = datetime.combine(wanted[-1] + timedelta(days=1), time(0), tzinfo=zone)
     slots = _slots_of(session, ids)
+    programmes = _programmes_of(session, ids)
     reader = _Reader(session, pace, spoken)
     buckets: dict[tuple[int, date], dict[time | None, list[ScriptItem]]] = {}
     rows = _rows_of(session, ids, start, end)
     local = chosen_wordings(session, {row.message.id for row in rows}, ids)
     # Asked only when some item is for villages, so a day of whole-station items costs no extra query.
     targets = village_targets(session, [row.delivery_id for row in rows if row.for_villages])
+    in_programmes: dict[tuple[int, date], dict[int, list[ScriptItem]]] = {}
     for row in rows:
         local_due = row.due_at.astimezone(zone)
         key = (row.station_id, local_due.date())
@@ -268,22 +309,30 @@ def build_scripts(session: Session, stations: Sequence[Station], days: Iterable[
         # A delivery's own wording (row.variant) comes first, then the station's or its area's.
         wording = None if row.variant else local.get((row.message.id, row.station_id))
         text = reader.local_text(row, wording) if wording is not None else reader.text(row)
-        slot = _slot_for(local_due.time(), [starts_at for starts_at, _ in slots[row.station_id]])
-        buckets.setdefault(key, {}).setdefault(slot, []).append(ScriptItem(
+        item = ScriptItem(
             delivery_id=row.delivery_id, message_id=row.message.id, title=row.message.current_revision.public_title,
             text=text, priority=row.message.priority, due_at=local_due, seconds=reader.seconds(text),
             wording_for=wording.place_name if wording is not None else None,
             **_where(targets.get(row.delivery_id)),
-        ))
+        )
+        if row.programme_id in programmes[row.station_id]:
+            in_programmes.setdefault(key, {}).setdefault(row.programme_id, []).append(item)
+            continue
+        slot = _slot_for(local_due.time(), [starts_at for starts_at, _ in slots[row.station_id]])
+        buckets.setdefault(key, {}).setdefault(slot, []).append(item)
     scripts: dict[tuple[int, date], DailyScript] = {}
     for station in stations:
         station_slots: list[tuple[time | None, int]] = [*slots[station.id]] or [(None, 0)]
         for day in wanted:
             by_slot = buckets.get((station.id, day), {})
+            planned = in_programmes.get((station.id, day), {})
+            day_slots = [_slot(station.name, day, starts_at, minutes, by_slot.get(starts_at, []), reader)
+                         for starts_at, minutes in station_slots]
+            day_slots += [_programme_slot(station.name, day, programme, planned.get(programme.id, []), reader)
+                          for programme in _day_programmes(programmes[station.id], day, planned)]
             scripts[station.id, day] = DailyScript(
                 station_id=station.id, station_name=station.name, day=day, zone_name=zone.key,
-                slots=tuple(_slot(station.name, day, starts_at, minutes, by_slot.get(starts_at, []), reader)
-                            for starts_at, minutes in station_slots),
+                slots=tuple(sorted(day_slots, key=lambda s: s.starts_at or time(0))),
             )
     return scripts
 

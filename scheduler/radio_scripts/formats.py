@@ -61,6 +61,7 @@ def _slot(script: DailyScript, slot: SlotScript) -> dict[str, Any]:
         "is_over": slot.is_over,
         "has_emergency": slot.has_emergency,
         "items": [_item(n, item) for n, item in enumerate(slot.items, 1)],
+        "programme": {"id": slot.programme_id, "name": slot.programme_name} if slot.programme_id else None,
     }
 
 
@@ -107,6 +108,8 @@ def duration(seconds: int) -> str:
 def _heading(slot: SlotScript) -> str:
     if slot.starts_at is None:
         return "Trong ngày"
+    if slot.programme_id:
+        return f"Chuyên mục “{slot.programme_name}” — {slot.starts_at:%H:%M} ({slot.minutes} phút)"
     return f"Khung giờ {slot.starts_at:%H:%M} ({slot.minutes} phút)"
 
 

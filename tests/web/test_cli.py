@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from sqlalchemy import func, select
 
 from campaigns.models import Delivery, DeliveryStatus, Station
+from campaigns.programme_models import Programme
 from content.models import Area, Message, MessageKind, MessageStatus, Role, User
 from web.cli import cli
 
@@ -63,6 +64,10 @@ def test_the_demo_loads_every_kind_of_thing_once(loa, session, tmp_path):
     assert len(list((tmp_path / "media").rglob("*.png"))) == 6  # three pictures and their thumbnails
     waiting = session.scalars(select(Delivery).where(Delivery.status == DeliveryStatus.PLANNED)).all()
     assert waiting and all(d.due_at.date() >= date.today() - timedelta(days=1) for d in waiting)
+    # A weekly programme with a message planned into each of its next four airings (public holidays aside).
+    programmes = {p.name: p for p in session.scalars(select(Programme))}
+    assert set(programmes) == {"Chung tay phòng chống tội phạm", "Gương người tốt, việc tốt"}
+    assert 3 <= sum(d.programme_id == programmes["Chung tay phòng chống tội phạm"].id for d in waiting) <= 4
 
 
 def test_db_upgrade_on_an_empty_database_gives_the_models_schema(tmp_path, monkeypatch):

@@ -19,6 +19,7 @@ from web.desk import (
     milestones,
     planning,
     preview,
+    programme_planning,
 )
 
 GET_POST = ["GET", "POST"]
@@ -43,6 +44,8 @@ bp.add_url_rule("/messages/<int:message_id>/wordings/<int:wording_id>", view_fun
                 methods=GET_POST)
 bp.add_url_rule("/messages/<int:message_id>/wordings/<int:wording_id>/delete", view_func=local_wordings.delete_wording,
                 methods=POST)
+bp.add_url_rule("/messages/<int:message_id>/plan/programmes", view_func=programme_planning.plan_programmes,
+                methods=GET_POST)
 bp.add_url_rule("/preview", view_func=preview.preview, methods=POST)
 
 bp.add_url_rule("/deliveries/<int:delivery_id>/retry", view_func=deliveries.retry, methods=POST)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-from web.stations import clusters, management, overview, villages
+from web.stations import clusters, management, overview, programmes, villages
 
 bp = Blueprint("stations", __name__, url_prefix="/stations")
 bp.add_url_rule("/", view_func=management.index)
@@ -21,5 +21,8 @@ bp.add_url_rule("/villages/<int:commune_id>/new", view_func=villages.new, endpoi
 bp.add_url_rule("/villages/<int:village_id>", view_func=villages.edit, endpoint="village_edit", methods=["POST"])
 bp.add_url_rule("/villages/<int:village_id>/retire", view_func=villages.retire, endpoint="village_retire",
                 methods=["POST"])
+bp.add_url_rule("/<int:station_id>/programmes/new", view_func=programmes.new_programme, methods=["GET", "POST"])
+bp.add_url_rule("/<int:station_id>/programmes/<int:programme_id>", view_func=programmes.edit_programme,
+                methods=["GET", "POST"])
 bp.add_url_rule("/mine", view_func=overview.mine)
 bp.add_url_rule("/airings", view_func=overview.airings)

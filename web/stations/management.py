@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_login import login_required
 
 from campaigns.models import Station
+from campaigns.programme_setup import station_programmes
 from campaigns.station_setup import (
     create_station,
     list_communes,
@@ -35,6 +36,7 @@ def managed_station(station_id: int) -> Station:
 def _form_page(station: Station | None, values: dict, errors: dict[str, str], status: int = 200):
     return render_template("stations/form.html", station=station, form=values, slots=slot_rows(values),
                            errors=errors, communes=list_communes(get_db(), actor().area),
+                           programmes=station_programmes(get_db(), station) if station else [],
                            **cluster_context(station)), status
 
 
