@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 import campaigns.models  # (registers the campaigns tables on Base.metadata)
+import campaigns.notice_models
 import campaigns.target_models
 import campaigns.visitor_models
 import campaigns.websub_models  # noqa: F401

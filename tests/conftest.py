@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 import campaigns.models  # (the whole schema on Base.metadata)
+import campaigns.notice_models
 import campaigns.target_models
 import campaigns.visitor_models
 import campaigns.websub_models  # noqa: F401
