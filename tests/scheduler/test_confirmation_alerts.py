@@ -22,12 +22,12 @@ def run(session_factory, at, *, email: bool = False):  # type: ignore[no-untyped
 
 
 def notices(session) -> dict[str, NoticeKind]:  # type: ignore[no-untyped-def]
-    session.expire_all()
+    session.rollback()  # a fresh read: the workers wrote in sessions of their own
     return {n.user.username: n.kind for n in session.scalars(select(Notification))}
 
 
 def alerts(session) -> list[ConfirmationAlert]:  # type: ignore[no-untyped-def]
-    session.expire_all()
+    session.rollback()  # a fresh read: the workers wrote in sessions of their own
     return list(session.scalars(select(ConfirmationAlert)))
 
 
@@ -185,7 +185,7 @@ def test_mail_waits_only_for_people_with_an_address_when_smtp_is_on(session, ses
     world = AlertWorld(session)
     world.item(local(6))
     run(session_factory, local(7), email=True)
-    session.expire_all()
+    session.rollback()  # a fresh read: the workers wrote in sessions of their own
     states = {n.user.username: (n.email_status, n.email_to) for n in session.scalars(select(Notification))}
     assert states == {"bientap_minhtan": (EmailStatus.PENDING, "bientap.minhtan@example.vn"),
                       "quantri_minhtan": (EmailStatus.NONE, None),
@@ -196,5 +196,5 @@ def test_without_smtp_no_mail_waits(session, session_factory):
     world = AlertWorld(session)
     world.item(local(6))
     run(session_factory, local(7), email=False)
-    session.expire_all()
+    session.rollback()  # a fresh read: the workers wrote in sessions of their own
     assert {n.email_status for n in session.scalars(select(Notification))} == {EmailStatus.NONE}
