@@ -26,6 +26,7 @@ def settings(port: int) -> AlertSettings:
 
 def by_user(session) -> dict[str, Notification]:  # type: ignore[no-untyped-def]
     session.rollback()  # a fresh read: the workers wrote in sessions of their own
+    session.expire_all()
     return {n.user.username: n for n in session.scalars(select(Notification))}
 
 

@@ -23,11 +23,13 @@ def run(session_factory, at, *, email: bool = False):  # type: ignore[no-untyped
 
 def notices(session) -> dict[str, NoticeKind]:  # type: ignore[no-untyped-def]
     session.rollback()  # a fresh read: the workers wrote in sessions of their own
+    session.expire_all()
     return {n.user.username: n.kind for n in session.scalars(select(Notification))}
 
 
 def alerts(session) -> list[ConfirmationAlert]:  # type: ignore[no-untyped-def]
     session.rollback()  # a fresh read: the workers wrote in sessions of their own
+    session.expire_all()
     return list(session.scalars(select(ConfirmationAlert)))
 
 
@@ -186,6 +188,7 @@ def test_mail_waits_only_for_people_with_an_address_when_smtp_is_on(session, ses
     world.item(local(6))
     run(session_factory, local(7), email=True)
     session.rollback()  # a fresh read: the workers wrote in sessions of their own
+    session.expire_all()
     states = {n.user.username: (n.email_status, n.email_to) for n in session.scalars(select(Notification))}
     assert states == {"bientap_minhtan": (EmailStatus.PENDING, "bientap.minhtan@example.vn"),
                       "quantri_minhtan": (EmailStatus.NONE, None),
@@ -197,4 +200,5 @@ def test_without_smtp_no_mail_waits(session, session_factory):
     world.item(local(6))
     run(session_factory, local(7), email=False)
     session.rollback()  # a fresh read: the workers wrote in sessions of their own
+    session.expire_all()
     assert {n.email_status for n in session.scalars(select(Notification))} == {EmailStatus.NONE}
