@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, func, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from campaigns.notice_models import ConfirmationAlert, Notification
@@ -51,10 +52,10 @@ def mark_read(session: Session, user: User, notification_id: int, *, now: dateti
 
 
 def mark_all_read(session: Session, user: User, *, now: datetime) -> int:
-    result = session.execute(update(Notification).where(Notification.user_id == user.id,
-                                                        Notification.read_at.is_(None)).values(read_at=now)
-                             .execution_options(synchronize_session=False))
-    return int(getattr(result, "rowcount", 0) or 0)
+    result = cast(CursorResult[Any], session.execute(
+        update(Notification).where(Notification.user_id == user.id, Notification.read_at.is_(None))
+        .values(read_at=now).execution_options(synchronize_session=False)))
+    return result.rowcount
 
 
 def set_notice_email(session: Session, user: User, address: str) -> User:

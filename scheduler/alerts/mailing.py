@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import ColumnElement, CursorResult, and_, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from campaigns.notice_models import EmailStatus, NoticeKind, Notification
@@ -37,13 +38,13 @@ def retry_wait(attempts: int) -> timedelta:
     return min(FIRST_WAIT * 2 ** max(attempts - 1, 0), LONGEST_WAIT)
 
 
-def _due(now: datetime):  # type: ignore[no-untyped-def]
+def _due(now: datetime) -> ColumnElement[bool]:
     return or_(and_(Notification.email_status == EmailStatus.PENDING,
                     or_(Notification.email_next_attempt_at.is_(None), Notification.email_next_attempt_at <= now)),
                and_(Notification.email_status == EmailStatus.SENDING, Notification.email_lease_until < now))
 
 
-def _day(value) -> str:  # type: ignore[no-untyped-def]
+def _day(value: date) -> str:
     return value.strftime("%d/%m/%Y")
 
 
@@ -70,11 +71,11 @@ def compose(notice: Notification, *, notices_url: str) -> Mail:
 
 def _send_one(session: Session, notice_id: int, *, now: datetime, smtp: SmtpSettings, notices_url: str,
               send: Callable[[SmtpSettings, Mail], None], max_attempts: int) -> EmailStatus | None:
-    claimed = session.execute(
+    claimed = cast(CursorResult[Any], session.execute(
         update(Notification).where(Notification.id == notice_id, _due(now))
         .values(email_status=EmailStatus.SENDING, email_lease_until=now + LEASE,
                 email_attempts=Notification.email_attempts + 1)
-        .execution_options(synchronize_session=False)).rowcount
+        .execution_options(synchronize_session=False))).rowcount
     session.commit()
     if not claimed:
         return None  # another worker has it

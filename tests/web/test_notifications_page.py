@@ -91,6 +91,7 @@ def test_mark_all_read(client, session, session_factory, clock):
     page = response.get_data(as_text=True)
     assert "Chưa đọc: 0" in page and "Thông báo (" not in page
     assert notice_of(session, "quantri_minhtan").read_at is not None
+    assert notice_of(session, "bientap_minhtan").read_at is None  # only one's own
 
 
 def test_another_persons_notice_cannot_be_marked(client, session, session_factory, clock):
