@@ -202,3 +202,29 @@ def test_without_smtp_no_mail_waits(session, session_factory):
     session.rollback()  # a fresh read: the workers wrote in sessions of their own
     session.expire_all()
     assert {n.email_status for n in session.scalars(select(Notification))} == {EmailStatus.NONE}
+
+
+def test_two_workers_checking_at_the_same_moment_raise_one_alert(session, session_factory, monkeypatch):
+    import threading
+
+    world = AlertWorld(session)
+    world.item(local(6))
+    # Both read before either writes: the unique key, not luck in timing, keeps it to one.
+    both_read = threading.Barrier(2)
+    real_find = missed_module.find_missed_days
+
+    def find_then_wait(*args, **kwargs):  # type: ignore[no-untyped-def]
+        found = real_find(*args, **kwargs)
+        both_read.wait(timeout=20)
+        return found
+
+    monkeypatch.setattr(missed_module, "find_missed_days", find_then_wait)
+    reports = []
+    workers = [threading.Thread(target=lambda: reports.append(run(session_factory, local(7)))) for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=60)
+    assert sorted((r.raised, r.already) for r in reports) == [(0, 1), (1, 0)]
+    assert len(alerts(session)) == 1
+    assert session.scalar(select(func.count()).select_from(Notification)) == 3
