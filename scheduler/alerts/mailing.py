@@ -66,7 +66,8 @@ def compose(notice: Notification, *, notices_url: str) -> Mail:
     if notices_url:
         lines.append(f"Xem thông báo trong Loa: {notices_url}")
     lines.append("Thư này do Loa gửi tự động; mỗi đài chỉ có một thông báo mỗi ngày.")
-    return Mail(to=notice.email_to or "", subject=subject, body="\n\n".join(lines) + "\n")
+    # One line whatever a station's name holds: a line break in a header would be refused, or worse, obeyed.
+    return Mail(to=notice.email_to or "", subject=" ".join(subject.split()), body="\n\n".join(lines) + "\n")
 
 
 def _send_one(session: Session, notice_id: int, *, now: datetime, smtp: SmtpSettings, notices_url: str,

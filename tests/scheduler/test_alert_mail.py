@@ -8,10 +8,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from campaigns.notice_models import EmailStatus, Notification
+from campaigns.models import Station
+from campaigns.notice_models import ConfirmationAlert, EmailStatus, NoticeKind, Notification
 from scheduler.alerts.job import AlertSettings, run_alert_job
 from scheduler.alerts.mail import SmtpSettings
-from scheduler.alerts.mailing import MAX_ATTEMPTS, retry_wait
+from scheduler.alerts.mailing import MAX_ATTEMPTS, compose, retry_wait
 from tests.alert_world import AlertWorld, local
 from tests.radio_scenarios import ZONE
 from tests.smtp_server import free_port, smtp_server
@@ -126,3 +127,14 @@ def test_a_mail_claimed_by_a_worker_that_died_goes_once_its_lease_runs_out(sessi
 def test_bad_smtp_settings_are_refused_with_a_clear_error(bad):
     with pytest.raises(ValueError, match="SMTP"):
         SmtpSettings(**bad)
+
+
+
+def test_a_line_break_in_a_station_name_cannot_add_a_header():
+    # Never stored so (content.text turns line breaks in a name into spaces), but the mail does not rely on it.
+    station = Station(name="Đài xã Minh Tân\r\nBcc: ai.do@example.vn", contact="")
+    alert = ConfirmationAlert(station=station, day=local(6).date(), slots=["06:00"], items=1)
+    notice = Notification(alert=alert, kind=NoticeKind.MISSED_CONFIRMATION, email_to="bientap.minhtan@example.vn")
+    mail = compose(notice, notices_url=URL)
+    assert "\n" not in mail.subject and "\r" not in mail.subject
+    assert mail.subject.startswith("[Loa] Đài xã Minh Tân Bcc: ai.do@example.vn chưa xác nhận")

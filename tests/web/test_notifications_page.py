@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from sqlalchemy import select
 
 from campaigns.notice_models import EmailStatus, Notification
@@ -150,3 +151,24 @@ def test_the_page_reads_in_english(client, session, session_factory, clock):
     page = client.get("/notifications/").get_data(as_text=True)
     assert "Notifications (1 unread)" in page
     assert "has not confirmed its broadcasts" in page
+
+
+@pytest.mark.parametrize("hostile", ["bientap@example.vn\r\nBcc: ai.do@example.vn", "a" * 250 + "@example.vn",
+                                     "<script>@example.vn", "bientap@example.vn, ai.do@example.vn"])
+def test_an_address_that_could_smuggle_headers_or_recipients_is_refused(client, session, session_factory, clock,
+                                                                         hostile):
+    world = raised_world(session, session_factory, clock)
+    log_in(client, "bientap_minhtan")
+    response = client.post("/notifications/email", data={"email": hostile, "csrf_token":
+                                                          csrf_token(client, "/notifications/")})
+    assert response.status_code == 400
+    assert "<script>@" not in response.get_data(as_text=True)  # shown back escaped, never as markup
+    fresh(session)
+    assert session.get(type(world.officers[0]), world.officers[0].id).email == "bientap.minhtan@example.vn"
+
+
+def test_a_form_without_its_csrf_token_changes_nothing(client, session, session_factory, clock):
+    raised_world(session, session_factory, clock)
+    log_in(client, "bientap_minhtan")
+    assert client.post("/notifications/read").status_code == 400
+    assert notice_of(session, "bientap_minhtan").read_at is None
