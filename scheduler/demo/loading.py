@@ -39,6 +39,8 @@ STATION_COUNT = 4
 SLOTS = ((time(6, 0), 15), (time(17, 0), 15))
 # The demo's messages were written over the last eight weeks, the season its reach covers.
 SEASON_DAYS = 56
+# Days back the demo raises missing-confirmation alerts for: a few of the least reliable station's, not the season's.
+ALERT_DAYS = 14
 # Who each station's loudspeakers reach; the last station has no figure yet, as happens ("chưa có số liệu").
 COVERAGE = (9_800, 12_400, 7_600, None)
 
@@ -166,8 +168,12 @@ def load_demo(session_factory: sessionmaker[Session], *, province_code: str, now
     for moment in sorted(t for t in due_times if t <= now):
         run_tick(session_factory, now=moment, worker="demo", settings=DispatchSettings())
     summary.reach = record_reach_season(session_factory, now=now, zone=zone, base_url=base_url)
-    # Yesterday's and today's slots nobody confirmed, as the worker's alert job would have raised them.
-    summary.alerts = raise_alerts(session_factory, now=now, zone=zone, grace=DEFAULT_GRACE, email_enabled=False).raised
+    # The last fortnight's slots nobody confirmed, raised as the worker's alert job would have, each late evening.
+    today = now.astimezone(zone).date()
+    for back in range(ALERT_DAYS, -1, -1):
+        evening = min(_local(today - timedelta(days=back), time(23), zone), now)
+        summary.alerts += raise_alerts(session_factory, now=evening, zone=zone, grace=DEFAULT_GRACE,
+                                       email_enabled=False).raised
     return summary
 
 
