@@ -48,8 +48,18 @@ def smtp_settings(app: Flask) -> SmtpSettings | None:
                         security=str(config.get("SMTP_SECURITY") or "none").strip().lower())
 
 
+def interval(app: Flask) -> float:
+    value = app.config.get("ALERT_SECONDS", 300)
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        seconds = 0
+    if not 10 <= seconds <= 3600:
+        raise ValueError(f"LOA_ALERT_SECONDS must be a number of seconds between 10 and 3600; got {value!r}")
+    return seconds
+
+
 def alert_settings(app: Flask) -> AlertSettings:
     base = public_base_url(app)
     return AlertSettings(zone=ZoneInfo(app.config["TIMEZONE"]), grace=grace(app), smtp=smtp_settings(app),
-                         notices_url=f"{base}/notifications/" if base else "",
-                         interval_seconds=float(app.config.get("ALERT_SECONDS", 300)))
+                         notices_url=f"{base}/notifications/" if base else "", interval_seconds=interval(app))

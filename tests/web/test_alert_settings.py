@@ -32,6 +32,12 @@ def test_a_bad_grace_is_refused_with_a_clear_message(app, value):
         configured(app, CONFIRMATION_GRACE_MINUTES=value)
 
 
+@pytest.mark.parametrize("value", ["năm phút", "0", "86400"])
+def test_a_bad_check_interval_is_refused_with_a_clear_message(app, value):
+    with pytest.raises(ValueError, match="LOA_ALERT_SECONDS"):
+        configured(app, ALERT_SECONDS=value)
+
+
 def test_an_smtp_host_turns_mail_on(app):
     settings = configured(app, SMTP_HOST="mail.tinh-thu.example.vn", SMTP_PORT="587", SMTP_SECURITY="STARTTLS",
                           SMTP_USERNAME="loa", SMTP_PASSWORD="mat-khau-thu", BASE_URL="https://loa.tinh-thu.example.vn")
