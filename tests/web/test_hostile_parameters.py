@@ -82,7 +82,7 @@ def world(session):  # type: ignore[no-untyped-def]
     session.commit()
     ids = {"message_id": message.id, "delivery_id": delivery.id, "station_id": station.id, "campaign_id": campaign.id,
            "channel_id": telegram.id, "user_id": admin.id, "number": 1, "commune_id": commune.id,
-           "radio_delivery_id": radio.id, "target_id": campaign.targets[0].id}
+           "radio_delivery_id": radio.id, "target_id": campaign.targets[0].id, "notification_id": 1}
     return ids, token
 
 
