@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from sqlalchemy import select
 
 from campaigns.notice_models import EmailStatus, Notification
@@ -17,6 +18,12 @@ from tests.web.helpers import sign_in
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PHONE = {"width": 375, "height": 740}
+
+
+def serious_violations(page) -> list[str]:  # type: ignore[no-untyped-def]
+    results = Axe().run(page, options={"resultTypes": ["violations"]}).response
+    assert results["passes"], "axe did not run"
+    return [f"{v['id']}: {v['help']}" for v in results["violations"] if v["impact"] in ("serious", "critical")]
 
 
 def test_an_officer_on_a_phone_follows_a_notice_to_the_days_confirmations(live_server, browser, session,
@@ -42,6 +49,7 @@ def test_an_officer_on_a_phone_follows_a_notice_to_the_days_confirmations(live_s
     assert "Không gửi được e-mail tới bientap.minhtan@example.vn" in notice.inner_text()
     # Nothing wider than the phone: a long station name or error wraps instead of scrolling sideways.
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert serious_violations(page) == []
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / "notifications-phone.png", full_page=True)
 
