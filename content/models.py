@@ -92,6 +92,8 @@ class User(Base):
     # Stamped into every login; raising it (password, role, area or activity changed, "sign out
     # everywhere") ends every session signed in before.
     session_version: Mapped[int] = mapped_column(default=1, server_default="1")
+    # Where notices are also mailed (missed confirmations); None: they are shown in Loa only.
+    email: Mapped[str | None] = mapped_column(String(254))
 
     area: Mapped[Area | None] = relationship()
 

@@ -14,6 +14,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from sqlalchemy.orm import Session, sessionmaker
 
 from campaigns.public_version import prune_public_changes
+from scheduler.alerts.job import AlertSettings, run_alert_job
 from scheduler.coalesced import Coalesced
 from scheduler.dispatch import run_tick
 from scheduler.metrics_pulls import run_metrics_pulls
@@ -40,6 +41,7 @@ def make_scheduler(
     reach: ReachJobSettings | None = None,
     publish_files: Callable[[], None] | None = None,
     worker: str | None = None,
+    alerts: AlertSettings | None = None,
 ) -> BaseScheduler:
     worker = worker or worker_name()
 
@@ -109,5 +111,19 @@ def make_scheduler(
 
         # Safe on every worker at once: the job holds the rollup state's lock (campaigns.reach_rollups).
         scheduler.add_job(roll_up, "interval", seconds=reach.interval_seconds, id="reach_rollup",
+                          max_instances=1, coalesce=True)
+    if alerts is not None:
+        def check_confirmations() -> None:
+            # Like the metrics pull: a mail server that is down must never hold up or stop sending.
+            try:
+                report = run_alert_job(session_factory, now=clock(), settings=alerts)
+            except Exception:
+                log.exception("alerts: the confirmation check failed; it runs again at its next interval")
+                return
+            if report.raised.raised or report.mailed.sent or report.mailed.failed or report.mailed.retrying:
+                log.info("alerts: %s", report)
+
+        # Safe on every worker at once: one alert per station and day by a unique key, mails claimed per row.
+        scheduler.add_job(check_confirmations, "interval", seconds=alerts.interval_seconds, id="alerts",
                           max_instances=1, coalesce=True)
     return scheduler

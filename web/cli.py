@@ -32,6 +32,7 @@ from web.artifacts import artifacts_dir, build_artifacts, refresh_artifacts
 from web.config import reach_retention_days
 from web.database import session_factory, zone
 from web.dispatch_settings import dispatch_settings, lease_seconds
+from web.mail_settings import alert_settings
 from web.media.files import media_root
 from web.outbox_report import describe_outbox, outbox_json
 from web.write_behind import write_behind
@@ -64,9 +65,14 @@ def make_worker_scheduler(*, blocking: bool, worker: str):
     """The scheduler `loa run` and `loa worker` start, its claims made as `worker`."""
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     _lease_seconds()  # a bad setting is a clear message, not a traceback
+    try:
+        alerts = alert_settings(app)
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
     return make_scheduler(session_factory(), clock=app.config["CLOCK"], blocking=blocking,
                           interval_seconds=float(app.config["TICK_SECONDS"]), settings=dispatch_settings(app),
-                          reach=_reach_settings(), publish_files=lambda: refresh_artifacts(app), worker=worker)
+                          reach=_reach_settings(), publish_files=lambda: refresh_artifacts(app), worker=worker,
+                          alerts=alerts)
 
 
 def _check_name(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:

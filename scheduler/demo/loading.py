@@ -24,6 +24,8 @@ from content.messages import MessageInput, StoryFields, create_message, transiti
 from content.models import Area, AreaKind, AuditLog, MessageKind, Priority, Role, Topic, User
 from content.users import create_user
 from content.vietnamese import slugify
+from scheduler.alerts.job import DEFAULT_GRACE
+from scheduler.alerts.missed import raise_alerts
 from scheduler.demo import data
 from scheduler.demo.pictures import SCENES, draw_scene
 from scheduler.demo.programmes import add_demo_programmes
@@ -40,6 +42,8 @@ STATION_COUNT = 4
 SLOTS = ((time(6, 0), 15), (time(17, 0), 15))
 # The demo's messages were written over the last eight weeks, the season its reach covers.
 SEASON_DAYS = 56
+# Days back the demo raises missing-confirmation alerts for: a few of the least reliable station's, not the season's.
+ALERT_DAYS = 14
 # Who each station's loudspeakers reach; the last station has no figure yet, as happens ("chưa có số liệu").
 COVERAGE = (9_800, 12_400, 7_600, None)
 
@@ -53,6 +57,7 @@ class DemoSummary:
     stations: list[tuple[int, str, str]] = field(default_factory=list)
     logins: list[tuple[str, str]] = field(default_factory=list)
     reach: SeasonReport | None = None
+    alerts: int = 0  # stations' days with a slot nobody confirmed (scheduler.alerts)
 
     def describe(self) -> str:
         if self.already_loaded:
@@ -63,6 +68,8 @@ class DemoSummary:
             lines += [f"Reach over {SEASON_DAYS // 7} weeks: {self.reach.views} portal views, {self.reach.clicks} "
                       f"tracked-link clicks, {self.reach.airings} airings confirmed or refused, "
                       f"{self.reach.readings} Facebook and Zalo readings."]
+        if self.alerts:
+            lines += [f"Missing-confirmation alerts: {self.alerts} (see Thông báo after signing in)."]
         lines += ["Stations and their radio API tokens (shown once):"]
         lines += [f"  #{sid} {name}: {token}" for sid, name, token in self.stations]
         return "\n".join(lines)
@@ -164,6 +171,12 @@ def load_demo(session_factory: sessionmaker[Session], *, province_code: str, now
     for moment in sorted(t for t in due_times if t <= now):
         run_tick(session_factory, now=moment, worker="demo", settings=DispatchSettings())
     summary.reach = record_reach_season(session_factory, now=now, zone=zone, base_url=base_url)
+    # The last fortnight's slots nobody confirmed, raised as the worker's alert job would have, each late evening.
+    today = now.astimezone(zone).date()
+    for back in range(ALERT_DAYS, -1, -1):
+        evening = min(_local(today - timedelta(days=back), time(23), zone), now)
+        summary.alerts += raise_alerts(session_factory, now=evening, zone=zone, grace=DEFAULT_GRACE,
+                                       email_enabled=False).raised
     return summary
 
 

@@ -109,3 +109,14 @@ def test_the_demo_campaigns_have_targets_of_every_kind_some_on_pace_some_behind(
     assert milestones.current == 2
     airings = next(p for target, p in progress if target.kind is TargetKind.STATION_WEEKLY_AIRINGS)
     assert 0 < (airings.current or 0) < airings.goal
+
+
+def test_the_demo_shows_missing_confirmation_alerts_to_the_officers(session, demo):
+    from campaigns.notice_models import ConfirmationAlert, NoticeKind, Notification
+
+    alerts = list(session.scalars(select(ConfirmationAlert)))
+    assert demo.alerts == len(alerts) >= 1
+    told = {(n.user.username, n.kind) for n in session.scalars(select(Notification))}
+    # The demo's communes have no officers of their own: the province's admin and editor are told.
+    assert {("quantri", NoticeKind.MISSED_CONFIRMATION), ("bientap", NoticeKind.MISSED_CONFIRMATION)} <= told
+    assert all(alert.items >= 1 and alert.slots for alert in alerts)

@@ -91,7 +91,7 @@ def world(session):  # type: ignore[no-untyped-def]
     ids = {"village_id": village.id, "cluster_id": cluster.id, "wording_id": wording.id, "message_id": message.id, "delivery_id": delivery.id, "station_id": station.id, "campaign_id": campaign.id,
            "channel_id": telegram.id, "user_id": admin.id, "number": 1, "commune_id": commune.id,
            "radio_delivery_id": radio.id, "target_id": campaign.targets[0].id,
-           "programme_id": programme.id}
+           "programme_id": programme.id, "notification_id": 1}
     return ids, token
 
 

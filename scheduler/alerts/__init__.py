@@ -1,0 +1,1 @@
+"""Missing-confirmation alerts: finding a station's unconfirmed slots, telling people, mailing them."""
