@@ -1,0 +1,101 @@
+"""Where people live and how to reach them: house and road numbers, birth years, phone labels, dotted names.
+
+- "số 12A", "Quốc lộ 1A", "lớp 9B": the number, then the letter as written ("mười hai A");
+- "kiệt 34/2", "ngõ 12/5": after an address word the slash is "trên", never a date or a share;
+- "QL1A", "ĐT 741": a road's code in words; "ĐT: 0912…" is a phone label instead;
+- "SN 1985": "sinh năm" before a year, "số nhà" before anything else;
+- "TP. HCM", "Q. 1", "ThS. Lê Hoa": the full stop of a short form is not a pause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+from content.spoken.numbers import integer_words
+from content.spoken.rules import SpokenRules
+
+_START = r"(?<![\w.,/])"
+_BIRTH = re.compile(r"(?<![\w.])SN\s*[:.]?\s*(?:(?P<year>(?:19|20)\d\d)(?!\d)|(?=\d))")
+# A dialable run after the label: a leading 0 or +84 and at least eight more digits, maybe grouped.
+_DIALABLE = r"(?:\+84|0)(?:[ .-]?\d){8,}"
+_LETTERED = re.compile(rf"{_START}(?P<n>\d+)(?P<letter>[A-ZĐ])(?!\w)")
+_ADDRESS_NUMBER = r"\d+[A-ZĐ]?(?:/\d+[A-ZĐ]?)*"
+_LETTER_SUFFIX = re.compile(r"(?P<n>\d+)(?P<letter>[A-ZĐ]?)")
+
+
+def _alternation(words: Mapping[str, str] | tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def read_birth_years(text: str) -> str:
+    """"SN 1985" is "sinh năm"; "SN 12" an address, "số nhà"."""
+    return _BIRTH.sub(lambda m: f"sinh năm {integer_words(int(m['year']))}" if m["year"] else "số nhà ", text)
+
+
+@lru_cache(maxsize=32)
+def _dotted_pattern(long_forms: str, one_letter: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<!\w)(?P<long>{long_forms})\.\s*(?=[^\W_])"
+        rf"|(?:^|(?<=,)|(?<=,\s))(?P<short>{one_letter})\.(?:\s+(?=[^\W_])|(?=\d))")
+
+
+def read_dotted_abbreviations(text: str, rules: SpokenRules) -> str:
+    """"TP. HCM" → "thành phố HCM", read on by the dictionary; a dotted token the dictionary knows whole
+    ("TP.HCM") is left to it."""
+    long_forms = _alternation(tuple(k for k in rules.dotted if len(k) > 1))
+    one_letter = _alternation(tuple(k for k in rules.dotted if len(k) == 1))
+    if not long_forms or not one_letter:
+        return text
+
+    def replace(match: re.Match[str]) -> str:
+        joined = re.match(r"[^\s,;:!?()]+", match.string[match.start():])
+        if joined and "." in joined.group(0).rstrip(".") and joined.group(0).rstrip(".") in rules.abbreviations:
+            return match.group(0)
+        return f"{rules.dotted[match['long'] or match['short']]} "
+    return _dotted_pattern(long_forms, one_letter).sub(replace, text)
+
+
+@lru_cache(maxsize=32)
+def _label_patterns(labels: str, roads: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return (re.compile(rf"(?<![\w.])(?P<label>{labels})(?=\s*[:.]?\s*{_DIALABLE})"),
+            re.compile(rf"(?<![\w.])(?P<road>{roads})\.?\s?(?=[1-9]\d{{0,3}}[A-ZĐ]?(?![\w/]|[.,]\d))"))
+
+
+def read_phone_labels_and_roads(text: str, rules: SpokenRules) -> str:
+    """"ĐT: 0912 345 678" → "điện thoại: …"; "ĐT 741", "QL1A" → "đường tỉnh 741", "Quốc lộ 1A"."""
+    labels, roads = _label_patterns(_alternation(rules.phone_labels), _alternation(rules.road_codes))
+    text = labels.sub(lambda m: rules.phone_labels[m["label"]], text)
+    return roads.sub(lambda m: f"{rules.road_codes[m['road']]} ", text)
+
+
+def _address_number_words(written: str) -> str:
+    parts = []
+    for part in written.split("/"):
+        match = _LETTER_SUFFIX.fullmatch(part)
+        assert match is not None  # each part matched _ADDRESS_NUMBER
+        parts.append(" ".join(filter(None, (integer_words(int(match["n"])), match["letter"]))))
+    return " trên ".join(parts)
+
+
+@lru_cache(maxsize=32)
+def _address_pattern(words: str, followers: str) -> re.Pattern[str]:
+    number = rf"(?P<number>{_ADDRESS_NUMBER})(?![\w/]|[.,]\d)"
+    return re.compile(rf"(?<!\w)(?P<word>(?i:{words}))\s+{number}"
+                      rf"|(?<!\w)(?P<so>(?i:số))\s+(?P<number2>{_ADDRESS_NUMBER})(?=\s*,?\s*(?i:{followers})(?!\w))")
+
+
+def read_addresses(text: str, rules: SpokenRules) -> str:
+    """"kiệt 34/2" → "kiệt ba mươi tư trên hai"; "số 12A đường …" → "số mười hai A đường …"."""
+    pattern = _address_pattern(_alternation(rules.address_words), _alternation(rules.address_followers))
+
+    def replace(match: re.Match[str]) -> str:
+        word, number = (match["word"], match["number"]) if match["word"] else (match["so"], match["number2"])
+        return f"{word} {_address_number_words(number)}"
+    return pattern.sub(replace, text)
+
+
+def read_lettered_numbers(text: str) -> str:
+    """"lớp 9A", "tổ 3B": wherever a capital letter ends a number it is a name's letter, read after the number."""
+    return _LETTERED.sub(lambda m: f"{integer_words(int(m['n']))} {m['letter']}", text)
