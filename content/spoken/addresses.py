@@ -20,9 +20,16 @@ _START = r"(?<![\w.,/])"
 _BIRTH = re.compile(r"(?<![\w.])SN\s*[:.]?\s*(?:(?P<year>(?:19|20)\d\d)(?!\d)|(?=\d))")
 # A dialable run after the label: a leading 0 or +84 and at least eight more digits, maybe grouped.
 _DIALABLE = r"(?:\+84|0)(?:[ .-]?\d){8,}"
+_HOTLINE = r"11[1-5](?!\d)|1[89]00"
+_SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+)$")
 _LETTERED = re.compile(rf"{_START}(?P<n>\d+)(?P<letter>[A-ZĐ])(?!\w)")
 _ADDRESS_NUMBER = r"\d+[A-ZĐ]?(?:/\d+[A-ZĐ]?)*"
 _LETTER_SUFFIX = re.compile(r"(?P<n>\d+)(?P<letter>[A-ZĐ]?)")
+
+
+def _at_start(match: re.Match[str], said: str) -> str:
+    """A short form that opens a sentence ("ĐT: 0912…") opens it in words with a capital."""
+    return said[:1].upper() + said[1:] if _SENTENCE_START.search(match.string[:match.start()]) else said
 
 
 def _alternation(words: Mapping[str, str] | tuple[str, ...]) -> str:
@@ -53,21 +60,30 @@ def read_dotted_abbreviations(text: str, rules: SpokenRules) -> str:
         joined = re.match(r"[^\s,;:!?()]+", match.string[match.start():])
         if joined and "." in joined.group(0).rstrip(".") and joined.group(0).rstrip(".") in rules.abbreviations:
             return match.group(0)
-        return f"{rules.dotted[match['long'] or match['short']]} "
+        return _at_start(match, f"{rules.dotted[match['long'] or match['short']]} ")
     return _dotted_pattern(long_forms, one_letter).sub(replace, text)
 
 
 @lru_cache(maxsize=32)
 def _label_patterns(labels: str, roads: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    return (re.compile(rf"(?<![\w.])(?P<label>{labels})(?=\s*[:.]?\s*{_DIALABLE})"),
+    return (re.compile(rf"(?<![\w.])(?P<label>{labels})(?=(?:\s+[^\W\d_]+){{0,3}}\s*[:.]?\s*(?:{_DIALABLE}|{_HOTLINE}))"),
             re.compile(rf"(?<![\w.])(?P<road>{roads})\.?\s?(?=[1-9]\d{{0,3}}[A-ZĐ]?(?![\w/]|[.,]\d))"))
 
 
 def read_phone_labels_and_roads(text: str, rules: SpokenRules) -> str:
     """"ĐT: 0912 345 678" → "điện thoại: …"; "ĐT 741", "QL1A" → "đường tỉnh 741", "Quốc lộ 1A"."""
     labels, roads = _label_patterns(_alternation(rules.phone_labels), _alternation(rules.road_codes))
-    text = labels.sub(lambda m: rules.phone_labels[m["label"]], text)
-    return roads.sub(lambda m: f"{rules.road_codes[m['road']]} ", text)
+    text = labels.sub(lambda m: _at_start(m, rules.phone_labels[m["label"]]), text)
+    return roads.sub(lambda m: _at_start(m, _road(m, rules.road_codes[m["road"]])), text)
+
+
+def _road(match: re.Match[str], said: str) -> str:
+    """"đường ĐT741" is "đường tỉnh 741": the words the sentence has just said are not said again."""
+    before, words = match.string[:match.start()].rstrip().casefold(), said.split()
+    for count in range(len(words), 0, -1):
+        if re.search(rf"(?<!\w){re.escape(' '.join(words[:count]).casefold())}$", before):
+            return " ".join(words[count:]) + " " if count < len(words) else ""
+    return f"{said} "
 
 
 def _address_number_words(written: str) -> str:

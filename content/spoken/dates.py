@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from content.spoken.numbers import integer_words, month_words, roman_value
+from content.spoken.tables import DATE_CUES
 
 _START = r"(?<![\w.,/])"
 _END = r"(?![\w/]|[.,]\d)"
@@ -32,7 +33,7 @@ _DAY_MONTH = re.compile(rf"{_START}{_DAY_WORD}(?P<d>{_DAY})/(?P<m>{_MONTH}){_END
 _ITEM = rf"(?:(?i:ngày)\s+)?{_DAY}/{_MONTH}(?:/{_YEAR})?"
 _LIST_SEPARATOR = r"\s*,\s*|\s+(?:và|hoặc|đến|tới)\s+"
 _DATE_LIST = re.compile(rf"{_START}{_ITEM}(?:(?:{_LIST_SEPARATOR}){_ITEM}(?![\w/]|[.,]\d))+{_END}")
-_LIST_ITEM = re.compile(rf"(?P<sep>{_LIST_SEPARATOR})?{_DAY_WORD}(?P<d>{_DAY})/(?P<m>{_MONTH})(?:/(?P<y>{_YEAR}))?")
+_LIST_ITEM = re.compile(rf"(?P<sep>{_LIST_SEPARATOR})?{_DAY_WORD}(?P<d>{_DAY})/(?P<m>{_MONTH})(?!\d)(?:/(?P<y>{_YEAR}))?")
 # "ngày 2 và 3/9": days that share their month.
 _DAY_LIST = re.compile(rf"(?<!\w)(?P<day_word>(?i:ngày)\s+)(?P<days>{_DAY}(?!\d)(?:(?:{_LIST_SEPARATOR}){_DAY}(?!\d))+)"
                        rf"/(?P<m>{_MONTH})(?:/(?P<y>{_YEAR}))?{_END}")
@@ -44,7 +45,8 @@ def _period_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?P<word>(?i:{alternation}))\s+(?P<n>[IVX]{{1,4}}|\d{{1,2}})\s?[/-]\s?(?P<y>{_YEAR})(?!\d)")
 
 
-_LIST_DAY = re.compile(rf"(?P<sep>{_LIST_SEPARATOR})?(?P<d>{_DAY})")
+_DATE_CUE = re.compile(rf"(?<!\w)(?i:{'|'.join(map(re.escape, sorted(DATE_CUES, key=len, reverse=True)))})\s+$")
+_LIST_DAY = re.compile(rf"(?P<sep>{_LIST_SEPARATOR})?(?P<d>{_DAY})(?!\d)")
 
 _HOUR = r"(?:[01]?\d|2[0-4])"
 # Times become a marker first, so a range of any two written forms ("7h–9h30", "7:00 - 9 giờ") is one rule.
@@ -123,8 +125,10 @@ def read_dates(text: str) -> str:
 
 
 def _day_month(match: re.Match[str]) -> str:
-    """"20/11" is a date; "3/4" is a date only after "ngày", otherwise a fraction ("ba phần tư")."""
-    if not (match["day_word"] or len(match["d"]) == 2 or len(match["m"]) == 2):
+    """"20/11" is a date; "3/4" is a date only after "ngày" or a word of time ("chiều 1/5"), otherwise a
+    fraction ("ba phần tư")."""
+    cued = _DATE_CUE.search(match.string[:match.start()])
+    if not (match["day_word"] or cued or len(match["d"]) == 2 or len(match["m"]) == 2):
         return match.group(0)
     return _date_words(match["d"], match["m"], None, day_word=match["day_word"] or None)
 

@@ -90,7 +90,7 @@ DOTTED_ABBREVIATIONS: dict[str, str] = {
 
 # Before a number, a road's code: "QL1A", "ĐT 741". A phone number after "ĐT" makes it "điện thoại" instead.
 ROAD_CODES: dict[str, str] = {"QL": "Quốc lộ", "TL": "tỉnh lộ", "ĐT": "đường tỉnh", "ĐH": "đường huyện"}
-# Before a number to dial: "ĐT: 0912…", "DĐ 0987…".
+# Before a number to dial, maybe a few words apart: "ĐT: 0912…", "ĐT trực ban: 0209…".
 PHONE_LABELS: dict[str, str] = {
     "ĐT": "điện thoại", "Đt": "điện thoại", "đt": "điện thoại", "ĐTDĐ": "điện thoại di động",
     "DĐ": "di động", "sđt": "số điện thoại", "Sđt": "số điện thoại", "Tel": "điện thoại",
@@ -103,6 +103,11 @@ ADDRESS_WORDS: tuple[str, ...] = (
 )
 ADDRESS_FOLLOWERS: tuple[str, ...] = (
     "đường", "phố", "ngõ", "ngách", "hẻm", "kiệt", "thôn", "xóm", "ấp", "tổ", "khu phố", "khối", "phường", "quận",
+)
+# Before these words "1/5" is a date ("chiều 1/5", "Quốc khánh 2/9"), not a share ("một phần năm").
+DATE_CUES: tuple[str, ...] = (
+    "sáng", "trưa", "chiều", "tối", "đêm", "khuya", "rạng sáng", "hôm", "dịp", "lễ", "Tết", "Quốc khánh",
+    "từ", "đến", "trước", "vào", "hết", "kể từ",
 )
 # "Quý I/2025", "đợt 2/2025": a period of a year; the slash is "năm", never "trên".
 PERIOD_WORDS: tuple[str, ...] = ("quý", "đợt", "học kỳ", "học kì", "giai đoạn")
