@@ -2,7 +2,7 @@
 
 - "số 12A", "Quốc lộ 1A", "lớp 9B": the number, then the letter as written ("mười hai A");
 - "kiệt 34/2", "ngõ 12/5": after an address word the slash is "trên", never a date or a share;
-- "QL1A", "ĐT 741": a road's code in words; "ĐT: 0912…" is a phone label instead;
+- "QL1A", "ĐT 741", "Km 15+200": a road's code and its kilometre posts in words; "ĐT: 0912…" is a phone label instead;
 - "SN 1985": "sinh năm" before a year, "số nhà" before anything else;
 - "TP. HCM", "Q. 1", "ThS. Lê Hoa": the full stop of a short form is not a pause.
 """
@@ -22,7 +22,9 @@ _BIRTH = re.compile(r"(?<![\w.])SN\s*[:.]?\s*(?:(?P<year>(?:19|20)\d\d)(?!\d)|(?
 _DIALABLE = r"(?:\+84|0)(?:[ .-]?\d){8,}"
 _HOTLINE = r"11[1-5](?!\d)|1[89]00"
 _SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+)$")
-_LETTERED = re.compile(rf"{_START}(?P<n>\d+)(?P<letter>[A-ZĐ])(?!\w)")
+_LETTERED = re.compile(rf"{_START}(?P<n>\d+)(?P<letter>[A-ZĐ])(?P<m>\d{{1,2}})?(?!\w)")
+# "Km 15+200": the kilometre post and the metres past it, as road notices locate an accident.
+_KILOMETRE_POST = re.compile(r"(?<!\w)[Kk]m\s?(?P<km>\d{1,4})\s?\+\s?(?P<m>\d{1,3})(?!\d)")
 _ADDRESS_NUMBER = r"\d+[A-ZĐ]?(?:/\d+[A-ZĐ]?)*"
 _LETTER_SUFFIX = re.compile(r"(?P<n>\d+)(?P<letter>[A-ZĐ]?)")
 
@@ -66,7 +68,7 @@ def read_dotted_abbreviations(text: str, rules: SpokenRules) -> str:
 
 @lru_cache(maxsize=32)
 def _label_patterns(labels: str, roads: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    return (re.compile(rf"(?<![\w.])(?P<label>{labels})(?=(?:\s+[^\W\d_]+){{0,3}}\s*[:.]?\s*(?:{_DIALABLE}|{_HOTLINE}))"),
+    return (re.compile(rf"(?<![\w.])(?P<label>{labels})(?=(?:(?:\s+|/)[^\W\d_]+){{0,3}}\s*[:.]?\s*(?:{_DIALABLE}|{_HOTLINE}))"),
             re.compile(rf"(?<![\w.])(?P<road>{roads})\.?\s?(?=[1-9]\d{{0,3}}[A-ZĐ]?(?![\w/]|[.,]\d))"))
 
 
@@ -113,5 +115,11 @@ def read_addresses(text: str, rules: SpokenRules) -> str:
 
 
 def read_lettered_numbers(text: str) -> str:
-    """"lớp 9A", "tổ 3B": wherever a capital letter ends a number it is a name's letter, read after the number."""
-    return _LETTERED.sub(lambda m: f"{integer_words(int(m['n']))} {m['letter']}", text)
+    """"lớp 9A", "tổ 3B", "lớp 10A1": a capital letter after a number is a name's letter, read where it stands."""
+    return _LETTERED.sub(lambda m: " ".join(filter(None, (integer_words(int(m["n"])), m["letter"],
+                                                          m["m"] and integer_words(int(m["m"]))))), text)
+
+
+def read_kilometre_posts(text: str) -> str:
+    return _KILOMETRE_POST.sub(
+        lambda m: f"ki-lô-mét {integer_words(int(m['km']))} cộng {integer_words(int(m['m']))}", text)

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from content.spoken.numbers import integer_words, month_words, roman_value
-from content.spoken.tables import DATE_CUES
+from content.spoken.tables import DATE_CUES, DATE_NAME_CUES
 
 _START = r"(?<![\w.,/])"
 _END = r"(?![\w/]|[.,]\d)"
@@ -46,6 +46,7 @@ def _period_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _DATE_CUE = re.compile(rf"(?<!\w)(?i:{'|'.join(map(re.escape, sorted(DATE_CUES, key=len, reverse=True)))})\s+$")
+_DATE_NAME_CUE = re.compile(rf"(?<!\w)(?i:{'|'.join(map(re.escape, sorted(DATE_NAME_CUES, key=len, reverse=True)))})\s+$")
 _LIST_DAY = re.compile(rf"(?P<sep>{_LIST_SEPARATOR})?(?P<d>{_DAY})(?!\d)")
 
 _HOUR = r"(?:[01]?\d|2[0-4])"
@@ -127,8 +128,10 @@ def read_dates(text: str) -> str:
 def _day_month(match: re.Match[str]) -> str:
     """"20/11" is a date; "3/4" is a date only after "ngày" or a word of time ("chiều 1/5"), otherwise a
     fraction ("ba phần tư")."""
-    cued = _DATE_CUE.search(match.string[:match.start()])
-    if not (match["day_word"] or cued or len(match["d"]) == 2 or len(match["m"]) == 2):
+    before = match.string[:match.start()]
+    if _DATE_NAME_CUE.search(before) and not match["day_word"]:
+        return _date_words(match["d"], match["m"], None, day_word="")
+    if not (match["day_word"] or _DATE_CUE.search(before) or len(match["d"]) == 2 or len(match["m"]) == 2):
         return match.group(0)
     return _date_words(match["d"], match["m"], None, day_word=match["day_word"] or None)
 

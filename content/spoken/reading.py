@@ -14,6 +14,7 @@ from content.spoken.addresses import (
     read_addresses,
     read_birth_years,
     read_dotted_abbreviations,
+    read_kilometre_posts,
     read_lettered_numbers,
     read_phone_labels_and_roads,
 )
@@ -80,6 +81,7 @@ def speak_line(line: str, rules: SpokenRules) -> str:
     text = read_phone_numbers(text, rules)
     text = read_periods(text, rules.period_words)
     text = read_addresses(text, rules)
+    text = read_kilometre_posts(text)
     text = read_dates(text)
     text = read_times(text)
     # After the times: in "17h-19h" the hyphen is a span, not a name joined to its number.

@@ -106,9 +106,11 @@ ADDRESS_FOLLOWERS: tuple[str, ...] = (
 )
 # Before these words "1/5" is a date ("chiều 1/5", "Quốc khánh 2/9"), not a share ("một phần năm").
 DATE_CUES: tuple[str, ...] = (
-    "sáng", "trưa", "chiều", "tối", "đêm", "khuya", "rạng sáng", "hôm", "dịp", "lễ", "Tết", "Quốc khánh",
-    "từ", "đến", "trước", "vào", "hết", "kể từ",
+    "sáng", "trưa", "chiều", "tối", "đêm", "khuya", "rạng sáng", "hôm", "dịp", "Tết", "từ", "đến", "trước", "vào",
+    "hết", "kể từ",
 )
+# After these a date is a name, said without "ngày": "đường 3/2" is "đường ba tháng hai", "lễ 30/4".
+DATE_NAME_CUES: tuple[str, ...] = ("đường", "phố", "lễ", "Quốc khánh")
 # "Quý I/2025", "đợt 2/2025": a period of a year; the slash is "năm", never "trên".
 PERIOD_WORDS: tuple[str, ...] = ("quý", "đợt", "học kỳ", "học kì", "giai đoạn")
 
