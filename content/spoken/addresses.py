@@ -13,15 +13,19 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from content.spoken.numbers import integer_words
+from content.spoken.numbers import integer_words, text_before
 from content.spoken.rules import SpokenRules
+from content.spoken.tables import MAX_ABBREVIATION
 
 _START = r"(?<![\w.,/])"
 _BIRTH = re.compile(r"(?<![\w.])SN\s*[:.]?\s*(?:(?P<year>(?:19|20)\d\d)(?!\d)|(?=\d))")
 # A dialable run after the label: a leading 0 or +84 and at least eight more digits, maybe grouped.
 _DIALABLE = r"(?:\+84|0)(?:[ .-]?\d){8,}"
+# A dotted token as the dictionary could hold it whole ("TP.HCM"); no entry is longer, so a 100 KB run of "TP."
+# is read in one pass, not tried to its end from each dot.
+_JOINED = re.compile(rf"[^\s,;:!?()]{{1,{MAX_ABBREVIATION}}}")
 _HOTLINE = r"11[1-5](?!\d)|1[89]00"
-_SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+)$")
+_SENTENCE_START = re.compile(r"(?:^\s*|[.!?…]\s+)$")
 _LETTERED = re.compile(rf"{_START}(?P<n>\d+)(?P<letter>[A-ZĐ])(?P<m>\d{{1,2}})?(?!\w)")
 # "Km 15+200": the kilometre post and the metres past it, as road notices locate an accident.
 _KILOMETRE_POST = re.compile(r"(?<!\w)[Kk]m\s?(?P<km>\d{1,4})\s?\+\s?(?P<m>\d{1,3})(?!\d)")
@@ -31,7 +35,8 @@ _LETTER_SUFFIX = re.compile(r"(?P<n>\d+)(?P<letter>[A-ZĐ]?)")
 
 def _at_start(match: re.Match[str], said: str) -> str:
     """A short form that opens a sentence ("ĐT: 0912…") opens it in words with a capital."""
-    return said[:1].upper() + said[1:] if _SENTENCE_START.search(match.string[:match.start()]) else said
+    opens = match.start() == 0 or _SENTENCE_START.search(text_before(match, 12))
+    return said[:1].upper() + said[1:] if opens else said
 
 
 def _alternation(words: Mapping[str, str] | tuple[str, ...]) -> str:
@@ -59,7 +64,7 @@ def read_dotted_abbreviations(text: str, rules: SpokenRules) -> str:
         return text
 
     def replace(match: re.Match[str]) -> str:
-        joined = re.match(r"[^\s,;:!?()]+", match.string[match.start():])
+        joined = _JOINED.match(match.string, match.start())
         if joined and "." in joined.group(0).rstrip(".") and joined.group(0).rstrip(".") in rules.abbreviations:
             return match.group(0)
         return _at_start(match, f"{rules.dotted[match['long'] or match['short']]} ")
@@ -81,7 +86,7 @@ def read_phone_labels_and_roads(text: str, rules: SpokenRules) -> str:
 
 def _road(match: re.Match[str], said: str) -> str:
     """"đường ĐT741" is "đường tỉnh 741": the words the sentence has just said are not said again."""
-    before, words = match.string[:match.start()].rstrip().casefold(), said.split()
+    before, words = text_before(match).rstrip().casefold(), said.split()
     for count in range(len(words), 0, -1):
         if re.search(rf"(?<!\w){re.escape(' '.join(words[:count]).casefold())}$", before):
             return " ".join(words[count:]) + " " if count < len(words) else ""

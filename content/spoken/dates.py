@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from content.spoken.numbers import integer_words, month_words, roman_value
+from content.spoken.numbers import integer_words, month_words, roman_value, text_before
 from content.spoken.tables import DATE_CUES, DATE_NAME_CUES
 
 _START = r"(?<![\w.,/])"
@@ -128,7 +128,7 @@ def read_dates(text: str) -> str:
 def _day_month(match: re.Match[str]) -> str:
     """"20/11" is a date; "3/4" is a date only after "ngày" or a word of time ("chiều 1/5"), otherwise a
     fraction ("ba phần tư")."""
-    before = match.string[:match.start()]
+    before = text_before(match)
     if _DATE_NAME_CUE.search(before) and not match["day_word"]:
         return _date_words(match["d"], match["m"], None, day_word="")
     if not (match["day_word"] or _DATE_CUE.search(before) or len(match["d"]) == 2 or len(match["m"]) == 2):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from content.spoken.numbers import integer_words
+from content.spoken.numbers import integer_words, text_before
 from content.spoken.rules import SpokenRules
 
 # A part of a code: letters (an "&" inside, as in "PCCC&CNCH"), then maybe the digits of a term ("QH13").
@@ -67,8 +67,8 @@ def _reading(match: re.Match[str], rules: SpokenRules, kind_code: str | None, pa
     issuers = _issuers(parts, rules, has_kind=kind is not None)
     if issuers and not _ISSUER_FOLLOWS.match(match.string, match.end()):
         words += ["của", " và ".join(issuers)]
-    before = match.string[:match.start()]
-    if kind and not _NUMBER_SAID.search(before) and kind.casefold() not in before[-_LOOK_BACK:].casefold():
+    before = text_before(match, _LOOK_BACK)
+    if kind and not _NUMBER_SAID.search(before) and kind.casefold() not in before.casefold():
         words[:0] = [kind, "số"]
     return " ".join(words)
 

@@ -55,6 +55,12 @@ def integer_words(n: int) -> str:
     return " ".join(words)
 
 
+def text_before(match: re.Match[str], width: int = 60) -> str:
+    """The last `width` characters before a match: what a rule looks back at, bounded so that a line of
+    100,000 matches is not read back to its start from each of them."""
+    return match.string[max(0, match.start() - width):match.start()]
+
+
 def digit_words(digits: str) -> str:
     return " ".join(DIGITS[int(d)] for d in digits if d.isdigit())
 

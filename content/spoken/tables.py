@@ -5,6 +5,9 @@ Everything here is data on purpose: a wrong reading is fixed by editing a line, 
 
 from __future__ import annotations
 
+# The longest token an admin may add to the dictionary.
+MAX_ABBREVIATION = 40
+
 # Whole tokens, case-sensitive: "CA" is the police, "ca" is a work shift.
 ABBREVIATIONS: dict[str, str] = {
     "UBND": "Ủy ban nhân dân",
