@@ -40,11 +40,9 @@ DOCUMENTS = [
     ("Quyết định số 2096/QĐ-BCA-C06 về định danh điện tử",
      "Quyết định số hai nghìn không trăm chín mươi sáu của Bộ Công an về định danh điện tử"),
     ("Nghị định 144/2021/NĐ-CP và Nghị định 168/2024/NĐ-CP",
-     f"Nghị định một trăm bốn mươi tư năm {Y2021} của Chính phủ và Nghị định một trăm sáu mươi tám năm {Y2024} "
-     "của Chính phủ"),
+     f"Nghị định một trăm bốn mươi tư năm {Y2021} của Chính phủ và Nghị định một trăm sáu mươi tám năm {Y2024}"),
     ("Quyết định 1234/QĐ-UBND và 1235/QĐ-UBND",
-     "Quyết định một nghìn hai trăm ba mươi tư của Ủy ban nhân dân và một nghìn hai trăm ba mươi lăm của Ủy ban nhân "
-     "dân"),
+     "Quyết định một nghìn hai trăm ba mươi tư của Ủy ban nhân dân và một nghìn hai trăm ba mươi lăm"),
     ("Báo cáo 56/BC-CAX ngày 20/11/2025",
      f"Báo cáo năm mươi sáu của Công an xã ngày hai mươi tháng mười một năm {Y2025}"),
     ("Kế hoạch 09/KH-BCĐ do Ban Chỉ đạo xã ban hành", "Kế hoạch chín do Ban Chỉ đạo xã ban hành"),
@@ -62,10 +60,14 @@ DOCUMENTS = [
     ("Nghị quyết 01/NQ-CP ngày 05/01/2025", f"Nghị quyết một của Chính phủ ngày năm tháng một năm {Y2025}"),
     ("Quyết định 06/QĐ-TTg về Đề án 06", "Quyết định sáu của Thủ tướng Chính phủ về Đề án sáu"),
     ("Kế hoạch số 112/KH-UBND, Kế hoạch số 113/KH-UBND",
-     "Kế hoạch số một trăm mười hai của Ủy ban nhân dân, Kế hoạch số một trăm mười ba của Ủy ban nhân dân"),
+     "Kế hoạch số một trăm mười hai của Ủy ban nhân dân, Kế hoạch số một trăm mười ba"),
     ("Thực hiện Nghị định 13/2023/NĐ-CP.", f"Thực hiện Nghị định mười ba năm {Y2023} của Chính phủ."),
     ("Thông tư số 24/2023/TT-BCA (sửa đổi)", f"Thông tư số hai mươi tư năm {Y2023} của Bộ Công an (sửa đổi)"),
     ("Chương trình 04/CTr-UBND", "Chương trình bốn của Ủy ban nhân dân"),
+    ("UBND xã ban hành Kế hoạch số 32/KH-UBND về tuần tra.",
+     "Ủy ban nhân dân xã ban hành Kế hoạch số ba mươi hai về tuần tra."),
+    ("Công an huyện vừa có Hướng dẫn 07/HD-CAH. Theo Hướng dẫn 07/HD-CAH, các xã báo cáo.",
+     "Công an huyện vừa có Hướng dẫn bảy. Theo Hướng dẫn bảy của Công an huyện, các xã báo cáo."),
     ("Đọc Điều 5/Chương II", "Đọc Điều năm Chương hai"),
     ("Căn cứ Nghị quyết số 01/2024/NQ-HĐND ngày 10/7/2024 của Hội đồng nhân dân tỉnh;",
      f"Căn cứ Nghị quyết số một năm {Y2024} ngày mười tháng bảy năm {Y2024} của Hội đồng nhân dân tỉnh;"),
@@ -292,7 +294,7 @@ UNSEEN = [
      "Đường dây nóng của Công an tỉnh: không hai ba sáu, ba tám hai hai, một một ba, hoặc gọi một một ba."),
     ("Ông Vàng A Dế (SN 1962), người có uy tín ở bản, được UBND huyện tặng giấy khen theo Quyết định 77/QĐ-UBND.",
      "Ông Vàng A Dế (sinh năm một nghìn chín trăm sáu mươi hai), người có uy tín ở bản, được Ủy ban nhân dân huyện "
-     "tặng giấy khen theo Quyết định bảy mươi bảy của Ủy ban nhân dân."),
+     "tặng giấy khen theo Quyết định bảy mươi bảy."),
     ("Tuần tra kiểm soát trên tuyến ĐT 605 các đêm 31/12 và 1/1.",
      "Tuần tra kiểm soát trên tuyến đường tỉnh sáu trăm linh năm các đêm ngày ba mươi mốt tháng mười hai và một "
      "tháng một."),

@@ -3,7 +3,8 @@ hai nghìn không trăm hai mươi ba của Chính phủ".
 
 A paper's number is its number, the year when one is written, then who issued it in words. The slashes are
 never "trên", the code of its kind is never spelled (the kind is said in full when the sentence has not said it),
-and the issuer is left out when the sentence names it right after ("… ngày 05/3/2025 của UBND xã").
+and the issuer is left out when the sentence names it right after ("… ngày 05/3/2025 của UBND xã") or has named
+it already ("UBND xã ban hành Kế hoạch 32/KH-UBND").
 Two ways of writing them are read:
 - the State's: "32/KH-UBND", "13/2023/NĐ-CP", "55/2014/QH13", "01/2015/TTLT-BCA-BQP", "123/UBND-VP";
 - the Party's: "35-CT/TW", "45-NQ/TW".
@@ -28,6 +29,7 @@ _ISSUER_FOLLOWS = re.compile(
     r"(?:,?\s+(?i:ngày)\s+(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
     r",?\s+(?:của|do)\s")
 _NUMBER_SAID = re.compile(r"(?i:số)\s*:?\s*$")
+_SENTENCE_END = re.compile(r"[.!?;…](?:\s|$)")
 _TERM = re.compile(r"(?P<letters>.*?)(?P<digits>\d*)")
 # How far back a sentence may have named the kind of paper ("Quyết định 1234/QĐ-UBND và 1235/QĐ-UBND").
 _LOOK_BACK = 60
@@ -46,14 +48,22 @@ def _issuer(part: str, rules: SpokenRules) -> str | None:
     return said
 
 
-def _issuers(parts: list[str], rules: SpokenRules, *, has_kind: bool) -> list[str]:
-    """With a kind ("TTLT-BCA-BQP") every known part is an issuer; without one ("UBND-VP") the first part is
-    the issuer and the rest the office that drafted it, which no listener needs."""
+def _issuers(parts: list[str], rules: SpokenRules, *, has_kind: bool) -> list[tuple[str, str]]:
+    """Each issuer's code and words. With a kind ("TTLT-BCA-BQP") every known part is an issuer; without one
+    ("UBND-VP") the first part is the issuer and the rest the office that drafted it, which no listener needs."""
     if not parts:
         return []
-    first = _issuer(parts[0], rules) or parts[0]
-    others = [said for part in parts[1:] if (said := _issuer(part, rules))] if has_kind else []
+    first = (parts[0], _issuer(parts[0], rules) or parts[0])
+    others = [(part, said) for part in parts[1:] if (said := _issuer(part, rules))] if has_kind else []
     return [first, *others]
+
+
+def _is_named_in(sentence: str, code: str, said: str) -> bool:
+    """"UBND xã ban hành Kế hoạch 32/KH-UBND": the sentence has just named who issued it."""
+    letters = _TERM.fullmatch(code)
+    names = {code, said, letters["letters"] if letters else code} - {""}
+    alternation = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    return re.search(rf"(?<!\w)(?i:{alternation})(?!\w)", sentence) is not None
 
 
 def _reading(match: re.Match[str], rules: SpokenRules, kind_code: str | None, parts: list[str]) -> str | None:
@@ -64,10 +74,12 @@ def _reading(match: re.Match[str], rules: SpokenRules, kind_code: str | None, pa
     words = [integer_words(int(match["n"]))]
     if year:
         words += ["năm", integer_words(int(year))]
-    issuers = _issuers(parts, rules, has_kind=kind is not None)
+    before = text_before(match, _LOOK_BACK)
+    sentence = _SENTENCE_END.split(before)[-1]
+    issuers = [said for part, said in _issuers(parts, rules, has_kind=kind is not None)
+               if not _is_named_in(sentence, part, said)]
     if issuers and not _ISSUER_FOLLOWS.match(match.string, match.end()):
         words += ["của", " và ".join(issuers)]
-    before = text_before(match, _LOOK_BACK)
     if kind and not _NUMBER_SAID.search(before) and kind.casefold() not in before.casefold():
         words[:0] = [kind, "số"]
     return " ".join(words)
