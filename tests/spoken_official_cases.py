@@ -64,6 +64,9 @@ DOCUMENTS = [
     ("Thực hiện Nghị định 13/2023/NĐ-CP.", f"Thực hiện Nghị định mười ba năm {Y2023} của Chính phủ."),
     ("Thông tư số 24/2023/TT-BCA (sửa đổi)", f"Thông tư số hai mươi tư năm {Y2023} của Bộ Công an (sửa đổi)"),
     ("Chương trình 04/CTr-UBND", "Chương trình bốn của Ủy ban nhân dân"),
+    ("Theo QĐ số 1234/QĐ-UBND và NQ 05/NQ-HĐND", "Theo Quyết định số một nghìn hai trăm ba mươi tư của Ủy ban nhân dân và "
+     "Nghị quyết năm của Hội đồng nhân dân"),
+    ("Số: 32/KH-UBND", "Số: ba mươi hai của Ủy ban nhân dân"),
     ("UBND xã ban hành Kế hoạch số 32/KH-UBND về tuần tra.",
      "Ủy ban nhân dân xã ban hành Kế hoạch số ba mươi hai về tuần tra."),
     ("Công an huyện vừa có Hướng dẫn 07/HD-CAH. Theo Hướng dẫn 07/HD-CAH, các xã báo cáo.",
@@ -95,6 +98,7 @@ BIRTH_YEARS = [
     ("ông Đinh Công Lự, SN 1960, thương binh", "ông Đinh Công Lự, sinh năm một nghìn chín trăm sáu mươi, thương binh"),
     ("Mất trộm tại SN 25/3 ngõ Chợ", "Mất trộm tại số nhà hai mươi lăm trên ba ngõ Chợ"),
     ("Mã SNX 1985", "Mã SNX một nghìn chín trăm tám mươi lăm"),
+    ("SN1985, ngụ tại xã Hòa Phong.", "Sinh năm một nghìn chín trăm tám mươi lăm, ngụ tại xã Hòa Phong."),
     ("Nạn nhân là bà Lường Thị Xuân, SN 1948.",
      "Nạn nhân là bà Lường Thị Xuân, sinh năm một nghìn chín trăm bốn mươi tám."),
     ("Tạm giữ Hoàng Văn Dũng (SN 2005)", "Tạm giữ Hoàng Văn Dũng (sinh năm hai nghìn không trăm linh năm)"),

@@ -45,7 +45,8 @@ def _alternation(words: Mapping[str, str] | tuple[str, ...]) -> str:
 
 def read_birth_years(text: str) -> str:
     """"SN 1985" is "sinh năm"; "SN 12" an address, "số nhà"."""
-    return _BIRTH.sub(lambda m: f"sinh năm {integer_words(int(m['year']))}" if m["year"] else "số nhà ", text)
+    return _BIRTH.sub(lambda m: _at_start(m, f"sinh năm {integer_words(int(m['year']))}" if m["year"] else "số nhà "),
+                      text)
 
 
 @lru_cache(maxsize=32)

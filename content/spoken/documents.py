@@ -80,7 +80,7 @@ def _reading(match: re.Match[str], rules: SpokenRules, kind_code: str | None, pa
                if not _is_named_in(sentence, part, said)]
     if issuers and not _ISSUER_FOLLOWS.match(match.string, match.end()):
         words += ["của", " và ".join(issuers)]
-    if kind and not _NUMBER_SAID.search(before) and kind.casefold() not in before.casefold():
+    if kind and kind_code and not (_NUMBER_SAID.search(before) or _is_named_in(before, kind_code, kind)):
         words[:0] = [kind, "số"]
     return " ".join(words)
 
