@@ -237,7 +237,20 @@ DOTTED = [
     ("KS. Đặng Văn Lâm, Phòng Kinh tế", "Kỹ sư Đặng Văn Lâm, Phòng Kinh tế"),
 ]
 
-TABLE = DOCUMENTS + BIRTH_YEARS + ADDRESSES + DATE_LISTS + TIME_SPANS + PERIODS + PHONE_LABELS + DOTTED
+PLATES = [
+    ("Xe ô tô BKS 75A-123.45 bỏ chạy về hướng Huế.",
+     "Xe ô tô biển kiểm soát bảy năm A, một hai ba, bốn năm bỏ chạy về hướng Huế."),
+    ("Mất trộm xe máy biển số 29H1-234.56 tại chợ.",
+     "Mất trộm xe máy biển số hai chín H một, hai ba bốn, năm sáu tại chợ."),
+    ("Xe tải 51C-678.90 chở quá tải.", "Xe tải năm một C, sáu bảy tám, chín không chở quá tải."),
+    ("Tạm giữ xe BKS 30LD 12345.", "Tạm giữ xe biển kiểm soát ba không LD, một hai ba bốn năm."),
+    ("Xe khách 20B-01234 dừng đỗ sai quy định.", "Xe khách hai không B, không một hai ba bốn dừng đỗ sai quy định."),
+    ("Ai nhặt được BSX 43K1-567.89 xin báo Công an xã.",
+     "Ai nhặt được biển số xe bốn ba K một, năm sáu bảy, tám chín xin báo Công an xã."),
+    ("Lớp 12A-2025 tham quan.", "Lớp mười hai A hai nghìn không trăm hai mươi lăm tham quan."),
+]
+
+TABLE = DOCUMENTS + BIRTH_YEARS + ADDRESSES + DATE_LISTS + TIME_SPANS + PERIODS + PHONE_LABELS + DOTTED + PLATES
 
 # Whole sentences the engine was not tuned on (tests/content/test_spoken_unseen.py tells their story).
 UNSEEN = [
@@ -342,3 +355,47 @@ SECOND_BATCH = [
     ("Các em học sinh lớp 10A1 tham gia.", "Các em học sinh lớp mười A một tham gia."),
 ]
 
+THIRD_BATCH = [
+    ("Căn cứ Thông tư số 65/2020/TT-BCA ngày 19/6/2020 của Bộ trưởng Bộ Công an quy định nhiệm vụ tuần tra, kiểm "
+     "soát của CSGT;",
+     f"Căn cứ Thông tư số sáu mươi lăm năm {Y2020} ngày mười chín tháng sáu năm {Y2020} của Bộ trưởng Bộ Công an "
+     "quy định nhiệm vụ tuần tra, kiểm soát của Cảnh sát giao thông;"),
+    ("Từ 0h ngày 1/1/2026, xe không chính chủ bị xử lý theo quy định.",
+     f"Từ không giờ ngày một tháng một năm {Y2026}, xe không chính chủ bị xử lý theo quy định."),
+    ("Cụ bà Hà Thị Nhung (SN 1939, trú tại tổ 5B, P. Tân Thịnh, TP. Hòa Bình) đi lạc, ai biết xin báo ĐT: "
+     "0218 3852 113.",
+     "Cụ bà Hà Thị Nhung (sinh năm một nghìn chín trăm ba mươi chín, trú tại tổ năm B, phường Tân Thịnh, thành phố "
+     "Hòa Bình) đi lạc, ai biết xin báo điện thoại: không hai một tám, ba tám năm hai, một một ba."),
+    ("UBND xã Tân Minh thông báo: thời gian nhận hồ sơ từ 8h-11h30 và 14h-17h các ngày làm việc trong tuần "
+     "(trừ T7, CN).",
+     "Ủy ban nhân dân xã Tân Minh thông báo: thời gian nhận hồ sơ từ tám giờ đến mười một giờ ba mươi phút và từ "
+     "mười bốn giờ đến mười bảy giờ các ngày làm việc trong tuần (trừ thứ bảy, chủ nhật)."),
+    ("Kết quả đợt cao điểm từ 15/11 đến 31/12/2025: bắt 3 vụ, 7 đối tượng.",
+     "Kết quả đợt cao điểm từ ngày mười lăm tháng mười một đến ngày ba mươi mốt tháng mười hai năm "
+     f"{Y2025}: bắt ba vụ, bảy đối tượng."),
+    ("Theo Báo cáo số 215/BC-CAX ngày 28/12/2025, năm 2025 toàn xã không xảy ra cháy nổ.",
+     f"Theo Báo cáo số hai trăm mười lăm của Công an xã ngày hai mươi tám tháng mười hai năm {Y2025}, năm {Y2025} "
+     "toàn xã không xảy ra cháy nổ."),
+    ("Vụ tai nạn xảy ra lúc 5h40 ngày 3/1 tại km 45+500 QL1A, đoạn qua thôn Xuân Lộc.",
+     "Vụ tai nạn xảy ra lúc năm giờ bốn mươi phút ngày ba tháng một tại ki-lô-mét bốn mươi lăm cộng năm trăm Quốc "
+     "lộ một A, đoạn qua thôn Xuân Lộc."),
+    ("Thực hiện Chỉ thị 04/CT-UBND ngày 10/01/2026 của Chủ tịch UBND tỉnh về đảm bảo ANTT dịp Tết Nguyên đán.",
+     f"Thực hiện Chỉ thị bốn ngày mười tháng một năm {Y2026} của Chủ tịch Ủy ban nhân dân tỉnh về đảm bảo an ninh "
+     "trật tự dịp Tết Nguyên đán."),
+    ("Đề nghị các hộ kinh doanh trên đường 30/4 và đường 2/9 không lấn chiếm vỉa hè.",
+     "Đề nghị các hộ kinh doanh trên đường ba mươi tháng tư và đường hai tháng chín không lấn chiếm vỉa hè."),
+    ("Hội nghị được tổ chức lúc 14h00 ngày 05/02/2026 tại hội trường UBND xã (tầng 2, nhà A).",
+     f"Hội nghị được tổ chức lúc mười bốn giờ ngày năm tháng hai năm {Y2026} tại hội trường Ủy ban nhân dân xã "
+     "(tầng hai, nhà A)."),
+    ("Xe ô tô BKS 75A-123.45 lưu thông trên ĐT.649 theo hướng Bắc - Nam.",
+     "Xe ô tô biển kiểm soát bảy năm A, một hai ba, bốn năm lưu thông trên đường tỉnh sáu trăm bốn mươi chín theo "
+     "hướng Bắc - Nam."),
+    ("Anh Lò Văn Khánh (ĐT: 0968.246.135) là tổ trưởng tổ an ninh thôn Bản Vược.",
+     "Anh Lò Văn Khánh (điện thoại: không chín sáu tám, hai bốn sáu, một ba năm) là tổ trưởng tổ an ninh thôn Bản "
+     "Vược."),
+    ("Năm 2025, xã vận động thu hồi 12 khẩu súng tự chế, 3,5 kg thuốc nổ.",
+     f"Năm {Y2025}, xã vận động thu hồi mười hai khẩu súng tự chế, ba phẩy năm ki-lô-gam thuốc nổ."),
+    ("Sinh hoạt chi bộ Quý I/2026 vào 19h30 thứ Sáu, 13/3/2026.",
+     f"Sinh hoạt chi bộ Quý một năm {Y2026} vào mười chín giờ ba mươi phút thứ Sáu, ngày mười ba tháng ba năm "
+     f"{Y2026}."),
+]

@@ -29,6 +29,7 @@ from content.spoken.documents import read_document_numbers
 from content.spoken.markup import tidy
 from content.spoken.numbers import roman_value
 from content.spoken.phones import read_phone_numbers
+from content.spoken.plates import read_plates
 from content.spoken.quantities import read_measures, read_months, read_numbers, read_ordinals, read_per, read_signs
 from content.spoken.rules import SpokenRules
 
@@ -76,6 +77,7 @@ def speak_line(line: str, rules: SpokenRules) -> str:
     text = read_dotted_abbreviations(text, rules)
     text = read_document_numbers(text, rules)
     text = read_birth_years(text)
+    text = read_plates(text)
     text = read_phone_labels_and_roads(text, rules)
     text = expand_abbreviations(text, rules)
     text = read_phone_numbers(text, rules)

@@ -39,6 +39,8 @@ ABBREVIATIONS: dict[str, str] = {
     "CCCD": "căn cước công dân",
     "CMND": "chứng minh nhân dân",
     "GPLX": "giấy phép lái xe",
+    "BKS": "biển kiểm soát",
+    "BSX": "biển số xe",
     "BHYT": "bảo hiểm y tế",
     "BHXH": "bảo hiểm xã hội",
     "THCS": "trung học cơ sở",

@@ -20,7 +20,9 @@ from tests.spoken_official_cases import (
     DOTTED,
     PERIODS,
     PHONE_LABELS,
+    PLATES,
     SECOND_BATCH,
+    THIRD_BATCH,
     TIME_SPANS,
     UNSEEN,
 )
@@ -29,7 +31,7 @@ TOLERANCE = 0.10
 CLASSES = {
     "documents": DOCUMENTS, "birth years": BIRTH_YEARS, "addresses": ADDRESSES, "date lists": DATE_LISTS,
     "time spans": TIME_SPANS, "periods": PERIODS, "phone labels": PHONE_LABELS, "dotted short forms": DOTTED,
-    "unseen sentences": UNSEEN + SECOND_BATCH,
+    "number plates": PLATES, "unseen sentences": UNSEEN + SECOND_BATCH + THIRD_BATCH,
 }
 
 
