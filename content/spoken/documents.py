@@ -39,6 +39,7 @@ def _issuer(part: str, rules: SpokenRules) -> str | None:
     match = _TERM.fullmatch(part)
     assert match is not None  # the pattern matches every string
     letters, digits = match["letters"], match["digits"]
+    # The issuers first: in a paper's number "BTC" is the Ministry of Finance, whatever else the dictionary says.
     said = rules.issuers.get(letters) or rules.abbreviations.get(letters)
     if said is None or not letters[0].isupper():
         return None
