@@ -198,7 +198,9 @@ PERIODS = [
 PHONE_LABELS = [
     ("Liên hệ ĐT: 0912345678.", "Liên hệ điện thoại: không chín một hai, ba bốn năm, sáu bảy tám."),
     ("ĐT: 0236.3822.113", "Điện thoại: không hai ba sáu, ba tám hai hai, một một ba"),
-    ("SĐT: 0912 345 678", "số điện thoại: không chín một hai, ba bốn năm, sáu bảy tám"),
+    ("SĐT: 0912 345 678", "Số điện thoại: không chín một hai, ba bốn năm, sáu bảy tám"),
+    ("Liên hệ Trưởng Công an xã, SĐT/Zalo: 0905.123.456.",
+     "Liên hệ Trưởng Công an xã, số điện thoại Zalo: không chín không năm, một hai ba, bốn năm sáu."),
     ("Trực ban Công an xã, ĐT 0209.3870.113",
      "Trực ban Công an xã, điện thoại không hai không chín, ba tám bảy không, một một ba"),
     ("Mọi thông tin xin gọi: Đt 0987.654.321",
@@ -398,4 +400,35 @@ THIRD_BATCH = [
     ("Sinh hoạt chi bộ Quý I/2026 vào 19h30 thứ Sáu, 13/3/2026.",
      f"Sinh hoạt chi bộ Quý một năm {Y2026} vào mười chín giờ ba mươi phút thứ Sáu, ngày mười ba tháng ba năm "
      f"{Y2026}."),
+]
+
+FOURTH_BATCH = [
+    ("Ngày 12/3/2026, Công an xã Phong Thạnh phối hợp Đội CSGT-TT Công an huyện ra quân xử lý vi phạm nồng độ cồn.",
+     f"Ngày mười hai tháng ba năm {Y2026}, Công an xã Phong Thạnh phối hợp Đội Cảnh sát giao thông, trật tự Công an "
+     "huyện ra quân xử lý vi phạm nồng độ cồn."),
+    ("Thời gian làm việc của bộ phận một cửa: Sáng từ 7h00 đến 11h30, chiều từ 13h30 đến 17h00.",
+     "Thời gian làm việc của bộ phận một cửa: Sáng từ bảy giờ đến mười một giờ ba mươi phút, chiều từ mười ba giờ "
+     "ba mươi phút đến mười bảy giờ."),
+    ("Căn cứ Quyết định số 4115/QĐ-UBND ngày 28/12/2024 của UBND tỉnh về việc ban hành danh mục TTHC;",
+     f"Căn cứ Quyết định số bốn nghìn một trăm mười lăm ngày hai mươi tám tháng mười hai năm {Y2024} của Ủy ban nhân "
+     "dân tỉnh về việc ban hành danh mục thủ tục hành chính;"),
+    ("Đối tượng Đinh Văn Tài (SN 1987; HKTT: thôn 4, xã Ea Tiêu) bị bắt theo lệnh truy nã.",
+     "Đối tượng Đinh Văn Tài (sinh năm một nghìn chín trăm tám mươi bảy; hộ khẩu thường trú: thôn bốn, xã Ea Tiêu) "
+     "bị bắt theo lệnh truy nã."),
+    ("Khám sơ tuyển nghĩa vụ quân sự từ 1/11 - 15/11/2025.",
+     f"Khám sơ tuyển nghĩa vụ quân sự từ ngày một tháng mười một đến ngày mười lăm tháng mười một năm {Y2025}."),
+    ("Khu vực cấm: từ Km 2+300 đến Km 3+100 ĐT 603.",
+     "Khu vực cấm: từ ki-lô-mét hai cộng ba trăm đến ki-lô-mét ba cộng một trăm đường tỉnh sáu trăm linh ba."),
+    ("Khen thưởng 5 tập thể, 12 cá nhân có thành tích trong Quý IV/2025.",
+     f"Khen thưởng năm tập thể, mười hai cá nhân có thành tích trong Quý bốn năm {Y2025}."),
+    ("Địa chỉ nhận đơn: Công an xã Hòa Tiến, số 02 đường Trần Quang Khải, thôn 6.",
+     "Địa chỉ nhận đơn: Công an xã Hòa Tiến, số hai đường Trần Quang Khải, thôn sáu."),
+    ("Liên hệ Trung tá Phan Văn Lộc, Trưởng Công an xã, SĐT/Zalo: 0905.123.456.",
+     "Liên hệ Trung tá Phan Văn Lộc, Trưởng Công an xã, số điện thoại Zalo: không chín không năm, một hai ba, bốn năm "
+     "sáu."),
+    ("Xét xử lưu động vụ án theo Điều 251 BLHS năm 2015.",
+     "Xét xử lưu động vụ án theo Điều hai trăm năm mươi mốt Bộ luật Hình sự năm hai nghìn không trăm mười lăm."),
+    ("Thực hiện Nghị quyết 18-NQ/TW, từ 01/3/2025 Công an cấp huyện kết thúc hoạt động.",
+     f"Thực hiện Nghị quyết mười tám của Trung ương, từ ngày một tháng ba năm {Y2025} Công an cấp huyện kết thúc "
+     "hoạt động."),
 ]

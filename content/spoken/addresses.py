@@ -81,7 +81,8 @@ def _label_patterns(labels: str, roads: str) -> tuple[re.Pattern[str], re.Patter
 def read_phone_labels_and_roads(text: str, rules: SpokenRules) -> str:
     """"ĐT: 0912 345 678" → "điện thoại: …"; "ĐT 741", "QL1A" → "đường tỉnh 741", "Quốc lộ 1A"."""
     labels, roads = _label_patterns(_alternation(rules.phone_labels), _alternation(rules.road_codes))
-    text = labels.sub(lambda m: _at_start(m, rules.phone_labels[m["label"]]), text)
+    text = labels.sub(lambda m: _at_start(m, rules.abbreviations.get(m["label"]) or rules.phone_labels[m["label"]]),
+                      text)
     return roads.sub(lambda m: _at_start(m, _road(m, rules.road_codes[m["road"]])), text)
 
 

@@ -24,6 +24,15 @@ ABBREVIATIONS: dict[str, str] = {
     "BVANTQ": "bảo vệ an ninh Tổ quốc",
     "CAND": "Công an nhân dân",
     "CSGT": "Cảnh sát giao thông",
+    "CSGT-TT": "Cảnh sát giao thông, trật tự",
+    "HKTT": "hộ khẩu thường trú",
+    "BLHS": "Bộ luật Hình sự",
+    "BLDS": "Bộ luật Dân sự",
+    "TAND": "Tòa án nhân dân",
+    "VKSND": "Viện kiểm sát nhân dân",
+    "TTHC": "thủ tục hành chính",
+    "VPHC": "vi phạm hành chính",
+    "TTXH": "trật tự xã hội",
     "PCCC": "phòng cháy, chữa cháy",
     "CNCH": "cứu nạn, cứu hộ",
     "PCCC&CNCH": "phòng cháy, chữa cháy và cứu nạn, cứu hộ",
@@ -98,10 +107,11 @@ DOTTED_ABBREVIATIONS: dict[str, str] = {
 
 # Before a number, a road's code: "QL1A", "ĐT 741". A phone number after "ĐT" makes it "điện thoại" instead.
 ROAD_CODES: dict[str, str] = {"QL": "Quốc lộ", "TL": "tỉnh lộ", "ĐT": "đường tỉnh", "ĐH": "đường huyện"}
-# Before a number to dial, maybe a few words apart: "ĐT: 0912…", "ĐT trực ban: 0209…".
+# Before a number to dial, maybe a few words apart: "ĐT: 0912…", "ĐT trực ban: 0209…", "SĐT/Zalo: 0905…".
+# A label the dictionary also holds ("SĐT") is read as the dictionary says.
 PHONE_LABELS: dict[str, str] = {
     "ĐT": "điện thoại", "Đt": "điện thoại", "đt": "điện thoại", "ĐTDĐ": "điện thoại di động",
-    "DĐ": "di động", "sđt": "số điện thoại", "Sđt": "số điện thoại", "Tel": "điện thoại",
+    "DĐ": "di động", "SĐT": "số điện thoại", "sđt": "số điện thoại", "Sđt": "số điện thoại", "Tel": "điện thoại",
 }
 # After these words "34/2" is an address ("ba mươi tư trên hai"), never a date or a share. "số" counts only when
 # an address word follows the number.

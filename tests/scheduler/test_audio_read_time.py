@@ -18,6 +18,7 @@ from tests.spoken_official_cases import (
     DATE_LISTS,
     DOCUMENTS,
     DOTTED,
+    FOURTH_BATCH,
     PERIODS,
     PHONE_LABELS,
     PLATES,
@@ -31,7 +32,7 @@ TOLERANCE = 0.10
 CLASSES = {
     "documents": DOCUMENTS, "birth years": BIRTH_YEARS, "addresses": ADDRESSES, "date lists": DATE_LISTS,
     "time spans": TIME_SPANS, "periods": PERIODS, "phone labels": PHONE_LABELS, "dotted short forms": DOTTED,
-    "number plates": PLATES, "unseen sentences": UNSEEN + SECOND_BATCH + THIRD_BATCH,
+    "number plates": PLATES, "unseen sentences": UNSEEN + SECOND_BATCH + THIRD_BATCH + FOURTH_BATCH,
 }
 
 
