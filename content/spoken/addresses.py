@@ -26,11 +26,12 @@ _DIALABLE = r"(?:\+84|0)(?:[ .-]?\d){8,}"
 _JOINED = re.compile(rf"[^\s,;:!?()]{{1,{MAX_ABBREVIATION}}}")
 _HOTLINE = r"11[1-5](?!\d)|1[89]00"
 _SENTENCE_START = re.compile(r"(?:^\s*|[.!?…]\s+)$")
-_LETTERED = re.compile(rf"{_START}(?P<n>\d+)(?P<letter>[A-ZĐ])(?P<m>\d{{1,2}})?(?!\w)")
+_LETTERED = re.compile(rf"{_START}(?P<n>\d{{1,9}})(?P<letter>[A-ZĐ])(?P<m>\d{{1,2}})?(?!\w)")
 # "Km 15+200": the kilometre post and the metres past it, as road notices locate an accident.
 _KILOMETRE_POST = re.compile(r"(?<!\w)[Kk]m\s?(?P<km>\d{1,4})\s?\+\s?(?P<m>\d{1,3})(?!\d)")
-_ADDRESS_NUMBER = r"\d+[A-ZĐ]?(?:/\d+[A-ZĐ]?)*"
-_LETTER_SUFFIX = re.compile(r"(?P<n>\d+)(?P<letter>[A-ZĐ]?)")
+# Numbers are bounded here and below: Python refuses to turn 4,300 digits into an int, and no house has them.
+_ADDRESS_NUMBER = r"\d{1,9}[A-ZĐ]?(?:/\d{1,9}[A-ZĐ]?)*"
+_LETTER_SUFFIX = re.compile(r"(?P<n>\d{1,9})(?P<letter>[A-ZĐ]?)")
 
 
 def _at_start(match: re.Match[str], said: str) -> str:
@@ -51,9 +52,10 @@ def read_birth_years(text: str) -> str:
 
 @lru_cache(maxsize=32)
 def _dotted_pattern(long_forms: str, one_letter: str) -> re.Pattern[str]:
+    # An alternation that can never match stands in for an empty table.
     return re.compile(
-        rf"(?<!\w)(?P<long>{long_forms})\.\s*(?=[^\W_])"
-        rf"|(?:^|(?<=,)|(?<=,\s))(?P<short>{one_letter})\.(?:\s+(?=[^\W_])|(?=\d))")
+        rf"(?<!\w)(?P<long>{long_forms or '(?!)'})\.\s*(?=[^\W_])"
+        rf"|(?:^|(?<=,)|(?<=,\s))(?P<short>{one_letter or '(?!)'})\.(?:\s+(?=[^\W_])|(?=\d))")
 
 
 def read_dotted_abbreviations(text: str, rules: SpokenRules) -> str:
@@ -61,7 +63,7 @@ def read_dotted_abbreviations(text: str, rules: SpokenRules) -> str:
     ("TP.HCM") is left to it."""
     long_forms = _alternation(tuple(k for k in rules.dotted if len(k) > 1))
     one_letter = _alternation(tuple(k for k in rules.dotted if len(k) == 1))
-    if not long_forms or not one_letter:
+    if not long_forms and not one_letter:
         return text
 
     def replace(match: re.Match[str]) -> str:

@@ -18,7 +18,7 @@ from content.spoken.numbers import integer_words, text_before
 from content.spoken.rules import SpokenRules
 
 # A part of a code: letters (an "&" inside, as in "PCCC&CNCH"), then maybe the digits of a term ("QH13").
-_PART = r"[^\W\d_](?:[^\W\d_]|&)*\d*"
+_PART = r"[^\W\d_](?:[^\W\d_]|&)*\d{0,3}"
 _CODE = rf"(?P<code>{_PART}(?:-{_PART})*)"
 _START = r"(?<![\w.,/-])"
 _END = r"(?![\w/-])"

@@ -13,6 +13,9 @@ _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _PLAIN = re.compile(r"\d+(?:,\d+)?")
 # Ungrouped runs this long are identifiers (accounts, ID cards), not quantities anyone says as one number.
 LONGEST_QUANTITY = 9
+# Grouped, a number may be a budget in "nghìn tỷ"; past this many digits it is no amount anyone reads out (and past
+# 4,300 Python refuses to make it an int at all).
+LONGEST_GROUPED = 24
 
 
 def _below_thousand(n: int, *, inner: bool) -> list[str]:
@@ -95,7 +98,8 @@ def number_words(token: str) -> str:
     if _GROUPED.fullmatch(token) or _PLAIN.fullmatch(token):
         is_grouped = "." in token
         whole, _, fraction = token.replace(".", "").partition(",")
-        if not is_grouped and (whole.startswith("0") and len(whole) > 2 or len(whole) > LONGEST_QUANTITY):
+        too_long = len(whole) > (LONGEST_GROUPED if is_grouped else LONGEST_QUANTITY)
+        if too_long or not is_grouped and whole.startswith("0") and len(whole) > 2:
             spoken = grouped_digit_words(split_for_reading(whole))
         else:
             spoken = integer_words(int(whole))

@@ -74,3 +74,12 @@ def test_a_hostile_100_kb_line_is_read_within_seconds(line):
 ])
 def test_careless_or_broken_writing_is_left_readable_and_nothing_is_lost(written, said):
     assert to_spoken(written) == said
+
+
+@pytest.mark.parametrize("written", [
+    "ngõ " + "1" * 5_000, "1" * 5_000 + "A", "SN " + "1" * 5_000, "tháng 1/" + "2" * 5_000, "thứ " + "1" * 5_000,
+    "1" + ".000" * 1_500, "12/QĐ-QH" + "1" * 5_000, "3/" + "4" * 5_000,
+], ids=["address", "lettered", "birth", "month", "ordinal", "grouped", "issuer term", "fraction"])
+def test_a_run_of_5000_digits_is_read_without_error(written):
+    # Python refuses to turn more than 4,300 digits into an int: each rule bounds what it converts.
+    assert to_spoken(written)
