@@ -37,10 +37,10 @@ DEFAULTS = {
     # header, so nobody can pick their own address for login throttling and the audit log.
     "PROXY_COUNT": 0,
     # Audio of radio scripts: the podcast feed's format (WAV when ffmpeg is missing), espeak-ng's words
-    # per minute (135 reads about 190 syllables a minute, the pace read times are estimated at), and
+    # per minute (124 reads about 190 syllables a minute, the pace read times are estimated at), and
     # the espeak-ng program to run.
     "AUDIO_FORMAT": "mp3",
-    "AUDIO_SPEED": 135,
+    "AUDIO_SPEED": 124,
     "AUDIO_ESPEAK": "espeak-ng",
     # Raw reach events of local days older than this are deleted once rolled up; None keeps them for ever.
     "REACH_RETENTION_DAYS": None,

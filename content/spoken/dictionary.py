@@ -15,10 +15,10 @@ from content.errors import InvalidInput, NotFound
 from content.models import SpokenAbbreviation, SpokenSetting, User
 from content.permissions import Action, authorize_install_wide
 from content.spoken.rules import DEFAULT_RULES, SpokenRules
+from content.spoken.tables import MAX_ABBREVIATION
 from content.wording import Text
 
 LINK_POINTER = "link_pointer"
-MAX_ABBREVIATION = 40
 MAX_EXPANSION = 200
 MAX_POINTER = 300
 # One dictionary per session: a day's scripts read thousands of items and need not ask the database each time.

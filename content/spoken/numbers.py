@@ -13,6 +13,9 @@ _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _PLAIN = re.compile(r"\d+(?:,\d+)?")
 # Ungrouped runs this long are identifiers (accounts, ID cards), not quantities anyone says as one number.
 LONGEST_QUANTITY = 9
+# Grouped, a number may be a budget in "nghìn tỷ"; past this many digits it is no amount anyone reads out (and past
+# 4,300 Python refuses to make it an int at all).
+LONGEST_GROUPED = 24
 
 
 def _below_thousand(n: int, *, inner: bool) -> list[str]:
@@ -55,6 +58,12 @@ def integer_words(n: int) -> str:
     return " ".join(words)
 
 
+def text_before(match: re.Match[str], width: int = 60) -> str:
+    """The last `width` characters before a match: what a rule looks back at, bounded so that a line of
+    100,000 matches is not read back to its start from each of them."""
+    return match.string[max(0, match.start() - width):match.start()]
+
+
 def digit_words(digits: str) -> str:
     return " ".join(DIGITS[int(d)] for d in digits if d.isdigit())
 
@@ -89,7 +98,8 @@ def number_words(token: str) -> str:
     if _GROUPED.fullmatch(token) or _PLAIN.fullmatch(token):
         is_grouped = "." in token
         whole, _, fraction = token.replace(".", "").partition(",")
-        if not is_grouped and (whole.startswith("0") and len(whole) > 2 or len(whole) > LONGEST_QUANTITY):
+        too_long = len(whole) > (LONGEST_GROUPED if is_grouped else LONGEST_QUANTITY)
+        if too_long or not is_grouped and whole.startswith("0") and len(whole) > 2:
             spoken = grouped_digit_words(split_for_reading(whole))
         else:
             spoken = integer_words(int(whole))

@@ -10,10 +10,26 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from content.spoken.dates import read_dates, read_times, read_weekday_abbreviations, read_weekday_ranges
+from content.spoken.addresses import (
+    read_addresses,
+    read_birth_years,
+    read_dotted_abbreviations,
+    read_kilometre_posts,
+    read_lettered_numbers,
+    read_phone_labels_and_roads,
+)
+from content.spoken.dates import (
+    read_dates,
+    read_periods,
+    read_times,
+    read_weekday_abbreviations,
+    read_weekday_ranges,
+)
+from content.spoken.documents import read_document_numbers
 from content.spoken.markup import tidy
 from content.spoken.numbers import roman_value
 from content.spoken.phones import read_phone_numbers
+from content.spoken.plates import read_plates
 from content.spoken.quantities import read_measures, read_months, read_numbers, read_ordinals, read_per, read_signs
 from content.spoken.rules import SpokenRules
 
@@ -27,20 +43,6 @@ _SYMBOLS = (
     (re.compile(r"~\s*(?=\S)"), "khoảng "),
     (re.compile(r"\s*/\s*"), " "),
 )
-
-
-@lru_cache(maxsize=32)
-def _document_pattern(kinds: tuple[str, ...]) -> re.Pattern[str]:
-    alternation = "|".join(map(re.escape, kinds))
-    return re.compile(rf"(?<![\w.,/])(?P<n>\d+)/(?:{alternation})(?:-(?P<issuer>[\w&]+(?:-[\w&]+)*))?(?!\w)")
-
-
-def read_document_numbers(text: str, rules: SpokenRules) -> str:
-    """"32/KH-UBND" → "32 của UBND": the kind of paper was just said, the issuer is worth hearing."""
-    def replace(match: re.Match[str]) -> str:
-        issuer = match["issuer"]
-        return f"{match['n']} của {issuer.replace('-', ' ')}" if issuer else match["n"]
-    return _document_pattern(rules.document_kinds).sub(replace, text)
 
 
 def expand_abbreviations(text: str, rules: SpokenRules) -> str:
@@ -72,12 +74,20 @@ def read_symbols(text: str) -> str:
 def speak_line(line: str, rules: SpokenRules) -> str:
     # NFC so "HĐND" typed on any keyboard matches the dictionary; the private-use marks are the engine's own.
     text = _PRIVATE_MARKS.sub("", unicodedata.normalize("NFC", line))
+    text = read_dotted_abbreviations(text, rules)
     text = read_document_numbers(text, rules)
+    text = read_birth_years(text)
+    text = read_plates(text)
+    text = read_phone_labels_and_roads(text, rules)
     text = expand_abbreviations(text, rules)
-    text = _LETTER_HYPHEN_DIGIT.sub(" ", text)
     text = read_phone_numbers(text, rules)
+    text = read_periods(text, rules.period_words)
+    text = read_addresses(text, rules)
+    text = read_kilometre_posts(text)
     text = read_dates(text)
     text = read_times(text)
+    # After the times: in "17h-19h" the hyphen is a span, not a name joined to its number.
+    text = _LETTER_HYPHEN_DIGIT.sub(" ", text)
     text = read_weekday_abbreviations(text, rules.weekdays)
     text = read_roman_numerals(text, rules)
     text = read_ordinals(text)
@@ -86,5 +96,6 @@ def speak_line(line: str, rules: SpokenRules) -> str:
     text = read_signs(text)
     text = read_measures(text, rules)
     text = read_per(text, rules)
+    text = read_lettered_numbers(text)
     text = read_numbers(text)
     return tidy(read_symbols(text))

@@ -28,7 +28,15 @@ class SpokenRules:
     units: Mapping[str, str] = field(default_factory=lambda: _frozen(tables.UNITS))
     weekdays: Mapping[str, str] = field(default_factory=lambda: _frozen(tables.WEEKDAYS))
     currency_signs: tuple[str, ...] = tables.CURRENCY_SIGNS
-    document_kinds: tuple[str, ...] = tables.DOCUMENT_KINDS
+    document_kinds: Mapping[str, str] = field(default_factory=lambda: _frozen(tables.DOCUMENT_KINDS))
+    issuers: Mapping[str, str] = field(default_factory=lambda: _frozen(tables.ISSUERS))
+    issuer_terms: Mapping[str, str] = field(default_factory=lambda: _frozen(tables.ISSUER_TERMS))
+    dotted: Mapping[str, str] = field(default_factory=lambda: _frozen(tables.DOTTED_ABBREVIATIONS))
+    road_codes: Mapping[str, str] = field(default_factory=lambda: _frozen(tables.ROAD_CODES))
+    phone_labels: Mapping[str, str] = field(default_factory=lambda: _frozen(tables.PHONE_LABELS))
+    address_words: tuple[str, ...] = tables.ADDRESS_WORDS
+    address_followers: tuple[str, ...] = tables.ADDRESS_FOLLOWERS
+    period_words: tuple[str, ...] = tables.PERIOD_WORDS
     roman_triggers: tuple[str, ...] = tables.ROMAN_TRIGGERS
     hotlines: tuple[str, ...] = tables.HOTLINES
     count_words: tuple[str, ...] = tables.COUNT_WORDS
@@ -37,6 +45,8 @@ class SpokenRules:
     per_words: tuple[str, ...] = tables.PER_WORDS
     # What a removed link becomes, e.g. "trang thông tin điện tử của Công an xã"; None drops it silently.
     link_pointer: str | None = None
+    # Raised when the engine itself reads differently, so spoken texts stored with the old stamp are read afresh.
+    edition: int = tables.EDITION
 
     def with_changes(self, *, abbreviations: Mapping[str, str] | None = None,
                      link_pointer: str | None = None) -> SpokenRules:

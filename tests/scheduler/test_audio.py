@@ -57,7 +57,7 @@ class CountingEngine:
     calls: list[str] = field(default_factory=list)
     name: str = "espeak-ng"
     voice: str = "vi"
-    speed: int = 135
+    speed: int = 124
 
     def available(self) -> bool:
         return self.inner.available()
