@@ -38,6 +38,7 @@ for extension in ("mp3", "ogg", "wav"):
                     defaults={"fmt": extension})
 bp.add_url_rule(f"{STATION}/scripts/<day>/items/<int:delivery_id>.<any(mp3, ogg, wav):fmt>",
                 view_func=audio.item_audio)
+bp.add_url_rule(f"{STATION}/scripts/<day>/slots/<slot>.<any(mp3, ogg, wav):fmt>", view_func=audio.slot_audio)
 bp.add_url_rule(f"{STATION}/podcast.xml", view_func=audio.podcast)
 bp.add_url_rule(f"{STATION}/scripts/<day>.<fmt>", view_func=scripts.script)
 bp.add_url_rule(f"{STATION}/week/<day>.<fmt>", view_func=scripts.week)

@@ -27,6 +27,7 @@ from scheduler.radio_scripts.formats import (
 from scheduler.radio_scripts.spoken_cache import SpokenCache
 from web.database import get_db, zone
 from web.params import path_date
+from web.radio.players import page_audio_format
 from web.radio.station_access import authorized_station
 
 SCRIPT_FORMATS = ("html", "txt", "json")
@@ -49,8 +50,8 @@ def _format(fmt: str, allowed: tuple[str, ...]) -> str:
 def _etag(version: str, fmt: str) -> str:
     material = [version, fmt]
     if fmt == "html":
-        # The page also carries the interface language and, in its header, who is signed in.
-        material += [str(get_locale()), current_user.get_id() or "token"]
+        # The page also carries the interface language, in its header who is signed in, and its players' format.
+        material += [str(get_locale()), current_user.get_id() or "token", page_audio_format()]
     return hashlib.sha256("|".join(material).encode()).hexdigest()[:32]
 
 
@@ -82,7 +83,7 @@ def script(station_id: int, day: str, fmt: str):
                             lambda: _body(render_script_text(built, version=document["version"]), fmt, name))
     token = request.args.get("token") or None  # kept on the page's links, so a printed-link user stays signed
     return _revalidated(_etag(document["version"], fmt), lambda: Response(render_template(
-        "radio/script.html", script=built, version=document["version"], token=token,
+        "radio/script.html", script=built, version=document["version"], token=token, audio_fmt=page_audio_format(),
         previous_day=when - timedelta(days=1), next_day=when + timedelta(days=1))))
 
 
