@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -20,13 +20,14 @@ from scheduler.audio.errors import AudioFailed, AudioUnavailable
 from scheduler.audio.podcast import PodcastInfo, build_podcast
 from scheduler.audio.production import AudioStudio, Part, audio_key, make_audio
 from scheduler.audio.programme import item_programme, script_programme, slot_programme
-from scheduler.radio_scripts.building import DailyScript, ScriptItem, SlotScript, build_daily_script, build_week
+from scheduler.radio_scripts.building import DailyScript, ScriptItem, build_daily_script, build_week
 from web.addresses import external_url
 from web.database import get_db, now, zone
 from web.errors import describe, json_problem
 from web.params import path_date
-from web.radio.downloads import AudioName, audio_name, slot_label
+from web.radio.downloads import AudioName, audio_name
 from web.radio.scripts import spoken_cache
+from web.radio.slots import find_slot
 from web.radio.station_access import authorized_station, station_token
 
 PODCAST_DAYS = 7
@@ -69,22 +70,10 @@ def script_audio(station_id: int, day: str, fmt: str) -> Response:
     return _send(parts, fmt, audio_name(script.station_name, script.day, fmt, whole_day=True))
 
 
-def _slot_key(value: str) -> time | None:
-    """"0600" for the slot at 06:00; "ca-ngay" for the one list of a station with no slots on record."""
-    if value == "ca-ngay":
-        return None
-    if len(value) == 4 and value.isdigit() and int(value[:2]) < 24 and int(value[2:]) < 60:
-        return time(int(value[:2]), int(value[2:]))
-    raise NotFound(gettext("Không có khung giờ “%(slot)s”: hãy ghi giờ bắt đầu dạng 0600 hoặc 1700.", slot=value))
-
-
 def slot_audio(station_id: int, day: str, slot: str, fmt: str) -> Response:
-    script, starts_at = _script(station_id, day), _slot_key(slot)
-    found: SlotScript | None = next((s for s in script.slots if s.starts_at == starts_at), None)
-    if found is None or not found.items:
-        raise NotFound(gettext("Khung giờ %(slot)s ngày %(day)s của đài chưa có tin nào để phát.",
-                                slot=slot_label(starts_at), day=f"{script.day:%d/%m/%Y}"))
-    return _send(slot_programme(found), fmt, audio_name(script.station_name, script.day, fmt, slot=starts_at))
+    script = _script(station_id, day)
+    found = find_slot(script, slot)
+    return _send(slot_programme(found), fmt, audio_name(script.station_name, script.day, fmt, slot=found.starts_at))
 
 
 def item_audio(station_id: int, day: str, delivery_id: int, fmt: str) -> Response:
