@@ -137,3 +137,10 @@ def test_the_script_page_carries_the_form_for_a_signed_in_operator_and_is_never_
     client.post("/desk/logout", data={"csrf_token": csrf_token(client, "/stations/mine")})
     by_token = client.get(path, query_string={"token": morning["token"]})
     assert "/slots/0600\">" not in by_token.get_data(as_text=True) and by_token.headers["ETag"]
+
+
+def test_a_slot_still_to_come_offers_no_one_press_form_on_my_stations_but_does_on_the_confirmation_page(client, morning):
+    mine = client.get("/stations/mine").get_data(as_text=True)
+    assert not re.search(r'action="[^"]*/slots/1700">', mine)
+    assert "Khung giờ chưa bắt đầu: xác nhận sau khi phát xong." in mine
+    assert re.search(r'action="[^"]*/slots/1700">', client.get(morning["day_page"]).get_data(as_text=True))

@@ -32,7 +32,7 @@ from scheduler.radio_scripts.spoken_cache import SpokenCache
 from web.database import get_db, zone
 from web.params import path_date
 from web.radio.players import page_audio_format
-from web.radio.slots import default_aired_at
+from web.radio.slots import default_aired_at, has_begun
 from web.radio.station_access import authorized_station
 
 SCRIPT_FORMATS = ("html", "txt", "json")
@@ -97,7 +97,7 @@ def script(station_id: int, day: str, fmt: str):
     ids = [item.delivery_id for slot in built.slots for item in slot.items]
     user = current_user.user
     response = Response(page(airings=airings_by_delivery(get_db(), ids), default_aired_at=default_aired_at,
-                             operator=user.full_name or user.username))
+                             has_begun=has_begun, operator=user.full_name or user.username))
     response.headers["Cache-Control"] = "private, no-store"
     return response
 

@@ -38,7 +38,12 @@ def find_slot(script: DailyScript, value: str) -> SlotScript:
 
 def default_aired_at(day: date, slot: SlotScript) -> str:
     """The slot's start, for a form's time field, once it has begun; before that blank, which means now."""
-    if slot.starts_at is None:
+    if slot.starts_at is None or not has_begun(day, slot):
         return ""
-    start = datetime.combine(day, slot.starts_at, tzinfo=zone())
-    return f"{start:%Y-%m-%dT%H:%M}" if start <= now() else ""
+    return f"{datetime.combine(day, slot.starts_at):%Y-%m-%dT%H:%M}"
+
+
+def has_begun(day: date, slot: SlotScript) -> bool:
+    """True once the slot's start has passed; a station's one list for the day counts from the day's start."""
+    start = datetime.combine(day, slot.starts_at or time(0), tzinfo=zone())
+    return start <= now()

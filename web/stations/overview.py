@@ -19,7 +19,7 @@ from web.auth import actor
 from web.database import get_db, now, zone
 from web.params import read_date, read_int
 from web.radio.players import page_audio_format
-from web.radio.slots import default_aired_at
+from web.radio.slots import default_aired_at, has_begun
 
 
 def _today() -> date:
@@ -65,7 +65,7 @@ def mine():
     return render_template("stations/mine.html", days=days, today=today, tomorrow=today + timedelta(days=1),
                            scripts={station_id: script for (station_id, _day), script in scripts.items()},
                            airings=airings_by_delivery(get_db(), ids), audio_fmt=page_audio_format(),
-                           default_aired_at=default_aired_at)
+                           default_aired_at=default_aired_at, has_begun=has_begun)
 
 
 @login_required
