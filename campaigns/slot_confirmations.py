@@ -13,7 +13,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from campaigns.airings import AiringInput, confirm_airing
+from campaigns.airings import AiringInput, airings_by_delivery, confirm_airing
 from campaigns.models import Airing, AiringStatus, Station
 from content.errors import InvalidInput
 from content.models import User
@@ -59,16 +59,28 @@ def _rekeyed(errors: Mapping[str, str], delivery_id: int) -> dict[str, str]:
     return {key if key in shared else f"{key}-{delivery_id}": message for key, message in errors.items()}
 
 
+@dataclass(frozen=True)
+class SlotResult:
+    recorded: list[Airing]
+    kept: list[int]  # confirmed by someone else since the form was opened, or a second press: left as they were
+
+
 def confirm_slot(session: Session, station: Station, data: SlotConfirmation, *, slot_items: Sequence[int],
-                 now: datetime, actor: User | None = None, remote_addr: str | None = None) -> list[Airing]:
+                 now: datetime, actor: User | None = None, remote_addr: str | None = None) -> SlotResult:
     """Record the slot's listed items: aired, or not aired with their reason. All or nothing.
 
+    An item confirmed since the form was opened is kept as it is: a colleague's "not aired, power cut" must not
+    be overwritten by a stale "all aired", and a second press of the button changes nothing. Corrections are
+    made one item at a time.
     :param slot_items: the delivery ids the slot holds now, from the station's script for the day.
     On InvalidInput some items may already be flushed: the caller rolls back, as after any use-case.
     """
     _checked(data, slot_items)
+    confirmed = set(airings_by_delivery(session, list(data.delivery_ids)))
     airings: list[Airing] = []
     for delivery_id in data.delivery_ids:
+        if delivery_id in confirmed:
+            continue
         reason = data.not_aired.get(delivery_id)
         status = AiringStatus.AIRED if reason is None else AiringStatus.NOT_AIRED
         try:
@@ -77,4 +89,4 @@ def confirm_slot(session: Session, station: Station, data: SlotConfirmation, *, 
                 operator_name=data.operator_name, reason=reason or ""), now=now, actor=actor, remote_addr=remote_addr))
         except InvalidInput as error:
             raise InvalidInput(_rekeyed(error.errors, delivery_id)) from None
-    return airings
+    return SlotResult(recorded=airings, kept=[n for n in data.delivery_ids if n in confirmed])

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 
+from campaigns.airings import AiringInput, confirm_airing
 from campaigns.models import Airing, AiringStatus, DeliveryStatus, ReachEvent
 from campaigns.slot_confirmations import SlotConfirmation, confirm_slot, reason_field
 from content.errors import InvalidInput, PermissionDenied
@@ -40,7 +41,7 @@ def count(session, model) -> int:  # type: ignore[no-untyped-def]
 def test_all_aired_records_every_item_at_the_slots_time_with_reach(session, slot):
     station, operator, items = slot
     airings = confirm_slot(session, station, SlotConfirmation(delivery_ids=tuple(items), aired_at=local(6)),
-                           slot_items=items, now=local(6, 40), actor=operator)
+                           slot_items=items, now=local(6, 40), actor=operator).recorded
     assert [(a.delivery_id, a.status, a.aired_at, a.operator_name) for a in airings] == [
         (n, AiringStatus.AIRED, local(6), "Trần Thị Mai") for n in items]
     assert session.scalar(select(func.sum(ReachEvent.value))) == 3 * 5_600
@@ -51,7 +52,7 @@ def test_the_exceptions_are_recorded_as_not_aired_with_their_reason_and_no_reach
     station, operator, items = slot
     data = SlotConfirmation(delivery_ids=tuple(items), not_aired={items[1]: "Mất điện từ 6 giờ 10"},
                             operator_name="Lò Thị Xuân")
-    airings = confirm_slot(session, station, data, slot_items=items, now=local(6, 40), actor=operator)
+    airings = confirm_slot(session, station, data, slot_items=items, now=local(6, 40), actor=operator).recorded
     assert [(a.status, a.reason) for a in airings] == [
         (AiringStatus.AIRED, None), (AiringStatus.NOT_AIRED, "Mất điện từ 6 giờ 10"), (AiringStatus.AIRED, None)]
     assert {a.operator_name for a in airings} == {"Lò Thị Xuân"}
@@ -121,3 +122,23 @@ def test_an_operator_of_another_commune_may_not_confirm_the_slot(session, slot):
                      now=local(6, 40), actor=stranger)
     session.rollback()
     assert count(session, Airing) == 0
+
+
+def test_an_item_a_colleague_confirmed_meanwhile_is_kept_not_overwritten_by_all_aired(session, slot):
+    station, operator, items = slot
+    confirm_airing(session, station, AiringInput(delivery_id=items[1], status="not_aired", reason="Mất điện"),
+                   now=local(6, 30), actor=operator)
+    result = confirm_slot(session, station, SlotConfirmation(delivery_ids=tuple(items)), slot_items=items,
+                          now=local(6, 40), actor=operator)
+    assert [a.delivery_id for a in result.recorded] == [items[0], items[2]] and result.kept == [items[1]]
+    kept = session.scalar(select(Airing).where(Airing.delivery_id == items[1]))
+    assert (kept.status, kept.reason, kept.recorded_at) == (AiringStatus.NOT_AIRED, "Mất điện", local(6, 30))
+
+
+def test_pressing_the_button_twice_changes_nothing_the_second_time(session, slot):
+    station, operator, items = slot
+    data = SlotConfirmation(delivery_ids=tuple(items), aired_at=local(6))
+    confirm_slot(session, station, data, slot_items=items, now=local(6, 40), actor=operator)
+    again = confirm_slot(session, station, data, slot_items=items, now=local(6, 41), actor=operator)
+    assert again.recorded == [] and again.kept == items
+    assert count(session, Airing) == 3 and count(session, ReachEvent) == 3

@@ -144,3 +144,14 @@ def test_a_slot_still_to_come_offers_no_one_press_form_on_my_stations_but_does_o
     assert not re.search(r'action="[^"]*/slots/1700">', mine)
     assert "Khung giờ chưa bắt đầu: xác nhận sau khi phát xong." in mine
     assert re.search(r'action="[^"]*/slots/1700">', client.get(morning["day_page"]).get_data(as_text=True))
+
+
+def test_a_second_press_keeps_what_was_recorded_and_says_so(client, session, morning):
+    first, second, third = morning["items"]
+    data = slot_form(morning["items"], aired=[first, third], **{f"reason-{second}": "Mất điện"})
+    post(client, morning["slot"], data, morning["day_page"])
+    again = post(client, morning["slot"], slot_form(morning["items"]), morning["day_page"])
+    assert again.status_code == 302
+    text = client.get(again.headers["Location"]).get_data(as_text=True)
+    assert "3 tin đã được xác nhận trước đó nên giữ nguyên" in text and "Đã ghi nhận khung giờ" not in text
+    assert recorded(session)[second] == (AiringStatus.NOT_AIRED, "Mất điện")
