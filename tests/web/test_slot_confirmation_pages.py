@@ -155,3 +155,11 @@ def test_a_second_press_keeps_what_was_recorded_and_says_so(client, session, mor
     text = client.get(again.headers["Location"]).get_data(as_text=True)
     assert "3 tin đã được xác nhận trước đó nên giữ nguyên" in text and "Đã ghi nhận khung giờ" not in text
     assert recorded(session)[second] == (AiringStatus.NOT_AIRED, "Mất điện")
+
+
+def test_the_slot_form_and_players_read_in_english(client, morning):
+    client.get("/language/en", query_string={"next": "/stations/mine"})
+    text = client.get("/stations/mine").get_data(as_text=True)
+    assert "Confirm the whole 06:00 slot" in text and "Record the slot's 3 items" in text
+    assert ">Download <small>" in text and "Ticked items were aired." in text
+    assert "This slot has not begun yet" in text
