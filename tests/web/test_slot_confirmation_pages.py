@@ -163,3 +163,13 @@ def test_the_slot_form_and_players_read_in_english(client, morning):
     assert "Confirm the whole 06:00 slot" in text and "Record the slot's 3 items" in text
     assert ">Download <small>" in text and "Ticked items were aired." in text
     assert "This slot has not begun yet" in text
+
+
+@pytest.mark.parametrize("aired_at", ["hôm qua", "2026-11-23T09:30", "2026-11-21T06:00"])
+def test_an_unreadable_future_or_too_early_time_is_shown_against_the_time_field(client, session, morning, aired_at):
+    response = post(client, morning["slot"], slot_form(morning["items"], aired_at=aired_at), morning["day_page"])
+    assert response.status_code == 400
+    form = re.search(r'<form method="post" action="[^"]*/slots/0600">.*?</form>',
+                     response.get_data(as_text=True), re.S).group(0)
+    assert re.search(rf'name="aired_at" value="{aired_at}"><span class="field-error">', form)
+    assert recorded(session) == {}
