@@ -96,7 +96,7 @@ def world(session):  # type: ignore[no-untyped-def]
 
 
 VALID_TEXT = {"day": "2026-11-23", "fmt": "json", "code": "khongco", "slug": "khong-co", "name": "khong-co.png",
-              "kind": "webhook", "action": "submit", "filename": "loa.css", "table": "channels"}
+              "kind": "webhook", "action": "submit", "filename": "loa.css", "table": "channels", "slot": "0600"}
 ARGUMENT = re.compile(r"<(?:(?P<converter>[a-z]+)(?:\([^)]*\))?:)?(?P<name>\w+)>")
 
 

@@ -12,7 +12,7 @@ from flask import Blueprint
 
 from content.errors import LoaError
 from scheduler.audio.errors import AudioFailed, AudioUnavailable
-from web.radio import audio, confirmations, scripts
+from web.radio import audio, confirmations, scripts, slot_confirmations
 from web.radio.refusals import (
     TokenRefused,
     limit_token_endpoints,
@@ -38,6 +38,7 @@ for extension in ("mp3", "ogg", "wav"):
                     defaults={"fmt": extension})
 bp.add_url_rule(f"{STATION}/scripts/<day>/items/<int:delivery_id>.<any(mp3, ogg, wav):fmt>",
                 view_func=audio.item_audio)
+bp.add_url_rule(f"{STATION}/scripts/<day>/slots/<slot>.<any(mp3, ogg, wav):fmt>", view_func=audio.slot_audio)
 bp.add_url_rule(f"{STATION}/podcast.xml", view_func=audio.podcast)
 bp.add_url_rule(f"{STATION}/scripts/<day>.<fmt>", view_func=scripts.script)
 bp.add_url_rule(f"{STATION}/week/<day>.<fmt>", view_func=scripts.week)
@@ -46,6 +47,8 @@ airings_bp = Blueprint("airings", __name__, url_prefix="/radio/stations")
 airings_bp.add_url_rule("/<int:station_id>/airings/<day>", view_func=confirmations.day_page)
 airings_bp.add_url_rule("/<int:station_id>/airings/<day>", view_func=confirmations.confirm_on_page,
                         methods=["POST"])
+airings_bp.add_url_rule("/<int:station_id>/airings/<day>/slots/<slot>",
+                        view_func=slot_confirmations.confirm_slot_on_page, methods=["POST"])
 
 api_bp = Blueprint("airings_api", __name__, url_prefix="/radio/api")
 # The token endpoint shares the radio scripts' limits: one allowance per address for every token request.

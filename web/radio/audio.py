@@ -19,13 +19,15 @@ from scheduler.audio.episodes import script_episodes
 from scheduler.audio.errors import AudioFailed, AudioUnavailable
 from scheduler.audio.podcast import PodcastInfo, build_podcast
 from scheduler.audio.production import AudioStudio, Part, audio_key, make_audio
-from scheduler.audio.programme import item_programme, script_items, script_programme
+from scheduler.audio.programme import item_programme, script_programme, slot_programme
 from scheduler.radio_scripts.building import DailyScript, ScriptItem, build_daily_script, build_week
 from web.addresses import external_url
 from web.database import get_db, now, zone
 from web.errors import describe, json_problem
 from web.params import path_date
+from web.radio.downloads import AudioName, audio_name
 from web.radio.scripts import spoken_cache
+from web.radio.slots import find_slot
 from web.radio.station_access import authorized_station, station_token
 
 PODCAST_DAYS = 7
@@ -43,7 +45,7 @@ def _script(station_id: int, day: str) -> DailyScript:
     return build_daily_script(get_db(), authorized_station(station_id), when, zone=zone(), spoken=spoken_cache())
 
 
-def _send(parts: tuple[Part, ...], fmt: str) -> Response:
+def _send(parts: tuple[Part, ...], fmt: str, name: AudioName) -> Response:
     studio = _studio()
     key = audio_key(studio.engine, fmt, parts)
     # A box that already has this version is answered before any synthesis, even if the cache was emptied.
@@ -55,6 +57,8 @@ def _send(parts: tuple[Part, ...], fmt: str) -> Response:
         response = send_file(audio.path, mimetype=audio.media_type, etag=audio.key, conditional=True)
     # Behind a station's token: shared caches must not keep it.
     response.cache_control.private = True
+    # ?download=1 is the page's download button; without it a player plays it, and "save as" gets the name too.
+    response.headers["Content-Disposition"] = name.disposition(attachment=request.args.get("download") == "1")
     return response
 
 
@@ -63,16 +67,25 @@ def script_audio(station_id: int, day: str, fmt: str) -> Response:
     parts = script_programme(script)
     if not parts:
         raise NotFound(gettext("Ngày %(day)s đài chưa có tin nào để phát.", day=f"{script.day:%d/%m/%Y}"))
-    return _send(parts, fmt)
+    return _send(parts, fmt, audio_name(script.station_name, script.day, fmt, whole_day=True))
+
+
+def slot_audio(station_id: int, day: str, slot: str, fmt: str) -> Response:
+    script = _script(station_id, day)
+    found = find_slot(script, slot)
+    return _send(slot_programme(found), fmt, audio_name(script.station_name, script.day, fmt, slot=found.starts_at))
 
 
 def item_audio(station_id: int, day: str, delivery_id: int, fmt: str) -> Response:
     script = _script(station_id, day)
-    item = next((i for i in script_items(script) if i.delivery_id == delivery_id), None)
-    if item is None:
-        raise NotFound(gettext("Kịch bản ngày %(day)s của đài không có tin số %(number)s.",
-                                day=f"{script.day:%d/%m/%Y}", number=delivery_id))
-    return _send(item_programme(item), fmt)
+    for slot in script.slots:
+        for number, item in enumerate(slot.items, start=1):
+            if item.delivery_id == delivery_id:
+                return _send(item_programme(item), fmt, audio_name(
+                    script.station_name, script.day, fmt, slot=slot.starts_at, item_number=number,
+                    item_title=item.title))
+    raise NotFound(gettext("Kịch bản ngày %(day)s của đài không có tin số %(number)s.",
+                           day=f"{script.day:%d/%m/%Y}", number=delivery_id))
 
 
 def _audio_url(station_id: int, fmt: str, token: dict[str, str], day: date, item: ScriptItem | None) -> str:

@@ -6,6 +6,7 @@ post to it, and a cookie-authenticated endpoint without CSRF could be triggered 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -24,7 +25,9 @@ from web.database import get_db, get_or_404, now, zone
 from web.errors import describe, discard_and_audit, json_problem, status_of
 from web.i18n.locale import translate_all
 from web.params import path_date, read_int, read_json_int, read_local_datetime
+from web.radio.players import page_audio_format
 from web.radio.refusals import TokenRefused
+from web.radio.slots import default_aired_at
 from web.radio.station_access import station_token
 
 
@@ -43,16 +46,20 @@ def _form_input(form: MultiDict[str, str]) -> AiringInput:
                        note=form.get("note", ""), reason=form.get("reason", ""))
 
 
-def _page(station: Station, day: date, errors: dict[str, str], sent: MultiDict[str, str] | None,
-          status: int = 200):
+def render_day(station: Station, day: date, errors: Mapping[str, str] | None = None,
+               sent: MultiDict[str, str] | None = None, *, status: int = 200, slot_failed: str | None = None,
+               slot_errors: Mapping[str, str] | None = None, slot_sent: MultiDict[str, str] | None = None):
+    """The day's confirmation page; a refused item form (errors, sent) or slot form (slot_*) shows its input again."""
     script = build_daily_script(get_db(), station, day, zone=zone())
     ids = [item.delivery_id for slot in script.slots for item in slot.items]
     return render_template("stations/confirm.html", station=station, script=script, day=day,
-                           airings=airings_by_delivery(get_db(), ids), errors=errors, sent=sent,
-                           today=now().astimezone(zone()).date(), one_day=timedelta(days=1)), status
+                           airings=airings_by_delivery(get_db(), ids), errors=errors or {}, sent=sent,
+                           slot_failed=slot_failed, slot_errors=slot_errors or {}, slot_sent=slot_sent,
+                           audio_fmt=page_audio_format(), default_aired_at=default_aired_at, today=now().astimezone(zone()).date(),
+                           one_day=timedelta(days=1)), status
 
 
-def _confirmable(station_id: int) -> Station:
+def confirmable(station_id: int) -> Station:
     station = _station(station_id)
     authorize(current_user.user, Action.AIRING_CONFIRM, station.area, object_type="station", object_id=station.id)
     return station
@@ -60,18 +67,18 @@ def _confirmable(station_id: int) -> Station:
 
 @login_required
 def day_page(station_id: int, day: str):
-    return _page(_confirmable(station_id), path_date(day), {}, None)
+    return render_day(confirmable(station_id), path_date(day))
 
 
 @login_required
 def confirm_on_page(station_id: int, day: str):
-    station, when = _confirmable(station_id), path_date(day)
+    station, when = confirmable(station_id), path_date(day)
     try:
         airing = confirm_airing(get_db(), station, _form_input(request.form), now=now(), actor=current_user.user,
                                 remote_addr=request.remote_addr)
     except InvalidInput as error:
         get_db().rollback()
-        return _page(station, when, error.errors, request.form, 400)
+        return render_day(station, when, error.errors, request.form, status=400)
     get_db().commit()
     # Read out in a commune office and kept in the browser's history: the title as the public sees it.
     message = airing.delivery.message

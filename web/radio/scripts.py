@@ -9,13 +9,17 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 
 from flask import Response, current_app, render_template, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from campaigns.airings import airings_by_delivery
+from campaigns.models import Station
 from content.errors import NotFound
+from content.permissions import Action, is_allowed
 from scheduler.radio_scripts.building import build_daily_script, build_week
 from scheduler.radio_scripts.formats import (
     dump_json,
@@ -27,6 +31,8 @@ from scheduler.radio_scripts.formats import (
 from scheduler.radio_scripts.spoken_cache import SpokenCache
 from web.database import get_db, zone
 from web.params import path_date
+from web.radio.players import page_audio_format
+from web.radio.slots import default_aired_at, has_begun
 from web.radio.station_access import authorized_station
 
 SCRIPT_FORMATS = ("html", "txt", "json")
@@ -49,8 +55,8 @@ def _format(fmt: str, allowed: tuple[str, ...]) -> str:
 def _etag(version: str, fmt: str) -> str:
     material = [version, fmt]
     if fmt == "html":
-        # The page also carries the interface language and, in its header, who is signed in.
-        material += [str(get_locale()), current_user.get_id() or "token"]
+        # The page also carries the interface language, in its header who is signed in, and its players' format.
+        material += [str(get_locale()), current_user.get_id() or "token", page_audio_format()]
     return hashlib.sha256("|".join(material).encode()).hexdigest()[:32]
 
 
@@ -81,9 +87,23 @@ def script(station_id: int, day: str, fmt: str):
         return _revalidated(_etag(document["version"], fmt),
                             lambda: _body(render_script_text(built, version=document["version"]), fmt, name))
     token = request.args.get("token") or None  # kept on the page's links, so a printed-link user stays signed
-    return _revalidated(_etag(document["version"], fmt), lambda: Response(render_template(
-        "radio/script.html", script=built, version=document["version"], token=token,
-        previous_day=when - timedelta(days=1), next_day=when + timedelta(days=1))))
+    page = partial(render_template, "radio/script.html", script=built, version=document["version"], token=token,
+                   audio_fmt=page_audio_format(), previous_day=when - timedelta(days=1),
+                   next_day=when + timedelta(days=1))
+    if not _may_confirm(station):
+        return _revalidated(_etag(document["version"], fmt), lambda: Response(page(airings=None)))
+    # With the slots' confirmation forms the page also shows what was confirmed, which the script's version does
+    # not cover, and a form token: always built afresh, never kept.
+    ids = [item.delivery_id for slot in built.slots for item in slot.items]
+    user = current_user.user
+    response = Response(page(airings=airings_by_delivery(get_db(), ids), default_aired_at=default_aired_at,
+                             has_begun=has_begun, operator=user.full_name or user.username))
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _may_confirm(station: Station) -> bool:
+    return current_user.is_authenticated and is_allowed(current_user.user, Action.AIRING_CONFIRM, station.area)
 
 
 def week(station_id: int, day: str, fmt: str):

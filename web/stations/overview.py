@@ -9,13 +9,17 @@ from flask_babel import gettext as _
 from flask_login import login_required
 
 from campaigns.airing_report import StationState, report_airings
+from campaigns.airings import airings_by_delivery
 from content.areas import list_administrative_areas
 from content.errors import InvalidInput
 from content.models import Area
 from content.permissions import Action, authorize, is_allowed
+from scheduler.radio_scripts.building import build_scripts
 from web.auth import actor
 from web.database import get_db, now, zone
 from web.params import read_date, read_int
+from web.radio.players import page_audio_format
+from web.radio.slots import default_aired_at, has_begun
 
 
 def _today() -> date:
@@ -55,7 +59,13 @@ def mine():
     today = _today()
     days = report_airings(get_db(), actor().area, today, zone=zone(), now=now())
     days.sort(key=lambda d: d.station.name)
-    return render_template("stations/mine.html", days=days, today=today, tomorrow=today + timedelta(days=1))
+    # Today's slots of every station in one build, to play and confirm right here.
+    scripts = build_scripts(get_db(), [d.station for d in days], [today], zone=zone())
+    ids = [item.delivery_id for script in scripts.values() for slot in script.slots for item in slot.items]
+    return render_template("stations/mine.html", days=days, today=today, tomorrow=today + timedelta(days=1),
+                           scripts={station_id: script for (station_id, _day), script in scripts.items()},
+                           airings=airings_by_delivery(get_db(), ids), audio_fmt=page_audio_format(),
+                           default_aired_at=default_aired_at, has_begun=has_begun)
 
 
 @login_required
