@@ -167,3 +167,22 @@ def test_the_message_page_names_the_programme_of_each_delivery_and_reads_in_engl
     english = page(client.get(path))
     assert "Plan into weekly programmes" in english and "rests on holidays" in english
     assert "Programme “Chung tay phòng chống tội phạm”" in page(client.get(f"/desk/messages/{message.id}"))
+
+
+def test_the_operators_own_page_names_todays_programme(client, session, now):
+    _, commune, station, _ = radio_world(session)
+    admin = make_user(session, role=Role.ADMIN, area=commune)
+    programme = create_programme(session, admin, station, ProgrammeInput(
+        name="Gương sáng quanh ta", weekdays=("1",), starts_at="19:00", minutes="20"), now=now)  # Mondays: today
+    message, approver = approved(session, commune, now, title="Bác Lò Văn Tám nhặt được ví trả người đánh rơi")
+    approver.username = "pheduyet"
+    session.commit()
+    log_in(client, "pheduyet")
+    path = f"/desk/messages/{message.id}/plan/programmes"
+    assert post(client, path, {"programme_ids": [str(programme.id)], "first_day": "2026-11-23",
+                               "weeks": "1"}).status_code == 302
+    client.post("/desk/logout", data={"csrf_token": csrf_token(client, "/desk/")})
+    log_in(client, "daiphat_anlac")
+    shown = page(client.get("/stations/mine"))
+    assert shown.count("Chuyên mục “Gương sáng quanh ta” · 19:00") == 2  # among today's times, and as the slot heading
+    assert "Bác Lò Văn Tám nhặt được ví" in shown
