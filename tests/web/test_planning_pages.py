@@ -164,8 +164,10 @@ def test_a_message_not_yet_approved_is_sent_back_to_its_page(client, session, wo
                                                          body_md="Chưa duyệt.", area_id=world["province"].id), now=now)
     session.commit()
     log_in(client, "bientap")
-    response = client.get(f"/desk/messages/{draft.id}/plan", follow_redirects=True)
-    assert "Tin cần được duyệt trước khi lên lịch phát." in text(response)
+    for page in ("plan", "plan/programmes"):
+        response = client.get(f"/desk/messages/{draft.id}/{page}")
+        assert response.status_code == 302 and response.headers["Location"].endswith(f"/desk/messages/{draft.id}")
+        assert "Tin cần được duyệt trước khi lên lịch phát." in text(client.get(response.headers["Location"]))
 
 
 def test_past_a_few_hundred_stations_the_page_offers_areas_instead_of_a_list(client, world, monkeypatch):

@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import login_required
@@ -161,13 +161,19 @@ def _done(count: int, first: datetime, last: datetime) -> str:
                     last=last.astimezone(tz).strftime("%H:%M %d/%m/%Y"))
 
 
-@login_required
-def plan(message_id: int):
+def message_to_plan(message_id: int) -> Message:
+    """The message in the address, when the officer may plan it now; otherwise back to it, saying why."""
     message = desk_message(message_id)
     authorize(actor(), Action.MESSAGE_SCHEDULE, message.area, object_type="message", object_id=message.id)
     if message.status not in PLANNABLE:
         flash(_("Tin cần được duyệt trước khi lên lịch phát."), "error")
-        return redirect(url_for("desk.message", message_id=message.id))
+        abort(redirect(url_for("desk.message", message_id=message.id)))
+    return message
+
+
+@login_required
+def plan(message_id: int):
+    message = message_to_plan(message_id)
     if request.method == "GET":
         return _page(message, *_proposal(message, zone()))
     try:

@@ -20,11 +20,10 @@ from campaigns.programme_planning import (
 )
 from content.errors import InvalidInput
 from content.models import Message
-from content.permissions import Action, authorize
 from web.auth import actor
 from web.database import get_db, now, zone
 from web.desk.messages import desk_message
-from web.desk.planning import PLANNABLE
+from web.desk.planning import message_to_plan
 from web.params import read_date, read_int
 
 DEFAULT_WEEKS = 4
@@ -95,11 +94,7 @@ def _done(summary: ProgrammePlanSummary) -> str:
 
 @login_required
 def plan_programmes(message_id: int):
-    message = desk_message(message_id)
-    authorize(actor(), Action.MESSAGE_SCHEDULE, message.area, object_type="message", object_id=message.id)
-    if message.status not in PLANNABLE:
-        flash(_("Tin cần được duyệt trước khi lên lịch phát."), "error")
-        return redirect(url_for("desk.message", message_id=message.id))
+    message = message_to_plan(message_id)
     if request.method == "GET":
         form = MultiDict({"first_day": _today().isoformat(), "weeks": str(DEFAULT_WEEKS)})
         return _page(message, form, {})
