@@ -52,7 +52,7 @@ def _checked_scan(scan: ScanUpload) -> tuple[bytes, str]:
     """The bytes to store and their type; an image is cleaned of its metadata first."""
     name = clean_file_name(scan.original_name)
     if len(scan.data) > MAX_SCAN_BYTES:
-        raise InvalidInput({"scan": Text("Tệp nặng %(size)s, vượt giới hạn %(limit)s.").fill(
+        raise InvalidInput({"scan": Text("Bản quét nặng %(size)s, vượt giới hạn %(limit)s.").fill(
             size=format_size(len(scan.data)), limit=format_size(MAX_SCAN_BYTES))})
     if scan.data.startswith(b"%PDF-"):
         if b"%%EOF" not in scan.data[-1024:]:
@@ -88,7 +88,7 @@ def record_consent(session: Session, nomination: Nomination, data: ConsentInput,
         errors["given_on"] = Text("Ngày đồng ý không thể ở sau hôm nay.")
     note = data.note.strip()
     if len(note) > MAX_NOTE_CHARS:
-        errors["note"] = Text("Dài %(count)s ký tự, tối đa %(limit)s ký tự.").fill(count=len(note),
+        errors["note"] = Text("Nội dung dài %(count)s ký tự, quá giới hạn %(limit)s ký tự của ô này.").fill(count=len(note),
                                                                                   limit=MAX_NOTE_CHARS)
     stored: tuple[bytes, str] | None = None
     if data.scan is not None and data.scan.data:

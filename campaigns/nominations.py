@@ -40,7 +40,7 @@ class NominationInput:
 
 
 def _too_long(text: str, limit: int) -> str:
-    return Text("Dài %(count)s ký tự, tối đa %(limit)s ký tự.").fill(count=len(text), limit=limit)
+    return Text("Nội dung dài %(count)s ký tự, quá giới hạn %(limit)s ký tự của ô này.").fill(count=len(text), limit=limit)
 
 
 def nomination_errors(session: Session, data: NominationInput, *, today: date) -> dict[str, str]:

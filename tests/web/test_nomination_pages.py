@@ -54,10 +54,10 @@ def test_every_bad_input_is_named_and_the_typing_kept(client, session, now, app)
             ({"commune_id": "abc"}, "Giá trị không hợp lệ"),
             ({"commune_id": str(world.other.id)}, "không thuộc xã, phường đã chọn"),
             ({"deed": ""}, "Hãy kể việc tốt"),
-            ({"deed": "x" * 4001}, "tối đa 4000 ký tự"),
+            ({"deed": "x" * 4001}, "giới hạn 4000 ký tự"),
             ({"deed_on": "2027-05-01"}, "không thể ở sau hôm nay"),
             ({"deed_on": "31/12/2026"}, "31/12/2026"),
-            ({"nominator_contact": "0" * 201}, "tối đa 200 ký tự")):
+            ({"nominator_contact": "0" * 201}, "giới hạn 200 ký tự")):
         response = _send(client, _fields(world, nominator_name="Người Gửi Thử", **overrides))
         page = response.get_data(as_text=True)
         assert response.status_code == 400 and says in page, (overrides, page[:2000])
