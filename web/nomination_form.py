@@ -23,7 +23,7 @@ FIELDS = ("person_name", "commune_id", "village_id", "deed", "deed_on", "nominat
 
 
 def read_nomination(session: Session, form: Any) -> NominationInput:
-    """The form as a nomination; a village must lie in the commune chosen beside it."""
+    """The form as a nomination; a village must lie in the commune chosen beside it, or stands for it alone."""
     errors: dict[str, str] = {}
     commune_id = village_id = deed_on = None
     for name in ("commune_id", "village_id"):
@@ -40,7 +40,12 @@ def read_nomination(session: Session, form: Any) -> NominationInput:
     area_id = commune_id
     if village_id is not None:
         village = session.get(Area, village_id)
-        if village is None or village.kind is not AreaKind.RESIDENTIAL or village.parent_id != commune_id:
+        if village is None or village.kind is not AreaKind.RESIDENTIAL:
+            errors["village_id"] = _("Hãy chọn thôn, tổ dân phố trong danh sách.")
+        elif commune_id is None and "commune_id" not in errors:
+            # A village names its commune: a sender who picked only the village has said where.
+            area_id, commune_id = village_id, village.parent_id
+        elif village.parent_id != commune_id:
             errors["village_id"] = _("Thôn, tổ dân phố đã chọn không thuộc xã, phường đã chọn.")
         else:
             area_id = village_id

@@ -45,12 +45,21 @@ def test_a_nominator_may_leave_a_contact(client, session, now):
     assert (sent.nominator_name, sent.nominator_contact) == ("Phạm Văn Tư", "0987 654 321")
 
 
+def test_a_village_alone_says_where(client, session, now):
+    world = nomination_world(session, now)
+    assert _send(client, _fields(world, commune_id="")).status_code == 200
+    session.expire_all()
+    sent = session.scalar(select(Nomination).where(Nomination.person_name == "Lê Thị Hoa"))
+    assert sent is not None and sent.area_id == world.village.id
+
+
 def test_every_bad_input_is_named_and_the_typing_kept(client, session, now, app):
     app.config["NOMINATION_RATE_LIMIT"] = "100 per hour"
     world = nomination_world(session, now)
     for overrides, says in (
             ({"person_name": " "}, "Hãy ghi tên người được đề cử"),
-            ({"commune_id": ""}, "Hãy chọn xã, phường"),
+            ({"commune_id": "", "village_id": ""}, "Hãy chọn xã, phường"),
+            ({"village_id": str(world.commune.id)}, "Hãy chọn thôn, tổ dân phố trong danh sách"),
             ({"commune_id": "abc"}, "Giá trị không hợp lệ"),
             ({"commune_id": str(world.other.id)}, "không thuộc xã, phường đã chọn"),
             ({"deed": ""}, "Hãy kể việc tốt"),
