@@ -74,8 +74,11 @@ def scan_path(consent_root: Path, sha256: str, mime: str) -> Path:
 
 
 def record_consent(session: Session, nomination: Nomination, data: ConsentInput, *, officer: User, now: datetime,
-                   today: date, consent_root: Path, remote_addr: str | None = None) -> None:
-    """Record the consent once; the story made from the nomination names the person from now on."""
+                   today: date, consent_root: Path | None, remote_addr: str | None = None) -> None:
+    """Record the consent once; the story made from the nomination names the person from now on.
+
+    :param consent_root: the private folder for scanned forms; None where no scan can be given (the demo).
+    """
     authorize_nomination(officer, nomination)
     if nomination.has_consent:
         raise Conflict(Text("Sự đồng ý của người này đã được ghi nhận."))
@@ -101,6 +104,8 @@ def record_consent(session: Session, nomination: Nomination, data: ConsentInput,
     if errors:
         raise InvalidInput(errors)
     if stored is not None and data.scan is not None:
+        if consent_root is None:
+            raise ValueError("a scanned form needs a folder to be kept in")
         content, mime = stored
         digest = hashlib.sha256(content).hexdigest()
         # The file first: a crash between the two leaves an unused file, never a row pointing at nothing.
