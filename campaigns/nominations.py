@@ -7,7 +7,7 @@ it starts without consent and the portal, feeds and radio show the person by ini
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -151,3 +151,14 @@ def set_aside(session: Session, nomination: Nomination, *, editor: User, now: da
 
 def nomination_of_message(session: Session, message: Message) -> Nomination | None:
     return session.scalar(select(Nomination).where(Nomination.message_id == message.id))
+
+
+def with_recorded_consent(session: Session, message: Message, data: MessageInput) -> tuple[MessageInput, bool]:
+    """A story made from a nomination names its person by recorded consent only, never by the editor's tick.
+
+    :returns: the input with the consent the record gives, and whether the editor's tick said otherwise.
+    """
+    nomination = nomination_of_message(session, message)
+    if nomination is None or data.story is None or data.story.name_consent == nomination.has_consent:
+        return data, False
+    return replace(data, story=replace(data.story, name_consent=nomination.has_consent)), True

@@ -167,3 +167,22 @@ def test_story_then_consent_with_a_scan_unmasks_the_name(client, session, now):
     assert "attachment" in scan.headers["Content-Disposition"]
     scan.close()
     assert session.scalar(select(AuditLog).where(AuditLog.action == "nomination.consent")) is not None
+
+
+def test_the_editors_tick_alone_never_names_a_nominated_person(client, session, now):
+    world = nomination_world(session, now)
+    log_in(client, "bientap_xa")
+    address = f"/desk/nominations/{world.nomination.id}"
+    drafted = client.post(f"{address}/story", data={"csrf_token": csrf_token(client, address)})
+    assert drafted.status_code == 302, drafted.get_data(as_text=True)[:800]
+    session.expire_all()
+    story = session.get(Message, session.get(Nomination, world.nomination.id).message_id)
+    edit = f"/desk/messages/{story.id}/edit"
+    response = client.post(edit, data={
+        "csrf_token": csrf_token(client, edit), "version": story.version, "kind": "story", "title": story.title,
+        "body_md": story.body_md, "area_id": story.area_id, "person_name": story.person_name, "deed": story.deed,
+        "name_consent": "on"}, follow_redirects=True)
+    assert response.status_code == 200 and "ô đồng ý được giữ theo hồ sơ" in response.get_data(as_text=True)
+    session.rollback()
+    story = session.get(Message, story.id)
+    assert not story.name_consent and story.current_revision.public_person == "N.V.B."
