@@ -149,6 +149,8 @@ def test_story_then_consent_with_a_scan_unmasks_the_name(client, session, now):
     assert story is not None and story.current_revision.public_person == "N.V.B."
     page = client.get(address).get_data(as_text=True)
     assert "đang được che" in page
+    story_page = client.get(f"/desk/messages/{story.id}").get_data(as_text=True)
+    assert f'href="/desk/nominations/{world.nomination.id}"' in story_page
     # A signed form without its scan is refused, what was typed is kept.
     refused = client.post(f"{address}/consent", data={"csrf_token": csrf_token(client, address),
                                                       "method": "signed_form", "given_on": "2026-11-20",

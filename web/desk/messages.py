@@ -13,7 +13,7 @@ from campaigns.compliance_notices import missed_last_week
 from campaigns.deliveries import deliveries_of
 from campaigns.local_wordings import chosen_wordings, is_current, local_wordings_of
 from campaigns.message_lists import VIEWS, list_messages, list_topics
-from campaigns.nominations import with_recorded_consent
+from campaigns.nominations import nomination_of_message, with_recorded_consent
 from campaigns.review import review_message, save_revision
 from content.areas import list_administrative_areas
 from content.consent_masking import name_warnings
@@ -113,6 +113,7 @@ def message(message_id: int) -> ResponseReturnValue:
         spoken_seconds=estimate_seconds(spoken), name_warnings=describe_warnings(name_warnings(message)),
         wordings=[(w, is_current(w, message)) for w in local_wordings_of(db, message)],
         may_schedule=is_allowed(actor(), Action.MESSAGE_SCHEDULE, message.area),
+        nomination=nomination_of_message(db, message) if message.kind is MessageKind.STORY else None,
     )
 
 
