@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from sqlalchemy import func, select
 
 from campaigns.models import Delivery, DeliveryStatus, Station
+from campaigns.nomination_models import Nomination
 from campaigns.programme_models import Programme
 from content.models import Area, Message, MessageKind, MessageStatus, Role, User
 from web.cli import cli
@@ -53,7 +54,9 @@ def test_the_demo_loads_every_kind_of_thing_once(loa, session, tmp_path):
     assert "loa-demo-2026" in result.output and "pheduyet" in result.output
     again = loa("demo", "--no-serve")
     assert "already loaded" in again.output
-    assert session.scalar(select(func.count()).select_from(Message)) == 37
+    assert session.scalar(select(func.count()).select_from(Message)) == 39
+    nominations = session.scalars(select(Nomination).order_by(Nomination.id)).all()
+    assert [(n.status.value, n.has_consent) for n in nominations] == [("story", False), ("story", True), ("new", False)]
     statuses = set(session.scalars(select(Message.status)))
     assert {MessageStatus.PUBLISHED, MessageStatus.SCHEDULED, MessageStatus.IN_REVIEW,
             MessageStatus.DRAFT, MessageStatus.CHANGES_REQUESTED} <= statuses

@@ -19,6 +19,7 @@ from campaigns.campaign_records import CampaignInput, TargetInput, create_campai
 from campaigns.clusters import ClusterInput, create_cluster
 from campaigns.local_wordings import set_local_wording
 from campaigns.models import ChannelKind, Delivery, TargetKind
+from campaigns.nominations import NominationInput, submit_nomination
 from campaigns.programme_models import Programme
 from campaigns.station_tokens import issue_station_token
 from content.messages import MessageInput, create_message, transition_message
@@ -87,8 +88,10 @@ def world(session):  # type: ignore[no-untyped-def]
     village = add_village(session, admin, commune, VillageInput("Thôn Bãi Dứa", "320"), now=NOW)
     cluster = create_cluster(session, admin, station, ClusterInput("Cụm loa Bãi Dứa", (village.id,)), now=NOW)
     wording = set_local_wording(session, message, "Lời đọc riêng của xã Cồn Cát.", actor=admin, now=NOW, station=station)
+    nomination = submit_nomination(session, NominationInput(person_name="Người Thử Tham Số", area_id=village.id,
+                                                            deed="Việc tốt thử tham số."), now=NOW, today=NOW.date())
     session.commit()
-    ids = {"village_id": village.id, "cluster_id": cluster.id, "wording_id": wording.id, "message_id": message.id, "delivery_id": delivery.id, "station_id": station.id, "campaign_id": campaign.id,
+    ids = {"nomination_id": nomination.id, "village_id": village.id, "cluster_id": cluster.id, "wording_id": wording.id, "message_id": message.id, "delivery_id": delivery.id, "station_id": station.id, "campaign_id": campaign.id,
            "channel_id": telegram.id, "user_id": admin.id, "number": 1, "commune_id": commune.id,
            "radio_delivery_id": radio.id, "target_id": campaign.targets[0].id,
            "programme_id": programme.id, "notification_id": 1}

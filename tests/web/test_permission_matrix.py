@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from campaigns.campaign_records import CampaignInput, create_campaign
 from campaigns.models import ChannelKind, Delivery
+from campaigns.nominations import NominationInput, submit_nomination
 from content.messages import MessageInput, create_message, transition_message
 from content.models import AuditLog, MessageKind, Role
 from tests.factories import make_area, make_channel, make_station, make_user
@@ -70,9 +71,12 @@ def world(session, role: Role, inside: bool):
         ends_on=ZONE_NOW.date(), owner_area_id=target.id), now=ZONE_NOW, zone=timezone.utc)
     airing_item = Delivery(message=messages["approved"], station=station, due_at=ZONE_NOW, idempotency_key="quyen-phat")
     session.add(airing_item)
+    nomination = submit_nomination(session, NominationInput(person_name="Người Thử Quyền", area_id=target.id,
+                                                            deed="Việc tốt thử quyền."), now=ZONE_NOW,
+                                   today=ZONE_NOW.date())
     session.commit()
     return {"messages": messages, "campaign": campaign, "station": station, "portal": portal, "target": target,
-            "airing_item": airing_item}
+            "airing_item": airing_item, "nomination": nomination}
 
 
 def request_for(action: str, w: dict):
@@ -167,6 +171,9 @@ DESK_PAGES = {
     "/desk/campaigns/new": "campaign.write",
     "/desk/campaigns/{campaign}/edit": "campaign.write",
     "POST /desk/preview": "message.write",
+    "/desk/nominations/": "message.write",
+    "/desk/nominations/new": "message.write",
+    "/desk/nominations/{nomination}": "message.write",
 }
 DESK_CASES = [(role, page) for role in Role for page in DESK_PAGES]
 
@@ -180,7 +187,8 @@ def test_every_desk_page_is_refused_to_a_role_without_its_permission(client, ses
     session.commit()
     log_in(client, "nguoidung")
     path = page.removeprefix("POST ").format(draft=w["messages"]["draft"].id, approved=w["messages"]["approved"].id,
-                                             campaign=w["campaign"].id, social=social.id)
+                                             campaign=w["campaign"].id, social=social.id,
+                                             nomination=w["nomination"].id)
     if page.startswith("POST "):
         token = csrf_token(client, "/desk/password")
         response = client.post(path, json={"body_md": "Bản nháp **bí mật**."}, headers={"X-CSRFToken": token})

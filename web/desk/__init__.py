@@ -17,10 +17,12 @@ from web.desk import (
     local_wordings,
     messages,
     milestones,
+    nominations,
     planning,
     preview,
     programme_planning,
 )
+from web.nomination_form import register_nomination_filters
 
 GET_POST = ["GET", "POST"]
 POST = ["POST"]
@@ -64,3 +66,13 @@ bp.add_url_rule("/campaigns/<int:campaign_id>", view_func=campaigns.campaign)
 bp.add_url_rule("/campaigns/<int:campaign_id>/edit", view_func=campaigns.edit_campaign, methods=GET_POST)
 bp.add_url_rule("/campaigns/<int:campaign_id>/targets/<int:target_id>/milestones", view_func=milestones.milestones,
                 methods=GET_POST)
+
+bp.add_url_rule("/nominations/", view_func=nominations.index, endpoint="nominations")
+bp.add_url_rule("/nominations/new", "nomination_new", nominations.new_nomination, methods=GET_POST)
+bp.add_url_rule("/nominations/<int:nomination_id>", "nomination", nominations.nomination)
+bp.add_url_rule("/nominations/<int:nomination_id>/story", "nomination_story", nominations.story, methods=POST)
+bp.add_url_rule("/nominations/<int:nomination_id>/set-aside", "nomination_set_aside", nominations.put_aside,
+                methods=POST)
+bp.add_url_rule("/nominations/<int:nomination_id>/consent", "nomination_consent", nominations.consent, methods=POST)
+bp.add_url_rule("/nominations/<int:nomination_id>/consent-scan", "nomination_consent_scan", nominations.consent_scan)
+register_nomination_filters(bp)

@@ -13,6 +13,7 @@ from campaigns.compliance_notices import missed_last_week
 from campaigns.deliveries import deliveries_of
 from campaigns.local_wordings import chosen_wordings, is_current, local_wordings_of
 from campaigns.message_lists import VIEWS, list_messages, list_topics
+from campaigns.nominations import nomination_of_message, with_recorded_consent
 from campaigns.review import review_message, save_revision
 from content.areas import list_administrative_areas
 from content.consent_masking import name_warnings
@@ -79,7 +80,8 @@ def edit_message(message_id: int) -> ResponseReturnValue:
     if request.method == "GET":
         return show_form(message, {}, {})
     try:
-        save_revision(get_db(), message, actor(), read_message_form(),
+        data, consent_overruled = with_recorded_consent(get_db(), message, read_message_form())
+        save_revision(get_db(), message, actor(), data,
                        expected_version=read_int(request.form.get("version"), "version", default=0, minimum=0) or 0, now=now(),
                        remote_addr=request.remote_addr)
         attach_message(get_db(), chosen_campaign(), message)
@@ -92,6 +94,9 @@ def edit_message(message_id: int) -> ResponseReturnValue:
         return show_conflict(desk_message(message_id))
     get_db().commit()
     flash(_("Đã lưu phiên bản mới."), "success")
+    if consent_overruled:
+        flash(_("Câu chuyện này từ một đề cử: tên người được nêu chỉ công khai khi sự đồng ý được ghi nhận ở trang "
+                "đề cử, nên ô đồng ý được giữ theo hồ sơ."), "error")
     return redirect(url_for("desk.message", message_id=message.id))
 
 
@@ -108,6 +113,7 @@ def message(message_id: int) -> ResponseReturnValue:
         spoken_seconds=estimate_seconds(spoken), name_warnings=describe_warnings(name_warnings(message)),
         wordings=[(w, is_current(w, message)) for w in local_wordings_of(db, message)],
         may_schedule=is_allowed(actor(), Action.MESSAGE_SCHEDULE, message.area),
+        nomination=nomination_of_message(db, message) if message.kind is MessageKind.STORY else None,
     )
 
 

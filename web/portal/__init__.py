@@ -7,7 +7,7 @@ from flask import Blueprint
 from campaigns.links import SHORT_LINK_PATH
 from campaigns.portal_lists import Withdrawn
 from web.addresses import MESSAGE_PATH
-from web.portal import browse, pages, search, short_links
+from web.portal import browse, nominations, pages, search, short_links
 
 bp = Blueprint("portal", __name__)
 bp.add_url_rule("/", view_func=pages.index)
@@ -17,6 +17,7 @@ bp.add_url_rule("/chu-de/<slug>", view_func=browse.topic)
 bp.add_url_rule("/dia-ban/<code>", view_func=browse.area)
 bp.add_url_rule("/loai/<kind>", view_func=browse.kind)
 bp.add_url_rule("/nguoi-tot-viec-tot", view_func=browse.good_deeds)
+bp.add_url_rule("/de-cu-nguoi-tot", view_func=nominations.nominate, methods=["GET", "POST"])
 bp.add_url_rule("/tim-kiem", view_func=search.search)
 bp.add_url_rule(f"{SHORT_LINK_PATH}<code>", view_func=short_links.short_link, methods=["GET", "HEAD"])
 bp.register_error_handler(Withdrawn, pages.gone)
