@@ -9,6 +9,7 @@ import campaigns.models  # (registers the campaigns tables on Base.metadata)
 import campaigns.notice_models
 import campaigns.programme_models
 import campaigns.target_models
+import campaigns.tipoff_models
 import campaigns.village_models
 import campaigns.visitor_models
 import campaigns.websub_models  # noqa: F401

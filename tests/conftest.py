@@ -15,6 +15,7 @@ import campaigns.local_wording_models
 import campaigns.models  # (the whole schema on Base.metadata)
 import campaigns.notice_models
 import campaigns.target_models
+import campaigns.tipoff_models
 import campaigns.village_models
 import campaigns.visitor_models
 import campaigns.websub_models  # noqa: F401
