@@ -19,7 +19,6 @@ from campaigns.tipoffs import (
     add_information,
     check_tipoff,
     find_by_code,
-    normalize_code,
     sender_status,
     submit_tipoff,
 )
