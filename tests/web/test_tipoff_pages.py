@@ -121,6 +121,7 @@ def test_each_bad_input_comes_back_with_its_reason_and_everything_typed(client, 
         assert typed["body"] in page
     assert f'value="{typed["commune"]}" selected' in page or not typed["commune"]
     assert count(session) == 0
+    assert "chọn lại ảnh" not in page  # no photo was chosen, so none was lost
 
 
 def test_a_refused_form_with_contact_keeps_the_contact_and_asks_for_the_photos_again(client, world, session):

@@ -149,7 +149,7 @@ def _form_context(data: TipoffInput, errors: dict[str, str]) -> dict[str, Any]:
         by_commune.setdefault(village.parent_id or 0, []).append(village)
     return dict(data=data, errors=errors, kinds=list(TipoffKind), communes=communes, villages=by_commune,
                 retention_days=tipoff_retention_days(current_app),
-                lost_photos=bool(errors) and bool(request.files.getlist("photos")) and request.method == "POST",
+                lost_photos=bool(errors) and any(file.filename for file in request.files.getlist("photos")),
                 max_body=MAX_BODY_CHARS, max_contact=MAX_CONTACT_CHARS, max_photos=MAX_PHOTOS)
 
 
