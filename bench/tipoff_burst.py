@@ -158,7 +158,8 @@ def burst(count: int = COUNT, read_seconds: float = 3.0) -> dict[str, object]:
         alone = Side([])
         _read_for(port, read_seconds, alone, lock)
 
-        during, sent, codes = Side([]), Side([]), []
+        during, sent = Side([]), Side([])
+        codes: list[str] = []
         stop = threading.Event()
         readers = [threading.Thread(target=read, args=(port, stop, during, lock)) for _ in range(READERS)]
         shares = [count // SENDERS + (1 if n < count % SENDERS else 0) for n in range(SENDERS)]
