@@ -203,3 +203,11 @@ def test_looking_up_codes_is_rate_limited_too(app, client, world):
 
 def test_the_portal_header_leads_to_the_form(client, world):
     assert 'href="/phan-anh"' in client.get("/tim-kiem").get_data(as_text=True)
+
+
+def test_the_search_page_keeps_its_own_answer_to_too_many_requests(app, client, world):
+    app.config["SEARCH_RATE_LIMIT"] = "1 per minute"
+    client.get("/tim-kiem?q=lua")
+    response = client.get("/tim-kiem?q=lua")
+    assert response.status_code == 429 and "Quá nhiều yêu cầu" in response.get_data(as_text=True)
+    assert "Mã tra cứu" not in response.get_data(as_text=True)
