@@ -16,6 +16,7 @@ import campaigns.models  # (the whole schema on Base.metadata)
 import campaigns.nomination_models
 import campaigns.notice_models
 import campaigns.target_models
+import campaigns.tipoff_models
 import campaigns.village_models
 import campaigns.visitor_models
 import campaigns.websub_models  # noqa: F401

@@ -25,6 +25,7 @@ from content.models import Role
 from content.schema import upgrade_database
 from content.users import create_user
 from scheduler.demo import DEMO_PASSWORD, holds_only_demo_data, load_demo
+from scheduler.demo.tipoffs import load_demo_tipoffs
 from scheduler.jobs import make_scheduler, worker_name
 from scheduler.reach_job import ReachJobSettings, run_reach_job
 from web import create_app
@@ -35,6 +36,7 @@ from web.dispatch_settings import dispatch_settings, lease_seconds
 from web.mail_settings import alert_settings
 from web.media.files import media_root
 from web.outbox_report import describe_outbox, outbox_json
+from web.tipoff_settings import tipoff_job_settings, tipoff_key, tipoff_photo_root
 from web.write_behind import write_behind
 
 
@@ -67,12 +69,13 @@ def make_worker_scheduler(*, blocking: bool, worker: str):
     _lease_seconds()  # a bad setting is a clear message, not a traceback
     try:
         alerts = alert_settings(app)
+        tipoffs = tipoff_job_settings(app)
     except ValueError as error:
         raise click.ClickException(str(error)) from None
     return make_scheduler(session_factory(), clock=app.config["CLOCK"], blocking=blocking,
                           interval_seconds=float(app.config["TICK_SECONDS"]), settings=dispatch_settings(app),
                           reach=_reach_settings(), publish_files=lambda: refresh_artifacts(app), worker=worker,
-                          alerts=alerts)
+                          alerts=alerts, tipoffs=tipoffs)
 
 
 def _check_name(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -331,9 +334,14 @@ def demo_command(host: str, port: int, province: str, no_serve: bool, force: boo
         summary = load_demo(session_factory(), province_code=province, now=current_app.config["CLOCK"](),
                             zone=zone(), media_root=media_root(),
                             base_url=current_app.config.get("BASE_URL") or f"http://{host}:{port}")
+        tipoffs = 0 if summary.already_loaded else load_demo_tipoffs(
+            session_factory(), key=tipoff_key(current_app), province_code=province, now=current_app.config["CLOCK"](),
+            zone=zone(), photo_root=tipoff_photo_root(current_app))
     except LoaError as error:
         raise click.ClickException(str(error)) from None
     click.echo(summary.describe())
+    if tipoffs:
+        click.echo(f"{tipoffs} tip-offs from villagers (sealed with the tip-off key)")
     click.echo(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
     for username, role in summary.logins:
         click.echo(f"  {username:<12} {role}")

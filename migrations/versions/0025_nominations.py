@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0025_nominations'
-down_revision = '0022_notifications'
+down_revision = '0023_tipoffs'
 branch_labels = None
 depends_on = None
 

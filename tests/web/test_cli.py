@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from campaigns.models import Delivery, DeliveryStatus, Station
 from campaigns.nomination_models import Nomination
 from campaigns.programme_models import Programme
+from campaigns.tipoff_models import Tipoff
 from content.models import Area, Message, MessageKind, MessageStatus, Role, User
 from web.cli import cli
 
@@ -61,6 +62,7 @@ def test_the_demo_loads_every_kind_of_thing_once(loa, session, tmp_path):
     assert {MessageStatus.PUBLISHED, MessageStatus.SCHEDULED, MessageStatus.IN_REVIEW,
             MessageStatus.DRAFT, MessageStatus.CHANGES_REQUESTED} <= statuses
     assert session.scalar(select(func.count()).select_from(Station)) == 4
+    assert session.scalar(select(func.count()).select_from(Tipoff)) == 6  # loaded once, like everything else
     pictured = session.scalars(select(Message).where(Message.image_id.is_not(None))).all()
     assert {m.kind for m in pictured} == {MessageKind.STORY, MessageKind.ARTICLE}
     assert all(m.image.alt_text.startswith("Tranh minh họa") for m in pictured)
