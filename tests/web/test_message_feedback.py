@@ -68,11 +68,13 @@ def test_an_unknown_message_gets_404(client, session):
 def test_one_address_is_held_to_its_answers_an_hour(client, app, session, session_factory, now):
     app.config["FEEDBACK_RATE_LIMIT"] = "3 per hour"
     message = make_published_message(session, session_factory, now)
-    answers = [client.post(_path(message), data={"useful": "yes"}) for _ in range(4)]
+    answers = [client.post(_path(message), data={"useful": "yes", "note": f"Lần {n}"}) for n in range(4)]
     assert [a.status_code for a in answers] == [303, 303, 303, 429]
+    held = answers[-1].get_data(as_text=True)
+    assert "quá nhiều ý kiến" in held and "Lần 3" in held and int(answers[-1].headers["Retry-After"]) > 0
     other = client.post(_path(message), data={"useful": "no"}, environ_base={"REMOTE_ADDR": "198.51.100.9"})
     assert other.status_code == 303
-    assert _count(session) == 4
+    assert _count(session) == 4  # the held-back answer was not kept
 
 
 def test_the_editors_see_the_answers_on_the_desk_message_page(client, session, session_factory, now):
