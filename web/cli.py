@@ -25,6 +25,8 @@ from content.models import Role
 from content.schema import upgrade_database
 from content.users import create_user
 from scheduler.demo import DEMO_PASSWORD, holds_only_demo_data, load_demo
+from scheduler.demo.people import handle_demo_tipoffs
+from scheduler.demo.tipoffs import load_demo_tipoffs
 from scheduler.jobs import make_scheduler, worker_name
 from scheduler.reach_job import ReachJobSettings, run_reach_job
 from web import create_app
@@ -35,7 +37,7 @@ from web.dispatch_settings import dispatch_settings, lease_seconds
 from web.mail_settings import alert_settings
 from web.media.files import media_root
 from web.outbox_report import describe_outbox, outbox_json
-from web.tipoff_settings import tipoff_job_settings, tipoff_key
+from web.tipoff_settings import tipoff_job_settings, tipoff_key, tipoff_photo_root
 from web.write_behind import write_behind
 
 
@@ -332,11 +334,17 @@ def demo_command(host: str, port: int, province: str, no_serve: bool, force: boo
     try:
         summary = load_demo(session_factory(), province_code=province, now=current_app.config["CLOCK"](),
                             zone=zone(), media_root=media_root(),
-                            base_url=current_app.config.get("BASE_URL") or f"http://{host}:{port}",
-                            tipoff_key=tipoff_key(current_app))
+                            base_url=current_app.config.get("BASE_URL") or f"http://{host}:{port}")
+        tipoffs = 0 if summary.already_loaded else load_demo_tipoffs(
+            session_factory(), key=tipoff_key(current_app), province_code=province, now=current_app.config["CLOCK"](),
+            zone=zone(), photo_root=tipoff_photo_root(current_app))
+        if tipoffs:
+            handle_demo_tipoffs(session_factory(), key=tipoff_key(current_app), now=current_app.config["CLOCK"]())
     except LoaError as error:
         raise click.ClickException(str(error)) from None
     click.echo(summary.describe())
+    if tipoffs:
+        click.echo(f"{tipoffs} tip-offs from villagers (sealed with the tip-off key)")
     click.echo(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
     for username, role in summary.logins:
         click.echo(f"  {username:<12} {role}")

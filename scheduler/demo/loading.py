@@ -157,13 +157,11 @@ def _input(spec: dict, area: Area, topics: dict[str, Topic], residential: dict[s
 
 
 def load_demo(session_factory: sessionmaker[Session], *, province_code: str, now: datetime,
-              zone: ZoneInfo, media_root: Path | None = None, base_url: str = DEMO_BASE_URL,
-              tipoff_key: str | None = None) -> DemoSummary:
+              zone: ZoneInfo, media_root: Path | None = None, base_url: str = DEMO_BASE_URL) -> DemoSummary:
     """Load the demo once; a second call changes nothing.
 
     :param media_root: where the illustrations go; without it the demo has no images.
     :param base_url: the public address the demo's social posts link to.
-    :param tipoff_key: the install's tip-off key; without it the demo has readers' feedback but no tip-offs.
     """
     with session_factory() as session:
         if session.scalar(select(User.id).where(User.username == data.USERS[0]["username"])) is not None:
@@ -173,7 +171,7 @@ def load_demo(session_factory: sessionmaker[Session], *, province_code: str, now
     # Publish the past at its own times, through the dispatcher, oldest first.
     for moment in sorted(t for t in due_times if t <= now):
         run_tick(session_factory, now=moment, worker="demo", settings=DispatchSettings())
-    add_people_answers(session_factory, now=now, tipoff_key=tipoff_key)  # before the season's reach is rolled up
+    add_people_answers(session_factory, now=now)  # before the season's reach is rolled up
     summary.reach = record_reach_season(session_factory, now=now, zone=zone, base_url=base_url)
     # The last fortnight's slots nobody confirmed, raised as the worker's alert job would have, each late evening.
     today = now.astimezone(zone).date()

@@ -213,3 +213,14 @@ def test_the_retention_job_sweeps_a_file_no_row_names_once_it_is_old(session, se
     report = run_tipoff_retention(session_factory, now=datetime.now(timezone.utc) + timedelta(hours=2),
                                   settings=TipoffJobSettings(retention_days=3650, photo_root=tmp_path))
     assert report.files == 1 and report.tipoffs == 0 and not stray.exists()
+
+
+def test_invisible_characters_and_lone_surrogates_are_dropped_before_sealing(session, tmp_path):
+    world = make_tipoff_world(session)
+    tipoff, _ = submit(session, world, tmp_path, body="Trộm\u202e chó\x00 \ud800ở xóm", anonymous=False,
+                       contact="09\u200b12\n345")
+    assert unseal_text(KEY, tipoff.body_ciphertext) == "Trộm chó ở xóm"
+    assert unseal_text(KEY, tipoff.contact_ciphertext) == "0912 345"
+    with pytest.raises(InvalidInput) as refused:
+        check_tipoff(session, good_input(world, body="\u200b\u202e"), today=TODAY)
+    assert "body" in refused.value.errors

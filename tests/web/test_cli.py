@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from campaigns.feedback_models import MessageFeedback
 from campaigns.models import Delivery, DeliveryStatus, Station
 from campaigns.programme_models import Programme
-from campaigns.tipoff_models import Tipoff
+from campaigns.tipoff_models import Tipoff, TipoffStatus
 from content.models import Area, Message, MessageKind, MessageStatus, Role, User
 from web.cli import cli
 
@@ -60,6 +60,7 @@ def test_the_demo_loads_every_kind_of_thing_once(loa, session, tmp_path):
     assert {MessageStatus.PUBLISHED, MessageStatus.SCHEDULED, MessageStatus.IN_REVIEW,
             MessageStatus.DRAFT, MessageStatus.CHANGES_REQUESTED} <= statuses
     assert session.scalar(select(func.count()).select_from(Station)) == 4
+    assert session.scalar(select(func.count()).select_from(Tipoff)) == 6  # loaded once, like everything else
     pictured = session.scalars(select(Message).where(Message.image_id.is_not(None))).all()
     assert {m.kind for m in pictured} == {MessageKind.STORY, MessageKind.ARTICLE}
     assert all(m.image.alt_text.startswith("Tranh minh họa") for m in pictured)
@@ -72,7 +73,8 @@ def test_the_demo_loads_every_kind_of_thing_once(loa, session, tmp_path):
     assert 3 <= sum(d.programme_id == programmes["Chung tay phòng chống tội phạm"].id for d in waiting) <= 4
     # The people's answers: readers' feedback on published messages, and tip-offs for the one officer granted them.
     assert session.scalar(select(func.count()).select_from(MessageFeedback)) > 0
-    assert session.scalar(select(func.count()).select_from(Tipoff)) == 4
+    handled = session.scalars(select(Tipoff.status).where(Tipoff.first_handled_at.is_not(None))).all()
+    assert len(handled) == 4 and TipoffStatus.VALUABLE in handled  # the oldest four, by pheduyet
     readers = set(session.scalars(select(User.username).where(User.reads_tipoffs.is_(True))))
     assert readers == {"pheduyet"}
 
