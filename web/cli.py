@@ -25,6 +25,7 @@ from content.models import Role
 from content.schema import upgrade_database
 from content.users import create_user
 from scheduler.demo import DEMO_PASSWORD, holds_only_demo_data, load_demo
+from scheduler.demo.people import handle_demo_tipoffs
 from scheduler.demo.tipoffs import load_demo_tipoffs
 from scheduler.jobs import make_scheduler, worker_name
 from scheduler.reach_job import ReachJobSettings, run_reach_job
@@ -337,6 +338,8 @@ def demo_command(host: str, port: int, province: str, no_serve: bool, force: boo
         tipoffs = 0 if summary.already_loaded else load_demo_tipoffs(
             session_factory(), key=tipoff_key(current_app), province_code=province, now=current_app.config["CLOCK"](),
             zone=zone(), photo_root=tipoff_photo_root(current_app))
+        if tipoffs:
+            handle_demo_tipoffs(session_factory(), key=tipoff_key(current_app), now=current_app.config["CLOCK"]())
     except LoaError as error:
         raise click.ClickException(str(error)) from None
     click.echo(summary.describe())

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0025_nominations'
-down_revision = '0023_tipoffs'
+down_revision = '0024_tipoff_desk'
 branch_labels = None
 depends_on = None
 

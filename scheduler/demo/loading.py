@@ -28,6 +28,7 @@ from scheduler.alerts.job import DEFAULT_GRACE
 from scheduler.alerts.missed import raise_alerts
 from scheduler.demo import data
 from scheduler.demo.nominations import add_demo_nominations
+from scheduler.demo.people import add_people_answers
 from scheduler.demo.pictures import SCENES, draw_scene
 from scheduler.demo.programmes import add_demo_programmes
 from scheduler.demo.reach_season import SeasonReport, record_reach_season
@@ -171,6 +172,7 @@ def load_demo(session_factory: sessionmaker[Session], *, province_code: str, now
     # Publish the past at its own times, through the dispatcher, oldest first.
     for moment in sorted(t for t in due_times if t <= now):
         run_tick(session_factory, now=moment, worker="demo", settings=DispatchSettings())
+    add_people_answers(session_factory, now=now)  # before the season's reach is rolled up
     summary.reach = record_reach_season(session_factory, now=now, zone=zone, base_url=base_url)
     # The last fortnight's slots nobody confirmed, raised as the worker's alert job would have, each late evening.
     today = now.astimezone(zone).date()

@@ -12,6 +12,7 @@ from campaigns.campaign_records import attach_message, list_campaigns
 from campaigns.compliance_notices import missed_last_week
 from campaigns.deliveries import deliveries_of
 from campaigns.local_wordings import chosen_wordings, is_current, local_wordings_of
+from campaigns.message_feedback import feedback_summary
 from campaigns.message_lists import VIEWS, list_messages, list_topics
 from campaigns.nominations import nomination_of_message, with_recorded_consent
 from campaigns.review import review_message, save_revision
@@ -114,6 +115,7 @@ def message(message_id: int) -> ResponseReturnValue:
         wordings=[(w, is_current(w, message)) for w in local_wordings_of(db, message)],
         may_schedule=is_allowed(actor(), Action.MESSAGE_SCHEDULE, message.area),
         nomination=nomination_of_message(db, message) if message.kind is MessageKind.STORY else None,
+        feedback=feedback_summary(db, message),
     )
 
 

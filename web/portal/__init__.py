@@ -8,12 +8,13 @@ from campaigns.links import SHORT_LINK_PATH
 from campaigns.portal_lists import Withdrawn
 from web.addresses import MESSAGE_PATH
 from web.limits import limiter
-from web.portal import browse, nominations, pages, search, short_links, tipoffs
+from web.portal import browse, feedback, nominations, pages, search, short_links, tipoffs
 from web.tipoff_labels import register_tipoff_labels
 
 bp = Blueprint("portal", __name__)
 bp.add_url_rule("/", view_func=pages.index)
 bp.add_url_rule(f"{MESSAGE_PATH}<slug>", view_func=pages.message)
+bp.add_url_rule(f"{MESSAGE_PATH}<slug>/y-kien", view_func=feedback.feedback, methods=["POST"])
 bp.add_url_rule("/chien-dich/<slug>", view_func=browse.campaign)
 bp.add_url_rule("/chu-de/<slug>", view_func=browse.topic)
 bp.add_url_rule("/dia-ban/<code>", view_func=browse.area)
