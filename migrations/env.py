@@ -8,6 +8,7 @@ import campaigns.local_wording_models
 import campaigns.models  # (registers the campaigns tables on Base.metadata)
 import campaigns.notice_models
 import campaigns.programme_models
+import campaigns.selfmanaged_models
 import campaigns.target_models
 import campaigns.village_models
 import campaigns.visitor_models

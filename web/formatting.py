@@ -42,6 +42,7 @@ TARGET_KIND_LABELS = {
     "portal_visitor_days": lazy_gettext("Lượt khách-ngày trên cổng thông tin"),
     "messages_published": lazy_gettext("Số tin đã đăng"),
     "milestones": lazy_gettext("Số địa bàn đạt chuẩn (ghi nhận theo quyết định)"),
+    "model_share": lazy_gettext("Tỉ lệ thôn, tổ dân phố có mô hình tự quản (%)"),
     "other": lazy_gettext("Khác (Loa không đo được)"),
 }
 PRIORITY_LABELS = {"normal": lazy_gettext("Thường"), "priority": lazy_gettext("Ưu tiên"),
