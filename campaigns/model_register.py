@@ -185,3 +185,11 @@ def set_featured(session: Session, user: User, model: SelfModel, message_id: int
     record_audit(session, actor=user, action="self_model.feature" if featured else "self_model.unfeature",
                  object_type="self_model", object_id=model.id, now=now, remote_addr=remote_addr,
                  detail={"message_id": message.id})
+
+
+def registrable_areas(session: Session, user: User) -> list[Area]:
+    """Communes and villages (not retired) the officer may register a model in, in tree order."""
+    query = select(Area).where(Area.parent_id.is_not(None), Area.retired_at.is_(None))
+    if user.area is not None:
+        query = query.where(Area.id.in_(select_subtree(user.area).with_only_columns(Area.id)))
+    return list(session.scalars(query.order_by(Area.path)))

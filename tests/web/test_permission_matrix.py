@@ -166,6 +166,9 @@ DESK_PAGES = {
     "/desk/campaigns/{campaign}": "campaign.view",
     "/desk/campaigns/new": "campaign.write",
     "/desk/campaigns/{campaign}/edit": "campaign.write",
+    "/desk/campaigns/{campaign}/model-areas": "campaign.view",
+    "/desk/models/": "campaign.view",
+    "/desk/models/new": "campaign.write",
     "POST /desk/preview": "message.write",
 }
 DESK_CASES = [(role, page) for role in Role for page in DESK_PAGES]

@@ -17,9 +17,11 @@ from web.desk import (
     local_wordings,
     messages,
     milestones,
+    model_areas,
     planning,
     preview,
     programme_planning,
+    self_models,
 )
 
 GET_POST = ["GET", "POST"]
@@ -64,3 +66,11 @@ bp.add_url_rule("/campaigns/<int:campaign_id>", view_func=campaigns.campaign)
 bp.add_url_rule("/campaigns/<int:campaign_id>/edit", view_func=campaigns.edit_campaign, methods=GET_POST)
 bp.add_url_rule("/campaigns/<int:campaign_id>/targets/<int:target_id>/milestones", view_func=milestones.milestones,
                 methods=GET_POST)
+
+bp.add_url_rule("/models/", view_func=self_models.models)
+bp.add_url_rule("/models/new", view_func=self_models.new_model, methods=GET_POST)
+bp.add_url_rule("/models/<int:model_id>", view_func=self_models.self_model, methods=GET_POST)
+bp.add_url_rule("/models/<int:model_id>/messages", view_func=self_models.feature, endpoint="feature_message",
+                methods=POST)
+bp.add_url_rule("/campaigns/<int:campaign_id>/model-areas", view_func=model_areas.model_areas, methods=GET_POST)
+bp.add_url_rule("/campaigns/<int:campaign_id>/model-criteria", view_func=model_areas.new_criterion, methods=POST)
