@@ -115,7 +115,7 @@ def test_an_assessment_meeting_the_criteria_counts_towards_the_model_wards_targe
     assert session.scalar(select(ModelAssessment.meets_standard)) is True
     assert session.scalar(select(TargetMilestone.decision_number)) == "77/QĐ-UBND"
     page = client.get(address).get_data(as_text=True)
-    assert "Địa bàn đạt chuẩn: 1" in page and "77/QĐ-UBND" in page
+    assert "Địa bàn đạt chuẩn: 1" in page and "77/QĐ-UBND" in page and "đã đạt 1 / 13 phường kiểu mẫu" in page
     assert address in client.get(f"/desk/campaigns/{w.campaign.id}").get_data(as_text=True)
 
 
