@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from datetime import datetime, timezone
 
+import docx
 from sqlalchemy import select
 
 from campaigns.model_assessments import AssessmentInput, add_criterion, record_assessment
@@ -153,3 +155,23 @@ def test_the_campaign_dashboard_shows_the_model_areas_and_the_running_models(cli
     assert "1 / 2 địa bàn đã đánh giá đạt đủ bộ tiêu chí" in part
     assert "Phường An Lạc" in part and "91/QĐ-UBND" in part and "Xã Bình Minh" not in part
     assert "Dòng họ tự quản 1" in part and "1 / 1 thôn, tổ dân phố có mô hình đang hoạt động (100,0 %)" in part
+
+
+def test_the_campaign_report_lists_the_assessed_areas_and_the_models_by_kind(client, session):
+    w = target_world(session)
+    session.add(SelfModel(area_id=w.commune_a.id, name="Camera an ninh phường An Lạc", kind=ModelKind.CAMERAS,
+                          started_on=w.campaign.starts_on))
+    criterion = add_criterion(session, w.editor, w.campaign, "Không có trọng án", now=NOW)
+    record_assessment(session, w.editor, w.campaign, AssessmentInput(
+        area_id=w.commune_a.id, assessed_on=w.campaign.starts_on, decision_number="91/QĐ-UBND",
+        met=frozenset({criterion.id})), now=NOW, today=NOW.date())
+    session.commit()
+    log_in(client, "bientap_tinh")
+    page = client.get(f"/desk/campaigns/{w.campaign.id}/report").get_data(as_text=True)
+    part = page[page.index('part-models'):]
+    assert "Phường An Lạc" in part and "91/QĐ-UBND" in part and "1 / 1 tiêu chí" in part
+    response = client.get(f"/desk/campaigns/{w.campaign.id}/report.docx")
+    document = docx.Document(io.BytesIO(response.get_data()))
+    tables = {table.rows[0].cells[0].text: table for table in document.tables}
+    kinds = [[c.text for c in row.cells] for row in tables["Loại"].rows[1:]]
+    assert ["Camera an ninh", "1"] in kinds and kinds[-1] == ["Tổng số mô hình", "1"]
