@@ -103,7 +103,7 @@ def _validate(session: Session, user: User, data: CampaignInput) -> dict:
         elif target.kind is TargetKind.COMMUNE_SHARE and (target.min_airings or 0) < 1:
             errors["targets"] = Text("Chỉ tiêu '%(name)s' cần số lượt phát tối thiểu ở mỗi xã, phường (từ 1 trở lên).",
                                      name=target.description)
-        elif target.kind is TargetKind.COMMUNE_SHARE and target.value > 100:
+        elif target.kind in (TargetKind.COMMUNE_SHARE, TargetKind.MODEL_SHARE) and target.value > 100:
             errors["targets"] = Text("Chỉ tiêu '%(name)s' là tỉ lệ phần trăm, không quá 100.", name=target.description)
     for peak in data.peaks:
         if peak.ends_on < peak.starts_on or not peak.name.strip():

@@ -100,6 +100,7 @@ def test_editing_the_campaign_keeps_its_targets_and_their_milestones(session):
     (TargetInput(kind=TargetKind.MESSAGES_PUBLISHED, description="Tin", value=-1), "không được là số âm"),
     (TargetInput(kind=TargetKind.COMMUNE_SHARE, description="Xã", value=80), "số lượt phát tối thiểu"),
     (TargetInput(kind=TargetKind.COMMUNE_SHARE, description="Xã", value=120, min_airings=2), "không quá 100"),
+    (TargetInput(kind=TargetKind.MODEL_SHARE, description="Thôn có mô hình", value=150), "không quá 100"),
     (TargetInput(kind=TargetKind.MESSAGES_PUBLISHED, description="Tin", value=5, starts_on=STARTS - timedelta(days=1)),
      "phải nằm trong thời gian của chiến dịch"),
     (TargetInput(kind=TargetKind.MESSAGES_PUBLISHED, description="Tin", value=5, starts_on=ENDS, ends_on=STARTS),

@@ -17,10 +17,12 @@ from web.desk import (
     local_wordings,
     messages,
     milestones,
+    model_areas,
     nominations,
     planning,
     preview,
     programme_planning,
+    self_models,
     tipoffs,
 )
 from web.nomination_form import register_nomination_filters
@@ -85,3 +87,10 @@ bp.add_url_rule("/nominations/<int:nomination_id>/set-aside", "nomination_set_as
 bp.add_url_rule("/nominations/<int:nomination_id>/consent", "nomination_consent", nominations.consent, methods=POST)
 bp.add_url_rule("/nominations/<int:nomination_id>/consent-scan", "nomination_consent_scan", nominations.consent_scan)
 register_nomination_filters(bp)
+bp.add_url_rule("/models/", view_func=self_models.models)
+bp.add_url_rule("/models/new", view_func=self_models.new_model, methods=GET_POST)
+bp.add_url_rule("/models/<int:model_id>", view_func=self_models.self_model, methods=GET_POST)
+bp.add_url_rule("/models/<int:model_id>/messages", view_func=self_models.feature, endpoint="feature_message",
+                methods=POST)
+bp.add_url_rule("/campaigns/<int:campaign_id>/model-areas", view_func=model_areas.model_areas, methods=GET_POST)
+bp.add_url_rule("/campaigns/<int:campaign_id>/model-criteria", view_func=model_areas.new_criterion, methods=POST)
