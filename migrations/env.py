@@ -7,6 +7,7 @@ from alembic import context
 import campaigns.commendation_models
 import campaigns.local_wording_models
 import campaigns.models  # (registers the campaigns tables on Base.metadata)
+import campaigns.nomination_models
 import campaigns.notice_models
 import campaigns.programme_models
 import campaigns.target_models

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 import campaigns.commendation_models
 import campaigns.local_wording_models
 import campaigns.models  # (the whole schema on Base.metadata)
+import campaigns.nomination_models
 import campaigns.notice_models
 import campaigns.target_models
 import campaigns.village_models
