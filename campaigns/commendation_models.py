@@ -1,7 +1,7 @@
 """The year's commendations (khen thưởng): who was commended, for what, at which level, by which decision.
 
 They are what the movement's festival day (19 August) reviews, so each is filed under the year of its decision
-and linked, where there is one, to the story (a message) it came from.
+and linked, where there is one, to the story (a message) and the nomination it came from.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from campaigns.nomination_models import Nomination
 from content.db import Base, UTCDateTime, text_enum, utcnow
 from content.models import Area, Message, User
 
@@ -43,10 +44,13 @@ class Commendation(Base):
     decided_on: Mapped[date]
     # The story it came from; a deleted message leaves the commendation standing.
     message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id", ondelete="SET NULL"), index=True)
+    # The nomination it came from, when the deed was first put forward by a citizen or an officer.
+    nomination_id: Mapped[int | None] = mapped_column(ForeignKey("nominations.id", ondelete="SET NULL"), index=True)
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     area: Mapped[Area] = relationship()
     message: Mapped[Message | None] = relationship()
+    nomination: Mapped[Nomination | None] = relationship()
     recorded_by: Mapped[User | None] = relationship()

@@ -15,6 +15,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from campaigns.commendation_models import Commendation, CommendationLevel
+from campaigns.nomination_models import Nomination
 from content.audit import record_audit
 from content.errors import InvalidInput
 from content.models import Area, Message, MessageKind, User
@@ -42,6 +43,7 @@ class CommendationInput:
     decided_on: date
     is_collective: bool = False
     message_id: int | None = None
+    nomination_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class Checked:
     area: Area
     level: CommendationLevel
     message: Message | None
+    nomination: Nomination | None
 
 
 def _check(session: Session, user: User, data: CommendationInput, today: date) -> Checked:
@@ -79,9 +82,15 @@ def _check(session: Session, user: User, data: CommendationInput, today: date) -
         errors["message_id"] = Text("Không tìm thấy tin số %(id)s trong phạm vi của bạn.", id=data.message_id)
     elif message is not None and message.kind is not MessageKind.STORY:
         errors["message_id"] = Text("Tin số %(id)s không phải là gương người tốt, việc tốt.", id=message.id)
+    nomination = session.get(Nomination, data.nomination_id) if data.nomination_id is not None else None
+    if data.nomination_id is not None and (nomination is None
+                                           or not is_allowed(user, Action.MESSAGE_VIEW, nomination.area)):
+        errors["nomination_id"] = Text("Không tìm thấy đề cử số %(id)s trong phạm vi của bạn.", id=data.nomination_id)
     if errors or area is None or level is None:
         raise InvalidInput(errors)
-    return Checked(area, level, message)
+    if message is None and nomination is not None and nomination.message is not None:
+        message = nomination.message  # the nomination's own story, when the officer named only the nomination
+    return Checked(area, level, message, nomination)
 
 
 def _fill(commendation: Commendation, data: CommendationInput, checked: Checked, now: datetime) -> None:
@@ -91,6 +100,7 @@ def _fill(commendation: Commendation, data: CommendationInput, checked: Checked,
     commendation.decision_number, commendation.decided_on = data.decision_number.strip(), data.decided_on
     commendation.year = data.decided_on.year
     commendation.message_id = checked.message.id if checked.message else None
+    commendation.nomination_id = checked.nomination.id if checked.nomination else None
     commendation.updated_at = now
 
 
@@ -99,7 +109,8 @@ def _audit(session: Session, user: User, action: str, commendation: Commendation
     record_audit(session, actor=user, action=action, object_type="commendation", object_id=commendation.id, now=now,
                  detail={"area_id": commendation.area_id, "level": commendation.level.value,
                          "decision_number": commendation.decision_number,
-                         "decided_on": commendation.decided_on.isoformat(), "message_id": commendation.message_id},
+                         "decided_on": commendation.decided_on.isoformat(), "message_id": commendation.message_id,
+                         "nomination_id": commendation.nomination_id},
                  remote_addr=remote_addr)
 
 
@@ -137,7 +148,8 @@ def commendations_of(session: Session, *, year: int, within: Area | None) -> lis
     """The year's commendations in an area's subtree (None: everywhere), highest level first, then by date."""
     order = {level: rank for rank, level in enumerate(reversed(CommendationLevel))}
     rows = session.scalars(_within(select(Commendation), within).where(Commendation.year == year)
-                           .options(selectinload(Commendation.area), selectinload(Commendation.message))
+                           .options(selectinload(Commendation.area), selectinload(Commendation.message),
+                                    selectinload(Commendation.nomination))
                            .order_by(Commendation.decided_on, Commendation.id))
     return sorted(rows, key=lambda c: order[c.level])
 

@@ -108,3 +108,32 @@ def test_a_years_list_is_read_within_an_area_highest_level_first(session):
     counts = count_by_level(whole)
     assert (counts[CommendationLevel.COMMUNE], counts[CommendationLevel.MINISTRY],
             counts[CommendationLevel.GOVERNMENT]) == (1, 1, 0)
+
+
+def _nomination(session, w, **overrides):  # type: ignore[no-untyped-def]
+    from campaigns.nomination_models import Nomination, NominationSource
+
+    nomination = Nomination(person_name="Lò Văn Thắm", area_id=w.commune_a.id, deed="Trả lại ví cho người đánh rơi",
+                            source=NominationSource.PUBLIC, **overrides)
+    session.add(nomination)
+    session.flush()
+    return nomination
+
+
+def test_naming_the_nomination_links_its_story_too(session):
+    w = commendation_world(session)
+    nomination = _nomination(session, w, message_id=w.story_a.id)
+    c = record_commendation(session, w.editor_a, commended(w.commune_a, nomination_id=nomination.id), now=NOW,
+                            today=TODAY)
+    assert (c.nomination_id, c.message_id) == (nomination.id, w.story_a.id)
+    audit = session.scalars(select(AuditLog).where(AuditLog.object_type == "commendation")).one()
+    assert audit.detail["nomination_id"] == nomination.id
+
+
+def test_a_nomination_of_another_commune_cannot_be_linked(session):
+    w = commendation_world(session)
+    nomination = _nomination(session, w)
+    with pytest.raises(InvalidInput) as refused:
+        record_commendation(session, w.editor_b, commended(w.commune_b, nomination_id=nomination.id), now=NOW,
+                            today=TODAY)
+    assert set(refused.value.errors) == {"nomination_id"}
