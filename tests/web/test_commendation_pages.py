@@ -137,3 +137,5 @@ def test_the_festival_report_is_refused_outside_ones_area_and_for_a_year_to_come
     assert client.get(f"/desk/festival/2026?area={w.commune_b.id}").status_code == 403
     later = client.get("/desk/festival/2027")
     assert later.status_code == 400 and "chưa đến" in later.get_data(as_text=True)
+    ancient = client.get("/desk/festival/1.docx")
+    assert ancient.status_code == 400 and "Năm không hợp lệ" in ancient.get_data(as_text=True)

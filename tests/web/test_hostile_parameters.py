@@ -17,6 +17,7 @@ from werkzeug.routing import Rule
 
 from campaigns.campaign_records import CampaignInput, TargetInput, create_campaign
 from campaigns.clusters import ClusterInput, create_cluster
+from campaigns.commendation_models import Commendation, CommendationLevel
 from campaigns.local_wordings import set_local_wording
 from campaigns.models import ChannelKind, Delivery, TargetKind
 from campaigns.programme_models import Programme
@@ -87,8 +88,11 @@ def world(session):  # type: ignore[no-untyped-def]
     village = add_village(session, admin, commune, VillageInput("Thôn Bãi Dứa", "320"), now=NOW)
     cluster = create_cluster(session, admin, station, ClusterInput("Cụm loa Bãi Dứa", (village.id,)), now=NOW)
     wording = set_local_wording(session, message, "Lời đọc riêng của xã Cồn Cát.", actor=admin, now=NOW, station=station)
+    honour = Commendation(year=2026, area_id=commune.id, recipient="Ông Tòng Văn Khéo", reason="Bắt kẻ trộm trâu",
+                          level=CommendationLevel.COMMUNE, decision_number="12/QĐ-UBND", decided_on=NOW.date())
+    session.add(honour)
     session.commit()
-    ids = {"village_id": village.id, "cluster_id": cluster.id, "wording_id": wording.id, "message_id": message.id, "delivery_id": delivery.id, "station_id": station.id, "campaign_id": campaign.id,
+    ids = {"commendation_id": honour.id, "year": 2026, "village_id": village.id, "cluster_id": cluster.id, "wording_id": wording.id, "message_id": message.id, "delivery_id": delivery.id, "station_id": station.id, "campaign_id": campaign.id,
            "channel_id": telegram.id, "user_id": admin.id, "number": 1, "commune_id": commune.id,
            "radio_delivery_id": radio.id, "target_id": campaign.targets[0].id,
            "programme_id": programme.id, "notification_id": 1}

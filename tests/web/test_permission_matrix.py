@@ -167,6 +167,9 @@ DESK_PAGES = {
     "/desk/campaigns/new": "campaign.write",
     "/desk/campaigns/{campaign}/edit": "campaign.write",
     "POST /desk/preview": "message.write",
+    "/desk/commendations/": "campaign.view",
+    "/desk/commendations/new": "campaign.write",
+    "/desk/festival/2026": "campaign.view",  # reach.view: the same roles
 }
 DESK_CASES = [(role, page) for role in Role for page in DESK_PAGES]
 

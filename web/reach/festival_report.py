@@ -19,6 +19,7 @@ from content.models import Area
 from content.permissions import Action
 from web.area_choice import chosen_area
 from web.database import get_db, now, zone
+from web.params import FIRST_DAY, LAST_DAY
 from web.reach.campaign_figures import method_notes, series_method, series_order, t
 from web.reach.campaign_report import ReportSection
 from web.reach.tables import Cell, Column, ColumnKind, FigureTable, figure_table
@@ -53,6 +54,9 @@ class FestivalReport:
 
 def year_days(year: int, today: date) -> DayRange:
     """The calendar year, up to today for the running year; a year not yet begun has no report."""
+    if year < FIRST_DAY.year:
+        raise InvalidInput({"year": _("Năm không hợp lệ: %(year)s (cần từ %(first)s đến %(last)s).", year=year,
+                                      first=FIRST_DAY.year, last=LAST_DAY.year)})
     if year > today.year:
         raise InvalidInput({"year": _("Năm %(year)s chưa đến; chưa có gì để báo cáo.", year=year)})
     return DayRange(date(year, 1, 1), min(date(year, 12, 31), today))
