@@ -73,7 +73,7 @@ def _check(session: Session, user: User, data: CommendationInput, today: date) -
     if not data.decision_number.strip():
         errors["decision_number"] = Text("Hãy nhập số quyết định khen thưởng.")
     elif len(data.decision_number.strip()) > DECISION_MAX:
-        errors["decision_number"] = Text("Số quyết định dài quá %(n)s ký tự.", n=DECISION_MAX)
+        errors["decision_number"] = Text("Số quyết định khen thưởng dài quá %(n)s ký tự.", n=DECISION_MAX)
     if data.decided_on > today:
         errors["decided_on"] = Text("Ngày quyết định không được ở tương lai.")
     message = session.get(Message, data.message_id) if data.message_id is not None else None

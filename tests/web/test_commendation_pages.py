@@ -139,3 +139,9 @@ def test_the_festival_report_is_refused_outside_ones_area_and_for_a_year_to_come
     assert later.status_code == 400 and "chưa đến" in later.get_data(as_text=True)
     ancient = client.get("/desk/festival/1.docx")
     assert ancient.status_code == 400 and "Năm không hợp lệ" in ancient.get_data(as_text=True)
+
+
+def test_the_campaigns_page_leads_to_the_commendations(client, session):
+    world(session)
+    log_in(client, "phantich_tinh")
+    assert 'href="/desk/commendations/"' in client.get("/desk/campaigns/").get_data(as_text=True)
