@@ -73,6 +73,7 @@ class TargetKind(enum.StrEnum):
     PORTAL_VISITOR_DAYS = "portal_visitor_days"  # value: visitor-days on the portal
     MESSAGES_PUBLISHED = "messages_published"  # value: messages published (of `message_kind`, if set)
     MILESTONES = "milestones"  # value: areas an officer recorded as having reached the standard
+    MODEL_SHARE = "model_share"  # value: percent of residential areas with an active self-management model
     OTHER = "other"  # kept from free text, not measurable by Loa
 
 

@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from campaigns.model_stats import running_residential
 from campaigns.models import Campaign, ReachSource, Target, TargetKind
 from campaigns.reach_reads import DayRange, total_of_messages_in
 from campaigns.station_airings import (
@@ -53,7 +54,8 @@ class FigureKind(enum.StrEnum):
 FIGURE_KINDS = {
     TargetKind.STATION_WEEKLY_AIRINGS: FigureKind.MEASURED, TargetKind.COMMUNE_SHARE: FigureKind.MEASURED,
     TargetKind.PORTAL_VISITOR_DAYS: FigureKind.MEASURED, TargetKind.MESSAGES_PUBLISHED: FigureKind.MEASURED,
-    TargetKind.MILESTONES: FigureKind.RECORDED, TargetKind.OTHER: FigureKind.NOT_MEASURABLE,
+    TargetKind.MILESTONES: FigureKind.RECORDED, TargetKind.MODEL_SHARE: FigureKind.RECORDED,
+    TargetKind.OTHER: FigureKind.NOT_MEASURABLE,
 }
 
 # What `current` and `goal` count, per kind: for airings it is station-weeks, not the per-week value.
@@ -63,6 +65,7 @@ MEASURES = {
     TargetKind.PORTAL_VISITOR_DAYS: Text("lượt khách-ngày trên cổng"),
     TargetKind.MESSAGES_PUBLISHED: Text("tin đã đăng"),
     TargetKind.MILESTONES: Text("địa bàn đã đạt"),
+    TargetKind.MODEL_SHARE: Text("phần trăm thôn, tổ dân phố có mô hình tự quản đang hoạt động"),
     TargetKind.OTHER: Text("không đo được"),
 }
 
@@ -164,6 +167,9 @@ def _current(session: Session, target: Target, first: date, last: date, upto: da
         return _visitor_days(session, target, first, upto), target.value
     if target.kind is TargetKind.MESSAGES_PUBLISHED:
         return _published(session, target, first, upto, zone), target.value
+    if target.kind is TargetKind.MODEL_SHARE:
+        villages, with_model = running_residential(session, scope_of(target), upto)
+        return (100.0 * with_model / villages if villages else 0.0), target.value
     return _milestones(session, target, upto), target.value
 
 

@@ -10,6 +10,7 @@ import campaigns.models  # (registers the campaigns tables on Base.metadata)
 import campaigns.nomination_models
 import campaigns.notice_models
 import campaigns.programme_models
+import campaigns.selfmanaged_models
 import campaigns.target_models
 import campaigns.village_models
 import campaigns.visitor_models

@@ -16,6 +16,7 @@ import campaigns.local_wording_models
 import campaigns.models  # (the whole schema on Base.metadata)
 import campaigns.nomination_models
 import campaigns.notice_models
+import campaigns.selfmanaged_models
 import campaigns.target_models
 import campaigns.village_models
 import campaigns.visitor_models

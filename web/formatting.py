@@ -42,8 +42,15 @@ TARGET_KIND_LABELS = {
     "portal_visitor_days": lazy_gettext("Lượt khách-ngày trên cổng thông tin"),
     "messages_published": lazy_gettext("Số tin đã đăng"),
     "milestones": lazy_gettext("Số địa bàn đạt chuẩn (ghi nhận theo quyết định)"),
+    "model_share": lazy_gettext("Tỉ lệ thôn, tổ dân phố có mô hình tự quản (%)"),
     "other": lazy_gettext("Khác (Loa không đo được)"),
 }
+MODEL_KIND_LABELS = {
+    "drug_free": lazy_gettext("Khu dân cư không ma túy"), "cameras": lazy_gettext("Camera an ninh"),
+    "clan": lazy_gettext("Dòng họ tự quản"), "other": lazy_gettext("Mô hình khác"),
+}
+MODEL_STATUS_LABELS = {"active": lazy_gettext("Đang hoạt động"), "paused": lazy_gettext("Tạm dừng"),
+                       "replicated": lazy_gettext("Đã nhân rộng nơi khác")}
 PRIORITY_LABELS = {"normal": lazy_gettext("Thường"), "priority": lazy_gettext("Ưu tiên"),
                    "emergency": lazy_gettext("Khẩn cấp")}
 
@@ -66,5 +73,7 @@ def register_filters(app: Flask) -> None:
     app.add_template_filter(label_of(KIND_LABELS), "kind_label")
     app.add_template_filter(label_of(PRIORITY_LABELS), "priority_label")
     app.add_template_filter(label_of(TARGET_KIND_LABELS), "target_kind_label")
+    app.add_template_filter(label_of(MODEL_KIND_LABELS), "model_kind_label")
+    app.add_template_filter(label_of(MODEL_STATUS_LABELS), "model_status_label")
     app.add_template_filter(label_of(CHANNEL_KIND_LABELS), "channel_kind_label")
     app.add_template_filter(lambda mapping, key: {k: v for k, v in mapping.items() if k != key}, "reject_key")

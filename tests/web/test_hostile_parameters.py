@@ -21,6 +21,7 @@ from campaigns.commendation_models import Commendation, CommendationLevel
 from campaigns.local_wordings import set_local_wording
 from campaigns.models import ChannelKind, Delivery, TargetKind
 from campaigns.programme_models import Programme
+from campaigns.selfmanaged_models import ModelKind, SelfModel
 from campaigns.station_tokens import issue_station_token
 from content.messages import MessageInput, create_message, transition_message
 from content.models import MessageKind, Role
@@ -80,7 +81,9 @@ def world(session):  # type: ignore[no-untyped-def]
     delivery = Delivery(message=message, channel=telegram, due_at=NOW, idempotency_key="tham-so")
     radio = Delivery(message=message, station=station, due_at=NOW, idempotency_key="tham-so-dai")
     programme = Programme(station=station, name="Chuyên mục tham số", weekdays="4", starts_at=time(19), minutes=15)
-    session.add_all([delivery, radio, programme])
+    model = SelfModel(area=commune, name="Khu dân cư không ma túy Cồn Cát", kind=ModelKind.DRUG_FREE,
+                      started_on=NOW.date())
+    session.add_all([delivery, radio, programme, model])
     campaign = create_campaign(session, admin, CampaignInput(
         plan_number="KH 9", issuing_body="UBND", title="Chiến dịch tham số", starts_on=NOW.date(), ends_on=NOW.date(),
         owner_area_id=province.id, targets=(TargetInput(kind=TargetKind.MILESTONES, description="Xã đạt chuẩn",
@@ -95,7 +98,7 @@ def world(session):  # type: ignore[no-untyped-def]
     ids = {"commendation_id": honour.id, "year": 2026, "village_id": village.id, "cluster_id": cluster.id, "wording_id": wording.id, "message_id": message.id, "delivery_id": delivery.id, "station_id": station.id, "campaign_id": campaign.id,
            "channel_id": telegram.id, "user_id": admin.id, "number": 1, "commune_id": commune.id,
            "radio_delivery_id": radio.id, "target_id": campaign.targets[0].id,
-           "programme_id": programme.id, "notification_id": 1}
+           "programme_id": programme.id, "notification_id": 1, "model_id": model.id}
     return ids, token
 
 

@@ -18,9 +18,11 @@ from web.desk import (
     local_wordings,
     messages,
     milestones,
+    model_areas,
     planning,
     preview,
     programme_planning,
+    self_models,
 )
 
 GET_POST = ["GET", "POST"]
@@ -69,3 +71,11 @@ bp.add_url_rule("/commendations/", view_func=commendations.commendations)
 bp.add_url_rule("/commendations/new", view_func=commendations.new_commendation, methods=GET_POST)
 bp.add_url_rule("/commendations/<int:commendation_id>/edit", view_func=commendations.edit_commendation,
                 methods=GET_POST)
+
+bp.add_url_rule("/models/", view_func=self_models.models)
+bp.add_url_rule("/models/new", view_func=self_models.new_model, methods=GET_POST)
+bp.add_url_rule("/models/<int:model_id>", view_func=self_models.self_model, methods=GET_POST)
+bp.add_url_rule("/models/<int:model_id>/messages", view_func=self_models.feature, endpoint="feature_message",
+                methods=POST)
+bp.add_url_rule("/campaigns/<int:campaign_id>/model-areas", view_func=model_areas.model_areas, methods=GET_POST)
+bp.add_url_rule("/campaigns/<int:campaign_id>/model-criteria", view_func=model_areas.new_criterion, methods=POST)
