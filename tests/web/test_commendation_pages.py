@@ -145,3 +145,20 @@ def test_the_campaigns_page_leads_to_the_commendations(client, session):
     world(session)
     log_in(client, "phantich_tinh")
     assert 'href="/desk/commendations/"' in client.get("/desk/campaigns/").get_data(as_text=True)
+
+
+def test_the_festival_report_counts_the_areas_self_management_models(client, session):
+    from campaigns.selfmanaged_models import ModelKind, SelfModel
+
+    w = _report_world(client, session)
+    session.add_all([SelfModel(area_id=w.commune_a.id, name="Camera an ninh xóm Bến", kind=ModelKind.CAMERAS,
+                               started_on=date(2026, 3, 2), households=48),
+                     SelfModel(area_id=w.commune_b.id, name="Dòng họ Cầm tự quản", kind=ModelKind.CLAN,
+                               started_on=date(2025, 3, 2))])
+    session.commit()
+    page = client.get(f"/desk/festival/2026?area={w.commune_a.id}").get_data(as_text=True)
+    assert "Mô hình tự quản và địa bàn đạt chuẩn" in page and "Hộ gia đình tham gia" in page and ">48<" in page
+    document = docx.Document(io.BytesIO(client.get(f"/desk/festival/2026.docx?area={w.commune_a.id}").data))
+    rows = {row.cells[0].text: row.cells[1].text for table in document.tables for row in table.rows}
+    # Commune B's clan model is not commune A's.
+    assert (rows["Mô hình tự quản đang hoạt động"], rows["— Camera an ninh"], rows["— Dòng họ tự quản"]) == ("1", "1", "0")

@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 
 from campaigns.commendation_models import Commendation
 from campaigns.commendations import LEVEL_LABELS, commendations_of, count_by_level
+from campaigns.model_stats import model_figures
 from campaigns.reach_labels import KIND_LABELS, metric_label
 from campaigns.reach_reads import DayRange
 from campaigns.year_reach import reach_totals
@@ -19,6 +20,7 @@ from content.models import Area
 from content.permissions import Action
 from web.area_choice import chosen_area
 from web.database import get_db, now, zone
+from web.formatting import MODEL_KIND_LABELS
 from web.params import FIRST_DAY, LAST_DAY
 from web.reach.campaign_figures import method_notes, series_method, series_order, t
 from web.reach.campaign_report import ReportSection
@@ -95,6 +97,27 @@ def reach_table(days: DayRange, area: Area | None) -> FigureTable:
         + method_notes(keys))
 
 
+def models_table(days: DayRange, area: Area | None) -> FigureTable:
+    figures = model_figures(get_db(), area, days.first, days.last)
+    running = [(_("Mô hình tự quản đang hoạt động"), figures.running)] + [
+        (f"— {MODEL_KIND_LABELS[kind.value]}", n) for kind, n in figures.running_by_kind.items()]
+    rows: list[tuple[str, int | float | None]] = running + [
+        (_("Mô hình bắt đầu trong năm"), figures.started_in_period),
+        (_("Thành viên của các mô hình đang hoạt động (nơi có ghi)"), figures.members),
+        (_("Hộ gia đình tham gia (nơi có ghi)"), figures.households),
+        (_("Thôn, tổ dân phố"), figures.residential_areas),
+        (_("Thôn, tổ dân phố có mô hình đang hoạt động"), figures.residential_with_model)]
+    share = [_("Tỷ lệ thôn, tổ dân phố có mô hình"), figures.residential_share]
+    recognised = [_("Địa bàn được công nhận đạt chuẩn trong năm"), figures.recognised_areas]
+    return figure_table(
+        "year-models", _("Mô hình tự quản và địa bàn đạt chuẩn"),
+        [Column(_("Chỉ số")), Column(_("Số đếm được"), ColumnKind.NUMBER),
+         Column(_("Tỷ lệ so với số thôn, tổ dân phố"), ColumnKind.PERCENT)],
+        [[label, n, None] for label, n in rows] + [[share[0], None, share[1]], [recognised[0], recognised[1], None]],
+        notes=[_("Mô hình đang hoạt động: bắt đầu trước ngày cuối kỳ và nay không tạm dừng (sổ mô hình không lưu lịch "
+                 "sử tạm dừng). Địa bàn đạt chuẩn: được đánh giá đạt bộ tiêu chí của một chiến dịch trong năm.")])
+
+
 def build_festival_report(year: int) -> FestivalReport:
     area = chosen_area(Action.REACH_VIEW)
     today = now().astimezone(zone()).date()
@@ -102,6 +125,7 @@ def build_festival_report(year: int) -> FestivalReport:
     rows = commendations_of(get_db(), year=year, within=area)
     sections = [
         ReportSection("commendations", _("Khen thưởng trong năm"), [levels_table(rows), commendations_table(rows)]),
+        ReportSection("models", _("Mô hình tự quản trong năm"), [models_table(days, area)]),
         ReportSection("reach", _("Tuyên truyền: mức độ tiếp cận trong năm"), [reach_table(days, area)]),
     ]
     return FestivalReport(year, area, days, today, sections)
