@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from campaigns.feed_counts import FEED_CLIENT, FEED_FETCH, FEED_SUBSCRIBERS
 from campaigns.links import BOT_CLICK, CLICK
 from campaigns.loudspeaker_reach import AIRINGS, CONTACTS, LISTENERS
+from campaigns.message_feedback import FEEDBACK
 from campaigns.models import ReachSource
 from campaigns.visits import BOT_VIEW, VIEW, VISITOR
 from content.wording import Text
@@ -84,6 +85,9 @@ METRICS: dict[str, MetricLabel] = {
                                   Text("Số người theo dõi mà dịch vụ đọc tin (Feedly, Inoreader, NewsBlur…) tự ghi khi "
                                        "tải nguồn tin; Loa không kiểm chứng được. Lấy lần báo mới nhất của mỗi dịch vụ, "
                                        "không cộng các ngày.")),
+    FEEDBACK: MetricLabel(Text("Ý kiến “tin có ích không?”"),
+                          Text("Mỗi lần người đọc trả lời câu hỏi cuối trang tin trên cổng, có hoặc không; không lưu "
+                               "địa chỉ hay dấu vết nào của người trả lời.")),
 }
 
 

@@ -177,6 +177,11 @@ def store_image(
     return item
 
 
+def clean_image(data: bytes, name: str) -> CleanImage:
+    """An upload checked and re-saved without metadata, for callers that store it their own way (tip-off photos)."""
+    return _clean(data, clean_file_name(name))
+
+
 def media_path(item: MediaItem, media_root: Path, *, thumbnail: bool = False) -> Path:
     """Where an item's file lives: fanned out by hash so no directory grows to millions of entries."""
     digest = item.sha256

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Column, ColumnElement, ForeignKey, Index, String, Table, Text, UniqueConstraint, exists
 from sqlalchemy.orm import Mapped, aliased, mapped_column, relationship
+from sqlalchemy.sql.expression import false
 
 import content.text  # noqa: F401  (registers the flush guard that cleans every string column)
 from content.db import Base, UTCDateTime, text_enum, utcnow
@@ -94,6 +95,8 @@ class User(Base):
     session_version: Mapped[int] = mapped_column(default=1, server_default="1")
     # Where notices are also mailed (missed confirmations); None: they are shown in Loa only.
     email: Mapped[str | None] = mapped_column(String(254))
+    # Tip-offs are read only by officers an admin named, never by a role alone (campaigns.tipoff_desk).
+    reads_tipoffs: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     area: Mapped[Area | None] = relationship()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 import campaigns.commendation_models
+import campaigns.feedback_models
 import campaigns.local_wording_models
 import campaigns.models  # (registers the campaigns tables on Base.metadata)
 import campaigns.nomination_models
@@ -12,6 +13,8 @@ import campaigns.notice_models
 import campaigns.programme_models
 import campaigns.selfmanaged_models
 import campaigns.target_models
+import campaigns.tipoff_history_models
+import campaigns.tipoff_models
 import campaigns.village_models
 import campaigns.visitor_models
 import campaigns.websub_models  # noqa: F401

@@ -20,6 +20,7 @@ from scheduler.dispatch import run_tick
 from scheduler.metrics_pulls import run_metrics_pulls
 from scheduler.reach_job import ReachJobSettings, run_reach_job
 from scheduler.sending import DispatchSettings
+from scheduler.tipoff_job import TipoffJobSettings, run_tipoff_retention
 from scheduler.websub_job import PingReport, WebSubSettings, run_websub_pings
 
 log = logging.getLogger("loa.scheduler")
@@ -42,6 +43,7 @@ def make_scheduler(
     publish_files: Callable[[], None] | None = None,
     worker: str | None = None,
     alerts: AlertSettings | None = None,
+    tipoffs: TipoffJobSettings | None = None,
 ) -> BaseScheduler:
     worker = worker or worker_name()
 
@@ -126,4 +128,13 @@ def make_scheduler(
         # Safe on every worker at once: one alert per station and day by a unique key, mails claimed per row.
         scheduler.add_job(check_confirmations, "interval", seconds=alerts.interval_seconds, id="alerts",
                           max_instances=1, coalesce=True)
+    if tipoffs is not None:
+        def purge_tipoffs() -> None:
+            report = run_tipoff_retention(session_factory, now=clock(), settings=tipoffs)
+            if report.tipoffs or report.files:
+                log.info("tipoffs: deleted %s past retention, %s photo files", report.tipoffs, report.files)
+
+        # Idempotent: two workers deleting the same rows delete them once.
+        scheduler.add_job(purge_tipoffs, "interval", seconds=tipoffs.interval_seconds, id="tipoff_retention",
+                          max_instances=1, coalesce=True, next_run_time=datetime.now(timezone.utc))
     return scheduler

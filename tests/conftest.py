@@ -12,12 +12,15 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 import campaigns.commendation_models
+import campaigns.feedback_models
 import campaigns.local_wording_models
 import campaigns.models  # (the whole schema on Base.metadata)
 import campaigns.nomination_models
 import campaigns.notice_models
 import campaigns.selfmanaged_models
 import campaigns.target_models
+import campaigns.tipoff_history_models
+import campaigns.tipoff_models
 import campaigns.village_models
 import campaigns.visitor_models
 import campaigns.websub_models  # noqa: F401

@@ -53,4 +53,6 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     # Token-only endpoints: no login cookie to ride on, so nothing for CSRF to protect (see web.radio).
     csrf.exempt(radio.bp)
     csrf.exempt(radio.api_bp)
+    # Anonymous and acting for no one, from a page kept for every reader alike (see web.portal.feedback).
+    csrf.exempt(portal.feedback.feedback)
     return app

@@ -35,6 +35,7 @@ from web.dispatch_settings import dispatch_settings, lease_seconds
 from web.mail_settings import alert_settings
 from web.media.files import media_root
 from web.outbox_report import describe_outbox, outbox_json
+from web.tipoff_settings import tipoff_job_settings
 from web.write_behind import write_behind
 
 
@@ -67,12 +68,13 @@ def make_worker_scheduler(*, blocking: bool, worker: str):
     _lease_seconds()  # a bad setting is a clear message, not a traceback
     try:
         alerts = alert_settings(app)
+        tipoffs = tipoff_job_settings(app)
     except ValueError as error:
         raise click.ClickException(str(error)) from None
     return make_scheduler(session_factory(), clock=app.config["CLOCK"], blocking=blocking,
                           interval_seconds=float(app.config["TICK_SECONDS"]), settings=dispatch_settings(app),
                           reach=_reach_settings(), publish_files=lambda: refresh_artifacts(app), worker=worker,
-                          alerts=alerts)
+                          alerts=alerts, tipoffs=tipoffs)
 
 
 def _check_name(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:

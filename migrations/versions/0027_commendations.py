@@ -3,7 +3,7 @@
 A new table only; nothing watched by the public-changes triggers is altered.
 
 Revision ID: 0027_commendations
-Revises: 0025_nominations, 0026_models (the coordinator re-chains)
+Revises: 0024_tipoff_desk, 0025_nominations, 0026_models (the coordinator re-chains)
 Create Date: 2026-12-07 17:15:00
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0027_commendations'
-down_revision = ('0025_nominations', '0026_models')
+down_revision = ('0024_tipoff_desk', '0025_nominations', '0026_models')
 branch_labels = None
 depends_on = None
 

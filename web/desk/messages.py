@@ -12,6 +12,7 @@ from campaigns.campaign_records import attach_message, list_campaigns
 from campaigns.compliance_notices import missed_last_week
 from campaigns.deliveries import deliveries_of
 from campaigns.local_wordings import chosen_wordings, is_current, local_wordings_of
+from campaigns.message_feedback import feedback_summary
 from campaigns.message_lists import VIEWS, list_messages, list_topics
 from campaigns.review import review_message, save_revision
 from content.areas import list_administrative_areas
@@ -108,6 +109,7 @@ def message(message_id: int) -> ResponseReturnValue:
         spoken_seconds=estimate_seconds(spoken), name_warnings=describe_warnings(name_warnings(message)),
         wordings=[(w, is_current(w, message)) for w in local_wordings_of(db, message)],
         may_schedule=is_allowed(actor(), Action.MESSAGE_SCHEDULE, message.area),
+        feedback=feedback_summary(db, message),
     )
 
 
