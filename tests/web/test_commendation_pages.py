@@ -162,3 +162,28 @@ def test_the_festival_report_counts_the_areas_self_management_models(client, ses
     rows = {row.cells[0].text: row.cells[1].text for table in document.tables for row in table.rows}
     # Commune B's clan model is not commune A's.
     assert (rows["Mô hình tự quản đang hoạt động"], rows["— Camera an ninh"], rows["— Dòng họ tự quản"]) == ("1", "1", "0")
+
+
+def test_the_festival_report_counts_the_years_tipoffs_without_a_word_of_them(client, session, tmp_path):
+    from datetime import datetime, timezone
+
+    from campaigns.tipoff_desk import change_status
+    from campaigns.tipoff_models import TipoffStatus
+    from tests.tipdesk_world import SECRET_BODY, make_desk_world, send_tipoff
+
+    world = make_desk_world(session)
+    sent = datetime(2026, 5, 10, 2, tzinfo=timezone.utc)
+    first = send_tipoff(session, world, tmp_path, at=sent)
+    send_tipoff(session, world, tmp_path, kind="suggestion", at=sent)
+    send_tipoff(session, world, tmp_path, at=datetime(2025, 5, 10, 2, tzinfo=timezone.utc))  # last year's
+    change_status(session, first, world.commune_officer, TipoffStatus.VALUABLE, now=sent.replace(hour=5))
+    session.commit()
+    log_in(client, "bientap_xa")  # reads the figures, holds no grant to read a tip-off
+    response = client.get(f"/desk/festival/2026.docx?area={world.places.commune.id}")
+    document = docx.Document(io.BytesIO(response.data))
+    rows = {row.cells[0].text: row.cells[1].text for table in document.tables for row in table.rows}
+    assert (rows["Phản ánh, tố giác, góp ý nhận được"], rows["— Tố giác"], rows["— Góp ý"],
+            rows["Được đánh giá có giá trị"], rows["Thời gian đến lần xử lý đầu (trung vị, giờ)"]) == (
+        "2", "1", "1", "1", "3")
+    page = client.get(f"/desk/festival/2026?area={world.places.commune.id}").get_data(as_text=True)
+    assert "Phản ánh, tố giác, góp ý của người dân" in page and SECRET_BODY not in page

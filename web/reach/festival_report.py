@@ -14,6 +14,7 @@ from campaigns.commendations import LEVEL_LABELS, commendations_of, count_by_lev
 from campaigns.model_stats import model_figures
 from campaigns.reach_labels import KIND_LABELS, metric_label
 from campaigns.reach_reads import DayRange
+from campaigns.tipoff_stats import tipoff_figures
 from campaigns.year_reach import reach_totals
 from content.errors import InvalidInput
 from content.models import Area
@@ -25,6 +26,7 @@ from web.params import FIRST_DAY, LAST_DAY
 from web.reach.campaign_figures import method_notes, series_method, series_order, t
 from web.reach.campaign_report import ReportSection
 from web.reach.tables import Cell, Column, ColumnKind, FigureTable, figure_table
+from web.tipoff_labels import TIPOFF_KIND_LABELS
 
 FESTIVAL_DAY = (8, 19)  # the movement's day, 19 August, since 2005
 
@@ -118,6 +120,20 @@ def models_table(days: DayRange, area: Area | None) -> FigureTable:
                  "sử tạm dừng). Địa bàn đạt chuẩn: được đánh giá đạt bộ tiêu chí của một chiến dịch trong năm.")])
 
 
+def tipoffs_table(days: DayRange, area: Area | None) -> FigureTable:
+    figures = tipoff_figures(get_db(), area, days.first, days.last, zone=zone())
+    rows: list[list[str | int | float | None]] = [[_("Phản ánh, tố giác, góp ý nhận được"), figures.received]] + [
+        [f"— {TIPOFF_KIND_LABELS[kind.value]}", n] for kind, n in figures.by_kind] + [
+        [_("Được đánh giá có giá trị"), figures.valuable],
+        [_("Đã được cán bộ xử lý"), figures.handled],
+        [_("Chưa được cán bộ xem"), figures.waiting],
+        [_("Thời gian đến lần xử lý đầu (trung vị, giờ)"), figures.median_hours_to_first_handling]]
+    return figure_table(
+        "year-tipoffs", _("Phản ánh, tố giác, góp ý của người dân"),
+        [Column(_("Chỉ số")), Column(_("Số đếm được"), ColumnKind.NUMBER)], rows,
+        notes=[_("Chỉ đếm số lượng, không có nội dung nào của người gửi. Có giá trị: đánh giá gần nhất của cán bộ.")])
+
+
 def build_festival_report(year: int) -> FestivalReport:
     area = chosen_area(Action.REACH_VIEW)
     today = now().astimezone(zone()).date()
@@ -125,6 +141,7 @@ def build_festival_report(year: int) -> FestivalReport:
     rows = commendations_of(get_db(), year=year, within=area)
     sections = [
         ReportSection("commendations", _("Khen thưởng trong năm"), [levels_table(rows), commendations_table(rows)]),
+        ReportSection("tipoffs", _("Người dân tham gia: phản ánh, tố giác, góp ý"), [tipoffs_table(days, area)]),
         ReportSection("models", _("Mô hình tự quản trong năm"), [models_table(days, area)]),
         ReportSection("reach", _("Tuyên truyền: mức độ tiếp cận trong năm"), [reach_table(days, area)]),
     ]
