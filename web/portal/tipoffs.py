@@ -9,6 +9,8 @@ a browser never lets a page fill a file field).
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Response, current_app, make_response, render_template, request
 from flask_babel import gettext
 from sqlalchemy import select
@@ -136,7 +138,7 @@ def _uploads() -> list[Upload]:
     return [Upload(file.read(), file.filename or "") for file in request.files.getlist("photos") if file.filename]
 
 
-def _form_context(data: TipoffInput, errors: dict[str, str]) -> dict[str, object]:
+def _form_context(data: TipoffInput, errors: dict[str, str]) -> dict[str, Any]:
     session = get_db()
     communes = list(session.scalars(select(Area).where(Area.kind == AreaKind.COMMUNE, Area.retired_at.is_(None))
                                     .order_by(Area.path)))
