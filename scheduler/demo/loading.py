@@ -27,6 +27,7 @@ from content.vietnamese import slugify
 from scheduler.alerts.job import DEFAULT_GRACE
 from scheduler.alerts.missed import raise_alerts
 from scheduler.demo import data
+from scheduler.demo.commendations import add_demo_commendations
 from scheduler.demo.pictures import SCENES, draw_scene
 from scheduler.demo.programmes import add_demo_programmes
 from scheduler.demo.reach_season import SeasonReport, record_reach_season
@@ -262,6 +263,7 @@ def _load(session: Session, *, province_code: str, now: datetime, zone: ZoneInfo
     summary.messages += 1
     summary.scheduled += 1
     add_demo_programmes(session, stations, admin=users["quantri"], approver=approver, now=now, zone=zone)
+    add_demo_commendations(session, editor=editor, now=now, zone=zone)
     for station in stations:
         summary.stations.append((station.id, station.name, issue_station_token(station, now=now)))
     # The mark that tells a later `loa demo` this database is the demo's own.

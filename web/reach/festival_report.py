@@ -99,25 +99,28 @@ def reach_table(days: DayRange, area: Area | None) -> FigureTable:
         + method_notes(keys))
 
 
-def models_table(days: DayRange, area: Area | None) -> FigureTable:
+def models_tables(days: DayRange, area: Area | None) -> list[FigureTable]:
     figures = model_figures(get_db(), area, days.first, days.last)
     running = [(_("Mô hình tự quản đang hoạt động"), figures.running)] + [
         (f"— {MODEL_KIND_LABELS[kind.value]}", n) for kind, n in figures.running_by_kind.items()]
-    rows: list[tuple[str, int | float | None]] = running + [
+    rows: list[tuple[str, int]] = running + [
         (_("Mô hình bắt đầu trong năm"), figures.started_in_period),
         (_("Thành viên của các mô hình đang hoạt động (nơi có ghi)"), figures.members),
         (_("Hộ gia đình tham gia (nơi có ghi)"), figures.households),
         (_("Thôn, tổ dân phố"), figures.residential_areas),
-        (_("Thôn, tổ dân phố có mô hình đang hoạt động"), figures.residential_with_model)]
-    share = [_("Tỷ lệ thôn, tổ dân phố có mô hình"), figures.residential_share]
-    recognised = [_("Địa bàn được công nhận đạt chuẩn trong năm"), figures.recognised_areas]
-    return figure_table(
+        (_("Thôn, tổ dân phố có mô hình đang hoạt động"), figures.residential_with_model),
+        (_("Địa bàn được công nhận đạt chuẩn trong năm"), figures.recognised_areas)]
+    counts = figure_table(
         "year-models", _("Mô hình tự quản và địa bàn đạt chuẩn"),
-        [Column(_("Chỉ số")), Column(_("Số đếm được"), ColumnKind.NUMBER),
-         Column(_("Tỷ lệ so với số thôn, tổ dân phố"), ColumnKind.PERCENT)],
-        [[label, n, None] for label, n in rows] + [[share[0], None, share[1]], [recognised[0], recognised[1], None]],
+        [Column(_("Chỉ số")), Column(_("Số đếm được"), ColumnKind.NUMBER)], rows,
         notes=[_("Mô hình đang hoạt động: bắt đầu trước ngày cuối kỳ và nay không tạm dừng (sổ mô hình không lưu lịch "
                  "sử tạm dừng). Địa bàn đạt chuẩn: được đánh giá đạt bộ tiêu chí của một chiến dịch trong năm.")])
+    # Its own table: a share is a percent column, and no village on record is no share rather than 0 %.
+    share = figure_table(
+        "year-model-share", _("Tỷ lệ thôn, tổ dân phố có mô hình"),
+        [Column(_("Địa bàn")), Column(_("Tỷ lệ so với số thôn, tổ dân phố"), ColumnKind.PERCENT)],
+        [[area.name if area else _("Toàn quốc"), figures.residential_share]])
+    return [counts, share]
 
 
 def tipoffs_table(days: DayRange, area: Area | None) -> FigureTable:
@@ -142,7 +145,7 @@ def build_festival_report(year: int) -> FestivalReport:
     sections = [
         ReportSection("commendations", _("Khen thưởng trong năm"), [levels_table(rows), commendations_table(rows)]),
         ReportSection("tipoffs", _("Người dân tham gia: phản ánh, tố giác, góp ý"), [tipoffs_table(days, area)]),
-        ReportSection("models", _("Mô hình tự quản trong năm"), [models_table(days, area)]),
+        ReportSection("models", _("Mô hình tự quản trong năm"), models_tables(days, area)),
         ReportSection("reach", _("Tuyên truyền: mức độ tiếp cận trong năm"), [reach_table(days, area)]),
     ]
     return FestivalReport(year, area, days, today, sections)
