@@ -50,6 +50,16 @@ def commendation_world(session: Session) -> CommendationWorld:
                              article)
 
 
+def desk_world(session: Session) -> CommendationWorld:
+    """The world with logins the desk tests use, committed for the app's own session to see."""
+    w = commendation_world(session)
+    for user, name in ((w.editor_a, "bientap_xa"), (w.editor_b, "bientap_phuong"), (w.analyst, "phantich_tinh"),
+                       (w.province_editor, "bientap_tinh")):
+        user.username = name
+    session.commit()
+    return w
+
+
 def commended(area: Area, **overrides) -> CommendationInput:  # type: ignore[no-untyped-def]
     fields = dict(area_id=area.id, recipient="Lò Văn Thắm", reason="Nhặt được của rơi trả người đánh mất",
                   level="commune", decision_number="57/QĐ-UBND", decided_on=date(2026, 8, 12))

@@ -10,17 +10,8 @@ from sqlalchemy import select
 
 from campaigns.commendation_models import Commendation
 from campaigns.models import ReachDaily, ReachSource
-from tests.commendation_world import commendation_world
+from tests.commendation_world import desk_world as world
 from tests.web.helpers import csrf_token, log_in
-
-
-def world(session):  # type: ignore[no-untyped-def]
-    w = commendation_world(session)
-    for user, name in ((w.editor_a, "bientap_xa"), (w.editor_b, "bientap_phuong"), (w.analyst, "phantich_tinh"),
-                       (w.province_editor, "bientap_tinh")):
-        user.username = name
-    session.commit()
-    return w
 
 
 def post(client, address, **fields):  # type: ignore[no-untyped-def]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.test_commendation_pages import world
+from tests.commendation_world import desk_world
 from tests.web.helpers import sign_in
 
 pytestmark = pytest.mark.browser
@@ -24,7 +24,7 @@ def fits(page) -> bool:  # type: ignore[no-untyped-def]
 
 
 def test_an_officer_records_a_commendation_and_prints_the_festival_report_on_a_phone(live_server, browser, session):
-    w = world(session)
+    w = desk_world(session)
     page = browser.new_page(viewport=PHONE)
     sign_in(page, live_server, "bientap_xa")
     page.goto(f"{live_server}/desk/commendations/new")
