@@ -20,12 +20,21 @@ if __package__ in (None, ""):
     sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _here]
     sys.path.insert(0, str(_here.parent))
 
-from bench import dispatch, dispatch_workers, markdown_bounds, portal_speed, reach, rendering_and_feeds, scripts
+from bench import (
+    dispatch,
+    dispatch_workers,
+    markdown_bounds,
+    portal_speed,
+    reach,
+    rendering_and_feeds,
+    scripts,
+    tipoff_burst,
+)
 from bench.timing import format_table
 
 # Explicit, in the order they run; each module has TITLE and run() -> list[Comparison].
 BENCHMARKS: list[ModuleType] = [rendering_and_feeds, markdown_bounds, dispatch, dispatch_workers, scripts, reach,
-                                portal_speed]
+                                portal_speed, tipoff_burst]
 
 
 def _machine() -> str:

@@ -37,6 +37,7 @@ def start_server(module: str, args: list[str], *, probe_path: str = "/") -> tupl
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
             connection.request("GET", probe_path)
             connection.getresponse().read()
+            connection.close()
             return server, port
         except OSError:
             time.sleep(0.2)

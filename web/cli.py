@@ -35,7 +35,7 @@ from web.dispatch_settings import dispatch_settings, lease_seconds
 from web.mail_settings import alert_settings
 from web.media.files import media_root
 from web.outbox_report import describe_outbox, outbox_json
-from web.tipoff_settings import tipoff_job_settings
+from web.tipoff_settings import tipoff_job_settings, tipoff_key
 from web.write_behind import write_behind
 
 
@@ -332,7 +332,8 @@ def demo_command(host: str, port: int, province: str, no_serve: bool, force: boo
     try:
         summary = load_demo(session_factory(), province_code=province, now=current_app.config["CLOCK"](),
                             zone=zone(), media_root=media_root(),
-                            base_url=current_app.config.get("BASE_URL") or f"http://{host}:{port}")
+                            base_url=current_app.config.get("BASE_URL") or f"http://{host}:{port}",
+                            tipoff_key=tipoff_key(current_app))
     except LoaError as error:
         raise click.ClickException(str(error)) from None
     click.echo(summary.describe())

@@ -28,6 +28,7 @@ from scheduler.alerts.job import DEFAULT_GRACE
 from scheduler.alerts.missed import raise_alerts
 from scheduler.demo import data
 from scheduler.demo.commendations import add_demo_commendations
+from scheduler.demo.people import add_people_answers
 from scheduler.demo.pictures import SCENES, draw_scene
 from scheduler.demo.programmes import add_demo_programmes
 from scheduler.demo.reach_season import SeasonReport, record_reach_season
@@ -157,11 +158,13 @@ def _input(spec: dict, area: Area, topics: dict[str, Topic], residential: dict[s
 
 
 def load_demo(session_factory: sessionmaker[Session], *, province_code: str, now: datetime,
-              zone: ZoneInfo, media_root: Path | None = None, base_url: str = DEMO_BASE_URL) -> DemoSummary:
+              zone: ZoneInfo, media_root: Path | None = None, base_url: str = DEMO_BASE_URL,
+              tipoff_key: str | None = None) -> DemoSummary:
     """Load the demo once; a second call changes nothing.
 
     :param media_root: where the illustrations go; without it the demo has no images.
     :param base_url: the public address the demo's social posts link to.
+    :param tipoff_key: the install's tip-off key; without it the demo has readers' feedback but no tip-offs.
     """
     with session_factory() as session:
         if session.scalar(select(User.id).where(User.username == data.USERS[0]["username"])) is not None:
@@ -171,6 +174,7 @@ def load_demo(session_factory: sessionmaker[Session], *, province_code: str, now
     # Publish the past at its own times, through the dispatcher, oldest first.
     for moment in sorted(t for t in due_times if t <= now):
         run_tick(session_factory, now=moment, worker="demo", settings=DispatchSettings())
+    add_people_answers(session_factory, now=now, tipoff_key=tipoff_key)  # before the season's reach is rolled up
     summary.reach = record_reach_season(session_factory, now=now, zone=zone, base_url=base_url)
     # The last fortnight's slots nobody confirmed, raised as the worker's alert job would have, each late evening.
     today = now.astimezone(zone).date()

@@ -8,8 +8,10 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import func, select
 
+from campaigns.feedback_models import MessageFeedback
 from campaigns.models import Delivery, DeliveryStatus, Station
 from campaigns.programme_models import Programme
+from campaigns.tipoff_models import Tipoff
 from content.models import Area, Message, MessageKind, MessageStatus, Role, User
 from web.cli import cli
 
@@ -68,6 +70,11 @@ def test_the_demo_loads_every_kind_of_thing_once(loa, session, tmp_path):
     programmes = {p.name: p for p in session.scalars(select(Programme))}
     assert set(programmes) == {"Chung tay phòng chống tội phạm", "Gương người tốt, việc tốt"}
     assert 3 <= sum(d.programme_id == programmes["Chung tay phòng chống tội phạm"].id for d in waiting) <= 4
+    # The people's answers: readers' feedback on published messages, and tip-offs for the one officer granted them.
+    assert session.scalar(select(func.count()).select_from(MessageFeedback)) > 0
+    assert session.scalar(select(func.count()).select_from(Tipoff)) == 4
+    readers = set(session.scalars(select(User.username).where(User.reads_tipoffs.is_(True))))
+    assert readers == {"pheduyet"}
 
 
 def test_db_upgrade_on_an_empty_database_gives_the_models_schema(tmp_path, monkeypatch):

@@ -23,6 +23,8 @@ from campaigns.models import ChannelKind, Delivery, TargetKind
 from campaigns.programme_models import Programme
 from campaigns.selfmanaged_models import ModelKind, SelfModel
 from campaigns.station_tokens import issue_station_token
+from campaigns.tipoff_models import Tipoff, TipoffKind
+from campaigns.tipoff_sealing import generate_tipoff_key, seal_text
 from content.messages import MessageInput, create_message, transition_message
 from content.models import MessageKind, Role
 from content.villages import VillageInput, add_village
@@ -31,6 +33,7 @@ from tests.web.helpers import csrf_token, log_in
 
 NOW = datetime(2026, 11, 23, 1, 0, tzinfo=timezone.utc)
 HUGE = str(10**20)
+TIPOFF_KEY = generate_tipoff_key()
 HOSTILE = (HUGE, str(10**30), "9" * 5000, "-" + HUGE, "-1", "0", "²", "9999-12-31", "0001-01-01", "10000-01-01",
            "9999-12-31T23:59", "0001-01-01T00:00")
 # Every name a view reads a number, a date or a time from (query string and forms); a name a view
@@ -94,11 +97,16 @@ def world(session):  # type: ignore[no-untyped-def]
     honour = Commendation(year=2026, area_id=commune.id, recipient="Ông Tòng Văn Khéo", reason="Bắt kẻ trộm trâu",
                           level=CommendationLevel.COMMUNE, decision_number="12/QĐ-UBND", decided_on=NOW.date())
     session.add(honour)
+    admin.reads_tipoffs = True
+    tipoff = Tipoff(receipt_hash="0" * 64, kind=TipoffKind.REPORT, area_id=commune.id, received_at=NOW,
+                    body_ciphertext=seal_text(TIPOFF_KEY, "Phản ánh thử tham số."))
+    session.add(tipoff)
     session.commit()
     ids = {"commendation_id": honour.id, "year": 2026, "village_id": village.id, "cluster_id": cluster.id, "wording_id": wording.id, "message_id": message.id, "delivery_id": delivery.id, "station_id": station.id, "campaign_id": campaign.id,
            "channel_id": telegram.id, "user_id": admin.id, "number": 1, "commune_id": commune.id,
            "radio_delivery_id": radio.id, "target_id": campaign.targets[0].id,
-           "programme_id": programme.id, "notification_id": 1, "model_id": model.id}
+           "programme_id": programme.id, "notification_id": 1, "model_id": model.id,
+           "tipoff_id": tipoff.id, "photo_id": 1}
     return ids, token
 
 
@@ -131,6 +139,7 @@ def rules(app, method: str) -> list[Rule]:  # type: ignore[no-untyped-def]
 @pytest.fixture
 def signed_in(app, client, session):  # type: ignore[no-untyped-def]
     app.config["PROPAGATE_EXCEPTIONS"] = False  # a crash must show as the 500 a visitor would get
+    app.config["TIPOFF_KEY"] = TIPOFF_KEY
     app.request_class = type("RecordingRequest", (app.request_class,), {"parameter_storage_class": RecordingArgs})
     ids, token = world(session)
     log_in(client, "quantri")

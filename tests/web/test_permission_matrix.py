@@ -15,6 +15,8 @@ from sqlalchemy import select
 
 from campaigns.campaign_records import CampaignInput, create_campaign
 from campaigns.models import ChannelKind, Delivery
+from campaigns.tipoff_models import Tipoff, TipoffKind
+from campaigns.tipoff_sealing import generate_tipoff_key, seal_text
 from content.messages import MessageInput, create_message, transition_message
 from content.models import AuditLog, MessageKind, Role
 from tests.factories import make_area, make_channel, make_station, make_user
@@ -205,3 +207,32 @@ def test_every_desk_page_is_refused_to_a_role_without_its_permission(client, ses
     session.expire_all()
     denial = session.scalar(select(AuditLog).where(AuditLog.action == "denied"))
     assert denial is not None and denial.detail["attempted"]
+
+
+# Tip-offs are read on a per-person grant (users.reads_tipoffs), never on a role: every role, with and without it.
+TIPOFF_CASES = [(role, granted, inside) for role in Role for granted in (True, False) for inside in (True, False)]
+
+
+@pytest.mark.parametrize(("role", "granted", "inside"), TIPOFF_CASES,
+                         ids=[f"{r.value}-{'granted' if g else 'not-granted'}-{'inside' if i else 'outside'}"
+                              for r, g, i in TIPOFF_CASES])
+def test_tip_off_pages_follow_the_grant_and_the_area_never_the_role(app, client, session, role, granted, inside):
+    key = generate_tipoff_key()
+    app.config["TIPOFF_KEY"] = key
+    province = make_area(session, name="Tỉnh Thử Nghiệm")
+    home, away = make_area(session, parent=province), make_area(session, parent=province)
+    make_user(session, role=role, area=home, username="nguoidung").reads_tipoffs = granted
+    tipoff = Tipoff(receipt_hash="1" * 64, kind=TipoffKind.DENUNCIATION, area_id=(home if inside else away).id,
+                    received_at=ZONE_NOW, body_ciphertext=seal_text(key, "Tố giác thử quyền."))
+    session.add(tipoff)
+    session.commit()
+    log_in(client, "nguoidung")
+    response = client.get(f"/desk/tipoffs/{tipoff.id}")
+    body = response.get_data(as_text=True)
+    if granted and inside:
+        assert response.status_code == 200 and "Tố giác thử quyền." in body
+    else:
+        assert response.status_code == 403 and "Tố giác thử quyền." not in body
+        session.expire_all()
+        assert session.scalar(select(AuditLog).where(AuditLog.action == "denied")) is not None
+    assert client.get("/desk/tipoffs/").status_code == (200 if granted else 403)

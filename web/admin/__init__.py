@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint
 
 from content.permissions import Action
-from web.admin import audit_log, spoken, users
+from web.admin import audit_log, spoken, tipoff_readers, users
 from web.auth import requiring
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -13,6 +13,7 @@ bp.before_request(requiring(Action.USER_MANAGE))
 bp.add_url_rule("/users", view_func=users.users)
 bp.add_url_rule("/users", view_func=users.add_user, methods=["POST"])
 bp.add_url_rule("/users/<int:user_id>", view_func=users.edit_user, methods=["POST"])
+bp.add_url_rule("/users/<int:user_id>/tipoffs", view_func=tipoff_readers.tipoff_reader, methods=["POST"])
 bp.add_url_rule("/audit", view_func=audit_log.audit)
 bp.add_url_rule("/spoken", view_func=spoken.spoken)
 bp.add_url_rule("/spoken/entries", view_func=spoken.add_spoken_entry, methods=["POST"])

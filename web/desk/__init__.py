@@ -23,6 +23,7 @@ from web.desk import (
     preview,
     programme_planning,
     self_models,
+    tipoffs,
 )
 
 GET_POST = ["GET", "POST"]
@@ -60,6 +61,14 @@ bp.add_url_rule("/deliveries/<int:delivery_id>/resend", view_func=deliveries.res
 bp.add_url_rule("/dispatch", view_func=deliveries.dispatch_board)
 bp.add_url_rule("/dispatch/channels/<int:channel_id>/resume", view_func=deliveries.resume, methods=POST)
 bp.add_url_rule("/calendar", view_func=calendar.calendar)
+
+bp.add_url_rule("/tipoffs/", endpoint="tipoffs", view_func=tipoffs.queue)
+bp.add_url_rule("/tipoffs/<int:tipoff_id>", endpoint="tipoff", view_func=tipoffs.tipoff)
+bp.add_url_rule("/tipoffs/<int:tipoff_id>/status", endpoint="tipoff_status", view_func=tipoffs.set_status, methods=POST)
+bp.add_url_rule("/tipoffs/<int:tipoff_id>/assignee", endpoint="tipoff_assignee", view_func=tipoffs.set_assignee,
+                methods=POST)
+bp.add_url_rule("/tipoffs/<int:tipoff_id>/notes", endpoint="tipoff_note", view_func=tipoffs.new_note, methods=POST)
+bp.add_url_rule("/tipoffs/<int:tipoff_id>/photos/<int:photo_id>", endpoint="tipoff_photo", view_func=tipoffs.photo)
 
 bp.add_url_rule("/campaigns/", view_func=campaigns.campaigns)
 bp.add_url_rule("/campaigns/new", view_func=campaigns.new_campaign, methods=GET_POST)

@@ -12,8 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Response, current_app, make_response, render_template, request
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext
 from sqlalchemy import select
+from werkzeug.exceptions import HTTPException
 
 from campaigns.tipoff_models import TipoffKind
 from campaigns.tipoff_photos import MAX_PHOTOS, Upload, clean_photos
@@ -32,6 +34,7 @@ from campaigns.tipoffs import (
 from content.errors import InvalidInput
 from content.models import Area, AreaKind
 from web.database import get_db, now, zone
+from web.errors import handle_http_error
 from web.tipoff_settings import tipoff_key, tipoff_photo_root, tipoff_retention_days
 
 MAX_CODE_CHARS = 40
@@ -93,8 +96,10 @@ def add() -> Response:
     return _status_page(typed, None, added=True)
 
 
-def limited(error: Exception) -> Response:
+def limited(error: HTTPException) -> ResponseReturnValue:
     """429 on a tip-off page: the same page again, with what was typed and the reason, never a bare error."""
+    if request.endpoint not in ("portal.tipoff_form", "portal.tipoff_status", "portal.tipoff_add"):
+        return handle_http_error(error)  # the portal's other limited pages (search) keep the usual answer
     message = gettext("Bạn đã gửi quá nhiều lần trong thời gian ngắn từ mạng này. Hệ thống chưa lưu lần gửi vừa rồi. "
                       "Nội dung bạn nhập vẫn còn bên dưới: hãy chờ khoảng mười phút rồi bấm gửi lại.")
     if request.endpoint == "portal.tipoff_form":
@@ -149,7 +154,7 @@ def _form_context(data: TipoffInput, errors: dict[str, str]) -> dict[str, Any]:
         by_commune.setdefault(village.parent_id or 0, []).append(village)
     return dict(data=data, errors=errors, kinds=list(TipoffKind), communes=communes, villages=by_commune,
                 retention_days=tipoff_retention_days(current_app),
-                lost_photos=bool(errors) and bool(request.files.getlist("photos")) and request.method == "POST",
+                lost_photos=bool(errors) and any(file.filename for file in request.files.getlist("photos")),
                 max_body=MAX_BODY_CHARS, max_contact=MAX_CONTACT_CHARS, max_photos=MAX_PHOTOS)
 
 

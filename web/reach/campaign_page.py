@@ -47,6 +47,7 @@ from web.reach.charts import bar_chart, line_chart
 from web.reach.exports import export_response
 from web.reach.period import query_period
 from web.reach.tables import FigureTable
+from web.reach.tipoff_tables import tipoff_table
 
 
 def load_campaign(campaign_id: int) -> tuple[Campaign, ReachView]:
@@ -167,7 +168,8 @@ def build_dashboard(campaign_id: int) -> Dashboard:
     parents = set(session.scalars(select(Area.parent_id).where(Area.parent_id.in_([a.id for a in by_area.areas]))))
     links = {area.id: page_href(campaign.id, query, area=area.id) for area in by_area.areas if area.id in parents}
     tables = [targets_table(targets), totals_table(by_day), days_table(by_day, days), areas_table(by_area, links),
-              messages_table(by_message), platform_table(session, campaign, days, view, zone())]
+              messages_table(by_message), platform_table(session, campaign, days, view, zone()),
+              tipoff_table(session, root, days)]
     return Dashboard(campaign, view, days, targets, by_day, by_area, by_message, crumbs_of(root, view.top), bar,
                      {table.name: table for table in tables}, query)
 

@@ -38,6 +38,7 @@ from web.reach.campaign_figures import (
 from web.reach.campaign_page import area_bar_chart, charts_by_metric, load_campaign, today_and_period
 from web.reach.compliance_tables import grid_table
 from web.reach.tables import Column, ColumnKind, FigureTable, figure_table
+from web.reach.tipoff_tables import tipoff_table
 
 RECENT_WEEKS = 8  # the compliance grid's weeks on an A4 page
 
@@ -123,5 +124,6 @@ def build_report(campaign_id: int) -> CampaignReport:
         ReportSection("areas", _("Theo địa bàn"), [areas_table(by_area, {})], bars),
         compliance_section(session, campaign, view, days, now().astimezone(zone()).date()),
         ReportSection("messages", _("Tin nổi bật"), [messages_table(by_message)]),
+        ReportSection("tipoffs", _("Phản ánh, tố giác của người dân"), [tipoff_table(session, view.top, days)]),
     ]
     return CampaignReport(campaign, view, days, now().astimezone(zone()).date(), targets, sections, method_notes())
