@@ -52,6 +52,8 @@ def _feedback(session: Session, now: datetime) -> int:
                                                       Message.published_at.is_not(None)).order_by(Message.id))
     count = 0
     for n, message in enumerate(published):
+        if message.published_at is None:
+            continue
         for k in range(n % 3 + 1):
             moment = message.published_at + timedelta(hours=5 + 7 * k)
             if moment <= now:

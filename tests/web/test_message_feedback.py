@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
 from sqlalchemy import func, select
 
 from campaigns.feedback_models import MessageFeedback
+from campaigns.reach_rollups import roll_up_new_events
 from content.models import Role
 from tests.factories import make_published_message, make_user
 from tests.web.helpers import log_in
@@ -86,3 +90,17 @@ def test_the_editors_see_the_answers_on_the_desk_message_page(client, session, s
     log_in(client, "bientap")
     page = client.get(f"/desk/messages/{message.id}").get_data(as_text=True)
     assert "Có ích: 1 · Không có ích: 1" in page and "Nên phát lại trên loa buổi tối." in page
+
+
+def test_answers_count_as_measured_engagement_on_the_message_reach_page(client, session, session_factory, now):
+    message = make_published_message(session, session_factory, now)
+    for answer in ("yes", "no", "yes"):
+        client.post(_path(message), data={"useful": answer})
+    roll_up_new_events(session, now=now + timedelta(days=1), zone=ZoneInfo("Asia/Ho_Chi_Minh"))
+    session.commit()
+    make_user(session, role=Role.EDITOR, area=message.area, username="bientap")
+    session.commit()
+    log_in(client, "bientap")
+    page = client.get(f"/desk/messages/{message.id}/reach").get_data(as_text=True)
+    row = page[page.index("Ý kiến “tin có ích không?”"):][:600]
+    assert ">3<" in row and "Đo được" in page
