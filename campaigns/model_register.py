@@ -109,9 +109,19 @@ def _apply(model: SelfModel, checked: _Checked) -> None:
     model.status, model.note = checked.status, checked.note
 
 
+def _refuse_a_twin(session: Session, checked: _Checked, other_than: int | None = None) -> None:
+    """A form sent twice, or a model typed again, would count twice in every figure."""
+    names = session.scalars(select(SelfModel.name).where(SelfModel.area_id == checked.area.id,
+                                                         SelfModel.id != (other_than or 0)))
+    if any(n.casefold() == checked.name.casefold() for n in names):
+        raise InvalidInput({"name": Text("%(area)s đã có mô hình %(name)s trong sổ.", area=checked.area.name,
+                                         name=checked.name)})
+
+
 def add_model(session: Session, user: User, data: ModelInput, *, now: datetime, today: date,
               remote_addr: str | None = None) -> SelfModel:
     checked = _check(session, user, data, today)
+    _refuse_a_twin(session, checked)
     model = SelfModel(created_by_id=user.id, created_at=now, updated_at=now)
     _apply(model, checked)
     session.add(model)
@@ -126,6 +136,7 @@ def update_model(session: Session, user: User, model: SelfModel, data: ModelInpu
     """Correct a model or change its status; the officer must work over both its old and its new area."""
     authorize(user, Action.CAMPAIGN_WRITE, model.area, object_type="self_model", object_id=model.id)
     checked = _check(session, user, data, today)
+    _refuse_a_twin(session, checked, other_than=model.id)
     before = _snapshot(model)
     _apply(model, checked)
     model.updated_at = now

@@ -32,6 +32,7 @@ from scheduler.demo.people import add_people_answers
 from scheduler.demo.pictures import SCENES, draw_scene
 from scheduler.demo.programmes import add_demo_programmes
 from scheduler.demo.reach_season import SeasonReport, record_reach_season
+from scheduler.demo.self_management import add_demo_models
 from scheduler.demo.villages import add_clusters, plan_village_notice
 from scheduler.demo.wordings import add_demo_wording
 from scheduler.dispatch import run_tick
@@ -268,6 +269,8 @@ def _load(session: Session, *, province_code: str, now: datetime, zone: ZoneInfo
     summary.scheduled += 1
     add_demo_programmes(session, stations, admin=users["quantri"], approver=approver, now=now, zone=zone)
     add_demo_commendations(session, editor=editor, now=now, zone=zone)
+    add_demo_models(session, campaigns["antq-khu-dan-cu-an-toan"], communes, residential_list, officer=editor,
+                    now=now, zone=zone)
     for station in stations:
         summary.stations.append((station.id, station.name, issue_station_token(station, now=now)))
     # The mark that tells a later `loa demo` this database is the demo's own.

@@ -99,3 +99,14 @@ def test_a_message_outside_the_officer_cannot_be_linked(session):
         set_featured(session, commune_editor, model, elsewhere.id, featured=True, now=NOW)
     with pytest.raises(InvalidInput):
         set_featured(session, commune_editor, model, 987_654, featured=True, now=NOW)
+
+
+def test_the_same_model_typed_twice_in_one_area_is_refused(session):
+    w = target_world(session)
+    first = add_model(session, w.editor, entry(w.commune_a), now=NOW, today=TODAY)
+    with pytest.raises(InvalidInput) as refused:
+        add_model(session, w.editor, entry(w.commune_a, name="khu dân cư  không ma túy thôn đông"), now=NOW,
+                  today=TODAY)
+    assert "name" in refused.value.errors
+    add_model(session, w.editor, entry(w.commune_b), now=NOW, today=TODAY)  # another area may use the name
+    update_model(session, w.editor, first, entry(w.commune_a, status="paused"), now=NOW, today=TODAY)  # itself

@@ -36,7 +36,8 @@ def test_the_printable_report_has_its_cover_sections_and_method_notes(client, se
         assert words in cover
     headings = [h for h in ("1. Chỉ tiêu và tiến độ", "2. Hoạt động và mức độ tiếp cận trong kỳ",
                             "3. Số liệu các nền tảng báo cáo", "4. Theo địa bàn", "5. Tình hình phát thanh của các đài",
-                            "6. Tin nổi bật", "7. Phản ánh, tố giác của người dân", "8. Ghi chú phương pháp")]
+                            "6. Tin nổi bật", "7. Phản ánh, tố giác của người dân",
+                            "8. Xã, phường kiểu mẫu và mô hình tự quản", "9. Ghi chú phương pháp")]
     positions = [page.index(h) for h in headings]
     assert positions == sorted(positions)
     assert "Chậm tiến độ" in page and "<svg" in page
@@ -59,6 +60,7 @@ def test_the_word_report_has_headings_tables_with_header_rows_and_vietnamese_num
     assert headings == ["Báo cáo mức độ tiếp cận của chiến dịch", "Chỉ tiêu và tiến độ",
                         "Hoạt động và mức độ tiếp cận trong kỳ", "Số liệu các nền tảng báo cáo", "Theo địa bàn",
                         "Tình hình phát thanh của các đài", "Tin nổi bật", "Phản ánh, tố giác của người dân",
+                        "Xã, phường kiểu mẫu và mô hình tự quản",
                         "Ghi chú phương pháp"]
     tables = {table.rows[0].cells[0].text: table for table in document.tables}
     assert set(tables) >= {"Chỉ tiêu", "Chỉ số", "Ngày", "Kênh", "Địa bàn", "Hạng"}

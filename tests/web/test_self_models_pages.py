@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import io
 from datetime import datetime, timezone
 
+import docx
 from sqlalchemy import select
 
-from campaigns.model_assessments import add_criterion
+from campaigns.model_assessments import AssessmentInput, add_criterion, record_assessment
 from campaigns.models import TargetKind
-from campaigns.selfmanaged_models import ModelAssessment, SelfModel
+from campaigns.selfmanaged_models import ModelAssessment, ModelKind, SelfModel
 from campaigns.target_models import TargetMilestone
 from content.models import AreaKind, Role
 from tests.campaigns.target_world import add_message, add_target, target_world
@@ -115,7 +117,7 @@ def test_an_assessment_meeting_the_criteria_counts_towards_the_model_wards_targe
     assert session.scalar(select(ModelAssessment.meets_standard)) is True
     assert session.scalar(select(TargetMilestone.decision_number)) == "77/QĐ-UBND"
     page = client.get(address).get_data(as_text=True)
-    assert "Địa bàn đạt chuẩn: 1" in page and "77/QĐ-UBND" in page
+    assert "Địa bàn đạt chuẩn: 1" in page and "77/QĐ-UBND" in page and "đã đạt 1 / 13 phường kiểu mẫu" in page
     assert address in client.get(f"/desk/campaigns/{w.campaign.id}").get_data(as_text=True)
 
 
@@ -133,3 +135,43 @@ def test_a_blank_criterion_is_refused_and_an_analyst_cannot_add_one(client, sess
     token = csrf_token(client, f"/desk/campaigns/{w.campaign.id}/model-areas")
     assert client.post(address, data={"csrf_token": token, "title": "Tiêu chí lạ"}).status_code == 403
 
+
+
+def test_the_campaign_dashboard_shows_the_model_areas_and_the_running_models(client, session):
+    w = target_world(session)
+    thon = make_area(session, parent=w.commune_b, kind=AreaKind.RESIDENTIAL, name="Thôn Gò Mây")
+    session.add(SelfModel(area_id=thon.id, name="Dòng họ Phạm tự quản", kind=ModelKind.CLAN,
+                          started_on=w.campaign.starts_on))
+    criterion = add_criterion(session, w.editor, w.campaign, "Không có trọng án", now=NOW)
+    for area, decision in ((w.commune_a, "91/QĐ-UBND"), (w.commune_b, "")):
+        record_assessment(session, w.editor, w.campaign, AssessmentInput(
+            area_id=area.id, assessed_on=w.campaign.starts_on, decision_number=decision,
+            met=frozenset({criterion.id}) if decision else frozenset()), now=NOW, today=NOW.date())
+    session.commit()
+    log_in(client, "bientap_tinh")
+    page = client.get(f"/desk/campaigns/{w.campaign.id}/reach").get_data(as_text=True)
+    part = page[page.index('<section id="models"'):]
+    part = part[:part.index("</section>")]
+    assert "1 / 2 địa bàn đã đánh giá đạt đủ bộ tiêu chí" in part
+    assert "Phường An Lạc" in part and "91/QĐ-UBND" in part and "Xã Bình Minh" not in part
+    assert "Dòng họ tự quản 1" in part and "1 / 1 thôn, tổ dân phố có mô hình đang hoạt động (100,0 %)" in part
+
+
+def test_the_campaign_report_lists_the_assessed_areas_and_the_models_by_kind(client, session):
+    w = target_world(session)
+    session.add(SelfModel(area_id=w.commune_a.id, name="Camera an ninh phường An Lạc", kind=ModelKind.CAMERAS,
+                          started_on=w.campaign.starts_on))
+    criterion = add_criterion(session, w.editor, w.campaign, "Không có trọng án", now=NOW)
+    record_assessment(session, w.editor, w.campaign, AssessmentInput(
+        area_id=w.commune_a.id, assessed_on=w.campaign.starts_on, decision_number="91/QĐ-UBND",
+        met=frozenset({criterion.id})), now=NOW, today=NOW.date())
+    session.commit()
+    log_in(client, "bientap_tinh")
+    page = client.get(f"/desk/campaigns/{w.campaign.id}/report").get_data(as_text=True)
+    part = page[page.index('part-models'):]
+    assert "Phường An Lạc" in part and "91/QĐ-UBND" in part and "1 / 1 tiêu chí" in part
+    response = client.get(f"/desk/campaigns/{w.campaign.id}/report.docx")
+    document = docx.Document(io.BytesIO(response.get_data()))
+    tables = {table.rows[0].cells[0].text: table for table in document.tables}
+    kinds = [[c.text for c in row.cells] for row in tables["Loại"].rows[1:]]
+    assert ["Camera an ninh", "1"] in kinds and kinds[-1] == ["Tổng số mô hình", "1"]

@@ -17,6 +17,7 @@ from campaigns.model_assessments import (
     record_assessment,
 )
 from campaigns.models import Campaign
+from campaigns.target_progress import progress
 from content.errors import InvalidInput
 from content.permissions import Action, is_allowed
 from web.auth import actor
@@ -39,6 +40,7 @@ def _page(campaign: Campaign, form, errors: dict[str, str], status: int = 200):
     targets = milestone_targets(campaign)
     return render_template(
         "desk/model_areas.html", campaign=campaign, criteria=criteria, assessments=assessments, targets=targets,
+        targets_progress=[(t, progress(db, t, today=now().astimezone(zone()).date(), zone=zone())) for t in targets],
         areas=assessable_areas(db, campaign, user), form=form, errors=errors,
         met_ids={str(i) for i in form.getlist("met")} if hasattr(form, "getlist") else set(form.get("met", ())),
         may_write=is_allowed(user, Action.CAMPAIGN_WRITE, campaign.owner_area),

@@ -45,6 +45,7 @@ from web.reach.campaign_figures import (
 from web.reach.charts import Series as Line
 from web.reach.charts import bar_chart, line_chart
 from web.reach.exports import export_response
+from web.reach.model_section import model_section
 from web.reach.period import query_period
 from web.reach.tables import FigureTable
 from web.reach.tipoff_tables import tipoff_table
@@ -176,7 +177,9 @@ def build_dashboard(campaign_id: int) -> Dashboard:
 
 @login_required
 def campaign_reach(campaign_id: int):
-    return render_template("reach/campaign.html", d=build_dashboard(campaign_id))
+    dashboard = build_dashboard(campaign_id)
+    return render_template("reach/campaign.html", d=dashboard,
+                           models=model_section(dashboard.campaign, dashboard.view, dashboard.days))
 
 
 @login_required

@@ -37,6 +37,7 @@ from web.reach.campaign_figures import (
 )
 from web.reach.campaign_page import area_bar_chart, charts_by_metric, load_campaign, today_and_period
 from web.reach.compliance_tables import grid_table
+from web.reach.model_section import model_tables
 from web.reach.tables import Column, ColumnKind, FigureTable, figure_table
 from web.reach.tipoff_tables import tipoff_table
 
@@ -125,5 +126,6 @@ def build_report(campaign_id: int) -> CampaignReport:
         compliance_section(session, campaign, view, days, now().astimezone(zone()).date()),
         ReportSection("messages", _("Tin nổi bật"), [messages_table(by_message)]),
         ReportSection("tipoffs", _("Phản ánh, tố giác của người dân"), [tipoff_table(session, view.top, days)]),
+        ReportSection("models", _("Xã, phường kiểu mẫu và mô hình tự quản"), model_tables(campaign, view, days)),
     ]
     return CampaignReport(campaign, view, days, now().astimezone(zone()).date(), targets, sections, method_notes())
