@@ -137,3 +137,12 @@ def test_a_nomination_of_another_commune_cannot_be_linked(session):
         record_commendation(session, w.editor_b, commended(w.commune_b, nomination_id=nomination.id), now=NOW,
                             today=TODAY)
     assert set(refused.value.errors) == {"nomination_id"}
+
+
+def test_overlong_names_reasons_and_decision_numbers_are_refused_by_their_length(session):
+    w = commendation_world(session)
+    with pytest.raises(InvalidInput) as refused:
+        record_commendation(session, w.editor_a, commended(w.commune_a, recipient="Nguyễn " * 60, reason="Tốt " * 1100,
+                                                           decision_number="9" * 121), now=NOW, today=TODAY)
+    assert set(refused.value.errors) == {"recipient", "reason", "decision_number"}
+    assert "300" in refused.value.errors["recipient"] and "120" in refused.value.errors["decision_number"]
