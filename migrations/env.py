@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+import campaigns.commendation_models
 import campaigns.feedback_models
 import campaigns.local_wording_models
 import campaigns.models  # (registers the campaigns tables on Base.metadata)

@@ -27,6 +27,7 @@ from content.vietnamese import slugify
 from scheduler.alerts.job import DEFAULT_GRACE
 from scheduler.alerts.missed import raise_alerts
 from scheduler.demo import data
+from scheduler.demo.commendations import add_demo_commendations
 from scheduler.demo.nominations import add_demo_nominations
 from scheduler.demo.people import add_people_answers
 from scheduler.demo.pictures import SCENES, draw_scene
@@ -267,6 +268,7 @@ def _load(session: Session, *, province_code: str, now: datetime, zone: ZoneInfo
     summary.scheduled += 1
     add_demo_programmes(session, stations, admin=users["quantri"], approver=approver, now=now, zone=zone)
     summary.messages += add_demo_nominations(session, residential_list, editor=editor, now=now, zone=zone)
+    add_demo_commendations(session, editor=editor, now=now, zone=zone)
     add_demo_models(session, campaigns["antq-khu-dan-cu-an-toan"], communes, residential_list, officer=editor,
                     now=now, zone=zone)
     for station in stations:

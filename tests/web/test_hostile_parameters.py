@@ -17,6 +17,7 @@ from werkzeug.routing import Rule
 
 from campaigns.campaign_records import CampaignInput, TargetInput, create_campaign
 from campaigns.clusters import ClusterInput, create_cluster
+from campaigns.commendation_models import Commendation, CommendationLevel
 from campaigns.local_wordings import set_local_wording
 from campaigns.models import ChannelKind, Delivery, TargetKind
 from campaigns.nominations import NominationInput, submit_nomination
@@ -96,12 +97,15 @@ def world(session):  # type: ignore[no-untyped-def]
     wording = set_local_wording(session, message, "Lời đọc riêng của xã Cồn Cát.", actor=admin, now=NOW, station=station)
     nomination = submit_nomination(session, NominationInput(person_name="Người Thử Tham Số", area_id=village.id,
                                                             deed="Việc tốt thử tham số."), now=NOW, today=NOW.date())
+    honour = Commendation(year=2026, area_id=commune.id, recipient="Ông Tòng Văn Khéo", reason="Bắt kẻ trộm trâu",
+                          level=CommendationLevel.COMMUNE, decision_number="12/QĐ-UBND", decided_on=NOW.date())
+    session.add(honour)
     admin.reads_tipoffs = True
     tipoff = Tipoff(receipt_hash="0" * 64, kind=TipoffKind.REPORT, area_id=commune.id, received_at=NOW,
                     body_ciphertext=seal_text(TIPOFF_KEY, "Phản ánh thử tham số."))
     session.add(tipoff)
     session.commit()
-    ids = {"nomination_id": nomination.id, "village_id": village.id, "cluster_id": cluster.id, "wording_id": wording.id, "message_id": message.id, "delivery_id": delivery.id, "station_id": station.id, "campaign_id": campaign.id,
+    ids = {"nomination_id": nomination.id, "commendation_id": honour.id, "year": 2026, "village_id": village.id, "cluster_id": cluster.id, "wording_id": wording.id, "message_id": message.id, "delivery_id": delivery.id, "station_id": station.id, "campaign_id": campaign.id,
            "channel_id": telegram.id, "user_id": admin.id, "number": 1, "commune_id": commune.id,
            "radio_delivery_id": radio.id, "target_id": campaign.targets[0].id,
            "programme_id": programme.id, "notification_id": 1, "model_id": model.id,

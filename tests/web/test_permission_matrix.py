@@ -179,6 +179,9 @@ DESK_PAGES = {
     "/desk/nominations/": "message.write",
     "/desk/nominations/new": "message.write",
     "/desk/nominations/{nomination}": "message.write",
+    "/desk/commendations/": "campaign.view",
+    "/desk/commendations/new": "campaign.write",
+    "/desk/festival/2026": "campaign.view",  # reach.view: the same roles
 }
 DESK_CASES = [(role, page) for role in Role for page in DESK_PAGES]
 

@@ -12,6 +12,7 @@ from web.desk import (
     account,
     calendar,
     campaigns,
+    commendations,
     deliveries,
     history,
     local_wordings,
@@ -76,6 +77,10 @@ bp.add_url_rule("/campaigns/new", view_func=campaigns.new_campaign, methods=GET_
 bp.add_url_rule("/campaigns/<int:campaign_id>", view_func=campaigns.campaign)
 bp.add_url_rule("/campaigns/<int:campaign_id>/edit", view_func=campaigns.edit_campaign, methods=GET_POST)
 bp.add_url_rule("/campaigns/<int:campaign_id>/targets/<int:target_id>/milestones", view_func=milestones.milestones,
+                methods=GET_POST)
+bp.add_url_rule("/commendations/", view_func=commendations.commendations)
+bp.add_url_rule("/commendations/new", view_func=commendations.new_commendation, methods=GET_POST)
+bp.add_url_rule("/commendations/<int:commendation_id>/edit", view_func=commendations.edit_commendation,
                 methods=GET_POST)
 
 bp.add_url_rule("/nominations/", view_func=nominations.index, endpoint="nominations")

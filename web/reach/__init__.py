@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-from web.reach import campaign_page, compliance_page, feed_page, message_page, report_page
+from web.reach import campaign_page, compliance_page, feed_page, festival_page, message_page, report_page
 
 bp = Blueprint("reach", __name__, url_prefix="/desk")
 bp.add_url_rule("/messages/<int:message_id>/reach", view_func=message_page.message_reach_page)
@@ -25,3 +25,5 @@ bp.add_url_rule("/campaigns/<int:campaign_id>/compliance/<table>.<any(csv, xlsx)
                 view_func=compliance_page.compliance_export)
 bp.add_url_rule("/feeds/reach", view_func=feed_page.feed_reach)
 bp.add_url_rule("/feeds/reach/<table>.<any(csv, xlsx):fmt>", view_func=feed_page.feed_reach_export)
+bp.add_url_rule("/festival/<int:year>", view_func=festival_page.festival_report)
+bp.add_url_rule("/festival/<int:year>.docx", view_func=festival_page.festival_report_docx)
