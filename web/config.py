@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -116,8 +118,14 @@ def _instance_secret(instance: Path, name: str = "secret_key",
     path = instance / name
     if not path.exists():
         private_dir(instance)
-        # Created private: the file must never exist, even for a moment, readable by others.
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "w") as file:
-            file.write(make())
+        # Written private (mkstemp's 0600) under a name of its own, then linked into place: the key appears whole
+        # or not at all, and when two threads or processes make it at once the first link wins and both read it.
+        descriptor, temporary = tempfile.mkstemp(dir=instance, prefix=f".{name}.")
+        try:
+            with os.fdopen(descriptor, "w") as file:
+                file.write(make())
+            with contextlib.suppress(FileExistsError):
+                os.link(temporary, path)
+        finally:
+            os.unlink(temporary)
     return path.read_text().strip()

@@ -58,6 +58,27 @@ def test_the_generated_secret_key_and_its_folder_are_private(tmp_path):
     assert mode(instance) == 0o700 and mode(instance / "secret_key") == 0o600
 
 
+def test_threads_making_a_secret_at_once_all_get_the_same_whole_key(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+    from threading import Barrier
+
+    start = Barrier(16)
+    made = iter(range(10**6))
+
+    def make_key() -> str:
+        return f"khoa-{next(made)}-" + "x" * 4096  # long, so a half-written file would show
+
+    def read(_: int) -> str:
+        start.wait()
+        return _instance_secret(tmp_path / "instance", "tipoff_key", make_key)
+
+    with ThreadPoolExecutor(16) as pool:
+        keys = set(pool.map(read, range(16)))
+    assert len(keys) == 1 and next(iter(keys)).endswith("x" * 4096)  # one key, never empty nor cut short
+    assert [p.name for p in (tmp_path / "instance").iterdir()] == ["tipoff_key"]  # no temporary file left
+    assert mode(tmp_path / "instance" / "tipoff_key") == 0o600
+
+
 def test_an_existing_world_readable_database_loses_world_access(tmp_path):
     database = tmp_path / "loa.db"
     database.touch(mode=0o644)
