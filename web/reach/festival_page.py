@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Response, render_template
+from flask import render_template
 from flask_login import login_required
 
 from web.reach.festival_docx import festival_docx
 from web.reach.festival_report import build_festival_report
-from web.reach.report_docx import DOCX
+from web.reach.report_docx import docx_response
 
 
 @login_required
@@ -18,7 +18,4 @@ def festival_report(year: int):
 @login_required
 def festival_report_docx(year: int):
     report = build_festival_report(year)
-    response = Response(festival_docx(report), mimetype=DOCX)
-    response.headers["Content-Disposition"] = f'attachment; filename="{report.filename}.docx"'
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return docx_response(festival_docx(report), report.filename)

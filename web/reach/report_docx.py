@@ -14,6 +14,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from flask import Response
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 
@@ -21,6 +22,14 @@ from web.reach.campaign_report import CampaignReport
 from web.reach.tables import Cell, ColumnKind, FigureTable
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def docx_response(document: bytes, filename: str) -> Response:
+    """A report's Word file as a download, never kept by a shared cache (it holds an area's figures)."""
+    response = Response(document, mimetype=DOCX)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}.docx"'
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
 
 
 def written(cell: Cell, kind: ColumnKind) -> str:

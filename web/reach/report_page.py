@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Response, render_template
+from flask import render_template
 from flask_login import login_required
 
 from web.reach.campaign_report import build_report
-from web.reach.report_docx import DOCX, report_docx
+from web.reach.report_docx import docx_response, report_docx
 
 
 @login_required
@@ -17,7 +17,4 @@ def campaign_report(campaign_id: int):
 @login_required
 def campaign_report_docx(campaign_id: int):
     report = build_report(campaign_id)
-    response = Response(report_docx(report), mimetype=DOCX)
-    response.headers["Content-Disposition"] = f'attachment; filename="{report.filename}.docx"'
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return docx_response(report_docx(report), report.filename)
