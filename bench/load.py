@@ -23,6 +23,7 @@ PostgreSQL comes from LOA_BENCH_DATABASE_URL (its public schema is DROPPED and r
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -59,7 +60,7 @@ class Size:
 
     @classmethod
     def quick(cls) -> Size:
-        return cls(deliveries=200, seconds=3.0, give_up=120.0)
+        return cls(deliveries=200, seconds=2.0, give_up=120.0)
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class LoadResult:
     seconds: float = 0.0
     notes: list[str] = field(default_factory=list)
     web_log: str = ""  # the end of gunicorn's log: where a failed request's traceback is
+    load_averages: tuple[float, float] = (0.0, 0.0)  # the machine's 1-minute load average at the start and the end
 
     @property
     def errors(self) -> int:
@@ -123,20 +125,31 @@ def gunicorn_command(port: int) -> list[str]:
             "web:create_app()"]
 
 
+@dataclass(frozen=True)
+class Web:
+    process: subprocess.Popen[bytes]
+    port: int
+    log: Path
+
+    def wait_until_ready(self) -> int:
+        try:
+            wait_until_answering(self.process, self.port, "/robots.txt", "gunicorn")
+        except AssertionError as error:
+            raise AssertionError(f"{error}; its log:\n{tail(self.log)}") from None
+        return self.port
+
+
 @contextmanager
-def running_web(url: str, credentials_key: str, folder: Path) -> Iterator[int]:
-    """gunicorn serving Loa on a free port; stopped (SIGTERM, its graceful stop) when the block ends."""
+def running_web(url: str, credentials_key: str, folder: Path) -> Iterator[Web]:
+    """gunicorn starting on a free port (it boots while the caller starts the workers); stopped with SIGTERM, its
+    graceful stop, when the block ends."""
     port = free_port()
     log = folder / "gunicorn.log"
     with log.open("a", encoding="utf-8") as errors:
         server = subprocess.Popen(gunicorn_command(port), cwd=ROOT, env=web_env(url, port, credentials_key, folder),
                                   stdout=errors, stderr=errors)
     try:
-        try:
-            wait_until_answering(server, port, "/robots.txt", "gunicorn")
-        except AssertionError as error:
-            raise AssertionError(f"{error}; its log:\n{tail(log)}") from None
-        yield port
+        yield Web(server, port, log)
     finally:
         server.terminate()
         try:
@@ -190,7 +203,7 @@ def measure(url: str, size: Size) -> LoadResult:
     from campaigns.credentials import generate_key
     from content.db import make_engine, make_session_factory
 
-    began = time.perf_counter()
+    began, load_before = time.perf_counter(), os.getloadavg()[0]
     key = generate_key()
     settings = Settings(deliveries=size.deliveries, fail_fraction=0.0, lease=20, tick=1, give_up=size.give_up)
     engine = make_engine(url)
@@ -210,8 +223,9 @@ def measure(url: str, size: Size) -> LoadResult:
                     traffics.append(Traffic(port, addresses, COMMUNE, folder).start(seconds))
                     return traffics[-1]
 
-                with running_web(url, key, folder) as port, \
+                with running_web(url, key, folder) as web, \
                         running_workers(WORKERS, worker_env(url, key, settings, folder), folder / "workers.log"):
+                    port = web.wait_until_ready()
                     check_answers(port, addresses)
                     load(port, min(3.0, size.seconds)).finish()  # warm-up: templates compiled, caches and pools filled
                     idle = load(port, size.seconds).finish()
@@ -226,7 +240,7 @@ def measure(url: str, size: Size) -> LoadResult:
     finally:
         engine.dispose()
     return LoadResult(size, idle, busy, alone, loaded, len(codes), len(set(codes)), count_tipoffs(url),
-                      time.perf_counter() - began, web_log=web_log)
+                      time.perf_counter() - began, web_log=web_log, load_averages=(load_before, os.getloadavg()[0]))
 
 
 def problems(result: LoadResult) -> list[str]:

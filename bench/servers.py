@@ -39,14 +39,15 @@ def wait_until_answering(server: subprocess.Popen[bytes], port: int, probe_path:
     """Return once `probe_path` on `port` answers; kill the server and raise if it has not within a minute."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and server.poll() is None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
         try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
             connection.request("GET", probe_path)
             connection.getresponse().read()
-            connection.close()
             return
         except OSError:
             time.sleep(0.2)
+        finally:
+            connection.close()
     server.kill()
     server.wait()
     raise AssertionError(f"{name} did not start within a minute (exit code {server.returncode})")

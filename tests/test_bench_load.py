@@ -53,7 +53,7 @@ def test_wrk_summary_lines_are_read_in_seconds_and_errors_are_summed():
     out = "Running 1s test\nloa-wrk 120 1000000 1 2 0 3 4 1500 2500 9000 12000\nRequests/sec: 120\n"
     summary = wrk.read_summary(out)
     assert summary == wrk.Summary(requests=120, seconds=1.0, socket_errors=7, failed_answers=3, p50=0.0015,
-                                  p90=0.0025, p99=0.009, max=0.012)
+                                  p90=0.0025, p99=0.009, max=0.012, failures="connect 1, read 2, timeout 4, status ≥ 400 3")
 
 
 def test_a_failed_request_or_a_lost_delivery_is_a_problem():
