@@ -47,7 +47,7 @@ def dispatch_lines(result: LoadResult) -> list[str]:
         f"deliveries lost, unsent or received twice (both rounds): {result.lost}",
         f"tip-offs posted: {result.receipts:,} receipts, {result.distinct_receipts:,} distinct, "
         f"{result.stored_tipoffs:,} stored",
-        f"errors (socket errors and answers ≥ 400, 429 included), every address, both windows: {result.errors}",
+        f"errors (socket errors and answers ≥ 400, 429 included), every address, every window: {result.errors}",
     ]
 
 
