@@ -61,3 +61,24 @@ def fresh_database() -> str | None:
         return None
     reset_schema(url)
     return url
+
+
+def ensure_database(url: str) -> None:
+    """Create the database `url` names when the server does not have it yet (connecting to `postgres` to do so)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ProgrammingError
+
+    target = make_url(url)
+    engine = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            query = text("SELECT 1 FROM pg_database WHERE datname = :name")
+            if connection.scalar(query, {"name": target.database}) is None:
+                try:
+                    connection.execute(text(f'CREATE DATABASE "{target.database}"'))
+                except ProgrammingError:  # made a moment ago by another run: the same end
+                    if connection.scalar(query, {"name": target.database}) is None:
+                        raise
+    finally:
+        engine.dispose()

@@ -23,6 +23,7 @@ if __package__ in (None, ""):
 from bench import (
     dispatch,
     dispatch_workers,
+    load,
     markdown_bounds,
     portal_speed,
     reach,
@@ -34,10 +35,10 @@ from bench.timing import format_table
 
 # Explicit, in the order they run; each module has TITLE and run() -> list[Comparison].
 BENCHMARKS: list[ModuleType] = [rendering_and_feeds, markdown_bounds, dispatch, dispatch_workers, scripts, reach,
-                                portal_speed, tipoff_burst]
+                                portal_speed, tipoff_burst, load]
 
 
-def _machine() -> str:
+def machine() -> str:
     cpus = os.cpu_count()
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else cpus
     return (f"Python {platform.python_version()} ({platform.python_implementation()}) on {platform.machine()}, "
@@ -46,7 +47,7 @@ def _machine() -> str:
 
 def main() -> int:
     print(f"Loa benchmarks — {datetime.now().astimezone():%Y-%m-%d %H:%M %Z}")
-    print(_machine())
+    print(machine())
     started = time.perf_counter()
     # Show every warning once per place rather than hiding deprecations, and list them at the end.
     with warnings.catch_warnings(record=True) as caught:

@@ -31,15 +31,23 @@ def start_server(module: str, args: list[str], *, probe_path: str = "/") -> tupl
     """`python -m module *args PORT` on a free port, returned once `probe_path` answers (within a minute)."""
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", module, *args, str(port)], cwd=ROOT, env=clean_env())
+    wait_until_answering(server, port, probe_path, f"{module} {args[0]}")
+    return server, port
+
+
+def wait_until_answering(server: subprocess.Popen[bytes], port: int, probe_path: str, name: str) -> None:
+    """Return once `probe_path` on `port` answers; kill the server and raise if it has not within a minute."""
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and server.poll() is None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
         try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
             connection.request("GET", probe_path)
             connection.getresponse().read()
-            connection.close()
-            return server, port
+            return
         except OSError:
             time.sleep(0.2)
+        finally:
+            connection.close()
     server.kill()
-    raise AssertionError(f"{module} {args[0]} did not start within a minute")
+    server.wait()
+    raise AssertionError(f"{name} did not start within a minute (exit code {server.returncode})")

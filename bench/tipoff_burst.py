@@ -22,7 +22,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -78,6 +78,7 @@ def build_world(url: str) -> str:
 class Side:
     latencies: list[float]
     errors: int = 0
+    failures: list[str] = field(default_factory=list)  # what each error was: a status, or the exception
 
 
 def read(port: int, stop: threading.Event, side: Side, lock: threading.Lock) -> None:
@@ -102,7 +103,9 @@ def read(port: int, stop: threading.Event, side: Side, lock: threading.Lock) -> 
     connection.close()
 
 
-def send(port: int, commune: str, count: int, side: Side, codes: list[str], lock: threading.Lock) -> None:
+def send(port: int, commune: str, count: int, side: Side, codes: list[str], lock: threading.Lock,
+         stop: threading.Event | None = None) -> None:
+    """Post up to `count` tip-offs through the form, one after another, until `stop` is set if given."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     connection.request("GET", "/phan-anh")
     response = connection.getresponse()
@@ -110,6 +113,8 @@ def send(port: int, commune: str, count: int, side: Side, codes: list[str], lock
     cookie = (response.getheader("Set-Cookie") or "").split(";", 1)[0]
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
     for n in range(count):
+        if stop is not None and stop.is_set():
+            break
         body = urlencode({"csrf_token": token, "kind": "report", "commune": commune, "village": f"{commune}-{n % 8 + 1}",
                           "body": f"{BODY} (lần {n})", "anonymous": "1", "website": ""})
         started = time.perf_counter()
@@ -119,8 +124,9 @@ def send(port: int, commune: str, count: int, side: Side, codes: list[str], lock
             response = connection.getresponse()
             answer = response.read().decode()
             found = re.search(r'id="receipt-code">([0-9A-Z-]+)<', answer) if response.status == 200 else None
-        except (OSError, http.client.HTTPException):
-            found = None
+            failure = f"status {response.status}"
+        except (OSError, http.client.HTTPException) as error:
+            found, failure = None, type(error).__name__
             connection.close()
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         with lock:
@@ -128,6 +134,8 @@ def send(port: int, commune: str, count: int, side: Side, codes: list[str], lock
             side.errors += found is None
             if found:
                 codes.append(found.group(1))
+            else:
+                side.failures.append(failure)
     connection.close()
 
 
@@ -176,7 +184,7 @@ def burst(count: int = COUNT, read_seconds: float = 3.0) -> dict[str, object]:
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=60)
-    stored = _stored(url)
+    stored = count_tipoffs(url)
     return {
         "submitted": count, "receipts": len(codes), "distinct_codes": len(set(codes)), "stored": stored,
         "send_errors": sent.errors, "read_errors_alone": alone.errors, "read_errors_during": during.errors,
@@ -190,7 +198,7 @@ def burst(count: int = COUNT, read_seconds: float = 3.0) -> dict[str, object]:
     }
 
 
-def _stored(url: str) -> int:
+def count_tipoffs(url: str) -> int:
     from sqlalchemy import func, select
 
     from campaigns.tipoff_models import Tipoff

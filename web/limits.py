@@ -11,11 +11,15 @@ from flask import Flask
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
+from web.limit_storage import SCHEME
+
 limiter = Limiter(key_func=get_remote_address, key_prefix="loa")
 
 
 def init_limits(app: Flask) -> None:
-    app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
+    # In memory, limits' own store can fail a request under a threaded server; ours cannot (web.limit_storage).
+    uri = str(app.config.get("RATELIMIT_STORAGE_URI") or "memory://")
+    app.config["RATELIMIT_STORAGE_URI"] = f"{SCHEME}://{uri.removeprefix('memory://')}" if uri.startswith("memory://") else uri
     # X-RateLimit-* and Retry-After on every limited response, so clients can back off by the clock.
     app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
     limiter.init_app(app)
