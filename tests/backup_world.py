@@ -18,8 +18,12 @@ from click.testing import CliRunner, Result
 from cryptography.fernet import Fernet
 from sqlalchemy import create_engine, func, inspect, select, text
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.orm import Session
 
 from content.db import Base, make_engine
+from content.models import Role
+from tests.factories import make_area, make_user
+from tests.samples import image_bytes
 from web.cli import cli
 
 
@@ -112,3 +116,15 @@ def rewrite_archive(archive: Path, out: Path, *, manifest: Callable[[dict], None
             entry.size = len(data)
             new.addfile(entry, io.BytesIO(data))
     return out
+
+
+def small_install(session: Session, database_url: str, root: Path) -> Install:
+    """The session's database with one commune and one account, one image and one consent scan beside it."""
+    make_user(session, role=Role.EDITOR, area=make_area(session, name="Xã Suối Mát"), username="bientap.suoimat")
+    session.commit()
+    install = Install(database_url, root)
+    (install.media / "ab").mkdir(parents=True)
+    (install.media / "ab" / "anh.png").write_bytes(image_bytes(size=(32, 32)))
+    (install.consent / "7f").mkdir(parents=True)
+    (install.consent / "7f" / "giay-dong-y.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    return install

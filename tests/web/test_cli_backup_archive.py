@@ -9,21 +9,14 @@ import tarfile
 import pytest
 from alembic.script import ScriptDirectory
 
-from content.models import Role
 from content.schema import alembic_config
 from scheduler.backup.manifest import fingerprint
-from tests.backup_world import Install
-from tests.factories import make_area, make_user
+from tests.backup_world import small_install
 
 
 @pytest.fixture
 def source(database_url, session_factory, session, tmp_path):  # type: ignore[no-untyped-def]
-    make_user(session, role=Role.APPROVER, area=make_area(session, name="Xã Đồi Thông"), username="pheduyet.doithong")
-    session.commit()
-    install = Install(database_url, tmp_path / "source")
-    (install.consent / "7f").mkdir(parents=True)
-    (install.consent / "7f" / "giay-dong-y.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
-    return install
+    return small_install(session, database_url, tmp_path / "source")
 
 
 def head(database_url: str) -> str | None:

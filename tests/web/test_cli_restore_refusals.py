@@ -5,20 +5,12 @@ from __future__ import annotations
 import pytest
 
 from content.db import make_engine
-from content.models import Role
-from tests.backup_world import Install, rewrite_archive, scratch_database, table_counts
-from tests.factories import make_area, make_user
-from tests.samples import image_bytes
+from tests.backup_world import Install, rewrite_archive, scratch_database, small_install, table_counts
 
 
 @pytest.fixture
 def source(database_url, session_factory, session, tmp_path):  # type: ignore[no-untyped-def]
-    make_user(session, role=Role.EDITOR, area=make_area(session, name="Xã Suối Mát"), username="bientap.suoimat")
-    session.commit()
-    install = Install(database_url, tmp_path / "source")
-    (install.media / "ab").mkdir(parents=True)
-    (install.media / "ab" / "anh.png").write_bytes(image_bytes(size=(32, 32)))
-    return install
+    return small_install(session, database_url, tmp_path / "source")
 
 
 @pytest.fixture
