@@ -10,8 +10,10 @@ from pathlib import Path
 
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
 from scheduler.backup.archive import ArchiveWriter
+from scheduler.backup.errors import BackupError
 from scheduler.backup.manifest import Manifest
 from scheduler.backup.postgres_copy import dump_postgres
 from scheduler.backup.revisions import database_revision
@@ -83,6 +85,8 @@ def _revision(database_url: str) -> str | None:
     try:
         with engine.connect() as connection:
             return database_revision(connection)
+    except OperationalError as error:
+        raise BackupError(f"The database cannot be read ({error.orig}): nothing was backed up.") from None
     finally:
         engine.dispose()
 

@@ -11,7 +11,7 @@ from alembic.script import ScriptDirectory
 
 from content.schema import alembic_config
 from scheduler.backup.manifest import fingerprint
-from tests.backup_world import small_install
+from tests.backup_world import Install, small_install
 
 
 @pytest.fixture
@@ -69,3 +69,12 @@ def test_an_existing_file_is_not_overwritten(source, tmp_path):
 def test_keep_without_a_folder_is_a_usage_error(source, tmp_path):
     result = source.loa("backup", str(tmp_path / "loa.tar.gz"), "--keep", "3")
     assert result.exit_code == 2 and "--keep needs PATH to be a folder" in result.output
+
+
+def test_a_backup_that_fails_says_why_and_leaves_no_archive(source, tmp_path):
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    unreachable = Install("postgresql+psycopg://loa@127.0.0.1:9/khong_co", source.root, keys=source.keys)
+    result = unreachable.loa("backup", str(folder))
+    assert result.exit_code != 0 and "cannot be read" in result.output and "nothing was backed up" in result.output
+    assert list(folder.iterdir()) == []
