@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.metadata
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -15,6 +16,7 @@ from scheduler.backup.manifest import KEY_NAMES, fingerprint
 from scheduler.backup.restore import stage_restore
 from scheduler.backup.revisions import Standing
 from scheduler.backup.writer import Installation, archive_name, prune_archives, write_backup
+from web.database import zone
 from web.desk.nominations import consent_root
 from web.media.files import media_root
 from web.tipoff_settings import tipoff_photo_root
@@ -45,6 +47,13 @@ def installation(app: Flask) -> Installation:
         trees={"media": media_root(), "consent": consent_root(), "tipoff-photos": photo_folder(tipoff_photo_root(app))},
         key_fingerprints={name: fingerprint(_existing_key(app, name)) for name in KEY_NAMES},
         loa_version=_loa_version())
+
+
+def _local(moment: str) -> str:
+    try:
+        return f"{datetime.fromisoformat(moment).astimezone(zone()):%d/%m/%Y %H:%M} ({zone().key})"
+    except ValueError:
+        return moment  # an archive edited by hand still restores; its date is shown as written
 
 
 @click.command("backup")
@@ -99,7 +108,7 @@ def restore_command(archive: Path, yes: bool, ignore_keys: bool) -> None:
         raise click.ClickException(str(error)) from None
     try:
         manifest = staged.manifest
-        click.echo(f"{archive.name}: made {manifest.created_at} by Loa {manifest.loa_version}, "
+        click.echo(f"{archive.name}: made {_local(manifest.created_at)} by Loa {manifest.loa_version}, "
                    f"{manifest.backend} database at revision {manifest.revision}, "
                    + ", ".join(f"{count} {name} files" for name, count in staged.file_counts.items()) + ".")
         for warning in staged.warnings:

@@ -99,6 +99,7 @@ def test_other_keys_are_refused_unless_told_to_ignore_them(archive, source, data
 def test_answering_no_restores_nothing_and_yes_restores(archive, target):
     declined = target.loa("restore", str(archive), input="n\n")
     assert declined.exit_code != 0 and "Nothing was restored." in declined.output
+    assert "(Asia/Ho_Chi_Minh)" in declined.output and "1 media files, 1 consent files" in declined.output
     assert_untouched(target)
 
     accepted = target.loa("restore", str(archive), input="y\n")
