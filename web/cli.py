@@ -31,6 +31,7 @@ from scheduler.jobs import make_scheduler, worker_name
 from scheduler.reach_job import ReachJobSettings, run_reach_job
 from web import create_app
 from web.artifacts import artifacts_dir, build_artifacts, refresh_artifacts
+from web.backup_commands import backup_command, restore_command
 from web.config import reach_retention_days
 from web.database import session_factory, zone
 from web.dispatch_settings import dispatch_settings, lease_seconds
@@ -200,6 +201,10 @@ def artifacts_build_command() -> None:
     report = build_artifacts(app, force=True)
     assert report is not None
     click.echo(f"Wrote {report.written} files, removed {report.removed}, in {artifacts_dir(app)}.")
+
+
+for command in (backup_command, restore_command):
+    cli.add_command(command)
 
 
 @cli.group("db")

@@ -1,0 +1,32 @@
+"""Which schema revision a database is at, and whether this code knows it, is at it, or is behind it."""
+
+from __future__ import annotations
+
+import enum
+
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Connection
+
+from content.schema import alembic_config
+
+
+class Standing(enum.Enum):
+    CURRENT = "current"  # the code's newest revision
+    OLDER = "older"  # known, behind: `loa db upgrade` brings it up
+    UNKNOWN = "unknown"  # made by a newer Loa (or another branch of it)
+    EMPTY = "empty"  # never migrated
+
+
+def database_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def revision_standing(revision: str | None) -> Standing:
+    if revision is None:
+        return Standing.EMPTY
+    scripts = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    if revision in scripts.get_heads():
+        return Standing.CURRENT
+    known = {script.revision for script in scripts.walk_revisions()}
+    return Standing.OLDER if revision in known else Standing.UNKNOWN
