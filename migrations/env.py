@@ -18,6 +18,7 @@ import campaigns.tipoff_models
 import campaigns.village_models
 import campaigns.visitor_models
 import campaigns.websub_models  # noqa: F401
+import campaigns.worker_models  # noqa: F401
 import content.models  # noqa: F401
 from content.db import Base, make_engine
 from content.schema import is_model_object

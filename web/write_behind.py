@@ -92,6 +92,12 @@ class WriteBehind:
         if failure is not None:
             raise failure
 
+    def pending_counts(self) -> dict[str, int]:
+        """Events counted in memory and not yet written, by source; sources that cannot tell are left out."""
+        with self._lock:
+            sources = list(self._sources.items())
+        return {name: source.pending() for name, source in sources if callable(getattr(source, "pending", None))}
+
     def stop(self) -> None:
         """Stop the thread and write everything still pending, windows still open included."""
         self._stopping.set()
