@@ -96,7 +96,12 @@ class WriteBehind:
         """Events counted in memory and not yet written, by source; sources that cannot tell are left out."""
         with self._lock:
             sources = list(self._sources.items())
-        return {name: source.pending() for name, source in sources if callable(getattr(source, "pending", None))}
+        counts = {}
+        for name, source in sources:
+            pending = getattr(source, "pending", None)
+            if callable(pending):
+                counts[name] = int(pending())
+        return counts
 
     def stop(self) -> None:
         """Stop the thread and write everything still pending, windows still open included."""

@@ -14,7 +14,7 @@ from campaigns.outbox_status import OutboxStatus, read_outbox_status
 from campaigns.worker_models import worker_beats
 from content.schema import database_revisions, head_revisions
 from web.checks.findings import Finding
-from web.dispatch_settings import LEASE_SECONDS, lease_seconds
+from web.dispatch_settings import lease_for_reading
 
 UPGRADE = "Run `loa db upgrade` (with the new version's code, before starting it)."
 
@@ -30,7 +30,7 @@ def check_database(app: Flask) -> list[Finding]:
             connection.execute(text("SELECT 1"))
             found = database_revisions(connection)
     except SQLAlchemyError as error:
-        return [Finding(f"The database cannot be reached: {str(error.orig or error).splitlines()[0]}.",
+        return [Finding(f"The database cannot be reached: {str(getattr(error, "orig", None) or error).splitlines()[0]}.",
                         "Check LOA_DATABASE_URL (host, port, name, user, password) and that the server runs.")]
     wanted = head_revisions()
     if not found:
@@ -41,13 +41,6 @@ def check_database(app: Flask) -> list[Finding]:
     return []
 
 
-def _lease(app: Flask) -> timedelta:
-    try:
-        return timedelta(seconds=lease_seconds(app))
-    except ValueError:  # `loa worker` refuses it with its own message; the claims are judged by the default
-        return timedelta(seconds=LEASE_SECONDS)
-
-
 def _with_outbox(app: Flask, read: Callable[[Session, OutboxStatus], list[Finding]]) -> list[Finding]:
     """`read` with the outbox's state; nothing when the database is away or unmigrated (check_database says so)."""
     engine = app.extensions["loa.engine"]
@@ -56,7 +49,7 @@ def _with_outbox(app: Flask, read: Callable[[Session, OutboxStatus], list[Findin
             return []
         with app.extensions["loa.sessions"]() as session:
             now = app.config["CLOCK"]()
-            return read(session, read_outbox_status(session, now=now, lease=_lease(app)))
+            return read(session, read_outbox_status(session, now=now, lease=lease_for_reading(app)))
     except SQLAlchemyError:
         return []
 
