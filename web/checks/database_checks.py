@@ -30,7 +30,8 @@ def check_database(app: Flask) -> list[Finding]:
             connection.execute(text("SELECT 1"))
             found = database_revisions(connection)
     except SQLAlchemyError as error:
-        return [Finding(f"The database cannot be reached: {str(getattr(error, "orig", None) or error).splitlines()[0]}.",
+        reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+        return [Finding(f"The database cannot be reached: {reason}.",
                         "Check LOA_DATABASE_URL (host, port, name, user, password) and that the server runs.")]
     wanted = head_revisions()
     if not found:
