@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
-
 from campaigns.worker_models import record_worker_beat
 from web import create_app
 
 STRONG_KEY = "9f2c4e6a8b0d1f3a5c7e9b1d3f5a7c9e1b3d5f7a9c1e3b5d"
 
 
-@pytest.fixture
-def healthy(database_url, session_factory, clock, tmp_path):  # type: ignore[no-untyped-def]
-    """make(**settings): an app on the migrated test database whose worker ticked just now; instance in tmp_path."""
+def healthy_apps(database_url, session_factory, clock, tmp_path):  # type: ignore[no-untyped-def]
+    """For a fixture to yield from: make(**settings), an app on the migrated test database whose worker ticked
+    just now, its instance folder in tmp_path."""
     made = []
 
     def make(**settings):  # type: ignore[no-untyped-def]

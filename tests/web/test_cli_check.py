@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import json
 
-from tests.web.check_world import healthy  # noqa: F401 — the fixture
+import pytest
+
+from tests.web.check_world import healthy_apps
 from web.cli import cli
 from web.commands.check import check_command
+
+
+@pytest.fixture
+def healthy(database_url, session_factory, clock, tmp_path):  # type: ignore[no-untyped-def]
+    yield from healthy_apps(database_url, session_factory, clock, tmp_path)
 
 
 def run(app, *args: str):  # type: ignore[no-untyped-def]

@@ -11,10 +11,15 @@ import pytest
 from campaigns.worker_models import WorkerBeat, record_worker_beat, worker_beats
 from content.schema import upgrade_database
 from tests.outbox_world import mixed_outbox
-from tests.web.check_world import STRONG_KEY, healthy  # noqa: F401 — the fixture
+from tests.web.check_world import STRONG_KEY, healthy_apps
 from web.checks import CHECKS
 from web.checks.database_checks import check_channels, check_database, check_workers
 from web.checks.setup_checks import check_audio_tools, check_base_url, check_instance_files, check_secret_key
+
+
+@pytest.fixture
+def healthy(database_url, session_factory, clock, tmp_path):  # type: ignore[no-untyped-def]
+    yield from healthy_apps(database_url, session_factory, clock, tmp_path)
 
 
 def test_a_healthy_installation_has_no_finding(healthy):
