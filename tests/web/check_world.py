@@ -15,7 +15,8 @@ def healthy_apps(database_url, session_factory, clock, tmp_path):  # type: ignor
 
     def make(**settings):  # type: ignore[no-untyped-def]
         config = {"DATABASE_URL": database_url, "CLOCK": clock, "SECRET_KEY": STRONG_KEY, "TESTING": True,
-                  "AUDIO_ESPEAK": "espeak-ng", "AUDIO_FORMAT": "mp3", **settings}
+                  "AUDIO_ESPEAK": "espeak-ng", "AUDIO_FORMAT": "mp3",
+                  "BASE_URL": "https://loa.tinh.example", **settings}
         app = create_app({k: v for k, v in config.items() if v is not None})
         app.instance_path = str(tmp_path / "instance")
         made.append(app)

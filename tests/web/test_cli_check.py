@@ -37,13 +37,14 @@ def test_a_problem_is_printed_with_what_to_do_and_exits_1(healthy):
 
 
 def test_the_host_loa_run_would_listen_on_is_checked(healthy):
-    assert run(healthy(), "--host", "127.0.0.1").exit_code == 0
-    result = run(healthy(), "--host", "0.0.0.0")
+    assert run(healthy(BASE_URL=None), "--host", "127.0.0.1").exit_code == 0
+    assert run(healthy(BASE_URL=None)).exit_code == 1
+    result = run(healthy(BASE_URL=None), "--host", "0.0.0.0")
     assert result.exit_code == 1 and "PROBLEM  base address: LOA_BASE_URL is not set" in result.output
 
 
 def test_json_for_scripts(healthy):
-    result = run(healthy(PROXY_COUNT=2), "--json")
+    result = run(healthy(BASE_URL=None, PROXY_COUNT=2), "--json")
     assert result.exit_code == 1
     report = json.loads(result.output)
     assert report["ok"] is False

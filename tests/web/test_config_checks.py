@@ -44,12 +44,14 @@ def test_a_key_from_the_instance_folder_is_fine_on_one_server_and_wrong_with_red
     assert check_secret_key(healthy(REDIS_URL="redis://127.0.0.1:6379/2", SECRET_KEY="a" * 8 + STRONG_KEY)) == []
 
 
-def test_the_base_address_is_needed_behind_a_proxy_or_on_every_address(healthy):
-    assert check_base_url(healthy(), "127.0.0.1") == []
-    (behind,) = check_base_url(healthy(PROXY_COUNT=1))
+def test_the_base_address_is_needed_unless_loa_run_serves_on_one_address(healthy):
+    assert check_base_url(healthy(BASE_URL=None), "127.0.0.1") == []
+    (behind,) = check_base_url(healthy(BASE_URL=None, PROXY_COUNT=1), "127.0.0.1")
     assert "behind a proxy" in behind.problem and "LOA_BASE_URL" in behind.remedy
-    (everywhere,) = check_base_url(healthy(), "0.0.0.0")
+    (everywhere,) = check_base_url(healthy(BASE_URL=None), "0.0.0.0")
     assert "http://0.0.0.0:" in everywhere.problem
+    (workers,) = check_base_url(healthy(BASE_URL=None))
+    assert "`loa worker` cannot write the published pages" in workers.problem
     assert check_base_url(healthy(PROXY_COUNT=1, BASE_URL="https://loa.tinh.example"), "0.0.0.0") == []
 
 

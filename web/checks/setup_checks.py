@@ -56,7 +56,7 @@ def check_secret_key(app: Flask) -> list[Finding]:
 def check_base_url(app: Flask, host: str | None = None) -> list[Finding]:
     """LOA_BASE_URL is needed where the address the server listens on is not the one readers use.
 
-    :param host: the address `loa run --host` would listen on, when known.
+    :param host: the address `loa run --host` listens on; None when no `loa run` makes the address up.
     """
     if app.config.get("BASE_URL"):
         return []
@@ -64,7 +64,13 @@ def check_base_url(app: Flask, host: str | None = None) -> list[Finding]:
         return [Finding("LOA_BASE_URL is not set and Loa runs behind a proxy (LOA_PROXY_COUNT > 0): links in "
                         "feeds, social posts, the sitemap and mails would point at the proxy's inner address.",
                         "Set LOA_BASE_URL to the public address, e.g. https://loa.example.gov.vn.")]
-    if host is not None and host in WILDCARD_HOSTS:
+    if host is None:
+        # Only `loa run` makes an address up, from where it listens; a `loa worker` has none.
+        return [Finding("LOA_BASE_URL is not set: `loa worker` cannot write the published pages and feeds (its log "
+                        "says MissingBaseUrl at every tick) and social posts would have no link.",
+                        "Set LOA_BASE_URL to the public address, e.g. https://loa.example.gov.vn; on one machine "
+                        "with `loa run` alone, `loa check --host ADDRESS` checks the address it listens on instead.")]
+    if host in WILDCARD_HOSTS:
         return [Finding(f"LOA_BASE_URL is not set and Loa listens on every address ({host or 'all'}): links in feeds "
                         f"and social posts would read http://{host}:…, which no reader can open.",
                         "Set LOA_BASE_URL to the address readers use, e.g. http://192.168.1.10:5000.")]
