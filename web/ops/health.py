@@ -27,8 +27,10 @@ def readyz() -> tuple[Response, int]:
         checks["migrations"] = "ok" if found == head_revisions() else (
             f"pending: the database is at {', '.join(sorted(found)) or 'no revision'}, the code at "
             f"{', '.join(sorted(head_revisions()))}; run `loa db upgrade`")
-    except SQLAlchemyError:
-        current_app.logger.exception("readyz: the database cannot be reached")
+    except SQLAlchemyError as error:
+        # One line, not a traceback: a load balancer asks every few seconds for as long as the outage lasts.
+        current_app.logger.warning("readyz: the database cannot be reached: %s",
+                                   str(getattr(error, "orig", None) or error).splitlines()[0])
         checks["database"] = "unreachable"
         checks["migrations"] = "unknown"
     ready = all(value == "ok" for value in checks.values())
