@@ -138,3 +138,9 @@ def test_behind_nginx_a_forwarded_remote_reader_is_remote(behind_nginx):
 def test_behind_nginx_a_scraper_on_the_machine_calling_the_app_server_reads(behind_nginx):
     assert samples(behind_nginx, environ_base={"REMOTE_ADDR": "127.0.0.1"})
     assert samples(behind_nginx, environ_base={"REMOTE_ADDR": "::1"})
+
+
+def test_feed_polls_counted_in_memory_show_as_buffered(app, client):
+    flush_pending(app, final=False)
+    assert app.test_client().get("/feed.rss").status_code == 200
+    assert samples(client)[("loa_tracking_events_buffered", (("source", "feeds"),))] == 1
