@@ -44,6 +44,11 @@ class ClickBuffer:
         with self._lock:
             self._counts[bucket] += 1
 
+    def pending(self) -> int:
+        """Clicks counted and not yet written (the metrics' buffered gauge)."""
+        with self._lock:
+            return sum(self._counts.values())
+
     def drain(self, now: datetime, *, final: bool) -> dict[ClickBucket, int]:
         with self._lock:
             counts, self._counts = dict(self._counts), Counter()

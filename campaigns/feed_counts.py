@@ -59,6 +59,11 @@ class FeedBuffer:
             if report is not None:
                 self._batch.reports[report.service, feed] = (report.subscribers, at)
 
+    def pending(self) -> int:
+        """Feed polls counted and not yet written (the metrics' buffered gauge)."""
+        with self._lock:
+            return sum(self._batch.fetches.values())
+
     def drain(self, now: datetime, *, final: bool) -> FeedBatch:
         today = local_day(now, self._zone)
         with self._lock:

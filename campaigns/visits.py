@@ -132,6 +132,11 @@ class VisitBuffer:
                 self._visitors.add((day, visitor, message_id))
                 self._visitors.add((day, visitor, None))
 
+    def pending(self) -> int:
+        """Views counted and not yet written (the metrics' buffered gauge)."""
+        with self._lock:
+            return sum(self._views.values())
+
     def drain(self, now: datetime, *, final: bool) -> VisitBatch:
         today = local_day(now, self._zone)
         with self._lock:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Connection
 
 # migrations/ sits beside the packages at the top of the checkout Loa is installed from.
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
@@ -21,6 +25,25 @@ def alembic_config(database_url: str) -> Config:
 
 def upgrade_database(database_url: str, revision: str = "head") -> None:
     command.upgrade(alembic_config(database_url), revision)
+
+
+@functools.cache
+def head_revisions() -> frozenset[str]:
+    """The revisions this code's migrations end at; read once, as they cannot change under a running process."""
+    return frozenset(ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads())
+
+
+def database_revisions(connection: Connection) -> frozenset[str]:
+    """The revisions the database says it is at: empty when it was never migrated (one small query)."""
+    # Read directly rather than through Alembic's MigrationContext, which logs at INFO each time: /readyz asks often.
+    if not inspect(connection).has_table("alembic_version"):
+        return frozenset()
+    return frozenset(connection.scalars(text("SELECT version_num FROM alembic_version")))
+
+
+def pending_migrations(connection: Connection) -> bool:
+    """Whether the database is behind (or beside) the code's migrations: `loa db upgrade` is needed."""
+    return database_revisions(connection) != head_revisions()
 
 
 

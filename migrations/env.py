@@ -17,7 +17,8 @@ import campaigns.tipoff_history_models
 import campaigns.tipoff_models
 import campaigns.village_models
 import campaigns.visitor_models
-import campaigns.websub_models  # noqa: F401
+import campaigns.websub_models
+import campaigns.worker_models  # noqa: F401
 import content.models  # noqa: F401
 from content.db import Base, make_engine
 from content.schema import is_model_object

@@ -14,6 +14,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from sqlalchemy.orm import Session, sessionmaker
 
 from campaigns.public_version import prune_public_changes
+from campaigns.worker_models import record_worker_beat
 from scheduler.alerts.job import AlertSettings, run_alert_job
 from scheduler.coalesced import Coalesced
 from scheduler.dispatch import run_tick
@@ -48,10 +49,20 @@ def make_scheduler(
     worker = worker or worker_name()
 
     def dispatch() -> None:
+        beat()
         report = run_tick(session_factory, now=clock(), worker=worker, settings=settings,
                           on_published=wake_files if publish_files is not None else None)
         if report.claimed:
             log.info("dispatch by %s: %s", worker, report)
+
+    def beat() -> None:
+        # Every tick, claims or not: `loa check` tells a worker that runs from one that stopped by this row.
+        try:
+            with session_factory() as session:
+                record_worker_beat(session, worker, now=clock())
+                session.commit()
+        except Exception:  # the database is away: the tick below meets it too and says so
+            log.exception("could not record that worker %s ticked", worker)
 
     tick = Coalesced(dispatch)
     files = Coalesced(publish_files or (lambda: None))

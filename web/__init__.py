@@ -8,7 +8,7 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from web import admin, channels, desk, feeds, i18n, media, notifications, portal, radio, reach, stations
+from web import admin, channels, desk, feeds, i18n, media, notifications, ops, portal, radio, reach, stations
 from web.addresses import init_addresses
 from web.auth import login_manager
 from web.config import load_config
@@ -18,9 +18,11 @@ from web.formatting import register_filters
 from web.i18n.locale import init_i18n
 from web.instance import init_instance
 from web.limits import init_limits
+from web.log_format import init_logging
 from web.params import init_params
 from web.public_cache import init_public_cache
 from web.public_fast_path import init_public_fast_path
+from web.request_metrics import init_request_metrics
 from web.security_headers import init_security_headers
 
 csrf = CSRFProtect()
@@ -29,7 +31,9 @@ csrf = CSRFProtect()
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     load_config(app, config)
+    init_logging(app)
     init_public_fast_path(app)  # inside the proxy fix: the address it counts is the reader's
+    init_request_metrics(app)  # around the fast path, so what it answers is counted too
     if proxies := int(app.config["PROXY_COUNT"]):
         # The client address only, from the proxies' X-Forwarded-For; never X-Forwarded-Host (absolute
         # URLs come from configuration) nor the others, which a client could set through the proxy.
@@ -48,7 +52,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     init_addresses(app)
     init_public_cache(app)
     for blueprint in (portal.bp, feeds.bp, desk.bp, reach.bp, admin.bp, channels.bp, media.bp, radio.bp, i18n.bp,
-                      stations.bp, radio.airings_bp, radio.api_bp, notifications.bp):
+                      stations.bp, radio.airings_bp, radio.api_bp, notifications.bp, ops.bp):
         app.register_blueprint(blueprint)
     # Token-only endpoints: no login cookie to ride on, so nothing for CSRF to protect (see web.radio).
     csrf.exempt(radio.bp)

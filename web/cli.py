@@ -32,6 +32,8 @@ from scheduler.reach_job import ReachJobSettings, run_reach_job
 from web import create_app
 from web.artifacts import artifacts_dir, build_artifacts, refresh_artifacts
 from web.backup_commands import backup_command, restore_command
+from web.checks import check_base_url
+from web.commands.check import check_command
 from web.config import reach_retention_days
 from web.database import session_factory, zone
 from web.dispatch_settings import dispatch_settings, lease_seconds
@@ -102,6 +104,8 @@ def serve(host: str, port: int, name: str | None = None) -> None:
 
     _require_schema()
     # Links in social posts must point somewhere; serving here, this is the address we know of.
+    for finding in check_base_url(current_app, host):
+        click.echo(f"Warning: {finding.problem} {finding.remedy}", err=True)
     current_app.config.setdefault("BASE_URL", f"http://{host}:{port}")
     scheduler = make_worker_scheduler(blocking=False, worker=worker_name(name))
     scheduler.start()
@@ -137,6 +141,9 @@ def worker_command(name: str | None) -> None:
     scheduler = make_worker_scheduler(blocking=True, worker=worker)
     click.echo(f"Loa worker {worker} started; lease {_lease_seconds():g} s.")
     scheduler.start()
+
+
+cli.add_command(check_command)
 
 
 @cli.group("outbox")

@@ -45,6 +45,15 @@ def lease_seconds(app: Flask) -> float:
     return value
 
 
+def lease_for_reading(app: Flask) -> timedelta:
+    """The lease to judge claims by when only reading (`loa check`, /metrics): a bad setting falls back to the
+    default, as the workers refuse it with their own message."""
+    try:
+        return timedelta(seconds=lease_seconds(app))
+    except ValueError:
+        return timedelta(seconds=LEASE_SECONDS)
+
+
 def dispatch_settings(app: Flask) -> DispatchSettings:
     config = app.config
     return DispatchSettings(

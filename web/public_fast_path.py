@@ -30,6 +30,7 @@ from werkzeug.wsgi import get_host
 
 from web.i18n.locale import COOKIE, choose_locale
 from web.public_cache import KEEP, etag_for, version_memo
+from web.request_metrics import ROUTE, route_of
 from web.tracking import NOT_COUNTED, record_feed_fetch, record_view
 
 # Pages are 10–60 KB; a sitemap can be a few MB. Both bounds hold, whichever comes first.
@@ -49,6 +50,7 @@ class Kept:
     headers: list[tuple[str, str]]
     body: bytes
     counted: tuple[str, object] | None
+    route: str  # the endpoint that built it, for the request metrics of its replays
 
 
 class KeptResponses:
@@ -127,6 +129,7 @@ class PublicFastPath:
         return True
 
     def _replay(self, kept: Kept, environ: dict[str, Any], start_response: StartResponse) -> list[bytes]:
+        environ[ROUTE] = kept.route
         if environ["REQUEST_METHOD"] == "GET" and not environ.get(NOT_COUNTED) and kept.counted is not None:
             self._count(kept.counted, environ)
         matches = kept.etag in parse_etags(environ.get("HTTP_IF_NONE_MATCH"))
@@ -167,7 +170,7 @@ class PublicFastPath:
             if close is not None:
                 close()
         etag, hourly, counted = marked
-        self.kept.put(key, Kept(etag, hourly, list(headers), data, counted))
+        self.kept.put(key, Kept(etag, hourly, list(headers), data, counted, route_of(environ)))
         return [data]
 
 

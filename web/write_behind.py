@@ -92,6 +92,17 @@ class WriteBehind:
         if failure is not None:
             raise failure
 
+    def pending_counts(self) -> dict[str, int]:
+        """Events counted in memory and not yet written, by source; sources that cannot tell are left out."""
+        with self._lock:
+            sources = list(self._sources.items())
+        counts = {}
+        for name, source in sources:
+            pending = getattr(source, "pending", None)
+            if callable(pending):
+                counts[name] = int(pending())
+        return counts
+
     def stop(self) -> None:
         """Stop the thread and write everything still pending, windows still open included."""
         self._stopping.set()

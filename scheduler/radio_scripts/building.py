@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from prometheus_client import Counter
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, contains_eager
 
@@ -35,6 +36,8 @@ from scheduler.radio_scripts.lines import CLOSING, opening_line
 from scheduler.radio_scripts.programme_lines import programme_closing, programme_opening
 from scheduler.radio_scripts.spoken_cache import SpokenCache
 
+# Station-days built, whoever asked (a station's fetch, the desk's overview, the missed-airing check): /metrics.
+SCRIPTS_BUILT = Counter("loa_radio_scripts_built", "Daily radio scripts built (one per station and day).")
 PRIORITY_ORDER = {Priority.EMERGENCY: 0, Priority.PRIORITY: 1, Priority.NORMAL: 2}
 # A breath, or the station's short jingle, between two parts, so listeners hear that a new item begins.
 PAUSE_SECONDS = 5
@@ -321,6 +324,7 @@ def build_scripts(session: Session, stations: Sequence[Station], days: Iterable[
         slot = _slot_for(local_due.time(), [starts_at for starts_at, _ in slots[row.station_id]])
         buckets.setdefault(key, {}).setdefault(slot, []).append(item)
     scripts: dict[tuple[int, date], DailyScript] = {}
+    SCRIPTS_BUILT.inc(len(stations) * len(wanted))
     for station in stations:
         station_slots: list[tuple[time | None, int]] = [*slots[station.id]] or [(None, 0)]
         for day in wanted:

@@ -147,7 +147,7 @@ def test_behind_a_proxy_the_reader_counted_is_the_forwarded_address(database_url
 
 
 def _kept(size: int) -> Kept:
-    return Kept("tag", False, [], b"x" * size, None)
+    return Kept("tag", False, [], b"x" * size, None, "portal.index")
 
 
 def test_kept_responses_stay_within_their_bounds():
