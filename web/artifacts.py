@@ -11,16 +11,20 @@ the process that has the app, and `loa artifacts build` runs it by hand. A withd
 The bytes are those Loa itself serves an anonymous visitor in the default language (the app is asked through
 its own test client, flagged so the request is not counted as a view or a poll); nginx serves the files only
 to such visitors (docs/nginx.md). Each file is written to a temporary name and renamed: a reader sees the old
-file or the new one, never half of one.
+file or the new one, never half of one. Several `loa worker` processes share one folder (LOA_DATA_DIR): a build
+holds a file lock on it, so one never deletes as stale a file another just wrote for a newer version.
 """
 
 from __future__ import annotations
 
+import fcntl
 import gzip
 import logging
 import os
 import tempfile
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +33,7 @@ from flask import Flask
 from campaigns.public_version import public_version
 from campaigns.publication import published_slugs
 from web.addresses import MESSAGE_PATH
+from web.data_dir import data_path
 from web.tracking import NOT_COUNTED
 
 FIXED = ("/", "/feed.rss", "/feed.atom", "/feeds.opml", "/sitemap.xml", "/theo-doi", "/nguoi-tot-viec-tot")
@@ -44,7 +49,18 @@ class ArtifactReport:
 
 
 def artifacts_dir(app: Flask) -> Path:
-    return Path(app.config.get("ARTIFACTS_DIR") or Path(app.instance_path) / "public")
+    return data_path(app, "ARTIFACTS_DIR", "public")
+
+
+@contextmanager
+def _folder_lock(root: Path) -> Iterator[None]:
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / ".build.lock", "a") as handle:  # a dot file: never taken for a stale page, never served
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _write(target: Path, body: bytes) -> bool:
@@ -92,7 +108,7 @@ def file_of(path: str) -> str:
 
 def build_artifacts(app: Flask, *, force: bool = False) -> ArtifactReport | None:
     """Write every artifact again if the public content version moved since the last build; None if it had not."""
-    with _lock:  # the scheduler's thread and a command never write the same files at once
+    with _lock, _folder_lock(artifacts_dir(app)):  # a thread, a command or another worker: one build at a time
         with app.extensions["loa.sessions"]() as db:
             version = public_version(db).token
         if not force and app.extensions.get("loa.artifacts_version") == version:
