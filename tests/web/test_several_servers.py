@@ -43,7 +43,7 @@ from tests.factories import PASSWORD, make_area, make_channel, make_station, mak
 from tests.scenarios import approved
 
 WEBHOOKS = 200
-STARTUP = 60.0
+STARTUP = 120.0  # two servers of two processes each booting at once on a busy CI machine
 # The version memo's bound (LOA_PUBLIC_VERSION_SECONDS, 1 s) with room for a busy machine.
 PROMPTLY = 5.0
 
@@ -94,16 +94,16 @@ class Cluster:
         port = free_port()
         process = self.start(name, [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{port}",
                                     "--graceful-timeout", "20", "web:create_app()"], **env)
-        base = f"http://127.0.0.1:{port}"
+        return process, f"http://127.0.0.1:{port}"
 
+    def wait_answering(self, process: subprocess.Popen[bytes], base: str) -> None:
         def answers() -> bool:
             assert process.poll() is None, self.log.read_text()[-3000:]
             try:
                 return requests.get(f"{base}/desk/login", timeout=5).status_code == 200
             except (requests.ConnectionError, requests.Timeout):  # bound by the master, workers still booting
                 return False
-        wait_until(answers, f"gunicorn {name} answering", STARTUP)
-        return process, base
+        wait_until(answers, f"{base} answering", STARTUP)
 
     def worker(self, name: str) -> subprocess.Popen[bytes]:
         return self.start(name, [sys.executable, "-c", "import sys; from web.cli import cli; cli(sys.argv[1:])",
@@ -168,7 +168,11 @@ def test_two_servers_and_two_workers_share_logins_limits_files_pages_and_the_out
 
     # Server A never writes its counts on its own (an hour), so only its exit can: see the end.
     server_a, a = group.web("a", LOA_WRITE_BEHIND_SECONDS="3600")
-    _, b = group.web("b")
+    server_b, b = group.web("b")
+    for name_ in ("w1", "w2"):  # idle until the deliveries below are due
+        group.worker(name_)
+    group.wait_answering(server_a, a)
+    group.wait_answering(server_b, b)
 
     # A login made through A is a login on B: the session is signed with the shared key and recorded in the database.
     officer = requests.Session()
@@ -216,8 +220,6 @@ def test_two_servers_and_two_workers_share_logins_limits_files_pages_and_the_out
             session.execute(insert(Delivery), [{**row, "due_at": now, "status": DeliveryStatus.PLANNED,
                                                 "created_at": now, "created_by_id": approver_id} for row in rows])
             session.commit()
-        for name_ in ("w1", "w2"):
-            group.worker(name_)
 
         def sent() -> int:
             with factory() as session:
