@@ -7,7 +7,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
-# migrations/ sits beside the packages at the top of the checkout Loa is installed from.
+# migrations/ sits beside the packages: at the top of a checkout, or in site-packages (it is installed as a package).
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 
