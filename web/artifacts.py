@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from flask import Flask
 
@@ -93,11 +94,20 @@ def _paths(app: Flask) -> list[str]:
     from web.database import get_db
     from web.feeds.feed_list import all_feeds
 
-    with app.test_request_context():
+    with app.test_request_context(base_url=_origin(app)):
         base = public_base_url(app).rstrip("/")
         followed = [url[len(base):] for feed in all_feeds()[1:] for url in (feed.page, feed.rss, feed.atom)]
         slugs = published_slugs(get_db())
     return [*FIXED, *(f"{MESSAGE_PATH}{slug}" for slug in slugs), *followed]
+
+
+def _origin(app: Flask) -> str | None:
+    """The public address's scheme and host, which the app is asked under: with LOA_TRUSTED_HOSTS set, the test
+    client's own `localhost` is refused (400, and no URL can be built), so not one file would be written."""
+    from web.addresses import public_base_url
+
+    parts = urlsplit(public_base_url(app))
+    return f"{parts.scheme}://{parts.netloc}" if parts.netloc else None
 
 
 def file_of(path: str) -> str:
@@ -115,13 +125,13 @@ def build_artifacts(app: Flask, *, force: bool = False) -> ArtifactReport | None
             return None
         root = artifacts_dir(app).resolve()
         wanted = {path: root / file_of(path) for path in _paths(app)}
-        client = app.test_client()
+        client, origin = app.test_client(), _origin(app)
         written = 0
         for path, target in wanted.items():
             if root not in target.resolve().parents:  # a slug or code is checked on input; never trust it here
                 log.warning("artifacts: %s would be written outside %s; skipped", path, root)
                 continue
-            response = client.get(path, environ_base={NOT_COUNTED: True})
+            response = client.get(path, base_url=origin, environ_base={NOT_COUNTED: True})
             if response.status_code != 200:
                 log.warning("artifacts: %s answered %s; its file is left as it was", path, response.status_code)
                 continue
