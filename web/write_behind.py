@@ -10,7 +10,7 @@ Under gunicorn each worker process has its own writer: it is made on the first c
 fork, and a writer that finds itself in another process than the one that started its thread (a server that
 forked after a request was counted, e.g. gunicorn --preload after a warm-up) starts a thread of its own. A
 worker told to stop (SIGTERM from the master, or SIGQUIT) leaves through sys.exit, so the atexit hook writes
-what it had counted; tests/test_several_servers.py checks that. The counts are in the database, not in the
+what it had counted; tests/web/test_several_servers.py checks that. The counts are in the database, not in the
 process, so it does not matter which worker counted what.
 
 What a crash (or SIGKILL) loses: what was counted since the last batch — a few seconds of clicks, and
