@@ -68,7 +68,11 @@ def photo_path(root: Path, file_name: str) -> Path:
 
 
 def write_photo(root: Path, key: str | bytes, photo: CleanPhoto, *, now: datetime) -> TipoffPhoto:
-    """Seal and write one photo; the row is the caller's to attach. The file is written before the row exists."""
+    """Seal and write one photo; the row is the caller's to attach. The file is written before the row exists.
+
+    Under a fresh random name and closed before the row naming it is committed, so no server (they may share the
+    folder through LOA_DATA_DIR) looks for it before it is whole; O_EXCL, so a name is never written twice.
+    """
     folder = photo_folder(root)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     name = secrets.token_urlsafe(24)

@@ -11,7 +11,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 
-# migrations/ sits beside the packages at the top of the checkout Loa is installed from.
+# migrations/ sits beside the packages: at the top of a checkout, or in site-packages (it is installed as a package).
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 

@@ -38,7 +38,11 @@ def pause_for(error: ChannelError, failures_in_a_row: int) -> timedelta | None:
 
 
 class DestinationHealth:
-    """Failures in a row per channel, shared by a tick's sending threads; and the channels paused meanwhile."""
+    """Failures in a row per channel, shared by a tick's sending threads; and the channels paused meanwhile.
+
+    Each worker counts its own failures in a row (with two workers a destination that is down may take up to twice
+    FAILURES_IN_A_ROW sends before it pauses); the pause itself is written on the channel, so every worker obeys it.
+    """
 
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
         self._sessions = session_factory

@@ -16,7 +16,7 @@ from web.database import init_database
 from web.errors import register_error_handlers
 from web.formatting import register_filters
 from web.i18n.locale import init_i18n
-from web.instance import init_instance
+from web.instance import init_instance, instance_path
 from web.limits import init_limits
 from web.log_format import init_logging
 from web.params import init_params
@@ -29,7 +29,7 @@ csrf = CSRFProtect()
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
-    app = Flask(__name__, instance_relative_config=True)
+    app = Flask(__name__, instance_relative_config=True, instance_path=instance_path(config))
     load_config(app, config)
     init_logging(app)
     init_public_fast_path(app)  # inside the proxy fix: the address it counts is the reader's

@@ -11,24 +11,30 @@ the process that has the app, and `loa artifacts build` runs it by hand. A withd
 The bytes are those Loa itself serves an anonymous visitor in the default language (the app is asked through
 its own test client, flagged so the request is not counted as a view or a poll); nginx serves the files only
 to such visitors (docs/nginx.md). Each file is written to a temporary name and renamed: a reader sees the old
-file or the new one, never half of one.
+file or the new one, never half of one. Several `loa worker` processes share one folder (LOA_DATA_DIR): a build
+holds a file lock on it, so one never deletes as stale a file another just wrote for a newer version.
 """
 
 from __future__ import annotations
 
+import fcntl
 import gzip
 import logging
 import os
 import tempfile
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from flask import Flask
 
 from campaigns.public_version import public_version
 from campaigns.publication import published_slugs
 from web.addresses import MESSAGE_PATH
+from web.data_dir import data_path
 from web.tracking import NOT_COUNTED
 
 FIXED = ("/", "/feed.rss", "/feed.atom", "/feeds.opml", "/sitemap.xml", "/theo-doi", "/nguoi-tot-viec-tot")
@@ -44,7 +50,18 @@ class ArtifactReport:
 
 
 def artifacts_dir(app: Flask) -> Path:
-    return Path(app.config.get("ARTIFACTS_DIR") or Path(app.instance_path) / "public")
+    return data_path(app, "ARTIFACTS_DIR", "public")
+
+
+@contextmanager
+def _folder_lock(root: Path) -> Iterator[None]:
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / ".build.lock", "a") as handle:  # a dot file: never taken for a stale page, never served
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _write(target: Path, body: bytes) -> bool:
@@ -77,11 +94,20 @@ def _paths(app: Flask) -> list[str]:
     from web.database import get_db
     from web.feeds.feed_list import all_feeds
 
-    with app.test_request_context():
+    with app.test_request_context(base_url=_origin(app)):
         base = public_base_url(app).rstrip("/")
         followed = [url[len(base):] for feed in all_feeds()[1:] for url in (feed.page, feed.rss, feed.atom)]
         slugs = published_slugs(get_db())
     return [*FIXED, *(f"{MESSAGE_PATH}{slug}" for slug in slugs), *followed]
+
+
+def _origin(app: Flask) -> str | None:
+    """The public address's scheme and host, which the app is asked under: with LOA_TRUSTED_HOSTS set, the test
+    client's own `localhost` is refused (400, and no URL can be built), so not one file would be written."""
+    from web.addresses import public_base_url
+
+    parts = urlsplit(public_base_url(app))
+    return f"{parts.scheme}://{parts.netloc}" if parts.netloc else None
 
 
 def file_of(path: str) -> str:
@@ -92,20 +118,20 @@ def file_of(path: str) -> str:
 
 def build_artifacts(app: Flask, *, force: bool = False) -> ArtifactReport | None:
     """Write every artifact again if the public content version moved since the last build; None if it had not."""
-    with _lock:  # the scheduler's thread and a command never write the same files at once
+    with _lock, _folder_lock(artifacts_dir(app)):  # a thread, a command or another worker: one build at a time
         with app.extensions["loa.sessions"]() as db:
             version = public_version(db).token
         if not force and app.extensions.get("loa.artifacts_version") == version:
             return None
         root = artifacts_dir(app).resolve()
         wanted = {path: root / file_of(path) for path in _paths(app)}
-        client = app.test_client()
+        client, origin = app.test_client(), _origin(app)
         written = 0
         for path, target in wanted.items():
             if root not in target.resolve().parents:  # a slug or code is checked on input; never trust it here
                 log.warning("artifacts: %s would be written outside %s; skipped", path, root)
                 continue
-            response = client.get(path, environ_base={NOT_COUNTED: True})
+            response = client.get(path, base_url=origin, environ_base={NOT_COUNTED: True})
             if response.status_code != 200:
                 log.warning("artifacts: %s answered %s; its file is left as it was", path, response.status_code)
                 continue

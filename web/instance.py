@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from flask import Flask
 from sqlalchemy.engine import make_url
@@ -59,6 +61,15 @@ def prepare_database_file(database_url: str) -> None:
     for companion in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         if companion.exists():
             _drop_world_access(companion)
+
+
+def instance_path(config: Mapping[str, Any] | None = None) -> str | None:
+    """LOA_INSTANCE_PATH (or INSTANCE_PATH in a test's mapping) made absolute, as Flask wants it; None for Flask's default.
+
+    Read before the app exists: the instance folder is where instance/loa.cfg, the keys and the SQLite file are found.
+    """
+    value = (config or {}).get("INSTANCE_PATH") or os.environ.get("LOA_INSTANCE_PATH")
+    return os.path.abspath(os.path.expanduser(str(value))) if value else None
 
 
 def init_instance(app: Flask) -> None:

@@ -15,6 +15,13 @@ HTML pages are conditional for anonymous visitors only: a signed-in officer's he
 name and a CSRF token, so their pages are built every time and never cached or shared (`private, no-store`);
 a page with a flashed note waiting for this visitor is built too, and kept by no one.
 Responses say `Vary: Cookie`: the language and the sign-in both ride on cookies.
+
+Several web processes: each keeps its own memo of the version, so a commit made through another process (a
+publish on server A, a delivery sent by a `loa worker`) is seen here within LOA_PUBLIC_VERSION_SECONDS (1 s by
+default) — only by anonymous readers, as a signed-in officer's pages are never kept. Asking Redis on every request
+instead would make that immediate, but a Redis GET on loopback costs about 170 µs against 300 µs for the version
+query itself, paid by every request including the kept pages `web.public_fast_path` replays in far less; a second
+of staleness for anonymous readers is the better trade, so Redis is not used for it.
 """
 
 from __future__ import annotations

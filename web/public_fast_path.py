@@ -12,6 +12,10 @@ a request itself only when the response cannot be anyone's own and is known to b
 
 It then answers exactly what Flask answered — the same headers, 304 to a matching If-None-Match — and
 counts the view or feed poll the view would have counted. Everything else goes through Flask untouched.
+
+Each process keeps its own responses: a kept one is replayed only while its ETag equals the one the current
+content version gives (`web.public_cache.VersionMemo`, which other processes' commits reach within a second), so
+a process never answers from a version another process has moved past by more than that.
 """
 
 from __future__ import annotations

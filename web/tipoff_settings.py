@@ -10,6 +10,7 @@ from flask import Flask
 from campaigns.tipoff_sealing import generate_tipoff_key
 from scheduler.tipoff_job import TipoffJobSettings
 from web.config import _instance_secret
+from web.data_dir import data_dir
 
 # Two years: long enough for the year's festival-day figures, short enough not to keep reports for ever.
 DEFAULT_RETENTION_DAYS = 730
@@ -23,7 +24,7 @@ def tipoff_key(app: Flask) -> str:
 
 def tipoff_photo_root(app: Flask) -> Path:
     """Never under the media root nginx serves: the files are sealed, but they need not be reachable either."""
-    return Path(app.config.get("TIPOFF_ROOT") or app.instance_path)
+    return Path(app.config.get("TIPOFF_ROOT") or data_dir(app))
 
 
 def tipoff_retention_days(app: Flask) -> int:

@@ -50,7 +50,13 @@ log = logging.getLogger(__name__)
 
 
 class LinkCache:
-    """Short links already read, so a burst of clicks on one post reads the database once a minute."""
+    """Short links already read, so a burst of clicks on one post reads the database once a minute.
+
+    Each web process keeps its own: a link's destination changes only when its message's slug or campaign does,
+    and then every process follows the new one within CACHE_SECONDS, as this one does after its own edit (the
+    old address still redirects, so no click is lost meanwhile). Nothing is counted here; counting is shared
+    (the limiter's store and the database).
+    """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -75,7 +81,8 @@ def link_cache() -> LinkCache:
 
 
 def daily_salt(app: Flask, moment: datetime) -> str:
-    """The salt of the local day, the same in every web process: read once a day per process.
+    """The salt of the local day, the same in every web process: read once a day per process (kept per process, as
+    the database holds the one value every process reads).
 
     The write-behind thread makes each day's salt the day before (`campaigns.visits.rotate_salts`); only
     when no batch ran since (a fresh or long-stopped server) does a request make it, once, with a

@@ -6,6 +6,13 @@ a time) and stall the desk and the scheduler. Such requests only count in memory
 the web process writes what was counted every `WRITE_BEHIND_SECONDS` (default 5), and once more when
 the process stops normally (atexit; `loa run` also on SIGTERM).
 
+Under gunicorn each worker process has its own writer: it is made on the first counted request, so after the
+fork, and a writer that finds itself in another process than the one that started its thread (a server that
+forked after a request was counted, e.g. gunicorn --preload after a warm-up) starts a thread of its own. A
+worker told to stop (SIGTERM from the master, or SIGQUIT) leaves through sys.exit, so the atexit hook writes
+what it had counted; tests/web/test_several_servers.py checks that. The counts are in the database, not in the
+process, so it does not matter which worker counted what.
+
 What a crash (or SIGKILL) loses: what was counted since the last batch — a few seconds of clicks, and
 the counts of the radio refusals still being aggregated (see `web.radio.refusals`).
 
@@ -17,6 +24,7 @@ from __future__ import annotations
 
 import atexit
 import logging
+import os
 import threading
 from collections.abc import Callable
 from datetime import datetime
@@ -60,12 +68,15 @@ class WriteBehind:
         self._flushing = threading.Lock()
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
+        self._pid = os.getpid()
 
     def source(self, name: str, make: Callable[[], P]) -> P:
         """The pending source called `name`, made on first use; starts the writer thread if it is not running."""
         with self._lock:
             if name not in self._sources:
                 self._sources[name] = make()
+            if self._pid != os.getpid():  # forked: the parent's thread did not come along
+                self._pid, self._thread = os.getpid(), None
             if self._background and self._thread is None and not self._stopping.is_set():
                 self._thread = threading.Thread(target=self._run, name="loa-write-behind", daemon=True)
                 self._thread.start()

@@ -4,7 +4,8 @@ A message's spoken text is stored with its revision, read with the dictionary of
 (content.public_forms). Once an admin edits the dictionary, every message saved before reads afresh:
 milliseconds a message, most of what building a script costs, and the same answer until the message is
 saved again (its version moves) or the dictionary changes again (its stamp moves). Entries are keyed by
-message id, version and dictionary stamp, and expire after `max_age` seconds.
+message id, version and dictionary stamp, and expire after `max_age` seconds. Each process keeps its own: an
+entry is keyed by what it was read from, so no process can serve a text another process's edit replaced.
 """
 
 from __future__ import annotations

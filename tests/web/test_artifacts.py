@@ -188,3 +188,12 @@ def test_every_followable_page_and_its_feeds_are_files_and_leave_with_their_subj
     assert build_artifacts(app).removed == 3
     assert not (public / "chien-dich/mua-he-an-toan.html").exists()
     assert not (public / "chien-dich/mua-he-an-toan/feed.rss.gz").exists()
+
+
+def test_the_files_are_written_when_only_the_public_host_is_trusted(app, session, session_factory, public, now):
+    # The test client's own `localhost` is not a trusted host: asked under it, every page was refused with a 400.
+    app.config.update(TRUSTED_HOSTS=["loa.example.vn"], BASE_URL="https://loa.example.vn", SERVER_NAME=None)
+    message = make_published_message(session, session_factory, now)
+    assert build_artifacts(app).written > 4
+    assert message.title in read(public / "tin" / f"{message.slug}.html")
+    assert "https://loa.example.vn/tin/" in read(public / "feed.rss")

@@ -11,6 +11,7 @@ from flask import Flask
 
 from web.checks.findings import Finding
 from web.instance import sqlite_file
+from web.limits import is_shared_store
 
 # Keys seen in tutorials, examples and our own tests: anyone could sign a session with them.
 KNOWN_KEYS = frozenset({"dev", "development", "secret", "secret-key", "secret_key", "changeme", "change-me",
@@ -29,8 +30,7 @@ def _key_from_instance(app: Flask) -> bool:
 
 def _several_servers(app: Flask) -> bool:
     """Redis configured is the sign of several web processes sharing state (a single one needs none)."""
-    return bool(app.config.get("REDIS_URL")) or not str(
-        app.config.get("RATELIMIT_STORAGE_URI") or "memory://").startswith("memory://")
+    return is_shared_store(app)
 
 
 def check_secret_key(app: Flask) -> list[Finding]:

@@ -14,6 +14,7 @@ from campaigns.nomination_models import ConsentMethod, Nomination, NominationSta
 from campaigns.nominations import authorize_nomination, draft_story, nominations_for, set_aside, submit_nomination
 from content.errors import InvalidInput, NotFound
 from web.auth import actor
+from web.data_dir import data_path
 from web.database import get_db, get_or_404, now, zone
 from web.nomination_form import FIELDS, field_errors, places, read_nomination
 from web.params import read_date
@@ -21,8 +22,7 @@ from web.params import read_date
 
 def consent_root() -> Path:
     """Outside the media root: a front web server may serve that folder, and a signed form is never public."""
-    configured = current_app.config.get("CONSENT_ROOT")
-    return Path(configured) if configured else Path(current_app.instance_path) / "consent"
+    return data_path(current_app, "CONSENT_ROOT", "consent")
 
 
 def _today():

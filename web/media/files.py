@@ -20,6 +20,7 @@ from content.media import find_media, media_file_name, media_path
 from content.models import MediaItem
 from content.permissions import Action, is_allowed
 from web.auth import actor
+from web.data_dir import data_path
 from web.database import get_db
 
 FILE_NAME = re.compile(r"(?P<sha256>[0-9a-f]{64})(?P<thumbnail>-thumb)?\.[a-z]+")
@@ -33,8 +34,7 @@ NO_SUCH_IMAGE = lazy_gettext("Không tìm thấy ảnh này.")
 
 
 def media_root() -> Path:
-    configured = current_app.config.get("MEDIA_ROOT")
-    return Path(configured) if configured else Path(current_app.instance_path) / "media"
+    return data_path(current_app, "MEDIA_ROOT", "media")
 
 
 def media_url(item: MediaItem, thumbnail: bool = False) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 from functools import partial
-from pathlib import Path
 
 from flask import Response, current_app, render_template, request, send_file
 from flask.typing import ResponseReturnValue
@@ -22,6 +21,7 @@ from scheduler.audio.production import AudioStudio, Part, audio_key, make_audio
 from scheduler.audio.programme import item_programme, script_programme, slot_programme
 from scheduler.radio_scripts.building import DailyScript, ScriptItem, build_daily_script, build_week
 from web.addresses import external_url
+from web.data_dir import data_path
 from web.database import get_db, now, zone
 from web.errors import describe, json_problem
 from web.params import path_date
@@ -36,7 +36,7 @@ PODCAST_DAYS = 7
 def _studio() -> AudioStudio:
     config = current_app.config
     engine = EspeakEngine(binary=config["AUDIO_ESPEAK"], speed=int(config["AUDIO_SPEED"]))
-    return AudioStudio(engine=engine, cache=AudioCache(Path(current_app.instance_path) / "audio"))
+    return AudioStudio(engine=engine, cache=AudioCache(data_path(current_app, "AUDIO_DIR", "audio")))
 
 
 def _script(station_id: int, day: str) -> DailyScript:

@@ -19,6 +19,11 @@ why), and one more when the window ends with what came after (how many refused, 
 by 429, from when to when). Each row counts only what the rows before it did not, so the counts of
 an address's rows add up to every refused request. 2,000 bad requests in 10 s are two rows. A crash
 loses the counts of the windows still open, never the opening row once written.
+
+Several web processes: the limits count in the limiter's store (Redis with LOA_REDIS_URL), so they hold across
+all of them. The audit windows are each process's own: an address refused by two processes gets two rows per
+window, one from each, and the counts of all its rows still add up to every refused request. That is more rows,
+never a wrong count, so the windows stay in memory.
 """
 
 from __future__ import annotations

@@ -1,0 +1,1 @@
+"""One module per schema change; Alembic reads them by path (this file is skipped)."""
