@@ -36,7 +36,7 @@ def _today() -> date:
     return now().astimezone(zone()).date()
 
 
-def _page(form, errors: dict[str, str], status: int = 200) -> ResponseReturnValue:  # type: ignore[no-untyped-def]
+def _page(form, errors: dict[str, str], status: int = 200) -> ResponseReturnValue:
     db = get_db()
     today = _today()
     return render_template(
