@@ -11,15 +11,7 @@ from content.markdown_bounds import MAX_MARKDOWN_CHARS
 from content.messages import MAX_TITLE_CHARS
 from content.models import Message, MessageKind, MessageStatus, Priority
 from web.api.paging import PageLinks, PageQuery
-from web.params import MAX_ID
-
-# No NUL: PostgreSQL's text cannot hold it (a lone surrogate never gets this far: the JSON reader refuses it).
-Text = Annotated[str, Field(pattern=r"^[^\x00]*$")]
-Id = Annotated[int, Field(ge=1, le=MAX_ID)]
-
-
-class Input(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+from web.api.shapes import Id, Input, Text
 
 
 class Story(Input):
