@@ -28,6 +28,11 @@ class Story(Input):
 class MessageCreate(Input):
     """A new draft; checked by the same rules as the desk's form."""
 
+    # An example for readers of the document (and schemathesis' examples phase, which sends it).
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "title": "Cảnh giác cuộc gọi giả danh công an", "area_id": 1,
+        "body_md": "Công an **không** yêu cầu chuyển tiền qua điện thoại. Gặp cuộc gọi như vậy, hãy báo 113."}]})
+
     kind: MessageKind = MessageKind.ARTICLE
     title: Annotated[Text, Field(max_length=MAX_TITLE_CHARS * 2)]
     body_md: Annotated[Text, Field(max_length=MAX_MARKDOWN_CHARS * 2, description="Markdown; sanitized as on the desk.")]
