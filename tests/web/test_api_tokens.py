@@ -68,6 +68,8 @@ def test_an_expired_or_revoked_token_is_refused(client, session, clock, now):
     session.commit()
     response = client.get("/api/v1/messages", headers=bearer(revoked))
     assert problem(response, 401) and 'error="invalid_token"' in response.headers["WWW-Authenticate"]
+    audit = session.scalars(select(AuditLog).where(AuditLog.action == "api_token.revoke")).one()
+    assert audit.actor_id == world.admin.id and audit.detail["prefix"] == revoked[:8]
     clock.set(now + timedelta(days=1, seconds=1))
     problem(client.get("/api/v1/messages", headers=bearer(expiring)), 401)
 
