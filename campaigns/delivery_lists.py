@@ -2,8 +2,8 @@
 
 The desk shows a message's schedule (campaigns.deliveries.deliveries_of) and the failures of an area; an
 integration (a provincial dashboard, a smart-loudspeaker platform) asks across messages instead: what is due
-at this station this week, what failed on Zalo yesterday. The query is returned unexecuted so the caller
-pages it by (due_at, id), which this order makes a unique, stable key.
+at this station this week, what failed on Zalo yesterday. The query is returned unexecuted and unordered so
+the caller pages it by DELIVERY_ORDER, a unique and stable key.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from content.models import Area, Message
 
 STATION_PLATFORM = "station"  # the platform filter's word for the commune loudspeakers, which have no channel
 PLATFORMS = (*(kind.value for kind in ChannelKind), STATION_PLATFORM)
+DELIVERY_ORDER = (Delivery.due_at, Delivery.id)  # soonest first; the id settles a tie
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class DeliveryFilter:
 
 
 def select_deliveries(within: Area | None, criteria: DeliveryFilter) -> Select[tuple[Delivery]]:
-    """Deliveries of messages in `within`'s subtree (None: the whole country) matching `criteria`, by due time.
+    """Deliveries of messages in `within`'s subtree (None: the whole country) matching `criteria`.
 
     The area is the message's, as on the desk: an officer sees every delivery of the messages they may
     read, whichever station or channel it goes to.
@@ -60,4 +61,4 @@ def select_deliveries(within: Area | None, criteria: DeliveryFilter) -> Select[t
         query = query.where(Delivery.due_at >= criteria.due_after)
     if criteria.due_before is not None:
         query = query.where(Delivery.due_at < criteria.due_before)
-    return query.order_by(Delivery.due_at, Delivery.id)
+    return query

@@ -221,11 +221,12 @@ def list_stations(session: Session, root: Area | None) -> list[Station]:
 
 
 def select_stations(root: Area | None) -> Select[tuple[Station]]:
-    """The stations in `root`'s subtree (everywhere for None) as a query by id, for a caller that pages it."""
+    """The stations in `root`'s subtree (everywhere for None) as an unordered query, for a caller that pages it
+    (by Station.id)."""
     query = select(Station).options(selectinload(Station.slots), selectinload(Station.area))
     if root is not None:
         query = query.where(Station.area_id.in_(select_subtree(root).with_only_columns(Area.id)))
-    return query.order_by(Station.id)
+    return query
 
 
 def list_communes(session: Session, root: Area | None) -> list[Area]:

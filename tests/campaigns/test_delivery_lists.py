@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from campaigns.delivery_lists import STATION_PLATFORM, DeliveryFilter, select_deliveries
+from campaigns.delivery_lists import DELIVERY_ORDER, STATION_PLATFORM, DeliveryFilter, select_deliveries
 from campaigns.models import ChannelKind, DeliveryStatus
 from campaigns.planning import plan_deliveries
 from content.messages import MessageInput, create_message, transition_message
@@ -61,7 +61,8 @@ def test_filters_narrow_by_platform_station_status_and_due_window(session, now):
     assert len(_ids(session, province, DeliveryFilter(due_after=due, due_before=due + timedelta(seconds=1)))) == 3
 
 
-def test_the_list_is_ordered_by_due_time_then_id(session, now):
+def test_the_order_is_a_unique_key_soonest_first(session, now):
     province, _commune, _other, _station, _planned = _world(session, now)
-    rows = list(session.scalars(select_deliveries(province, DeliveryFilter())))
-    assert [(d.due_at, d.id) for d in rows] == sorted((d.due_at, d.id) for d in rows)
+    rows = list(session.scalars(select_deliveries(province, DeliveryFilter()).order_by(*DELIVERY_ORDER)))
+    keys = [(d.due_at, d.id) for d in rows]
+    assert keys == sorted(keys) and len(set(keys)) == len(keys) == 3
