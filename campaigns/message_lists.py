@@ -56,6 +56,12 @@ def _filtered(user: User, criteria: MessageFilter) -> Select[Message]:
     return query
 
 
+def messages_in_scope(user: User, criteria: MessageFilter) -> Select[Message]:
+    """The query of the messages the user may read that match `criteria`, unordered (the API pages it by key)."""
+    authorize(user, Action.MESSAGE_VIEW, None, object_type="message")
+    return _filtered(user, criteria)
+
+
 def list_messages(session: Session, user: User, criteria: MessageFilter, *, page: int = 1,
                   per_page: int = 20) -> Page[Message]:
     # The area filter below scopes the list; whether the role may read messages at all is asked here.

@@ -11,6 +11,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+import campaigns.api_token_models
 import campaigns.commendation_models
 import campaigns.feedback_models
 import campaigns.local_wording_models

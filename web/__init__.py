@@ -8,7 +8,7 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from web import admin, channels, desk, feeds, i18n, media, notifications, portal, radio, reach, stations
+from web import admin, api, channels, desk, feeds, i18n, media, notifications, portal, radio, reach, stations
 from web.addresses import init_addresses
 from web.auth import login_manager
 from web.config import load_config
@@ -48,11 +48,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     init_addresses(app)
     init_public_cache(app)
     for blueprint in (portal.bp, feeds.bp, desk.bp, reach.bp, admin.bp, channels.bp, media.bp, radio.bp, i18n.bp,
-                      stations.bp, radio.airings_bp, radio.api_bp, notifications.bp):
+                      stations.bp, radio.airings_bp, radio.api_bp, notifications.bp, api.bp):
         app.register_blueprint(blueprint)
     # Token-only endpoints: no login cookie to ride on, so nothing for CSRF to protect (see web.radio).
     csrf.exempt(radio.bp)
     csrf.exempt(radio.api_bp)
+    csrf.exempt(api.bp)  # token only: web.api.auth ignores the login cookie under /api/v1
     # Anonymous and acting for no one, from a page kept for every reader alike (see web.portal.feedback).
     csrf.exempt(portal.feedback.feedback)
     return app
