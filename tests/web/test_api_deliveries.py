@@ -154,6 +154,9 @@ def test_planning_answers_the_planning_form_s_field_errors(client, session, worl
         "station_ids": [world.station.id],
         "daily": [{"first_day": "2026-11-30", "last_day": "2026-11-24", "times": ["06:00"]}]}), 422)) == {"daily"}
     problem(call(client, "POST", path, headers, json={"station_ids": [world.station.id], "mode": "daily"}), 422)
+    # Year 1 at +07:00 is before year 1 in UTC: refused as a field, never an overflow.
+    assert fields(problem(call(client, "POST", path, headers, json={
+        "station_ids": [world.station.id], "due_at": "0001-01-01T00:00:00+07:00"}), 422)) == {"body.due_at"}
     assert _count(session) == 4
 
 

@@ -82,6 +82,8 @@ def test_reach_refuses_other_provinces_wrong_scopes_bad_dates_and_unknown_ids(cl
                                query_string={"from": "02/11/2026"}), 422)) == {"query.from"}
     assert fields(problem(call(client, "GET", f"/reach/messages/{w.scam.id}", headers,
                                query_string={"from": "2020-01-01", "to": "2026-11-01"}), 422)) == {"to"}
+    assert fields(problem(call(client, "GET", f"/reach/messages/{w.scam.id}", headers,
+                               query_string={"from": "1999-12-31"}), 422)) == {"query.from"}
     problem(call(client, "GET", "/reach/messages/999999", headers), 404)
     problem(call(client, "GET", "/reach/campaigns/999999", headers), 404)
     assert fields(problem(call(client, "GET", f"/reach/messages/{w.scam.id}", headers,

@@ -114,3 +114,6 @@ def cancel(delivery_id: int) -> DeliveryOut:
 def retry(delivery_id: int) -> DeliveryOut:
     return _change(delivery_id, lambda d, user: retry_delivery(get_db(), d, actor=user, now=now(),
                                                                 remote_addr=request.remote_addr))
+
+
+VIEWS = [of_message, index, plan, cancel, retry]

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import datetime, time
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, Field
+from pydantic import BaseModel, Field
 
 from campaigns.delivery_lists import PLATFORMS, STATION_PLATFORM, DeliveryFilter
 from campaigns.models import Delivery, DeliveryStatus
 from campaigns.planning import DailySlots, PlanRequest, PlanSummary
+from web.api.bounded_times import Day, Moment
 from web.api.message_schemas import Id, Input
 from web.api.paging import PageLinks, PageQuery
 
@@ -22,8 +23,8 @@ class DeliveryQuery(PageQuery):
                                      description="Any of these channel kinds; `station` for the loudspeakers.")
     channel_id: Id | None = None
     station_id: Id | None = None
-    due_after: AwareDatetime | None = Field(default=None, description="Due at or after this instant (RFC 3339).")
-    due_before: AwareDatetime | None = Field(default=None, description="Due before this instant (RFC 3339).")
+    due_after: Moment | None = Field(default=None, description="Due at or after this instant (RFC 3339).")
+    due_before: Moment | None = Field(default=None, description="Due before this instant (RFC 3339).")
 
     def criteria(self, *, message_id: int | None = None) -> DeliveryFilter:
         return DeliveryFilter(statuses=tuple(self.status), platforms=tuple(self.platform), channel_id=self.channel_id,
@@ -68,15 +69,15 @@ def delivery_out(delivery: Delivery) -> DeliveryOut:
 
 class ChannelTime(Input):
     channel_id: Id
-    due_at: AwareDatetime
+    due_at: Moment
 
 
 LocalTime = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="A local time, HH:MM.")]
 
 
 class DailyRun(Input):
-    first_day: date = Field(description="Local day, included.")
-    last_day: date = Field(description="Local day, included.")
+    first_day: Day = Field(description="Local day, included.")
+    last_day: Day = Field(description="Local day, included.")
     times: list[LocalTime] = Field(max_length=24, description="Local times of day in the configured zone.")
 
 
@@ -89,7 +90,7 @@ class PlanIn(Input):
     station_ids: list[Id] = Field(default_factory=list, max_length=5000)
     area_ids: list[Id] = Field(default_factory=list, max_length=500)
     village_ids: list[Id] = Field(default_factory=list, max_length=5000)
-    due_at: AwareDatetime | None = None
+    due_at: Moment | None = None
     channel_times: list[ChannelTime] = Field(default_factory=list, max_length=500)
     daily: list[DailyRun] = Field(default_factory=list, max_length=50)
     use_station_slots: bool = False

@@ -95,3 +95,6 @@ def of_campaign(campaign_id: int, query: CampaignReachQuery) -> CampaignReachOut
         areas=AreasOut(root_area_id=root.id,
                        totals=[FigureOut(metric=t.metric, kind=t.kind, value=t.value) for t in whole],
                        rows=area_figures(reach_by_area(db, campaign, days, root))))
+
+
+VIEWS = [of_message, of_campaign]

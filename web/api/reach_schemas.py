@@ -15,12 +15,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from campaigns.message_reach import ChannelSummary, MessageReachReport, ReachFigure
 from campaigns.models import ReachSource
 from campaigns.reach_reads import AreaReach, DayRange, DayReach
+from web.api.bounded_times import Day
 from web.api.message_schemas import Id, Input
 
 
 class ReachQuery(Input):
-    from_: date | None = Field(default=None, alias="from", description="First local day (YYYY-MM-DD), included.")
-    to: date | None = Field(default=None, description="Last local day (YYYY-MM-DD), included.")
+    from_: Day | None = Field(default=None, alias="from", description="First local day (YYYY-MM-DD), included.")
+    to: Day | None = Field(default=None, description="Last local day (YYYY-MM-DD), included.")
     area: Id | None = Field(default=None, description="The area whose children the area figures list.")
 
 

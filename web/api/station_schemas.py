@@ -9,11 +9,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 from campaigns.airings import MAX_TEXT
 from campaigns.models import Airing, AiringStatus, Station
 from content.models import Priority
+from web.api.bounded_times import Day, Moment
 from web.api.message_schemas import Id, Input, Text
 from web.api.paging import PageLinks, PageQuery
 
@@ -131,7 +132,7 @@ class ItemAiringIn(Input):
     kind: Literal["item"]
     delivery_id: Id
     status: AiringStatus
-    aired_at: AwareDatetime | None = None
+    aired_at: Moment | None = None
     operator: Operator = ""
     note: Long = ""
     reason: Long = ""
@@ -150,13 +151,13 @@ class SlotAiringIn(Input):
     """
 
     kind: Literal["slot"]
-    day: date
+    day: Day
     slot: str = Field(pattern=r"^(([01]\d|2[0-3])[0-5]\d|ca-ngay)$",
                       description="The slot's local start as HHMM (\"0600\"), or `ca-ngay` for a station with no "
                                   "slots.")
     delivery_ids: list[Id] = Field(min_length=1, max_length=200)
     not_aired: list[NotAired] = Field(default_factory=list, max_length=200)
-    aired_at: AwareDatetime | None = None
+    aired_at: Moment | None = None
     operator: Operator = ""
 
 

@@ -126,3 +126,6 @@ def confirm(station_id: int, body: AiringIn) -> AiringResult:
     station, user = _station(station_id, Action.AIRING_CONFIRM)
     answer = body.root
     return _item(station, user, answer) if isinstance(answer, ItemAiringIn) else _slot(station, user, answer)
+
+
+VIEWS = [index, script, confirm]

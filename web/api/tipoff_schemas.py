@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from pydantic import BaseModel, Field
 
 from campaigns.tipoff_models import TipoffKind, TipoffStatus
 from campaigns.tipoff_stats import TipoffFigures
+from web.api.bounded_times import Day
 from web.api.message_schemas import Id, Input
 from web.api.reach_schemas import Period
 
 
 class StatsQuery(Input):
-    from_: date | None = Field(default=None, alias="from", description="First local day; default 1 January of "
+    from_: Day | None = Field(default=None, alias="from", description="First local day; default 1 January of "
                                                                        "the current year.")
-    to: date | None = Field(default=None, description="Last local day; default today.")
+    to: Day | None = Field(default=None, description="Last local day; default today.")
     area: Id | None = Field(default=None, description="An area within the caller's; default their own.")
 
 

@@ -40,3 +40,6 @@ def stats(query: StatsQuery) -> TipoffStatsOut:
              if f.received and f.area is not None]
     return TipoffStatsOut(area_id=area.id if area else None, period=period_of(days),
                           totals=counts(whole), by_area=below)
+
+
+VIEWS = [stats]
