@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, select
 
 from campaigns.models import Channel, ChannelKind, Delivery, DeliveryStatus
 from content.models import Area, Message
@@ -34,7 +34,7 @@ class DeliveryFilter:
     due_before: datetime | None = None  # excluded
 
 
-def select_deliveries(within: Area | None, criteria: DeliveryFilter) -> Select[tuple[Delivery]]:
+def select_deliveries(within: Area | None, criteria: DeliveryFilter) -> Select[Delivery]:
     """Deliveries of messages in `within`'s subtree (None: the whole country) matching `criteria`.
 
     The area is the message's, as on the desk: an officer sees every delivery of the messages they may
@@ -47,7 +47,7 @@ def select_deliveries(within: Area | None, criteria: DeliveryFilter) -> Select[t
         query = query.where(Delivery.status.in_(criteria.statuses))
     if criteria.platforms:
         kinds = [ChannelKind(p) for p in criteria.platforms if p != STATION_PLATFORM]
-        wanted = Delivery.channel_id.in_(select(Channel.id).where(Channel.kind.in_(kinds)))
+        wanted: ColumnElement[bool] = Delivery.channel_id.in_(select(Channel.id).where(Channel.kind.in_(kinds)))
         if STATION_PLATFORM in criteria.platforms:
             wanted = wanted | Delivery.station_id.is_not(None)
         query = query.where(wanted)

@@ -220,7 +220,7 @@ def list_stations(session: Session, root: Area | None) -> list[Station]:
     return list(session.scalars(query.order_by(Area.path, Station.name)))
 
 
-def select_stations(root: Area | None) -> Select[tuple[Station]]:
+def select_stations(root: Area | None) -> Select[Station]:
     """The stations in `root`'s subtree (everywhere for None) as an unordered query, for a caller that pages it
     (by Station.id)."""
     query = select(Station).options(selectinload(Station.slots), selectinload(Station.area))

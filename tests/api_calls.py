@@ -23,17 +23,17 @@ def bearer(session: Session, *scopes: str, user: User | None = None, station: St
     return {"Authorization": f"Bearer {issued.secret}"}
 
 
-def call(client, method: str, path: str, headers: dict[str, str], **options: Any):  # type: ignore[no-untyped-def]
+def call(client, method: str, path: str, headers: dict[str, str], **options: Any):
     return client.open(f"/api/v1{path}", method=method, headers=headers, **options)
 
 
-def ok(response, status: int = 200) -> Any:  # type: ignore[no-untyped-def]
+def ok(response, status: int = 200) -> Any:
     assert response.status_code == status, response.get_data(as_text=True)[:600]
     assert response.mimetype == "application/json"
     return response.get_json()
 
 
-def problem(response, status: int) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def problem(response, status: int) -> dict[str, Any]:
     assert response.status_code == status, response.get_data(as_text=True)[:600]
     assert response.mimetype == "application/problem+json"
     document = response.get_json()
@@ -45,7 +45,7 @@ def fields(document: dict[str, Any]) -> set[str]:
     return {error["field"] for error in document.get("errors") or []}
 
 
-def walk(client, path: str, headers: dict[str, str], **query: Any) -> list[list[Any]]:  # type: ignore[no-untyped-def]
+def walk(client, path: str, headers: dict[str, str], **query: Any) -> list[list[Any]]:
     """Every page of a list, following `next`, as lists of item ids."""
     pages, cursor = [], None
     while True:

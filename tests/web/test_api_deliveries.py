@@ -79,6 +79,8 @@ def test_the_outbox_is_filtered_by_status_platform_station_and_due_window(client
         return [item["id"] for item in ok(call(client, "GET", "/deliveries", headers, query_string=query))["items"]]
 
     assert ids(status="failed") == [zalo.id]
+    assert walk(client, "/deliveries", headers, limit=3) == [
+        [d.id for d in sorted(world.planned, key=lambda d: (d.due_at, d.id))][:3], [world.planned[-1].id]]
     assert ids(platform=["zalo", "portal"], status=["failed", "planned"]) == sorted(
         d.id for d in world.planned if d.channel_id is not None)
     at_station = sorted(d.id for d in world.planned if d.station_id == world.station.id)

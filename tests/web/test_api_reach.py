@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from itertools import count
-
 from sqlalchemy import select
 
-from campaigns.tipoff_history_models import TipoffEvent, TipoffStep
-from campaigns.tipoff_models import Tipoff, TipoffKind, TipoffStatus
-from campaigns.tipoff_sealing import generate_tipoff_key, seal_text
-from content.models import Area, User
+from campaigns.models import Station
+from content.models import User
 from tests.api_calls import bearer, call, fields, ok, problem
+from tests.reach_tipoffs import world_with_tipoffs
 from tests.reach_world import reach_world
-
-SECRET = "Nội dung bí mật của người dân về ổ nhóm cờ bạc."
-KEY = generate_tipoff_key()
-_receipts = count()
 
 
 def _user(session, username: str) -> User:  # type: ignore[no-untyped-def]
@@ -75,6 +67,9 @@ def test_reach_refuses_other_provinces_wrong_scopes_bad_dates_and_unknown_ids(cl
     problem(call(client, "GET", f"/reach/campaigns/{w.campaign.id}", stranger), 403)
     editor = _user(session, "bientap_tinh")
     problem(call(client, "GET", f"/reach/messages/{w.scam.id}", bearer(session, "messages:read", user=editor)), 403)
+    ward_station = session.scalars(select(Station).where(Station.area_id == w.ward.id)).one()
+    station = bearer(session, "stations:read", station=ward_station)
+    assert problem(call(client, "GET", f"/reach/campaigns/{w.campaign.id}", station), 403)["scope"] == "reach:read"
     headers = bearer(session, "reach:read", user=editor)
     assert fields(problem(call(client, "GET", f"/reach/messages/{w.scam.id}", headers,
                                query_string={"from": "2026-11-20", "to": "2026-11-01"}), 422)) == {"from"}
@@ -90,32 +85,8 @@ def test_reach_refuses_other_provinces_wrong_scopes_bad_dates_and_unknown_ids(cl
                                query_string={"area": 999999}), 422)) == {"area"}
 
 
-def _tipoff(session, area: Area, kind: TipoffKind, day: int, *, handled_after: int | None = None) -> None:  # type: ignore[no-untyped-def]
-    received = datetime(2026, 11, day, 2, tzinfo=timezone.utc)
-    row = Tipoff(receipt_hash=f"api{next(_receipts):061d}", kind=kind, area_id=area.id, received_at=received,
-                 body_ciphertext=seal_text(KEY, SECRET))
-    session.add(row)
-    session.flush()
-    if handled_after is not None:
-        handled = received.replace(hour=2 + handled_after)
-        row.status, row.first_handled_at = TipoffStatus.VALUABLE, handled
-        session.add(TipoffEvent(tipoff_id=row.id, step=TipoffStep.STATUS, old_value="new", new_value="valuable",
-                                at=handled))
-
-
-def _tipoff_world(session):  # type: ignore[no-untyped-def]
-    w = reach_world(session)
-    _tipoff(session, w.hamlet, TipoffKind.DENUNCIATION, 5, handled_after=4)
-    _tipoff(session, w.ward, TipoffKind.REPORT, 6)
-    _tipoff(session, w.commune, TipoffKind.SUGGESTION, 7, handled_after=2)
-    other = session.scalars(select(Area).where(Area.name == "Xã Tân Tiến")).one()
-    _tipoff(session, other, TipoffKind.REPORT, 7)
-    session.commit()
-    return w
-
-
 def test_tip_off_counts_by_area_status_and_time_to_handling_without_a_word_sent(client, session):
-    w = _tipoff_world(session)
+    w = world_with_tipoffs(session)
     headers = bearer(session, "tipoffs:read", user=_user(session, "phantich_tinh"))
     response = call(client, "GET", "/tipoffs/stats", headers, query_string={"from": "2026-11-01"})
     body = ok(response)
@@ -132,7 +103,7 @@ def test_tip_off_counts_by_area_status_and_time_to_handling_without_a_word_sent(
 
 
 def test_tip_off_counts_stay_within_the_caller_s_area_and_scope(client, session):
-    w = _tipoff_world(session)
+    w = world_with_tipoffs(session)
     stranger = bearer(session, "tipoffs:read", user=_user(session, "bientap_ha_son"))
     assert ok(call(client, "GET", "/tipoffs/stats", stranger, query_string={"from": "2026-11-01"}))["totals"][
         "received"] == 1

@@ -30,14 +30,14 @@ class CampaignReachQuery(ReachQuery):
 
 
 class Period(BaseModel):
-    model_config = ConfigDict(validate_by_name=True, serialize_by_alias=True)
+    model_config = ConfigDict(serialize_by_alias=True)
 
     from_: date = Field(alias="from", serialization_alias="from", description="First local day, included.")
     to: date = Field(description="Last local day, included.")
 
 
 def period_of(days: DayRange) -> Period:
-    return Period(from_=days.first, to=days.last)
+    return Period.model_validate({"from": days.first, "to": days.last})
 
 
 class FigureOut(BaseModel):
