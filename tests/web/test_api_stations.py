@@ -150,4 +150,7 @@ def test_a_slot_with_nothing_in_it_or_a_missing_reason_is_refused(client, sessio
         **slot, "slot": "0600", "delivery_ids": [first.id, second.id],
         "not_aired": [{"delivery_id": second.id, "reason": " "}]}), 422)
     assert fields(missing) == {f"not_aired.{second.id}"}
+    twice = [{"delivery_id": second.id, "reason": "Mất điện"}, {"delivery_id": second.id, "reason": "Hỏng loa"}]
+    assert fields(problem(call(client, "POST", path, headers, json={
+        **slot, "slot": "0600", "delivery_ids": [first.id, second.id], "not_aired": twice}), 422)) == {"not_aired"}
     assert _reach_events(session) == 0

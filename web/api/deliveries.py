@@ -48,7 +48,7 @@ def _message(message_id: int, action: Action) -> Message:
 
 def _page(within: Area | None, criteria: DeliveryFilter, query: DeliveryQuery) -> DeliveryList:
     if query.due_after is not None and query.due_before is not None and query.due_before <= query.due_after:
-        raise InvalidInput({"due_before": _("due_before phải sau due_after.")})
+        raise InvalidInput({"due_before": _("Thời điểm due_before phải sau due_after.")})
     page = keyset_page(get_db(), select_deliveries(within, criteria), DELIVERY_ORDER, list_name="deliveries",
                        cursor=query.cursor, limit=query.limit)
     return DeliveryList(items=[delivery_out(d) for d in page.items], next=page.next_cursor, links=page.links())
