@@ -76,8 +76,11 @@ def _scope_errors(scopes: Iterable[str], *, user: User | None, station: Station 
 
 def issue_api_token(session: Session, *, issuer: User | None, name: str, scopes: Iterable[str], now: datetime,
                     user: User | None = None, station: Station | None = None, days: int = DEFAULT_DAYS,
-                    remote_addr: str | None = None) -> IssuedToken:
-    """A new token for a user or a station in the issuer's area; `issuer` None is an operator at the console."""
+                    expires_at: datetime | None = None, remote_addr: str | None = None) -> IssuedToken:
+    """A new token for a user or a station in the issuer's area; `issuer` None is an operator at the console.
+
+    It expires `days` from now, or at `expires_at` when given (at most a year away either way).
+    """
     if (user is None) == (station is None):
         raise InvalidInput({"owner": Text("Mã phải thuộc về đúng một tài khoản hoặc một đài.")})
     if issuer is not None:
@@ -91,7 +94,8 @@ def issue_api_token(session: Session, *, issuer: User | None, name: str, scopes:
         errors["name"] = Text("Hãy đặt tên cho mã (ví dụ: hệ thống nào dùng nó).")
     elif len(name) > MAX_NAME_CHARS:
         errors["name"] = Text("Tên mã dài quá %(n)s ký tự.", n=MAX_NAME_CHARS)
-    if not 1 <= days <= MAX_DAYS:
+    expires_at = expires_at if expires_at is not None else now + timedelta(days=days)
+    if not now < expires_at <= now + timedelta(days=MAX_DAYS):
         errors["expires"] = Text("Thời hạn của mã từ 1 đến %(n)s ngày.", n=MAX_DAYS)
     if user is not None and not user.is_active:
         errors["owner"] = Text("Tài khoản này đã bị khóa.")
@@ -102,7 +106,7 @@ def issue_api_token(session: Session, *, issuer: User | None, name: str, scopes:
     secret = SECRET_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(name=name, user=user, station=station, secret_hash=hash_secret(secret),
                      prefix=secret[:VISIBLE_CHARS], scopes=sorted(set(scopes)), created_at=now,
-                     created_by_id=issuer.id if issuer else None, expires_at=now + timedelta(days=days))
+                     created_by_id=issuer.id if issuer else None, expires_at=expires_at)
     session.add(token)
     session.flush()
     record_audit(session, actor=issuer, action="api_token.issue", object_type="api_token", object_id=token.id,
@@ -123,13 +127,17 @@ def find_valid_token(session: Session, secret: str, *, now: datetime) -> ApiToke
     return token
 
 
-def is_visible_to(admin: User | None, token: ApiToken) -> bool:
-    """Whether an admin's area holds the token's owner; None is an operator at the console."""
+def is_owner_visible(admin: User | None, *, user: User | None = None, station: Station | None = None) -> bool:
+    """Whether an admin's area holds this user (their whole scope) or station; None is an operator at the console."""
     if admin is None:
         return True
-    if token.user is not None:
-        return is_scope_within(token.user.area, admin.area)
-    return token.station is not None and is_within(token.station.area, admin.area)
+    if user is not None:
+        return is_scope_within(user.area, admin.area)
+    return station is not None and is_within(station.area, admin.area)
+
+
+def is_visible_to(admin: User | None, token: ApiToken) -> bool:
+    return is_owner_visible(admin, user=token.user, station=token.station)
 
 
 def revoke_api_token(session: Session, token: ApiToken, *, actor: User | None, now: datetime,

@@ -30,6 +30,7 @@ from scheduler.demo.tipoffs import load_demo_tipoffs
 from scheduler.jobs import make_scheduler, worker_name
 from scheduler.reach_job import ReachJobSettings, run_reach_job
 from web import create_app
+from web.api_cli import api_group
 from web.artifacts import artifacts_dir, build_artifacts, refresh_artifacts
 from web.config import reach_retention_days
 from web.database import session_factory, zone
@@ -154,6 +155,9 @@ def outbox_status_command(as_json: bool) -> None:
         status = read_outbox_status(session, now=current_app.config["CLOCK"](), lease=lease)
     click.echo(json.dumps(outbox_json(status), ensure_ascii=False, indent=2) if as_json
                else describe_outbox(status, zone()))
+
+
+cli.add_command(api_group)
 
 
 @cli.group("station")

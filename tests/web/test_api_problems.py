@@ -68,3 +68,10 @@ def test_a_tampered_cursor_is_a_400_problem(client, session, now):
     tampered = ("A" if cursor[0] != "A" else "B") + cursor[1:]
     assert problem(client.get(f"/api/v1/messages?cursor={tampered}", headers=bearer(token)), 400)["type"] \
         .endswith("invalid-cursor")
+
+
+def test_an_id_past_the_largest_is_a_404_whatever_the_method(client, session, now):
+    world = api_world(session)
+    token = token_for(session, world.editor_a, now)
+    for method in ("GET", "PATCH"):
+        problem(client.open("/api/v1/messages/2147483648", method=method, headers=bearer(token), json={}), 404)

@@ -15,6 +15,7 @@ import pytest
 from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.routing import Rule
 
+from campaigns.api_tokens import issue_api_token
 from campaigns.campaign_records import CampaignInput, TargetInput, create_campaign
 from campaigns.clusters import ClusterInput, create_cluster
 from campaigns.commendation_models import Commendation, CommendationLevel
@@ -104,8 +105,10 @@ def world(session):  # type: ignore[no-untyped-def]
     tipoff = Tipoff(receipt_hash="0" * 64, kind=TipoffKind.REPORT, area_id=commune.id, received_at=NOW,
                     body_ciphertext=seal_text(TIPOFF_KEY, "Phản ánh thử tham số."))
     session.add(tipoff)
+    api_token = issue_api_token(session, issuer=None, name="Cổng thử tham số", user=admin, scopes=["messages:read"],
+                                now=NOW).token
     session.commit()
-    ids = {"nomination_id": nomination.id, "commendation_id": honour.id, "year": 2026, "village_id": village.id, "cluster_id": cluster.id, "wording_id": wording.id, "message_id": message.id, "delivery_id": delivery.id, "station_id": station.id, "campaign_id": campaign.id,
+    ids = {"token_id": api_token.id, "nomination_id": nomination.id, "commendation_id": honour.id, "year": 2026, "village_id": village.id, "cluster_id": cluster.id, "wording_id": wording.id, "message_id": message.id, "delivery_id": delivery.id, "station_id": station.id, "campaign_id": campaign.id,
            "channel_id": telegram.id, "user_id": admin.id, "number": 1, "commune_id": commune.id,
            "radio_delivery_id": radio.id, "target_id": campaign.targets[0].id,
            "programme_id": programme.id, "notification_id": 1, "model_id": model.id,

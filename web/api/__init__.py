@@ -16,7 +16,7 @@ How to add an endpoint (web/api/messages.py is the example to copy):
    → 404, Conflict/InvalidTransition → 409) or `ApiProblem(status, detail, kind=...)` (web.api.problems);
    never `abort()` with HTML. List any status beyond 400/401/403/404/422/429 in `problems=`.
 5. Register: import the module below and add its views to `add_operations(bp, [...])`. The OpenAPI document
-   (/api/v1/openapi.json) then lists it; tests/web/api/test_openapi_document.py validates the document and
+   (/api/v1/openapi.json) then lists it; tests/web/test_api_openapi_document.py validates the document and
    .ci/run's schemathesis step calls every operation.
 6. A new scope: add it to campaigns.api_tokens.SCOPES (with the desk permissions that make it useful).
 """

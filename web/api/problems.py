@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Blueprint, Response, g, jsonify, request
+from flask import Blueprint, Response, current_app, g, jsonify, request
 from flask.blueprints import BlueprintSetupState
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 
 from content.errors import InvalidInput, LoaError
 from web.errors import DETAILS, TITLES, describe, discard_and_audit, handle_http_error, status_of
@@ -107,6 +107,21 @@ def _on_http(error: HTTPException) -> Response:
     return problem_response(status, str(detail), title=str(TITLES.get(status, error.name)), headers=headers)
 
 
+def _names_nothing(error: MethodNotAllowed) -> bool:
+    """Whether no rule takes the path with any method: Werkzeug answers 405 when the path's shape matches one
+    rule whose method differs and another whose converter refused the value (an id past the largest)."""
+    adapter = current_app.create_url_adapter(request)
+    for method in error.valid_methods or ():
+        try:
+            adapter.match(method=method)  # type: ignore[union-attr]
+        except NotFound:
+            continue
+        except HTTPException:
+            return False
+        return False
+    return True
+
+
 def register_problems(bp: Blueprint) -> None:
     """Errors raised in the API's views, and (app-wide, by status) the routing errors of paths under the
     API's prefix: those match no route, so no blueprint handler sees them."""
@@ -117,7 +132,7 @@ def register_problems(bp: Blueprint) -> None:
 
     def routing_error(error: HTTPException) -> ResponseReturnValue:
         if request.path == bp.url_prefix or request.path.startswith(f"{bp.url_prefix}/"):
-            return _on_http(error)
+            return _on_http(NotFound() if isinstance(error, MethodNotAllowed) and _names_nothing(error) else error)
         return handle_http_error(error)
 
     def install(state: BlueprintSetupState) -> None:
