@@ -60,9 +60,8 @@ def _station(station_id: int, action: Action) -> tuple[Station, User | None]:
            response=StationList, tags=TAGS)
 def index(query: StationQuery) -> StationList:
     principal = authenticate()
-    select = select_stations(None)
     if principal.station is not None:
-        select = select.where(Station.id == principal.station.id)
+        select = select_stations(None).where(Station.id == principal.station.id)
     else:
         assert principal.user is not None
         authorize(principal.user, Action.SCRIPT_VIEW, None, object_type="station")
