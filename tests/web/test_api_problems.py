@@ -75,3 +75,15 @@ def test_an_id_past_the_largest_is_a_404_whatever_the_method(client, session, no
     token = token_for(session, world.editor_a, now)
     for method in ("GET", "PATCH"):
         problem(client.open("/api/v1/messages/2147483648", method=method, headers=bearer(token), json={}), 404)
+
+
+def test_a_crash_is_a_500_problem_not_a_page(app, client, session, now, monkeypatch):
+    app.config["PROPAGATE_EXCEPTIONS"] = False  # as in production: the crash is answered, not raised
+    world = api_world(session)
+    token = token_for(session, world.editor_a, now)
+
+    def crash(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("lỗi thử")
+
+    monkeypatch.setattr("web.api.messages.messages_in_scope", crash)
+    assert problem(client.get("/api/v1/messages", headers=bearer(token)), 500)["instance"] == "/api/v1/messages"

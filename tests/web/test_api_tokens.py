@@ -112,6 +112,9 @@ def test_the_desk_login_cookie_is_not_honoured_under_the_api(client, session, no
     log_in(client, world.editor_a.username)
     assert client.get("/desk/").status_code == 200
     problem(client.get("/api/v1/messages"), 401)
+    token = token_for(session, world.editor_a, now)
+    answered = client.get("/api/v1/messages", headers=bearer(token))
+    assert answered.status_code == 200 and "Set-Cookie" not in answered.headers
 
 
 def last_used(app, session):  # type: ignore[no-untyped-def]

@@ -1,9 +1,10 @@
 """The integration API under /api/v1: JSON for other systems and loudspeaker boxes, by token only.
 
 How to add an endpoint (web/api/messages.py is the example to copy):
-1. Shapes: pydantic v2 models in a `<thing>_schemas.py` beside it — inputs extend `Input` (unknown fields are
-   refused with 422), bound every int (`Id`) and string (`Text` refuses NUL, give a `max_length`), lists
-   extend `PageQuery` and answer `items`, `next` and `links` (see `MessageList`).
+1. Shapes: pydantic v2 models in a `<thing>_schemas.py` beside it, built from web.api.shapes — inputs extend
+   `Input` (unknown fields are refused with 422), bound every int (`Id`) and string (`Text` refuses NUL; give
+   a `max_length`); list queries extend `PageQuery` (web.api.paging) and answers carry `items`, `next` and
+   `links` (see `MessageList`).
 2. Views: plain functions in a `<thing>.py`, each under `@operation(METHOD, rule, scope=..., summary=...,
    query=Model, body=Model, response=Model, status=..., tags=[...], problems=(409,))` from web.api.spec.
    The decorator authenticates the token, checks the scope, reads and validates query and body (the view
@@ -19,6 +20,12 @@ How to add an endpoint (web/api/messages.py is the example to copy):
    (/api/v1/openapi.json) then lists it; tests/web/test_api_openapi_document.py validates the document and
    .ci/run's schemathesis step calls every operation.
 6. A new scope: add it to campaigns.api_tokens.SCOPES (with the desk permissions that make it useful).
+7. `links=` on `@operation` (OpenAPI link objects, see `messages._links`) tells schemathesis' stateful phase
+   which call may follow with an id from the answer, so it reaches real rows, not only random ids.
+
+`@operation` declares the route and `add_operations` below adds it to the blueprint, rather than the
+decorator adding it itself: the view modules never import this package (no import cycle), and the list
+below is the API's whole URL map in one place, as every blueprint of web/ has it.
 """
 
 from __future__ import annotations

@@ -11,8 +11,8 @@ from campaigns.delivery_lists import PLATFORMS, STATION_PLATFORM, DeliveryFilter
 from campaigns.models import Delivery, DeliveryStatus
 from campaigns.planning import DailySlots, PlanRequest, PlanSummary
 from web.api.bounded_times import Day, Moment
-from web.api.message_schemas import Id, Input
 from web.api.paging import PageLinks, PageQuery
+from web.api.shapes import Id, Input
 
 Platform = Literal[PLATFORMS]  # type: ignore[valid-type]  # built from the enum, so a new channel kind is listed
 

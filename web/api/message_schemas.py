@@ -11,15 +11,7 @@ from content.markdown_bounds import MAX_MARKDOWN_CHARS
 from content.messages import MAX_TITLE_CHARS
 from content.models import Message, MessageKind, MessageStatus, Priority
 from web.api.paging import PageLinks, PageQuery
-from web.params import MAX_ID
-
-# No NUL: PostgreSQL's text cannot hold it (a lone surrogate never gets this far: the JSON reader refuses it).
-Text = Annotated[str, Field(pattern=r"^[^\x00]*$")]
-Id = Annotated[int, Field(ge=1, le=MAX_ID)]
-
-
-class Input(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+from web.api.shapes import Id, Input, Text
 
 
 class Story(Input):
@@ -35,6 +27,11 @@ class Story(Input):
 
 class MessageCreate(Input):
     """A new draft; checked by the same rules as the desk's form."""
+
+    # An example for readers of the document (and schemathesis' examples phase, which sends it).
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "title": "Cảnh giác cuộc gọi giả danh công an", "area_id": 1,
+        "body_md": "Công an **không** yêu cầu chuyển tiền qua điện thoại. Gặp cuộc gọi như vậy, hãy báo 113."}]})
 
     kind: MessageKind = MessageKind.ARTICLE
     title: Annotated[Text, Field(max_length=MAX_TITLE_CHARS * 2)]

@@ -42,6 +42,12 @@ from web.websub import announce_change
 TAGS = ["messages"]
 
 
+def _links(message_id: str) -> dict[str, dict[str, Any]]:
+    """What a client may do next with a message named by `message_id` (a runtime expression)."""
+    return {name: {"operationId": f"messages_{operation_id}", "parameters": {"message_id": message_id}}
+            for name, operation_id in (("read", "show"), ("change", "update"), ("review", "transition"))}
+
+
 def _etag(message: Message) -> dict[str, str]:
     return {"ETag": f'"{message.version}"'}
 
@@ -68,7 +74,7 @@ def _story(story: Story | None) -> StoryFields | None:
 
 @operation("GET", "/messages", scope="messages:read", summary="Messages in the caller's area",
            description="Oldest change first, so a client syncing with `updated_since` and `next` misses nothing.",
-           query=MessageQuery, response=MessageList, tags=TAGS)
+           query=MessageQuery, response=MessageList, tags=TAGS, links=_links("$response.body#/items/0/id"))
 def index(query: MessageQuery) -> MessageList:
     area_id = None
     if query.area is not None:
@@ -93,7 +99,8 @@ def show(message_id: int) -> tuple[MessageOut, dict[str, str]]:
 
 
 @operation("POST", "/messages", scope="messages:write", summary="Write a draft", body=MessageCreate,
-           response=MessageOut, status=201, tags=TAGS, headers={"ETag": "The new message's version."})
+           response=MessageOut, status=201, tags=TAGS, headers={"ETag": "The new message's version."},
+           links=_links("$response.body#/id"))
 def create(body: MessageCreate) -> tuple[MessageOut, dict[str, str]]:
     user, db = acting_user(), get_db()
     authorize(user, Action.MESSAGE_WRITE, user.area, object_type="message")

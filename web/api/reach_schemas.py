@@ -16,7 +16,7 @@ from campaigns.message_reach import ChannelSummary, MessageReachReport, ReachFig
 from campaigns.models import ReachSource
 from campaigns.reach_reads import AreaReach, DayRange, DayReach
 from web.api.bounded_times import Day
-from web.api.message_schemas import Id, Input
+from web.api.shapes import Id, Input
 
 
 class ReachQuery(Input):

@@ -53,6 +53,7 @@ class Operation:
     tags: Sequence[str] = ()
     problems: Sequence[int] = ()
     headers: Mapping[str, str] = field(default_factory=dict)
+    links: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -65,16 +66,18 @@ OPERATIONS: list[Operation] = []
 def operation(method: str, rule: str, *, scope: str | None, summary: str, description: str = "",
               query: type[BaseModel] | None = None, body: type[BaseModel] | None = None,
               response: type[BaseModel] | None = None, status: int = 200, tags: Sequence[str] = (),
-              problems: Sequence[int] = (), headers: Mapping[str, str] | None = None) -> Callable[..., Any]:
+              problems: Sequence[int] = (), headers: Mapping[str, str] | None = None,
+              links: Mapping[str, Mapping[str, Any]] | None = None) -> Callable[..., Any]:
     """Declare an endpoint (see the module's docstring); `problems` adds statuses beyond the usual ones
-    (e.g. 409), `headers` documents response headers by name and description."""
+    (e.g. 409), `headers` documents response headers by name and description, `links` are OpenAPI link
+    objects of the success response (what a client, or schemathesis' stateful phase, may call next with it)."""
     if scope is not None and scope not in SCOPES:
         raise ValueError(f"unknown scope {scope}")
 
     def decorate(view: Callable[..., Any]) -> Callable[..., ResponseReturnValue]:
         declared = Operation(method=method.upper(), rule=rule, view=view, scope=scope, summary=summary,
                              description=description, query=query, body=body, response=response, status=status,
-                             tags=tags, problems=problems, headers=dict(headers or {}))
+                             tags=tags, problems=problems, headers=dict(headers or {}), links=dict(links or {}))
 
         @wraps(view)
         def endpoint(**path_args: Any) -> ResponseReturnValue:
@@ -206,7 +209,8 @@ def build_openapi(*, title: str, version: str, description: str, server: str) ->
                 "description": op.summary,
                 "content": {"application/json": {"schema": refs[(op.response, "serialization")]}},
                 **({"headers": {h: {"description": d, "schema": {"type": "string"}} for h, d in op.headers.items()}}
-                   if op.headers else {})}
+                   if op.headers else {}),
+                **({"links": {name: dict(link) for name, link in op.links.items()}} if op.links else {})}
         else:
             responses[str(op.status)] = {"description": op.summary}
         statuses = set(PROBLEM_STATUSES) | set(op.problems) | ({413, 415} if op.body is not None else set())

@@ -15,8 +15,8 @@ from campaigns.airings import MAX_TEXT
 from campaigns.models import Airing, AiringStatus, Station
 from content.models import Priority
 from web.api.bounded_times import Day, Moment
-from web.api.message_schemas import Id, Input, Text
 from web.api.paging import PageLinks, PageQuery
+from web.api.shapes import Id, Input, Text
 
 
 class SlotTime(BaseModel):

@@ -7,8 +7,8 @@ from pydantic import BaseModel, Field
 from campaigns.tipoff_models import TipoffKind, TipoffStatus
 from campaigns.tipoff_stats import TipoffFigures
 from web.api.bounded_times import Day
-from web.api.message_schemas import Id, Input
 from web.api.reach_schemas import Period
+from web.api.shapes import Id, Input
 
 
 class StatsQuery(Input):
