@@ -8,6 +8,7 @@ of the messages in their area.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from flask import request
 from flask_babel import gettext as _
@@ -39,6 +40,12 @@ TAGS = ["deliveries"]
 PLANNABLE = (MessageStatus.APPROVED, MessageStatus.SCHEDULED, MessageStatus.PUBLISHED)
 
 
+def _links(delivery_id: str) -> dict[str, dict[str, Any]]:
+    """What a client may do next with a delivery named by `delivery_id` (a runtime expression)."""
+    return {name: {"operationId": f"deliveries_{name}", "parameters": {"delivery_id": delivery_id}}
+            for name in ("cancel", "retry")}
+
+
 def _message(message_id: int, action: Action) -> Message:
     message = get_or_404(Message, message_id, _("Không tìm thấy tin này."))
     user = acting_user()
@@ -59,7 +66,8 @@ def _page(within: Area | None, criteria: DeliveryFilter, query: DeliveryQuery) -
 
 @operation("GET", "/messages/<int:message_id>/deliveries", scope="deliveries:read",
            summary="A message's deliveries", description="Soonest due first, as on the message's page.",
-           query=MessageDeliveryQuery, response=DeliveryList, tags=TAGS)
+           query=MessageDeliveryQuery, response=DeliveryList, tags=TAGS,
+           links=_links("$response.body#/items/0/id"))
 def of_message(message_id: int, query: MessageDeliveryQuery) -> DeliveryList:
     message = _message(message_id, Action.MESSAGE_VIEW)
     return _page(None, query.criteria(message_id=message.id), query)
@@ -67,7 +75,7 @@ def of_message(message_id: int, query: MessageDeliveryQuery) -> DeliveryList:
 
 @operation("GET", "/deliveries", scope="deliveries:read", summary="Deliveries of the messages in the caller's area",
            description="Soonest due first. Filters combine; `status` and `platform` may be repeated.",
-           query=DeliveryQuery, response=DeliveryList, tags=TAGS)
+           query=DeliveryQuery, response=DeliveryList, tags=TAGS, links=_links("$response.body#/items/0/id"))
 def index(query: DeliveryQuery) -> DeliveryList:
     user = acting_user()
     authorize(user, Action.MESSAGE_VIEW, None, object_type="delivery")
@@ -78,7 +86,9 @@ def index(query: DeliveryQuery) -> DeliveryList:
            description="Queues deliveries to channels, stations, whole areas or villages, at one moment, at a "
                        "moment per channel, or at daily local times over ranges of days, as the desk's planning "
                        "page does, with its checks and field errors (422). A message not yet approved is 409.",
-           body=PlanIn, response=PlanOut, status=201, tags=TAGS, problems=(409,))
+           body=PlanIn, response=PlanOut, status=201, tags=TAGS, problems=(409,),
+           links={"deliveries": {"operationId": "deliveries_of_message",
+                                 "parameters": {"message_id": "$response.body#/message_id"}}})
 def plan(message_id: int, body: PlanIn) -> PlanOut:
     message = _message(message_id, Action.MESSAGE_SCHEDULE)
     if message.status not in PLANNABLE:
