@@ -135,3 +135,19 @@ def airings_by_delivery(session: Session, delivery_ids: list[int]) -> dict[int, 
         return {}
     rows = session.scalars(select(Airing).where(Airing.delivery_id.in_(delivery_ids)))
     return {airing.delivery_id: airing for airing in rows}
+
+
+def repeats(airing: Airing | None, data: AiringInput) -> bool:
+    """Whether `data` says again what `airing` already records, so recording it would change nothing.
+
+    A box that lost the answer to its confirmation sends it again; that must neither move the record's time
+    nor take back and re-add its reach estimate. No time sent means "just now", which an earlier "aired" covers.
+    """
+    if airing is None or airing.status.value != data.status:
+        return False
+    if airing.status is AiringStatus.AIRED and data.aired_at is not None and airing.aired_at != data.aired_at:
+        return False
+    if airing.status is AiringStatus.NOT_AIRED and (airing.reason or "") != data.reason.strip():
+        return False
+    operator = data.operator_name.strip()
+    return airing.note == data.note.strip() and (not operator or airing.operator_name == operator)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from campaigns.models import BroadcastSlot, Station
@@ -218,6 +218,15 @@ def list_stations(session: Session, root: Area | None) -> list[Station]:
     if root is not None:
         query = query.where(Area.path.startswith(root.path, autoescape=True))
     return list(session.scalars(query.order_by(Area.path, Station.name)))
+
+
+def select_stations(root: Area | None) -> Select[Station]:
+    """The stations in `root`'s subtree (everywhere for None) as an unordered query, for a caller that pages it
+    (by Station.id)."""
+    query = select(Station).options(selectinload(Station.slots), selectinload(Station.area))
+    if root is not None:
+        query = query.where(Station.area_id.in_(select_subtree(root).with_only_columns(Area.id)))
+    return query
 
 
 def list_communes(session: Session, root: Area | None) -> list[Area]:

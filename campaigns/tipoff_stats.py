@@ -36,6 +36,8 @@ class TipoffFigures:
     by_kind: tuple[tuple[TipoffKind, int], ...]  # every kind, in the enum's order, 0 included
     handled: int  # received in the period and handled since (at any time)
     median_hours_to_first_handling: float | None  # None: none handled yet, which is not 0
+    # Where each one stands now (the desk's current status), every status in the enum's order, 0 included.
+    by_status: tuple[tuple[TipoffStatus, int], ...] = ()
 
     @property
     def waiting(self) -> int:
@@ -58,7 +60,7 @@ def tipoff_figures(session: Session, area: Area | None, first_day: date, last_da
     start, _ = day_bounds(first_day, zone)
     _, end = day_bounds(last_day, zone)
     verdicts = latest_verdicts()
-    query = (select(Tipoff.kind, Tipoff.received_at, Tipoff.first_handled_at, verdicts.c.new_value)
+    query = (select(Tipoff.kind, Tipoff.received_at, Tipoff.first_handled_at, verdicts.c.new_value, Tipoff.status)
              .join(Area, Area.id == Tipoff.area_id)
              .outerjoin(verdicts, verdicts.c.tipoff_id == Tipoff.id)
              .where(Tipoff.received_at >= start, Tipoff.received_at < end))
@@ -66,15 +68,17 @@ def tipoff_figures(session: Session, area: Area | None, first_day: date, last_da
         query = query.where(Area.path.startswith(area.path, autoescape=True))
     rows = session.execute(query).all()
     kinds = {kind: 0 for kind in TipoffKind}
+    statuses = {status: 0 for status in TipoffStatus}
     waits: list[float] = []
     valuable = 0
-    for kind, received_at, handled_at, verdict in rows:
+    for kind, received_at, handled_at, verdict, status in rows:
         kinds[kind] += 1
+        statuses[status] += 1
         valuable += verdict == TipoffStatus.VALUABLE.value
         if handled_at is not None:
             waits.append(_hours(received_at, handled_at))
     return TipoffFigures(area, first_day, last_day, len(rows), valuable, tuple(kinds.items()), len(waits),
-                         round(median(waits), 1) if waits else None)
+                         round(median(waits), 1) if waits else None, tuple(statuses.items()))
 
 
 def tipoff_figures_by_area(session: Session, root: Area | None, first_day: date, last_day: date, *,

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from campaigns.airing_report import StationState, report_airings, slot_for
-from campaigns.airings import LISTENERS_METRIC, AiringInput, confirm_airing
+from campaigns.airings import LISTENERS_METRIC, AiringInput, confirm_airing, repeats
 from campaigns.models import Airing, AiringStatus, Delivery, DeliveryStatus, ReachEvent, ReachSource
 from content.errors import InvalidInput, PermissionDenied
 from content.models import AuditLog, Role
@@ -223,3 +223,19 @@ def test_the_report_reads_items_in_the_same_slot_as_the_daily_script(session, du
     script = build_daily_script(session, station, DAY, zone=ZONE)
     [slot] = [s for s in script.slots if s.items]
     assert slot_for(due, [s.starts_at for s in station.slots]) == slot.starts_at
+
+
+def test_the_same_answer_again_is_a_repeat_and_a_different_one_is_not(session):
+    _, _, station, operator = radio_world(session)
+    delivery = radio_item(session, station, local(6))
+    airing = confirm_airing(session, station, aired(delivery, aired_at=local(6, 5)), now=local(7), actor=operator)
+    assert repeats(airing, aired(delivery, aired_at=local(6, 5)))
+    assert repeats(airing, aired(delivery))  # no time sent: "just now", which the earlier answer covers
+    assert not repeats(airing, aired(delivery, aired_at=local(6, 10)))
+    assert not repeats(airing, aired(delivery, note="Phát lại"))
+    assert not repeats(airing, AiringInput(delivery_id=delivery.id, status="not_aired", reason="Mất điện"))
+    assert not repeats(None, aired(delivery))
+    missed = confirm_airing(session, station, AiringInput(delivery_id=delivery.id, status="not_aired",
+                                                          reason="Mất điện"), now=local(7), actor=operator)
+    assert repeats(missed, AiringInput(delivery_id=delivery.id, status="not_aired", reason=" Mất điện "))
+    assert not repeats(missed, AiringInput(delivery_id=delivery.id, status="not_aired", reason="Hỏng loa"))

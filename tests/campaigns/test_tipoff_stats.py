@@ -32,6 +32,9 @@ def test_the_figures_count_the_subtree_the_period_the_kinds_and_the_verdicts(ses
     assert (figures.received, figures.valuable, figures.handled, figures.waiting) == (3, 1, 2, 1)
     assert dict(figures.by_kind) == {TipoffKind.REPORT: 1, TipoffKind.DENUNCIATION: 1, TipoffKind.SUGGESTION: 1}
     assert figures.median_hours_to_first_handling == 4.0
+    assert dict(figures.by_status) == {TipoffStatus.NEW: 1, TipoffStatus.CHECKING: 0, TipoffStatus.VALUABLE: 0,
+                                       TipoffStatus.NOT_VALUABLE: 1, TipoffStatus.FORWARDED: 1,
+                                       TipoffStatus.CLOSED: 0}
     assert tipoff_figures(session, world.places.other_commune, DAY, DAY).received == 0
     assert tipoff_figures(session, None, DAY, DAY + timedelta(days=5)).received == 4
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-from web.api import document, messages
+from web.api import deliveries, document, messages, reach, stations, tipoffs
 from web.api.auth import protect
 from web.api.problems import register_problems
 from web.api.spec import add_operations
@@ -42,3 +42,4 @@ protect(bp)
 register_problems(bp)
 bp.add_url_rule("/openapi.json", view_func=document.openapi)
 add_operations(bp, [messages.index, messages.show, messages.create, messages.update, messages.transition])
+add_operations(bp, [*deliveries.VIEWS, *stations.VIEWS, *reach.VIEWS, *tipoffs.VIEWS])
