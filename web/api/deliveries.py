@@ -25,7 +25,6 @@ from web.api.delivery_schemas import (
     DeliveryList,
     DeliveryOut,
     DeliveryQuery,
-    MessageDeliveryQuery,
     PlanIn,
     PlanOut,
     delivery_out,
@@ -66,9 +65,9 @@ def _page(within: Area | None, criteria: DeliveryFilter, query: DeliveryQuery) -
 
 @operation("GET", "/messages/<int:message_id>/deliveries", scope="deliveries:read",
            summary="A message's deliveries", description="Soonest due first, as on the message's page.",
-           query=MessageDeliveryQuery, response=DeliveryList, tags=TAGS,
+           query=DeliveryQuery, response=DeliveryList, tags=TAGS,
            links=_links("$response.body#/items/0/id"))
-def of_message(message_id: int, query: MessageDeliveryQuery) -> DeliveryList:
+def of_message(message_id: int, query: DeliveryQuery) -> DeliveryList:
     message = _message(message_id, Action.MESSAGE_VIEW)
     return _page(None, query.criteria(message_id=message.id), query)
 

@@ -32,9 +32,6 @@ class DeliveryQuery(PageQuery):
                               due_before=self.due_before)
 
 
-class MessageDeliveryQuery(DeliveryQuery):
-    """The same filters within one message's deliveries (a model of its own: one query model per operation)."""
-
 
 class DeliveryOut(BaseModel):
     """One row of the outbox: what goes where and when, and how far it got."""

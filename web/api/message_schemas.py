@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from content.markdown_bounds import MAX_MARKDOWN_CHARS
 from content.messages import MAX_TITLE_CHARS
 from content.models import Message, MessageKind, MessageStatus, Priority
+from web.api.bounded_times import Moment
 from web.api.paging import PageLinks, PageQuery
 from web.api.shapes import Id, Input, Text
 
@@ -77,7 +78,7 @@ class MessageQuery(PageQuery):
     campaign_id: Id | None = None
     area: Annotated[Text, Field(max_length=32, description="An area's code: that area and the areas below it.")] \
         | None = None
-    updated_since: AwareDatetime | None = Field(default=None, description="Only messages changed at or after this.")
+    updated_since: Moment | None = Field(default=None, description="Only messages changed at or after this.")
 
 
 class StoryOut(BaseModel):

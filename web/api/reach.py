@@ -26,7 +26,6 @@ from web.api.auth import acting_user
 from web.api.reach_schemas import (
     AreasOut,
     CampaignReachOut,
-    CampaignReachQuery,
     FigureOut,
     MessageReachOut,
     ReachQuery,
@@ -70,8 +69,8 @@ def of_message(message_id: int, query: ReachQuery) -> MessageReachOut:
            description="Totals and daily figures of the campaign's messages (each with its metric and kind) and the "
                        "areas below `area` (default: where the caller's drill-down starts). Default period: the "
                        "campaign's own, cut at today; at most 1,098 days.",
-           query=CampaignReachQuery, response=CampaignReachOut, tags=TAGS)
-def of_campaign(campaign_id: int, query: CampaignReachQuery) -> CampaignReachOut:
+           query=ReachQuery, response=CampaignReachOut, tags=TAGS)
+def of_campaign(campaign_id: int, query: ReachQuery) -> CampaignReachOut:
     db = get_db()
     campaign = get_or_404(Campaign, campaign_id, _("Không tìm thấy chiến dịch này."))
     view = campaign_reach_view(acting_user(), campaign)

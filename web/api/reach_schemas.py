@@ -25,9 +25,6 @@ class ReachQuery(Input):
     area: Id | None = Field(default=None, description="The area whose children the area figures list.")
 
 
-class CampaignReachQuery(ReachQuery):
-    """The same parameters for a campaign (a model of its own: one query model per operation)."""
-
 
 class Period(BaseModel):
     model_config = ConfigDict(serialize_by_alias=True)

@@ -198,11 +198,13 @@ def build_openapi(*, title: str, version: str, description: str, server: str) ->
     refs, top = models_json_schema(list(dict.fromkeys(wanted)), ref_template=REF)
     schemas: dict[str, Any] = top.get("$defs", {})
     paths: dict[str, dict[str, Any]] = {}
+    query_schemas: set[str] = set()  # spelled out as parameters, so not components; two operations may share one
     for op in OPERATIONS:
         parameters = _path_parameters(op.rule)
         if op.query is not None:
             name = refs[(op.query, "validation")]["$ref"].rsplit("/", 1)[-1]
-            parameters += _query_parameters(op.query, schemas.pop(name))
+            parameters += _query_parameters(op.query, schemas[name])
+            query_schemas.add(name)
         responses: dict[str, Any] = {}
         if op.response is not None:
             responses[str(op.status)] = {
@@ -226,6 +228,8 @@ def build_openapi(*, title: str, version: str, description: str, server: str) ->
             entry["requestBody"] = {"required": True, "content": {
                 "application/json": {"schema": refs[(op.body, "validation")]}}}
         paths.setdefault(openapi_path(op.rule), {})[op.method.lower()] = entry
+    for name in query_schemas:
+        del schemas[name]
     return {
         "openapi": "3.1.0",
         "info": {"title": title, "version": version, "description": description},
