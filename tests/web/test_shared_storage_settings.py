@@ -11,6 +11,7 @@ from content.db import make_session_factory
 from web import create_app
 from web.artifacts import artifacts_dir
 from web.desk.nominations import consent_root
+from web.limits import is_shared_store
 from web.media.files import media_root
 from web.tipoff_settings import tipoff_photo_root
 from web.write_behind import WriteBehind
@@ -65,14 +66,16 @@ def test_the_instance_folder_is_set_from_the_environment_and_made_absolute(datab
 
 @pytest.mark.parametrize(("environment", "store"), [
     ({"LOA_REDIS_URL": "redis://127.0.0.1:6379/3"}, "redis://127.0.0.1:6379/3"),
-    ({"LOA_REDIS_URL": "redis://127.0.0.1:6379/3", "LOA_RATELIMIT_STORAGE_URI": "memory://"}, "memory://"),
-    ({}, "memory://"),
+    # Memory means the locked in-memory store (web.limit_storage), whichever way it is asked for.
+    ({"LOA_REDIS_URL": "redis://127.0.0.1:6379/3", "LOA_RATELIMIT_STORAGE_URI": "memory://"}, "loa-memory://"),
+    ({}, "loa-memory://"),
 ])
 def test_redis_is_the_limiters_store_unless_another_is_named(database_url, monkeypatch, environment, store):
     for name, value in environment.items():
         monkeypatch.setenv(name, value)
     app = make(database_url)
     assert app.config["RATELIMIT_STORAGE_URI"] == store
+    assert is_shared_store(app) == store.startswith("redis://")
     app.extensions["loa.engine"].dispose()
 
 
