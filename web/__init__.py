@@ -19,6 +19,7 @@ from web.i18n.locale import init_i18n
 from web.instance import init_instance, instance_path
 from web.limits import init_limits
 from web.log_format import init_logging
+from web.ops.probe_hosts import init_probe_hosts
 from web.params import init_params
 from web.public_cache import init_public_cache
 from web.public_fast_path import init_public_fast_path
@@ -39,6 +40,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         # URLs come from configuration) nor the others, which a client could set through the proxy.
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
             app.wsgi_app, x_for=proxies, x_proto=0, x_host=0, x_port=0, x_prefix=0)
+    init_probe_hosts(app)
     init_params(app)  # before any route is added: every <int:…> is bounded
     init_instance(app)  # before the first connection creates the SQLite file
     init_database(app)

@@ -80,6 +80,9 @@ def backup_command(path: Path, keep: int | None) -> None:
         manifest = write_backup(installation(app), target, now=now)
     except BackupError as error:
         raise click.ClickException(str(error)) from None
+    except OSError as error:  # the usual first-night mistake is a folder that belongs to root, not to Loa's account
+        raise click.ClickException(f"Cannot write in {target.parent} ({error.strerror}): give the account that runs "
+                                   "Loa that folder, with room to spare (docs/backup.md). Nothing was backed up.") from None
     files = len(manifest.members) - 1
     click.echo(f"Backed up the {manifest.backend} database (revision {manifest.revision}) and {files} files "
                f"to {target}.")

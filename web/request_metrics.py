@@ -18,6 +18,7 @@ from flask import Flask, request
 from prometheus_client import Counter, Gauge, Histogram
 
 from web.log_format import logs_json
+from web.tracking import NOT_COUNTED
 
 ROUTE = "loa.route"  # the environ key the fast path sets on a request it answers itself
 UNMATCHED = "unmatched"  # 404s of paths no rule has, and anything that failed before routing
@@ -63,6 +64,8 @@ class RequestMetrics:
         self.shared = bool(os.environ.get("PROMETHEUS_MULTIPROC_DIR"))
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        if environ.get(NOT_COUNTED):  # the published-files build asking the app for its pages: no client, no request
+            return self.wsgi_app(environ, start_response)
         started = time.perf_counter()
         answered: list[str] = []
 

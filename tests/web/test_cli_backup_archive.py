@@ -78,3 +78,10 @@ def test_a_backup_that_fails_says_why_and_leaves_no_archive(source, tmp_path):
     result = unreachable.loa("backup", str(folder))
     assert result.exit_code != 0 and "cannot be read" in result.output and "nothing was backed up" in result.output
     assert list(folder.iterdir()) == []
+
+
+def test_a_folder_it_may_not_write_in_is_a_clear_error_not_a_traceback(source):
+    # /sys refuses even root, which CI runs as; a folder owned by root refuses Loa's own account the same way.
+    result = source.loa("backup", "/sys")
+    assert result.exit_code == 1 and "Cannot write in /sys" in result.output and "Nothing was backed up" in result.output
+    assert "Traceback" not in result.output

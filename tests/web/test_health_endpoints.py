@@ -73,3 +73,18 @@ def test_probes_are_not_rate_limited_and_count_no_view(app, client, session):
     assert init_write_behind(app).pending_counts().get("visits", 0) == 0
     flush_pending(app)
     assert session.scalar(select(func.count()).select_from(ReachEvent)) == 0
+
+
+def test_probes_answer_under_the_backend_address_when_only_the_public_name_is_trusted(database_url, clock):
+    """A load balancer asks 10.0.0.5:8000/readyz and Prometheus 127.0.0.1:8000/metrics: no Host header to set."""
+    app = create_app({"DATABASE_URL": database_url, "CLOCK": clock, "SECRET_KEY": "test-secret", "TESTING": True,
+                      "TRUSTED_HOSTS": ["loa.example.vn"]})
+    client = app.test_client()
+    backend = {"base_url": "http://10.0.0.5:8000", "environ_base": {"REMOTE_ADDR": "127.0.0.1"}}
+    assert client.get("/healthz", **backend).status_code == 200
+    assert client.get("/readyz", **backend).status_code == 200
+    assert client.get("/metrics", **backend).status_code == 200
+    # Every other page still refuses a name the site does not serve.
+    assert client.get("/", **backend).status_code == 400
+    assert client.get("/healthz/", **backend).status_code == 400
+    app.extensions["loa.engine"].dispose()

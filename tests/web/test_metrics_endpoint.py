@@ -11,6 +11,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from scheduler.radio_scripts.building import build_daily_script
 from tests.factories import make_area, make_station
 from tests.outbox_world import mixed_outbox
+from web.tracking import NOT_COUNTED
 from web.write_behind import flush_pending
 
 TOKEN = "mã-theo-dõi-riêng-của-máy-chủ-giám-sát"
@@ -144,3 +145,12 @@ def test_feed_polls_counted_in_memory_show_as_buffered(app, client):
     flush_pending(app, final=False)
     assert app.test_client().get("/feed.rss").status_code == 200
     assert samples(client)[("loa_tracking_events_buffered", (("source", "feeds"),))] == 1
+
+
+def test_the_published_files_build_is_no_request_of_anyone(app, client):
+    """A worker's build asks the app for every public page; counting those would swamp what readers asked for."""
+    before = samples(client)
+    assert client.get("/feed.rss", environ_base={NOT_COUNTED: True}).status_code == 200
+    assert client.get("/feed.rss").status_code == 200
+    after = samples(client)
+    assert requests_of(after, "feeds.site_rss") - requests_of(before, "feeds.site_rss") == 1
