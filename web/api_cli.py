@@ -8,18 +8,14 @@ from __future__ import annotations
 import click
 from flask import current_app
 from flask.cli import with_appcontext
-from sqlalchemy import inspect, select
+from sqlalchemy import select
 
 from campaigns.api_tokens import DEFAULT_DAYS, SCOPES, find_tokens_by_prefix, issue_api_token, revoke_api_token
 from campaigns.models import Station
 from content.errors import InvalidInput
 from content.models import User
+from web.commands.schema_required import require_schema
 from web.database import session_factory, zone
-
-
-def _require_schema() -> None:
-    if "api_tokens" not in inspect(current_app.extensions["loa.engine"]).get_table_names():
-        raise click.ClickException("The database has no schema yet: run `loa db upgrade` (or `loa demo`).")
 
 
 @click.group("api")
@@ -45,7 +41,7 @@ def create_command(username: str | None, station_id: int | None, scopes: tuple[s
     """Issue a token for a user or a station; the secret is printed once."""
     if (username is None) == (station_id is None):
         raise click.UsageError("Give exactly one of --user NAME and --station ID.")
-    _require_schema()
+    require_schema("api_tokens")
     now = current_app.config["CLOCK"]()
     with session_factory()() as session:
         user = session.scalar(select(User).where(User.username == username)) if username else None
@@ -72,7 +68,7 @@ def create_command(username: str | None, station_id: int | None, scopes: tuple[s
 @with_appcontext
 def revoke_command(prefix: str) -> None:
     """Revoke the token whose visible prefix (loa_xxxx) is PREFIX."""
-    _require_schema()
+    require_schema("api_tokens")
     now = current_app.config["CLOCK"]()
     with session_factory()() as session:
         found = find_tokens_by_prefix(session, prefix)

@@ -35,6 +35,7 @@ from web.artifacts import artifacts_dir, build_artifacts, refresh_artifacts
 from web.backup_commands import backup_command, restore_command
 from web.checks import check_base_url
 from web.commands.check import check_command
+from web.commands.schema_required import require_schema
 from web.config import reach_retention_days
 from web.database import session_factory, zone
 from web.dispatch_settings import dispatch_settings, lease_seconds
@@ -94,16 +95,11 @@ worker_name_option = click.option(
     "--name", callback=_check_name, help="Name this worker in claims and logs as NAME:pid (default: the host name).")
 
 
-def _require_schema() -> None:
-    if "deliveries" not in inspect(current_app.extensions["loa.engine"]).get_table_names():
-        raise click.ClickException("The database has no schema yet: run `loa db upgrade` (or `loa demo`).")
-
-
 def serve(host: str, port: int, name: str | None = None) -> None:
     """Web and scheduler in one process: the whole product for a small install."""
     from waitress import serve as waitress_serve
 
-    _require_schema()
+    require_schema()
     # Links in social posts must point somewhere; serving here, this is the address we know of.
     for finding in check_base_url(current_app, host):
         click.echo(f"Warning: {finding.problem} {finding.remedy}", err=True)
@@ -137,7 +133,7 @@ def run_command(host: str, port: int, name: str | None) -> None:
 @with_appcontext
 def worker_command(name: str | None) -> None:
     """Run only the scheduler; start as many as you like against PostgreSQL."""
-    _require_schema()
+    require_schema()
     worker = worker_name(name)
     scheduler = make_worker_scheduler(blocking=True, worker=worker)
     click.echo(f"Loa worker {worker} started; lease {_lease_seconds():g} s.")
@@ -157,7 +153,7 @@ def outbox_group() -> None:
 @with_appcontext
 def outbox_status_command(as_json: bool) -> None:
     """Counts by status and destination, the oldest delivery waiting, claims held or stuck, paused channels."""
-    _require_schema()
+    require_schema()
     lease = timedelta(seconds=_lease_seconds())
     with session_factory()() as session:
         status = read_outbox_status(session, now=current_app.config["CLOCK"](), lease=lease)
@@ -179,7 +175,7 @@ def station_group() -> None:
 @with_appcontext
 def station_token_command(station_id: int, rotate: bool) -> None:
     """Whether a station has a token; with --rotate, a new one, shown once (for an installer who lost the web page)."""
-    _require_schema()
+    require_schema()
     now = current_app.config["CLOCK"]()
     with session_factory()() as session:
         station = session.get(Station, station_id)
@@ -207,7 +203,7 @@ def artifacts_group() -> None:
 @with_appcontext
 def artifacts_build_command() -> None:
     """Write every published page and feed (and its .gz) now, whether or not anything changed."""
-    _require_schema()
+    require_schema()
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     report = build_artifacts(app, force=True)
     assert report is not None
@@ -265,7 +261,7 @@ def reach_group() -> None:
 @with_appcontext
 def reach_rollup_command(day: datetime | None) -> None:
     """Add newly recorded reach events to the daily rollups; with --day, recompute that day too."""
-    _require_schema()
+    require_schema()
     recompute: date | None = day.date() if day is not None else None
     try:
         report = run_reach_job(session_factory(), now=current_app.config["CLOCK"](), settings=_reach_settings(),

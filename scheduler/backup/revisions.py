@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import enum
 
-from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 
-from content.schema import alembic_config
+from content.schema import alembic_config, database_revisions, head_revisions
 
 
 class Standing(enum.Enum):
@@ -19,14 +18,14 @@ class Standing(enum.Enum):
 
 
 def database_revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
+    # Loa's migrations are one chain, so a migrated database is at exactly one revision.
+    return next(iter(database_revisions(connection)), None)
 
 
 def revision_standing(revision: str | None) -> Standing:
     if revision is None:
         return Standing.EMPTY
-    scripts = ScriptDirectory.from_config(alembic_config("sqlite://"))
-    if revision in scripts.get_heads():
+    if revision in head_revisions():
         return Standing.CURRENT
-    known = {script.revision for script in scripts.walk_revisions()}
+    known = {script.revision for script in ScriptDirectory.from_config(alembic_config("sqlite://")).walk_revisions()}
     return Standing.OLDER if revision in known else Standing.UNKNOWN
